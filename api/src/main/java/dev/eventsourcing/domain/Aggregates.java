@@ -1,0 +1,65 @@
+package dev.eventsourcing.domain;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Objects;
+
+/**
+ * Rebuilds aggregates from their events, optionally starting from a snapshot, and takes
+ * snapshots. Repositories use it; so can tests that check a domain model without storage.
+ */
+public final class Aggregates {
+
+    private Aggregates() {
+    }
+
+    /**
+     * Rebuilds an aggregate by applying events in order to a new instance, or to the aggregate
+     * restored from a snapshot when {@code snapshot} is given.
+     *
+     * @param type     the aggregate class; needs a no-argument constructor of any visibility
+     * @param snapshot the snapshot to start from, or {@code null} to start from nothing
+     * @param events   the events after the snapshot's version (or all of them), oldest first
+     * @return the aggregate, or {@code null} when there was neither snapshot nor event
+     */
+    public static <A extends Aggregate> A replay(Class<A> type, DomainEvent<? extends A> snapshot,
+                                                 Iterable<? extends DomainEvent<?>> events) {
+        Objects.requireNonNull(type, "type");
+        A aggregate = snapshot == null ? null : snapshot.payload();
+        for (DomainEvent<?> event : events) {
+            if (aggregate == null) {
+                aggregate = newInstance(type);
+            }
+            aggregate.mutate(event);
+        }
+        return aggregate;
+    }
+
+    /**
+     * A snapshot of the aggregate's current state: a domain event whose payload is the aggregate.
+     * Store it at once (the payload is the live instance, not a copy) and only for an aggregate
+     * with no pending events.
+     */
+    public static <A extends Aggregate> DomainEvent<A> snapshotOf(A aggregate) {
+        if (aggregate.hasPendingEvents()) {
+            throw new IllegalStateException("Cannot snapshot " + aggregate + ": it has events that were not saved");
+        }
+        return new DomainEvent<>(aggregate.id(), aggregate.version(), aggregate.modifiedOn(), aggregate);
+    }
+
+    /** Makes an empty instance of an aggregate class through its no-argument constructor. */
+    public static <A extends Aggregate> A newInstance(Class<A> type) {
+        try {
+            Constructor<A> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("Aggregate class " + type.getName()
+                    + " needs a no-argument constructor so that it can be rebuilt from its events", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("Constructor of " + type.getName() + " failed", e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Cannot construct aggregate class " + type.getName(), e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.eventsourcing.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An immutable fact about one originator: the event {@code payload} the domain model defines,
+ * with the id of the aggregate it happened to, the aggregate's version after it (starting at 1
+ * for the event that created the aggregate) and when it happened.
+ *
+ * <p>A payload is usually an {@link AggregateEvent} record; for a snapshot it is a copy of the
+ * aggregate itself (see {@link Snapshot}).
+ *
+ * @param <P> the payload type
+ */
+public record DomainEvent<P>(UUID originatorId, long originatorVersion, Instant timestamp, P payload) {
+
+    public DomainEvent {
+        Objects.requireNonNull(originatorId, "originatorId");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(payload, "payload");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.eventsourcing.persistence;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An aggregate recorder that also keeps one total order of all its events: each inserted event
+ * becomes a {@link Notification} with an id, and the notifications can be read in id order.
+ *
+ * <p>Guarantees: ids of one batch are contiguous and ascending in batch order; two concurrent
+ * batches never interleave; and ids become visible in increasing order, so a reader that has
+ * seen id <i>n</i> never afterwards sees a newly committed notification with an id below
+ * <i>n</i>. Polling with {@code start = last seen + 1} therefore never skips a notification.
+ */
+public interface ApplicationRecorder extends AggregateRecorder {
+
+    /** The notifications the selection names, ascending by id. */
+    List<Notification> selectNotifications(NotificationSelection selection);
+
+    /** Up to {@code limit} notifications from id {@code start} inclusive. */
+    default List<Notification> selectNotifications(long start, int limit) {
+        return selectNotifications(NotificationSelection.from(start, limit));
+    }
+
+    /** The highest notification id recorded, or 0 when nothing is recorded yet. */
+    long maxNotificationId();
+
+    /**
+     * Follows the log from after {@code gt}: the subscription yields every notification with a
+     * greater id, in order, waiting for new ones as they are committed, until it is stopped.
+     *
+     * @param gt     the position to start after; 0 for the beginning
+     * @param topics the topics to yield; empty for all
+     */
+    Subscription subscribe(long gt, Set<String> topics);
+
+    /** Follows the whole log from after {@code gt}. */
+    default Subscription subscribe(long gt) {
+        return subscribe(gt, Set.of());
+    }
+}

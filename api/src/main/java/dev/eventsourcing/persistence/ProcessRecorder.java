@@ -1,0 +1,31 @@
+package dev.eventsourcing.persistence;
+
+import java.util.List;
+
+/**
+ * An application recorder that records the position of what was processed atomically with the
+ * events that processing produced: the foundation of exactly-once processing.
+ */
+public interface ProcessRecorder extends ApplicationRecorder, TrackingRecorder {
+
+    /**
+     * Stores the events and the tracking position in one transaction: both or neither.
+     *
+     * @param tracking the upstream position processed, or {@code null} to store events only.
+     *                 An empty event list with a tracking position records just the position.
+     * @return the notification ids given to the events, in batch order
+     * @throws IntegrityException when an event's version is taken or the position is not above
+     *                            the highest one recorded; nothing is stored then
+     */
+    List<Long> insertEvents(List<StoredEvent> events, Tracking tracking);
+
+    @Override
+    default List<Long> insertEvents(List<StoredEvent> events) {
+        return insertEvents(events, null);
+    }
+
+    @Override
+    default void insertTracking(Tracking tracking) {
+        insertEvents(List.of(), tracking);
+    }
+}

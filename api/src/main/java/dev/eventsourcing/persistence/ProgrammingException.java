@@ -1,0 +1,13 @@
+package dev.eventsourcing.persistence;
+
+/**
+ * The recorder was used or set up wrongly: a missing table, a bad schema name, SQL the
+ * database rejects. Retrying will not help; the configuration must change.
+ */
+public class ProgrammingException extends RecorderException {
+    private static final long serialVersionUID = 1L;
+
+    public ProgrammingException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

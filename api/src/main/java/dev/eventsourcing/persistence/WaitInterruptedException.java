@@ -1,0 +1,12 @@
+package dev.eventsourcing.persistence;
+
+import dev.eventsourcing.EventSourcingException;
+
+/** A wait for a tracking position ended because the waiting thread was interrupted. */
+public class WaitInterruptedException extends EventSourcingException {
+    private static final long serialVersionUID = 1L;
+
+    public WaitInterruptedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

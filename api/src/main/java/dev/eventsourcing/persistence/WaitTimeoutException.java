@@ -1,0 +1,12 @@
+package dev.eventsourcing.persistence;
+
+import dev.eventsourcing.EventSourcingException;
+
+/** A wait for a tracking position ended because its timeout passed first. */
+public class WaitTimeoutException extends EventSourcingException {
+    private static final long serialVersionUID = 1L;
+
+    public WaitTimeoutException(String message) {
+        super(message);
+    }
+}
