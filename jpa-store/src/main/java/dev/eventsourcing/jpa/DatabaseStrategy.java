@@ -1,0 +1,78 @@
+package dev.eventsourcing.jpa;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * The database-specific steps of the JPA recorders: how notification ids are reserved so that
+ * readers never skip one, how far a reader may read, and which DDL script creates the tables.
+ *
+ * <p>Why this exists: a notification log is only useful if a reader polling
+ * {@code selectNotifications(last seen + 1)} never misses a notification that commits late. Ids
+ * handed out in one order and committed in another would break that, and each database offers a
+ * different way to prevent it. Every strategy here prevents it by construction, never by
+ * timeouts or guesses:
+ * <ul>
+ * <li>{@link #postgresql()}: writers take ids from a sequence without waiting for each other,
+ *     and mark them "in progress" with a transaction-level advisory lock; readers stop below the
+ *     lowest id still in progress (a visibility watermark). Concurrent writers keep group commit.
+ * <li>{@link #mariadb()}, {@link #h2()}, {@link #postgresqlSerialised()}: each writer increments
+ *     its application's counter row and keeps it locked until commit, so ids are assigned in
+ *     commit order. Writers of one application are serialised (writers of different
+ *     applications are not); ids have no gaps.
+ * </ul>
+ * Every method runs inside the caller's unit of work (see {@link JpaTransactions}).
+ */
+public interface DatabaseStrategy {
+
+    /**
+     * Reserves {@code count} contiguous notification ids for the current transaction and
+     * returns the first; the application is registered on first use.
+     */
+    long reserveNotificationIds(EntityManager em, String applicationName, int count);
+
+    /**
+     * The highest notification id that readers may return now: every id at or below it is
+     * committed or will never be. Call it before selecting the rows, in a statement of its own.
+     */
+    long visibleUpTo(EntityManager em, String applicationName);
+
+    /** The class-path resource of the idempotent DDL script that creates this strategy's tables. */
+    String ddlResource();
+
+    /** PostgreSQL with concurrent writers and a visibility watermark (the default for PostgreSQL). */
+    static DatabaseStrategy postgresql() {
+        return new PostgresWatermarkStrategy();
+    }
+
+    /** PostgreSQL with writers of one application serialised by their counter row until commit. */
+    static DatabaseStrategy postgresqlSerialised() {
+        return new CounterRowStrategy("postgresql", CounterRowStrategy.POSTGRESQL_REGISTER);
+    }
+
+    /** MariaDB (InnoDB) with writers of one application serialised by their counter row until commit. */
+    static DatabaseStrategy mariadb() {
+        return new CounterRowStrategy("mariadb", CounterRowStrategy.MARIADB_REGISTER);
+    }
+
+    /** H2 with writers of one application serialised by their counter row until commit. */
+    static DatabaseStrategy h2() {
+        return new CounterRowStrategy("h2", CounterRowStrategy.H2_REGISTER);
+    }
+
+    /**
+     * The default strategy for a database named as in configuration: {@code postgresql},
+     * {@code postgresql-serialised}, {@code mariadb} or {@code h2} (case-insensitive).
+     *
+     * @throws IllegalArgumentException for any other name, listing the known ones
+     */
+    static DatabaseStrategy named(String name) {
+        return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "postgresql", "postgres" -> postgresql();
+            case "postgresql-serialised", "postgresql-serialized" -> postgresqlSerialised();
+            case "mariadb", "mysql" -> mariadb();
+            case "h2" -> h2();
+            default -> throw new IllegalArgumentException("Unknown database '" + name
+                    + "': expected one of postgresql, postgresql-serialised, mariadb, h2");
+        };
+    }
+}
