@@ -1,0 +1,18 @@
+package dev.eventsourcing.persistence;
+
+/**
+ * Compresses a stored event's state and restores it: the optional middle step of a
+ * {@link Mapper}, applied after encoding and before encryption. Implementations are thread-safe.
+ */
+public interface Compressor {
+
+    /** Compresses the bytes. */
+    byte[] compress(byte[] data);
+
+    /**
+     * Restores bytes made by {@link #compress}.
+     *
+     * @throws UndecodableStateException when the bytes are not compressed data of this kind
+     */
+    byte[] decompress(byte[] data);
+}

@@ -1,0 +1,152 @@
+package dev.eventsourcing.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A {@link Transcoder} that writes compact UTF-8 JSON with Jackson.
+ *
+ * <p>Out of the box it handles records (through their canonical constructors), enums, UUIDs,
+ * {@code BigDecimal} (written in plain notation, read back with the same digits and scale),
+ * {@code Instant} and the other {@code java.time} types (as ISO-8601 strings, to the
+ * nanosecond, keeping offsets and zones), {@code Optional}, {@code byte[]} (base64), lists, sets
+ * and maps. Non-ASCII text is kept as UTF-8, not escaped. Aggregates (subclasses of
+ * {@link dev.eventsourcing.domain.Aggregate}, the payloads of snapshots) are read and written
+ * field by field, private and final fields included, transient and static ones excluded: they
+ * need no getters, setters or Jackson annotations. A field or component declared as an interface
+ * gets Jackson's implementation when read ({@code ArrayList}, {@code LinkedHashSet},
+ * {@code LinkedHashMap}, {@code TreeSet}/{@code TreeMap} for sorted ones), in the order written;
+ * declare a concrete class to get another. Unknown JSON properties are an error, so that a
+ * forgotten upcaster does not silently drop data.
+ *
+ * <p>Add Jackson modules, or change any setting, through the {@link Builder}. A transcoder is
+ * immutable and thread-safe.
+ */
+public final class JacksonTranscoder implements Transcoder {
+
+    private final JsonMapper json;
+
+    private JacksonTranscoder(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** A transcoder with the default settings. */
+    public static JacksonTranscoder create() {
+        return builder().build();
+    }
+
+    /** A builder that starts from the default settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public byte[] encode(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new MapperException("Cannot encode a value of type " + typeName(value) + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T decode(byte[] bytes, Class<T> type) {
+        Objects.requireNonNull(bytes, "bytes");
+        try {
+            return json.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new UndecodableStateException("Cannot decode JSON as " + type.getName() + ": " + describe(e), e);
+        }
+    }
+
+    @Override
+    public JsonNode decodeTree(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        try {
+            return json.readTree(bytes);
+        } catch (IOException e) {
+            throw new UndecodableStateException("Cannot decode bytes as JSON: " + describe(e), e);
+        }
+    }
+
+    @Override
+    public <T> T treeToValue(JsonNode tree, Class<T> type) {
+        try {
+            return json.treeToValue(tree, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UndecodableStateException("Cannot decode JSON as " + type.getName() + ": " + describe(e), e);
+        }
+    }
+
+    private static String typeName(Object value) {
+        return value == null ? "null" : value.getClass().getName();
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(e.getMessage());
+    }
+
+    /** Configures a {@link JacksonTranscoder}; start from {@link JacksonTranscoder#builder()}. */
+    public static final class Builder {
+        private final List<Module> modules = new ArrayList<>();
+        private final List<Consumer<JsonMapper.Builder>> customizers = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Adds a Jackson module, e.g. one with serializers for a type of the domain model. */
+        public Builder registerModule(Module module) {
+            modules.add(Objects.requireNonNull(module, "module"));
+            return this;
+        }
+
+        /**
+         * Adds a step that changes Jackson's settings; steps run in order after the defaults are
+         * set, so they may override them.
+         */
+        public Builder customize(Consumer<JsonMapper.Builder> customizer) {
+            customizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /** Makes the transcoder. */
+        public JacksonTranscoder build() {
+            JsonMapper.Builder builder = JsonMapper.builder()
+                    .addModule(new JavaTimeModule())
+                    .addModule(new Jdk8Module())
+                    .annotationIntrospector(new AggregateFieldIntrospector())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                    .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
+                    .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    // BigDecimal: plain digits out; exact digits and scale back in, also in trees.
+                    .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                    // Jackson's default Set is a HashSet: keep the order in which elements were written.
+                    .addModule(new SimpleModule("ordered-sets").addAbstractTypeMapping(Set.class, LinkedHashSet.class));
+            modules.forEach(builder::addModule);
+            customizers.forEach(customizer -> customizer.accept(builder));
+            return new JacksonTranscoder(builder.build());
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.eventsourcing.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eventsourcing.domain.DomainEvent;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns domain events, and snapshots, into stored events and back.
+ *
+ * <p>Writing: the payload's class gives the stored event's topic (see {@link TopicRegistry});
+ * the {@link Transcoder} encodes the state; then the optional {@link Compressor} compresses it
+ * and the optional {@link Cipher} encrypts it. Reading reverses the steps, and
+ * {@link Upcasters} bring data of an older class version up to date before it is bound to the
+ * class. By default there is no compressor and no cipher.
+ *
+ * <p>The state, before compression and encryption, is one JSON object:
+ * <pre>{@code
+ * {"t":"2026-11-27T17:30:00.123456Z","v":2,"d":{"amount":10.00}}
+ * }</pre>
+ * <ul>
+ * <li>{@code t}: the event's timestamp, ISO-8601 in UTC, to the nanosecond;</li>
+ * <li>{@code v}: the payload class's {@link dev.eventsourcing.domain.ClassVersion}, present only
+ *     when above 1 (absent means 1);</li>
+ * <li>{@code d}: the payload's data: an event record's components, or for a snapshot the
+ *     aggregate's fields (see {@link JacksonTranscoder}).</li>
+ * </ul>
+ * The originator id and version are not repeated in the state: the stored event holds them.
+ *
+ * <p>Errors name the event being written or the stored event being read (topic, originator id
+ * and version) and are {@link MapperException}s: {@link UnknownTopicException},
+ * {@link DecryptionException}, {@link MissingUpcasterException} or
+ * {@link UndecodableStateException} when reading. Stored events are never changed.
+ *
+ * <p>A mapper is immutable and thread-safe; the registries it was built with are copied.
+ */
+public final class Mapper {
+
+    private final Transcoder transcoder;
+    private final Compressor compressor;
+    private final Cipher cipher;
+    private final TopicRegistry topics;
+    private final Upcasters upcasters;
+
+    private Mapper(Builder builder) {
+        this.transcoder = builder.transcoder != null ? builder.transcoder : JacksonTranscoder.create();
+        this.compressor = builder.compressor;
+        this.cipher = builder.cipher;
+        this.topics = builder.topics.copy();
+        this.upcasters = builder.upcasters.copy();
+    }
+
+    /** A mapper with the default transcoder, no compressor and no cipher. */
+    public static Mapper create() {
+        return builder().build();
+    }
+
+    /** A builder of a mapper; without changes it builds what {@link #create()} does. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Turns a domain event, or a snapshot, into a stored event.
+     *
+     * @throws MapperException when the payload's class has no usable topic or cannot be encoded
+     */
+    public StoredEvent toStoredEvent(DomainEvent<?> event) {
+        Objects.requireNonNull(event, "event");
+        Class<?> type = event.payload().getClass();
+        String topic;
+        int version;
+        byte[] bytes;
+        try {
+            topic = topics.topicOf(type);
+            version = Upcasters.currentVersion(type);
+            Map<String, Object> state = new LinkedHashMap<>(4);
+            state.put("t", event.timestamp().toString());
+            if (version > 1) {
+                state.put("v", version);
+            }
+            state.put("d", event.payload());
+            bytes = transcoder.encode(state);
+            if (compressor != null) {
+                bytes = compressor.compress(bytes);
+            }
+            if (cipher != null) {
+                bytes = cipher.encrypt(bytes);
+            }
+        } catch (RuntimeException e) {
+            throw new MapperException("Cannot write event " + type.getName() + " of originator " + event.originatorId()
+                    + " at version " + event.originatorVersion() + ": " + e.getMessage(), e);
+        }
+        return new StoredEvent(event.originatorId(), event.originatorVersion(), topic, bytes);
+    }
+
+    /**
+     * Turns a stored event back into the domain event, or snapshot, it was made from, upcast to
+     * the current version of its class.
+     *
+     * @throws UnknownTopicException     when the topic names no known class
+     * @throws DecryptionException       when the state cannot be decrypted with this mapper's key
+     * @throws MissingUpcasterException  when the data is older than its class and an upcaster is missing
+     * @throws UndecodableStateException when the state cannot be decompressed or decoded, or does
+     *                                   not fit the class
+     */
+    public DomainEvent<?> toDomainEvent(StoredEvent stored) {
+        Objects.requireNonNull(stored, "stored");
+        Class<?> type;
+        try {
+            type = topics.resolve(stored.topic());
+        } catch (UnknownTopicException e) {
+            throw new UnknownTopicException(e.topic(), cannotRead(stored) + e.getMessage(), e);
+        }
+        byte[] bytes = decipher(stored);
+        JsonNode state;
+        try {
+            state = transcoder.decodeTree(bytes);
+        } catch (RuntimeException e) {
+            throw new UndecodableStateException(cannotRead(stored) + e.getMessage()
+                    + (cipher == null && compressor == null ? " (was it written with compression or encryption?)" : ""), e);
+        }
+        Instant timestamp = timestamp(stored, state);
+        Object payload = payload(stored, type, state);
+        return new DomainEvent<>(stored.originatorId(), stored.originatorVersion(), timestamp, payload);
+    }
+
+    private byte[] decipher(StoredEvent stored) {
+        byte[] bytes = stored.state();
+        if (cipher != null) {
+            try {
+                bytes = cipher.decrypt(bytes);
+            } catch (RuntimeException e) {
+                throw new DecryptionException(cannotRead(stored) + e.getMessage(), e);
+            }
+        }
+        if (compressor != null) {
+            try {
+                bytes = compressor.decompress(bytes);
+            } catch (RuntimeException e) {
+                throw new UndecodableStateException(cannotRead(stored) + e.getMessage(), e);
+            }
+        }
+        return bytes;
+    }
+
+    private static Instant timestamp(StoredEvent stored, JsonNode state) {
+        JsonNode t = state.get("t");
+        if (!state.isObject() || t == null || !t.isTextual() || !state.has("d")) {
+            throw new UndecodableStateException(cannotRead(stored)
+                    + "state is not a JSON object with a textual \"t\" (timestamp) and a \"d\" (data)");
+        }
+        try {
+            return Instant.parse(t.textValue());
+        } catch (DateTimeParseException e) {
+            throw new UndecodableStateException(cannotRead(stored) + "timestamp \"" + t.textValue()
+                    + "\" is not an ISO-8601 instant", e);
+        }
+    }
+
+    private Object payload(StoredEvent stored, Class<?> type, JsonNode state) {
+        JsonNode v = state.get("v");
+        if (v != null && !(v.isIntegralNumber() && v.canConvertToInt())) {
+            throw new UndecodableStateException(cannotRead(stored) + "class version \"v\" is not an integer: " + v);
+        }
+        int storedVersion = v == null ? 1 : v.intValue();
+        JsonNode data = state.get("d");
+        try {
+            if (storedVersion != Upcasters.currentVersion(type)) {
+                if (!(data instanceof ObjectNode object)) {
+                    throw new UndecodableStateException("data to upcast is not a JSON object");
+                }
+                data = upcasters.upcast(type, storedVersion, object);
+            }
+            return transcoder.treeToValue(data, type);
+        } catch (MissingUpcasterException e) {
+            throw new MissingUpcasterException(e.type(), e.fromVersion(), cannotRead(stored) + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new UndecodableStateException(cannotRead(stored) + e.getMessage(), e);
+        }
+    }
+
+    private static String cannotRead(StoredEvent stored) {
+        return "Cannot read stored event (topic '" + stored.topic() + "', originator " + stored.originatorId()
+                + ", version " + stored.originatorVersion() + "): ";
+    }
+
+    /** The compressor, if the mapper compresses. */
+    public Optional<Compressor> compressor() {
+        return Optional.ofNullable(compressor);
+    }
+
+    /** The cipher, if the mapper encrypts. */
+    public Optional<Cipher> cipher() {
+        return Optional.ofNullable(cipher);
+    }
+
+    /** The transcoder. */
+    public Transcoder transcoder() {
+        return transcoder;
+    }
+
+    @Override
+    public String toString() {
+        return "Mapper[transcoder=" + transcoder.getClass().getSimpleName() + ", compressor=" + compressor
+                + ", cipher=" + cipher + "]";
+    }
+
+    /** Configures a {@link Mapper}; start from {@link Mapper#builder()}. */
+    public static final class Builder {
+        private Transcoder transcoder;
+        private Compressor compressor;
+        private Cipher cipher;
+        private TopicRegistry topics = new TopicRegistry();
+        private Upcasters upcasters = new Upcasters();
+
+        private Builder() {
+        }
+
+        /** Uses this transcoder instead of the default {@link JacksonTranscoder}. */
+        public Builder transcoder(Transcoder transcoder) {
+            this.transcoder = Objects.requireNonNull(transcoder, "transcoder");
+            return this;
+        }
+
+        /** Compresses states with this compressor; {@code null} for no compression (the default). */
+        public Builder compressor(Compressor compressor) {
+            this.compressor = compressor;
+            return this;
+        }
+
+        /** Encrypts states with this cipher; {@code null} for no encryption (the default). */
+        public Builder cipher(Cipher cipher) {
+            this.cipher = cipher;
+            return this;
+        }
+
+        /** Starts from these topic registrations instead of none. */
+        public Builder topics(TopicRegistry topics) {
+            this.topics = Objects.requireNonNull(topics, "topics").copy();
+            return this;
+        }
+
+        /** Makes {@code oldTopic} read as {@code type}; see {@link TopicRegistry#register}. */
+        public Builder topic(String oldTopic, Class<?> type) {
+            topics.register(oldTopic, type);
+            return this;
+        }
+
+        /** Starts from these upcasters instead of none. */
+        public Builder upcasters(Upcasters upcasters) {
+            this.upcasters = Objects.requireNonNull(upcasters, "upcasters").copy();
+            return this;
+        }
+
+        /** Adds an upcaster; see {@link Upcasters#register}. */
+        public Builder upcaster(Class<?> type, int fromVersion, UnaryOperator<ObjectNode> step) {
+            upcasters.register(type, fromVersion, step);
+            return this;
+        }
+
+        /** Makes the mapper. */
+        public Mapper build() {
+            return new Mapper(this);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.eventsourcing.persistence;
+
+import dev.eventsourcing.EventSourcingException;
+
+/**
+ * A domain event could not be turned into a stored event, or a stored event could not be read
+ * back. When a {@link Mapper} throws it, the message names the stored event (topic, originator
+ * id and version) so that an operator can find it; the stored event itself is never changed.
+ * Subclasses say what went wrong where a caller may want to react differently.
+ */
+public class MapperException extends EventSourcingException {
+    private static final long serialVersionUID = 1L;
+
+    public MapperException(String message) {
+        super(message);
+    }
+
+    public MapperException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

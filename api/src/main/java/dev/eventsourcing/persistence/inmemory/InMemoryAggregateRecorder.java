@@ -1,0 +1,132 @@
+package dev.eventsourcing.persistence.inmemory;
+
+import dev.eventsourcing.persistence.AggregateRecorder;
+import dev.eventsourcing.persistence.ConcurrencyConflictException;
+import dev.eventsourcing.persistence.EventSelection;
+import dev.eventsourcing.persistence.IntegrityException;
+import dev.eventsourcing.persistence.StoredEvent;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * Stores the events of aggregates in memory, one version-ordered sequence per originator.
+ *
+ * <p>Thread-safe. A batch is validated as a whole before anything is written, so it is stored
+ * entirely or not at all: an event whose originator id and version is stored already fails the
+ * batch with a {@link ConcurrencyConflictException} naming the first such event, and two events
+ * of the batch with the same originator id and version fail it with an
+ * {@link IntegrityException}. A {@code null} list or event fails with a
+ * {@link NullPointerException}. Keeps no total order, so {@link #insertEvents} returns no ids.
+ */
+public class InMemoryAggregateRecorder implements AggregateRecorder {
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<UUID, NavigableMap<Long, StoredEvent>> streams = new HashMap<>();
+
+    @Override
+    public List<Long> insertEvents(List<StoredEvent> events) {
+        List<StoredEvent> batch = checkedBatch(events);
+        writeLocked(() -> {
+            checkVersionsAreFree(batch);
+            storeEvents(batch);
+            return null;
+        });
+        return List.of();
+    }
+
+    @Override
+    public List<StoredEvent> selectEvents(UUID originatorId, EventSelection selection) {
+        Objects.requireNonNull(originatorId, "originatorId");
+        Objects.requireNonNull(selection, "selection");
+        return readLocked(() -> select(streams.get(originatorId), selection));
+    }
+
+    private static List<StoredEvent> select(NavigableMap<Long, StoredEvent> stream, EventSelection selection) {
+        Long gt = selection.gt();
+        Long lte = selection.lte();
+        // An empty range must be caught here: a TreeMap view rejects bounds that cross.
+        if (stream == null || (gt != null && lte != null && lte <= gt)) {
+            return List.of();
+        }
+        NavigableMap<Long, StoredEvent> range = stream;
+        if (gt != null) {
+            range = range.tailMap(gt, false);
+        }
+        if (lte != null) {
+            range = range.headMap(lte, true);
+        }
+        if (selection.desc()) {
+            range = range.descendingMap();
+        }
+        long limit = selection.limit() == null ? Long.MAX_VALUE : selection.limit();
+        return range.values().stream().limit(limit).toList();
+    }
+
+    /** A defensive copy of a batch, rejecting a null list or a null event before anything is locked. */
+    static List<StoredEvent> checkedBatch(List<StoredEvent> events) {
+        Objects.requireNonNull(events, "events");
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) == null) {
+                throw new NullPointerException("Event " + i + " of the batch is null");
+            }
+        }
+        return List.copyOf(events);
+    }
+
+    /**
+     * Rejects the batch when an event's version is taken, by a stored event or by an earlier
+     * event of the batch. Call with the write lock held.
+     */
+    final void checkVersionsAreFree(List<StoredEvent> batch) {
+        Set<Key> inBatch = new HashSet<>();
+        for (StoredEvent event : batch) {
+            NavigableMap<Long, StoredEvent> stream = streams.get(event.originatorId());
+            if (stream != null && stream.containsKey(event.originatorVersion())) {
+                throw new ConcurrencyConflictException(event.originatorId(), event.originatorVersion(), null);
+            }
+            if (!inBatch.add(new Key(event.originatorId(), event.originatorVersion()))) {
+                throw new IntegrityException("The batch holds more than one event of " + event.originatorId()
+                        + " at version " + event.originatorVersion());
+            }
+        }
+    }
+
+    /** Stores a batch that {@link #checkVersionsAreFree} accepted. Call with the write lock held. */
+    final void storeEvents(List<StoredEvent> batch) {
+        for (StoredEvent event : batch) {
+            streams.computeIfAbsent(event.originatorId(), id -> new TreeMap<>()).put(event.originatorVersion(), event);
+        }
+    }
+
+    final <T> T writeLocked(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    final <T> T readLocked(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private record Key(UUID originatorId, long originatorVersion) {
+    }
+}

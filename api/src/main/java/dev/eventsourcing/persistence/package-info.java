@@ -1,0 +1,12 @@
+/**
+ * How events are stored: the recorders' contracts ({@link dev.eventsourcing.persistence.AggregateRecorder}
+ * ⊂ {@link dev.eventsourcing.persistence.ApplicationRecorder} ⊂
+ * {@link dev.eventsourcing.persistence.ProcessRecorder}, and
+ * {@link dev.eventsourcing.persistence.TrackingRecorder}), the values they store and select
+ * ({@link dev.eventsourcing.persistence.StoredEvent}, {@link dev.eventsourcing.persistence.Notification},
+ * {@link dev.eventsourcing.persistence.Tracking}), the errors they report, and the
+ * {@link dev.eventsourcing.persistence.Mapper} that turns domain events into stored events and
+ * back: transcoding to JSON, optional compression and encryption, topics naming classes, and
+ * upcasting of old class versions. Backends implement the recorders in packages of their own.
+ */
+package dev.eventsourcing.persistence;
