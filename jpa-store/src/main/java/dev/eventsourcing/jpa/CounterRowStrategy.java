@@ -44,11 +44,16 @@ final class CounterRowStrategy implements DatabaseStrategy {
         // The UPDATE locks the row until commit; it reads the latest committed counter whatever
         // the isolation level, and a concurrent writer waits here.
         if (increment(em, applicationName, count) == 0) {
-            em.createNativeQuery(register).setParameter(1, applicationName).executeUpdate();
+            register(em, applicationName);
             increment(em, applicationName, count);
         }
         List<?> last = em.createNativeQuery(LAST_ID).setParameter(1, applicationName).getResultList();
         return ((Number) last.get(0)).longValue() - count + 1;
+    }
+
+    @Override
+    public void register(EntityManager em, String applicationName) {
+        em.createNativeQuery(register).setParameter(1, applicationName).executeUpdate();
     }
 
     private static int increment(EntityManager em, String applicationName, int count) {

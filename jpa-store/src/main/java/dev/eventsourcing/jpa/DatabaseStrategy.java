@@ -25,6 +25,14 @@ import jakarta.persistence.EntityManager;
 public interface DatabaseStrategy {
 
     /**
+     * Registers the application (its counter row, and on PostgreSQL its id sequence) unless it is
+     * registered already. Writers also register on first use; doing it once ahead, in a
+     * transaction of its own, spares concurrent first writers a race (on H2 the loser of that
+     * race gets an integrity error).
+     */
+    void register(EntityManager em, String applicationName);
+
+    /**
      * Reserves {@code count} contiguous notification ids for the current transaction and
      * returns the first; the application is registered on first use.
      */

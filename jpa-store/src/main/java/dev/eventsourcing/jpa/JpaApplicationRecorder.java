@@ -71,11 +71,38 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
         this.applicationName = JpaAggregateRecorder.requireName(applicationName, "applicationName");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.database = Objects.requireNonNull(database, "database");
+        if (transactions.ownsTransactions()) {
+            register();
+        }
+    }
+
+    /**
+     * Registers the application in the database unless it is registered already; the
+     * constructor does so when the transactions are RESOURCE_LOCAL. With joined (JTA)
+     * transactions, call it once at start-up in a transaction, so that concurrent first writers
+     * do not race to register (writers register on first use otherwise).
+     *
+     * @throws RecorderException when the database cannot be used
+     */
+    public void register() {
+        try {
+            transactions.inTransaction(em -> {
+                database.register(em, applicationName);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Registering application " + applicationName);
+        }
     }
 
     /** The application whose notification log this recorder keeps. */
     public String applicationName() {
         return applicationName;
+    }
+
+    /** The database-specific steps this recorder uses. */
+    public DatabaseStrategy database() {
+        return database;
     }
 
     @Override

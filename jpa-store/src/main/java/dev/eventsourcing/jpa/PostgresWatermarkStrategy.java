@@ -17,8 +17,14 @@ import jakarta.persistence.EntityManager;
  */
 final class PostgresWatermarkStrategy implements DatabaseStrategy {
 
+    private static final String REGISTER = "SELECT es_application_key(?1)";
     private static final String RESERVE = "SELECT es_reserve_notification_ids(?1, ?2)";
     private static final String WATERMARK = "SELECT es_notification_watermark(?1)";
+
+    @Override
+    public void register(EntityManager em, String applicationName) {
+        em.createNativeQuery(REGISTER).setParameter(1, applicationName).getSingleResult();
+    }
 
     @Override
     public long reserveNotificationIds(EntityManager em, String applicationName, int count) {
