@@ -74,7 +74,10 @@ END $$;
 -- rolled back for good) or guarded by an in-progress lock on a first id at or below it.
 -- Lock keys (two-int form): allocation (1163001856 = 0x45520000, key); in progress
 -- (1163067392 + key = 0x4553xxxx, first id modulo 2^32).
-CREATE OR REPLACE FUNCTION es_reserve_notification_ids(p_application_name VARCHAR, p_count INTEGER) RETURNS BIGINT
+-- p_originator_ids and p_originator_versions list the batch's events (comma-separated): a version
+-- taken already is refused before any id is taken, so that a conflict leaves no gap in the ids.
+CREATE OR REPLACE FUNCTION es_reserve_notification_ids(p_application_name VARCHAR, p_count INTEGER,
+    p_originator_ids VARCHAR, p_originator_versions VARCHAR) RETURNS BIGINT
 LANGUAGE plpgsql AS $$
 DECLARE
     v_key      INTEGER  := es_application_key(p_application_name);
@@ -82,6 +85,15 @@ DECLARE
     v_first    BIGINT;
     v_low      BIGINT;
 BEGIN
+    IF EXISTS (SELECT 1
+                 FROM es_events e,
+                      unnest(CAST(string_to_array(p_originator_ids, ',') AS UUID[]),
+                             CAST(string_to_array(p_originator_versions, ',') AS BIGINT[])) AS k (id, version)
+                WHERE e.application_name = p_application_name
+                  AND e.originator_id = k.id AND e.originator_version = k.version) THEN
+        RAISE EXCEPTION 'An event of the batch for % is recorded already', p_application_name
+            USING ERRCODE = '23505';
+    END IF;
     PERFORM pg_advisory_lock(1163001856, v_key);
     BEGIN
         v_first := nextval(v_sequence);

@@ -1,5 +1,6 @@
 package dev.eventsourcing.jpa;
 
+import dev.eventsourcing.persistence.StoredEvent;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 
@@ -40,7 +41,8 @@ final class CounterRowStrategy implements DatabaseStrategy {
     }
 
     @Override
-    public long reserveNotificationIds(EntityManager em, String applicationName, int count) {
+    public long reserveNotificationIds(EntityManager em, String applicationName, List<StoredEvent> events) {
+        int count = events.size();
         // The UPDATE locks the row until commit; it reads the latest committed counter whatever
         // the isolation level, and a concurrent writer waits here.
         if (increment(em, applicationName, count) == 0) {

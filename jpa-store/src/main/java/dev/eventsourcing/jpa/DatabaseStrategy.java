@@ -1,6 +1,8 @@
 package dev.eventsourcing.jpa;
 
+import dev.eventsourcing.persistence.StoredEvent;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 
 /**
  * The database-specific steps of the JPA recorders: how notification ids are reserved so that
@@ -33,10 +35,11 @@ public interface DatabaseStrategy {
     void register(EntityManager em, String applicationName);
 
     /**
-     * Reserves {@code count} contiguous notification ids for the current transaction and
-     * returns the first; the application is registered on first use.
+     * Reserves one notification id per event, contiguous and in batch order, for the current
+     * transaction and returns the first; the application is registered on first use. The events
+     * are given so that a strategy may refuse a batch whose version is taken before it takes ids.
      */
-    long reserveNotificationIds(EntityManager em, String applicationName, int count);
+    long reserveNotificationIds(EntityManager em, String applicationName, List<StoredEvent> events);
 
     /**
      * The highest notification id that readers may return now: every id at or below it is

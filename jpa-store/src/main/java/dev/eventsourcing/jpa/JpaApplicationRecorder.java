@@ -120,6 +120,8 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
             return transactions.inTransaction(em -> {
                 if (tracking != null) {
                     TrackingRows.insert(em, applicationName, tracking);
+                    // A position recorded already fails here, before any notification id is taken.
+                    em.flush();
                 }
                 List<Long> ids = batch.size() == 0 ? List.of() : persist(em, batch);
                 em.flush();
@@ -133,7 +135,7 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
     }
 
     private List<Long> persist(EntityManager em, EventBatch batch) {
-        long first = database.reserveNotificationIds(em, applicationName, batch.size());
+        long first = database.reserveNotificationIds(em, applicationName, batch.events());
         List<Long> ids = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             StoredEvent event = batch.events().get(i);
