@@ -81,6 +81,18 @@ public abstract class ProcessRecorderTestCase<R extends ProcessRecorder> extends
     }
 
     @Test
+    void positionsOfDifferentUpstreamApplicationsAreIndependent() {
+        R recorder = createRecorder();
+        recorder.insertEvents(List.of(event(ID1, 1, "topic1", "state1")), new Tracking(UPSTREAM, 5));
+
+        recorder.insertEvents(List.of(event(ID1, 2, "topic2", "state2")), new Tracking("other_app", 1));
+
+        assertEquals(5, recorder.maxTrackingId(UPSTREAM));
+        assertEquals(1, recorder.maxTrackingId("other_app"));
+        assertEquals(2, recorder.selectEvents(ID1).size());
+    }
+
+    @Test
     void insertTrackingAloneRecordsThePosition() {
         R recorder = createRecorder();
 
