@@ -2,7 +2,11 @@ package dev.eventsourcing.domain;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rebuilds aggregates from their events, optionally starting from a snapshot, and takes
@@ -10,7 +14,43 @@ import java.util.Objects;
  */
 public final class Aggregates {
 
+    private static final Map<Class<?>, Class<? extends Aggregate>> AGGREGATE_TYPES = new ConcurrentHashMap<>();
+
     private Aggregates() {
+    }
+
+    /**
+     * The aggregate class an event class belongs to: the {@code A} of the
+     * {@code AggregateEvent<A>} it implements, directly or through its own interfaces.
+     *
+     * @throws IllegalArgumentException when the class does not name a concrete aggregate type
+     */
+    public static Class<? extends Aggregate> aggregateTypeOf(Class<?> eventType) {
+        return AGGREGATE_TYPES.computeIfAbsent(eventType, type -> {
+            Class<? extends Aggregate> found = findAggregateType(type);
+            if (found == null) {
+                throw new IllegalArgumentException(type.getName()
+                        + " does not implement AggregateEvent<A> with a concrete aggregate class A");
+            }
+            return found;
+        });
+    }
+
+    private static Class<? extends Aggregate> findAggregateType(Class<?> type) {
+        for (Type candidate : type.getGenericInterfaces()) {
+            if (candidate instanceof ParameterizedType parameterized
+                    && parameterized.getRawType() == AggregateEvent.class
+                    && parameterized.getActualTypeArguments()[0] instanceof Class<?> argument
+                    && Aggregate.class.isAssignableFrom(argument)) {
+                return argument.asSubclass(Aggregate.class);
+            }
+            Class<?> raw = candidate instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) candidate;
+            Class<? extends Aggregate> inherited = findAggregateType(raw);
+            if (inherited != null) {
+                return inherited;
+            }
+        }
+        return type.getSuperclass() == null ? null : findAggregateType(type.getSuperclass());
     }
 
     /**

@@ -51,7 +51,8 @@ public record NotificationSelection(long start, int limit, Long stop, Set<String
 
     /** The lowest id this selection can return. */
     public long firstId() {
-        return Math.max(1, inclusiveOfStart ? start : start + 1);
+        // Saturate rather than overflow: "after Long.MAX_VALUE" must not wrap round to "from 1".
+        return Math.max(1, inclusiveOfStart || start == Long.MAX_VALUE ? start : start + 1);
     }
 
     /** Whether a notification with this id and topic passes the bounds and the topic filter. */

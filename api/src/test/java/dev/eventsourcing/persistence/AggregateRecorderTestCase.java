@@ -19,7 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The contract of every {@link AggregateRecorder}: round trips, every {@link EventSelection}
  * option, atomic batches and optimistic concurrency. A backend runs it by extending this class
- * and implementing {@link #createRecorder()}.
+ * and implementing {@link #createRecorder()}, which must return a new, empty recorder:
+ *
+ * <pre>{@code
+ * class JpaAggregateRecorderTest extends AggregateRecorderTestCase<JpaAggregateRecorder> {
+ *     protected JpaAggregateRecorder createRecorder() { return ...; }
+ * }
+ * }</pre>
+ *
+ * <p>The other suites work the same way and build on each other along the recorder ladder:
+ * {@link ApplicationRecorderTestCase} includes this one and {@link ProcessRecorderTestCase}
+ * includes both; {@link TrackingRecorderTestCase} stands alone. The protected {@code int}
+ * methods size the concurrency tests (their defaults are the reference library's sizes) and
+ * may be overridden by a slow backend. No test is skipped.
  *
  * @param <R> the recorder type under test
  */
@@ -32,9 +44,14 @@ public abstract class AggregateRecorderTestCase<R extends AggregateRecorder> {
     /** A new, empty recorder; called once or twice per test. */
     protected abstract R createRecorder();
 
-    /** How many writers race for the same versions in the conflict test. */
+    /** How many writers race for the same versions (or tracking position) in the conflict tests. */
     protected int conflictingWriters() {
         return 8;
+    }
+
+    /** How long a whole concurrency test may take before it fails. */
+    protected Duration concurrencyTimeout() {
+        return Duration.ofSeconds(60);
     }
 
     /** A stored event with UTF-8 state, for brevity. */
@@ -199,7 +216,7 @@ public abstract class AggregateRecorderTestCase<R extends AggregateRecorder> {
         R recorder = createRecorder();
         int writers = conflictingWriters();
 
-        List<Boolean> won = Concurrently.run(writers, Duration.ofSeconds(30), writer -> {
+        List<Boolean> won = Concurrently.run(writers, concurrencyTimeout(), writer -> {
             List<StoredEvent> batch = LongStream.rangeClosed(1, 10)
                     .mapToObj(version -> event(ID1, version, "writer-" + writer, "state"))
                     .toList();

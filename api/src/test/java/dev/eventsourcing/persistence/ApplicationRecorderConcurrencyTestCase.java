@@ -2,7 +2,6 @@ package dev.eventsourcing.persistence;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,21 +54,6 @@ public abstract class ApplicationRecorderConcurrencyTestCase<R extends Applicati
     /** Batches each writer inserts in the no-skip test; they hold 1 to 3 events. */
     protected int noSkipBatchesPerWriter() {
         return 200;
-    }
-
-    /** Batches a writer inserts while a subscription reads them. */
-    protected int subscriptionBatches() {
-        return 20;
-    }
-
-    /** Events per batch while a subscription reads them. */
-    protected int subscriptionBatchSize() {
-        return 100;
-    }
-
-    /** How long a whole concurrency test may take. */
-    protected Duration concurrencyTimeout() {
-        return Duration.ofSeconds(60);
     }
 
     @Test

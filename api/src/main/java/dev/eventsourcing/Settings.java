@@ -1,0 +1,116 @@
+package dev.eventsourcing;
+
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Named configuration values for an application and its infrastructure: a small abstraction
+ * that tests fill from a map and that the CDI extension fills from MicroProfile Config.
+ *
+ * <p>Keys read by this library (all optional; the defaults need no configuration):
+ * <table>
+ * <caption>Settings</caption>
+ * <tr><th>key</th><th>meaning</th><th>default</th></tr>
+ * <tr><td>{@value #PERSISTENCE_MODULE}</td><td>the persistence backend: {@code inmemory}, or
+ *     another module found on the class path such as {@code jpa}</td><td>{@code inmemory}</td></tr>
+ * <tr><td>{@value #COMPRESSOR}</td><td>{@code zlib} to compress stored state, {@code none} not
+ *     to</td><td>{@code none}</td></tr>
+ * <tr><td>{@value #CIPHER_KEY}</td><td>base64 of a 32-byte AES key; when set, stored state is
+ *     encrypted with AES-256-GCM</td><td>unset (no encryption)</td></tr>
+ * <tr><td>{@value #SNAPSHOTTING_INTERVAL}</td><td>take a snapshot every N versions of every
+ *     aggregate</td><td>unset (no automatic snapshots)</td></tr>
+ * <tr><td>{@value #SNAPSHOTTING_INTERVAL}{@code .<aggregate class name>}</td><td>the same for one
+ *     aggregate class (binary or simple name)</td><td>{@value #SNAPSHOTTING_INTERVAL}</td></tr>
+ * <tr><td>{@value #SNAPSHOTTING_ENABLED}</td><td>keep a snapshot store, so that snapshots can be
+ *     taken on demand</td><td>{@code true} when an interval is set, else {@code false}</td></tr>
+ * <tr><td>{@value #CACHE_MAXSIZE}</td><td>how many aggregates the repository caches (LRU); 0 for
+ *     no cache</td><td>0</td></tr>
+ * <tr><td>{@value #CACHE_FASTFORWARD}</td><td>bring a cached aggregate up to date with events
+ *     stored since it was cached</td><td>{@code true}</td></tr>
+ * <tr><td>{@value #SECTION_SIZE}</td><td>the most notifications one section of the notification
+ *     log holds</td><td>{@value dev.eventsourcing.application.NotificationLog#DEFAULT_SECTION_SIZE}</td></tr>
+ * </table>
+ *
+ * <p>An application first looks a key up prefixed with its own name ({@code Bank.cipher.key}),
+ * then without prefix, so that several applications in one process can be configured apart.
+ */
+@FunctionalInterface
+public interface Settings {
+
+    String PERSISTENCE_MODULE = "persistence.module";
+    String COMPRESSOR = "compressor";
+    String CIPHER_KEY = "cipher.key";
+    String SNAPSHOTTING_ENABLED = "snapshotting.enabled";
+    String SNAPSHOTTING_INTERVAL = "snapshotting.interval";
+    String CACHE_MAXSIZE = "cache.maxsize";
+    String CACHE_FASTFORWARD = "cache.fastforward";
+    String SECTION_SIZE = "notification-log.section-size";
+
+    /** The value of a key, or empty when it is not set. A blank value counts as not set. */
+    Optional<String> get(String key);
+
+    /** No settings at all: every default applies. */
+    static Settings empty() {
+        return key -> Optional.empty();
+    }
+
+    /** Settings read from a map (copied). */
+    static Settings of(Map<String, String> values) {
+        Map<String, String> copy = Map.copyOf(values);
+        return key -> Optional.ofNullable(copy.get(key)).filter(value -> !value.isBlank());
+    }
+
+    /** Settings read from the JVM's system properties, looked up when asked for. */
+    static Settings systemProperties() {
+        return key -> Optional.ofNullable(System.getProperty(key)).filter(value -> !value.isBlank());
+    }
+
+    /** These settings, where a key prefixed with {@code scope + "."} wins over the plain key. */
+    default Settings scoped(String scope) {
+        Objects.requireNonNull(scope, "scope");
+        return key -> get(scope + "." + key).or(() -> get(key));
+    }
+
+    /** These settings, falling back to {@code other} for keys that are not set here. */
+    default Settings orElse(Settings other) {
+        return key -> get(key).or(() -> other.get(key));
+    }
+
+    /** A whole number, or {@code defaultValue} when unset. */
+    default int getInt(String key, int defaultValue) {
+        return getInt(key).orElse(defaultValue);
+    }
+
+    /**
+     * A whole number, or empty when unset.
+     *
+     * @throws ConfigurationException when the value is not a whole number
+     */
+    default Optional<Integer> getInt(String key) {
+        return get(key).map(value -> {
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("Setting '" + key + "' must be a whole number, was '" + value + "'", e);
+            }
+        });
+    }
+
+    /**
+     * A boolean written {@code true/false}, {@code yes/no}, {@code y/n}, {@code on/off} or
+     * {@code 1/0}, or {@code defaultValue} when unset.
+     *
+     * @throws ConfigurationException when the value is none of those
+     */
+    default boolean getBoolean(String key, boolean defaultValue) {
+        return get(key).map(value -> switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "on", "1" -> true;
+            case "false", "no", "n", "off", "0" -> false;
+            default -> throw new ConfigurationException(
+                    "Setting '" + key + "' must be true or false, was '" + value + "'");
+        }).orElse(defaultValue);
+    }
+}

@@ -1,0 +1,235 @@
+package dev.eventsourcing.application;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.Aggregates;
+import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.persistence.AggregateRecorder;
+import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.EventStore;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.IntegrityException;
+import dev.eventsourcing.persistence.Mapper;
+import dev.eventsourcing.persistence.Recording;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An event-sourced application: saves aggregates' new events atomically, gets aggregates back
+ * through {@linkplain #repository(Class) repositories}, takes snapshots, and exposes its
+ * {@linkplain #notificationLog() notification log} to followers.
+ *
+ * <pre>{@code
+ * var bank = new Application();                 // in-memory store, no configuration
+ * var account = BankAccount.open("Alice", "alice@example.com");
+ * bank.save(account);
+ * var again = bank.repository(BankAccount.class).get(account.id());
+ * }</pre>
+ *
+ * <p>Its collaborators are made by {@code construct…} hooks that subclasses may override; they
+ * run during construction, so overrides must not rely on the subclass's own fields. Settings
+ * are read through {@link Settings#scoped(String)} with the application's {@link #name()}; see
+ * {@link Settings} for the keys. Thread-safe: one application serves many threads.
+ */
+public class Application implements AutoCloseable {
+
+    private final String name;
+    private final Settings settings;
+    private final InfrastructureFactory factory;
+    private final Mapper mapper;
+    private final ApplicationRecorder recorder;
+    private final EventStore events;
+    private final EventStore snapshots;
+    private final Snapshotting snapshotting;
+    private final AggregateCache cache;
+    private final boolean cacheFastForward;
+    private final NotificationLog notificationLog;
+    private final Map<Class<?>, Repository<?>> repositories = new ConcurrentHashMap<>();
+
+    /** An application with default settings: in-memory store, no snapshots, no cache. */
+    public Application() {
+        this(Settings.empty());
+    }
+
+    /** An application configured by the given settings (see {@link Settings} for the keys). */
+    public Application(Settings settings) {
+        this.name = Objects.requireNonNull(name(), "name()");
+        this.settings = Objects.requireNonNull(settings, "settings").scoped(name);
+        this.factory = constructFactory(this.settings);
+        this.mapper = constructMapper(factory);
+        this.recorder = constructRecorder(factory);
+        this.events = new EventStore(mapper, recorder);
+        this.snapshotting = new Snapshotting(snapshottingIntervals(), this.settings);
+        AggregateRecorder snapshotRecorder = snapshotting.enabled() ? factory.snapshotRecorder() : null;
+        this.snapshots = snapshotRecorder == null ? null : new EventStore(mapper, snapshotRecorder);
+        int cacheSize = this.settings.getInt(Settings.CACHE_MAXSIZE, 0);
+        this.cache = cacheSize > 0 ? new AggregateCache(cacheSize) : null;
+        this.cacheFastForward = this.settings.getBoolean(Settings.CACHE_FASTFORWARD, true);
+        this.notificationLog = new NotificationLog(recorder,
+                this.settings.getInt(Settings.SECTION_SIZE, NotificationLog.DEFAULT_SECTION_SIZE));
+    }
+
+    /** The application's name: its class's simple name unless overridden. Must be constant. */
+    public String name() {
+        return getClass().getSimpleName();
+    }
+
+    /** Makes the infrastructure factory; by default the backend the settings name. */
+    protected InfrastructureFactory constructFactory(Settings settings) {
+        return InfrastructureFactory.construct(name, settings);
+    }
+
+    /** Makes the mapper; override {@link #configureMapper} to register topics or upcasters. */
+    protected Mapper constructMapper(InfrastructureFactory factory) {
+        Mapper.Builder builder = factory.mapperBuilder();
+        configureMapper(builder);
+        return builder.build();
+    }
+
+    /** Registers renamed topics, upcasters or Jackson modules on the mapper. Does nothing by default. */
+    protected void configureMapper(Mapper.Builder builder) {
+    }
+
+    /** Makes the recorder of the application's events and notification log. */
+    protected ApplicationRecorder constructRecorder(InfrastructureFactory factory) {
+        return factory.applicationRecorder();
+    }
+
+    /**
+     * Snapshot intervals per aggregate class: a snapshot is taken whenever a save brings an
+     * aggregate of that class to a multiple of its interval. Settings may add or override
+     * intervals. Empty by default.
+     */
+    protected Map<Class<? extends Aggregate>, Integer> snapshottingIntervals() {
+        return Map.of();
+    }
+
+    /**
+     * Saves the new events of the given aggregates atomically: all of them or none.
+     *
+     * @return a recording per stored event, in order, with its notification id
+     * @throws dev.eventsourcing.persistence.IntegrityException when another writer saved a
+     *         version of one of the aggregates first; nothing is stored then, and the aggregates
+     *         should be got again before retrying the command
+     */
+    public List<Recording> save(Aggregate... aggregates) {
+        List<Aggregate> saved = new ArrayList<>();
+        List<DomainEvent<?>> pending = new ArrayList<>();
+        for (Aggregate aggregate : aggregates) {
+            if (aggregate != null) {
+                saved.add(aggregate);
+                pending.addAll(aggregate.collectEvents());
+            }
+        }
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        List<Recording> recordings = record(pending);
+        for (Aggregate aggregate : saved) {
+            repositories.values().forEach(repository -> {
+                if (repository.aggregateType().isInstance(aggregate)) {
+                    repository.saved(aggregate);
+                }
+            });
+        }
+        takeDueSnapshots(saved, pending);
+        return recordings;
+    }
+
+    /** Stores the collected events; process applications add their tracking position here. */
+    protected List<Recording> record(List<DomainEvent<?>> pending) {
+        return events.put(pending);
+    }
+
+    private void takeDueSnapshots(List<Aggregate> saved, List<DomainEvent<?>> pending) {
+        if (snapshots == null) {
+            return;
+        }
+        for (Aggregate aggregate : saved) {
+            if (snapshotting.isDue(aggregate, pending)) {
+                putSnapshot(aggregate);
+            }
+        }
+    }
+
+    private void putSnapshot(Aggregate aggregate) {
+        try {
+            snapshots.put(List.of(Aggregates.snapshotOf(aggregate)));
+        } catch (IntegrityException e) {
+            // A snapshot of this version exists already (taken by another thread or node): the
+            // state at a version never changes, so the one stored is as good as this one.
+        }
+    }
+
+    /**
+     * The repository of one aggregate type; {@code repository(Aggregate.class)} gets aggregates
+     * of every type.
+     */
+    @SuppressWarnings("unchecked")
+    public <A extends Aggregate> Repository<A> repository(Class<A> type) {
+        return (Repository<A>) repositories.computeIfAbsent(type,
+                t -> new Repository<>(type, events, snapshots, cache, cacheFastForward));
+    }
+
+    /**
+     * Takes a snapshot of an aggregate at its latest version, or at {@code version} when given.
+     * Taking a snapshot of a version that has one already changes nothing.
+     *
+     * @throws IllegalStateException      when the application keeps no snapshots
+     * @throws AggregateNotFoundException when there is no such aggregate or version
+     */
+    public void takeSnapshot(UUID id, Long version) {
+        if (snapshots == null) {
+            throw new IllegalStateException("Cannot take a snapshot: application '" + name + "' keeps no snapshots;"
+                    + " set '" + Settings.SNAPSHOTTING_ENABLED + "' to true or configure a snapshotting interval");
+        }
+        Repository<Aggregate> any = repository(Aggregate.class);
+        putSnapshot(version == null ? any.get(id) : any.get(id, version));
+    }
+
+    /** Takes a snapshot of an aggregate at its latest version. */
+    public void takeSnapshot(UUID id) {
+        takeSnapshot(id, null);
+    }
+
+    /** The application's notification log. */
+    public NotificationLog notificationLog() {
+        return notificationLog;
+    }
+
+    /** The store of the application's events. */
+    public EventStore events() {
+        return events;
+    }
+
+    /** The store of the application's snapshots, or {@code null} when it keeps none. */
+    public EventStore snapshots() {
+        return snapshots;
+    }
+
+    /** The recorder of the application's events and notification log. */
+    public ApplicationRecorder recorder() {
+        return recorder;
+    }
+
+    /** The mapper between domain events and stored events. */
+    public Mapper mapper() {
+        return mapper;
+    }
+
+    /** The settings, scoped to this application's name. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Releases the infrastructure's resources. */
+    @Override
+    public void close() {
+        factory.close();
+    }
+}

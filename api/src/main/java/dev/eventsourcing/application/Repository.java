@@ -1,0 +1,149 @@
+package dev.eventsourcing.application;
+
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.Aggregates;
+import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.persistence.EventSelection;
+import dev.eventsourcing.persistence.EventStore;
+import dev.eventsourcing.persistence.StoredEvent;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Gets aggregates of one type by id, rebuilt from their stored events, starting from the latest
+ * suitable snapshot when the application keeps snapshots, and from the cache when it has one.
+ * Each call returns a new instance that the caller may change and save.
+ *
+ * @param <A> the aggregate type; {@link Aggregate} itself accepts aggregates of every type
+ */
+public final class Repository<A extends Aggregate> {
+
+    private final Class<A> type;
+    private final EventStore events;
+    private final EventStore snapshots;
+    private final AggregateCache cache;
+    private final boolean fastForward;
+
+    Repository(Class<A> type, EventStore events, EventStore snapshots, AggregateCache cache, boolean fastForward) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.events = Objects.requireNonNull(events, "events");
+        this.snapshots = snapshots;
+        this.cache = cache;
+        this.fastForward = fastForward;
+    }
+
+    /**
+     * The aggregate at its latest version.
+     *
+     * @throws AggregateNotFoundException when no aggregate of this type has that id
+     */
+    public A get(UUID id) {
+        Objects.requireNonNull(id, "id");
+        if (cache != null) {
+            StoredEvent cached = cache.get(id);
+            if (cached != null) {
+                A aggregate = fromCache(id, cached);
+                if (fastForward) {
+                    aggregate = replay(id, aggregate, events.get(id, EventSelection.all().after(aggregate.version())));
+                    cache.put(events.mapper().toStoredEvent(Aggregates.snapshotOf(aggregate)));
+                }
+                return aggregate;
+            }
+        }
+        A aggregate = load(id, null);
+        if (cache != null) {
+            cache.put(events.mapper().toStoredEvent(Aggregates.snapshotOf(aggregate)));
+        }
+        return aggregate;
+    }
+
+    /**
+     * The aggregate as it was at {@code version}: after the event with that version was applied.
+     *
+     * @throws AggregateNotFoundException when no aggregate of this type has that id, or it has
+     *                                    not reached that version
+     */
+    public A get(UUID id, long version) {
+        Objects.requireNonNull(id, "id");
+        if (version < 1) {
+            throw new IllegalArgumentException("Aggregate versions start at 1, was asked for " + version);
+        }
+        A aggregate = load(id, version);
+        if (aggregate.version() != version) {
+            throw new AggregateNotFoundException(id, type.getSimpleName() + " " + id + " has no version " + version
+                    + "; its latest version is " + aggregate.version());
+        }
+        return aggregate;
+    }
+
+    /** Whether an aggregate of this type has events under the id. */
+    public boolean contains(UUID id) {
+        List<DomainEvent<?>> first = events.get(id, EventSelection.all().limit(1));
+        return !first.isEmpty() && type.isAssignableFrom(aggregateTypeOf(first.get(0)));
+    }
+
+    /** The aggregate type this repository gets. */
+    public Class<A> aggregateType() {
+        return type;
+    }
+
+    /** Puts an aggregate that was just saved into the cache (when not fast-forwarding). */
+    void saved(Aggregate aggregate) {
+        if (cache != null && !fastForward) {
+            cache.put(events.mapper().toStoredEvent(Aggregates.snapshotOf(aggregate)));
+        }
+    }
+
+    private A load(UUID id, Long upTo) {
+        A aggregate = null;
+        EventSelection selection = EventSelection.all();
+        if (snapshots != null) {
+            EventSelection latest = EventSelection.all().descending().limit(1);
+            List<DomainEvent<?>> found = snapshots.get(id, upTo == null ? latest : latest.upTo(upTo));
+            if (!found.isEmpty()) {
+                aggregate = checkType(id, found.get(0).payload());
+                selection = selection.after(aggregate.version());
+            }
+        }
+        if (upTo != null) {
+            selection = selection.upTo(upTo);
+        }
+        List<DomainEvent<?>> loaded = events.get(id, selection);
+        if (aggregate == null) {
+            if (loaded.isEmpty()) {
+                throw new AggregateNotFoundException(id, type.getSimpleName() + " " + id + " not found");
+            }
+            checkType(id, aggregateTypeOf(loaded.get(0)));
+        }
+        return replay(id, aggregate, loaded);
+    }
+
+    private A fromCache(UUID id, StoredEvent cached) {
+        return checkType(id, events.mapper().toDomainEvent(cached).payload());
+    }
+
+    @SuppressWarnings("unchecked")
+    private A replay(UUID id, A start, List<DomainEvent<?>> loaded) {
+        Class<A> replayType = start == null ? (Class<A>) aggregateTypeOf(loaded.get(0)) : (Class<A>) start.getClass();
+        DomainEvent<A> snapshot = start == null ? null : new DomainEvent<>(id, start.version(), start.modifiedOn(), start);
+        return Aggregates.replay(replayType, snapshot, loaded);
+    }
+
+    private A checkType(UUID id, Object payload) {
+        checkType(id, payload.getClass());
+        return type.cast(payload);
+    }
+
+    private void checkType(UUID id, Class<?> found) {
+        if (!type.isAssignableFrom(found)) {
+            throw new AggregateNotFoundException(id, type.getSimpleName() + " " + id + " not found: the id belongs to a "
+                    + found.getSimpleName());
+        }
+    }
+
+    private static Class<? extends Aggregate> aggregateTypeOf(DomainEvent<?> event) {
+        return Aggregates.aggregateTypeOf(event.payload().getClass());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.eventsourcing.persistence;
+
+import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.Settings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+/**
+ * Makes the persistence collaborators of one application — mapper and recorders — for one
+ * backend. Backends plug in as {@link Provider}s found with {@link ServiceLoader}; the
+ * {@value Settings#PERSISTENCE_MODULE} setting picks one by name ({@code inmemory} by default).
+ *
+ * <p>A factory may hold resources (connections, threads); close it when its application closes.
+ */
+public abstract class InfrastructureFactory implements AutoCloseable {
+
+    /** The backend used when {@value Settings#PERSISTENCE_MODULE} is not set. */
+    public static final String DEFAULT_MODULE = "inmemory";
+
+    private final String applicationName;
+    private final Settings settings;
+
+    protected InfrastructureFactory(String applicationName, Settings settings) {
+        this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * The factory of the backend that the settings name.
+     *
+     * @throws ConfigurationException when no backend of that name is on the class path
+     */
+    public static InfrastructureFactory construct(String applicationName, Settings settings) {
+        String module = settings.get(Settings.PERSISTENCE_MODULE).map(String::trim).orElse(DEFAULT_MODULE);
+        List<String> found = new ArrayList<>();
+        for (Provider provider : providers()) {
+            if (provider.name().equals(module)) {
+                return provider.create(applicationName, settings);
+            }
+            found.add(provider.name());
+        }
+        throw new ConfigurationException("Setting '" + Settings.PERSISTENCE_MODULE + "' is '" + module
+                + "', but no persistence module of that name is on the class path; found: " + found);
+    }
+
+    private static ServiceLoader<Provider> providers() {
+        // Application servers give each deployment its own class loader: prefer the caller's.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return ServiceLoader.load(Provider.class, loader != null ? loader : InfrastructureFactory.class.getClassLoader());
+    }
+
+    /** The name of the application this factory serves. */
+    public String applicationName() {
+        return applicationName;
+    }
+
+    /** The settings this factory was made with, scoped to its application. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * A mapper builder set up from the settings: compression when {@value Settings#COMPRESSOR}
+     * is {@code zlib}, AES-GCM encryption when {@value Settings#CIPHER_KEY} is set.
+     *
+     * @throws ConfigurationException when a setting's value is not understood
+     */
+    public Mapper.Builder mapperBuilder() {
+        Mapper.Builder builder = Mapper.builder();
+        String compressor = settings.get(Settings.COMPRESSOR).map(String::trim).orElse("none");
+        switch (compressor) {
+            case "none" -> { }
+            case "zlib" -> builder.compressor(new ZlibCompressor());
+            default -> throw new ConfigurationException("Setting '" + Settings.COMPRESSOR
+                    + "' must be 'zlib' or 'none', was '" + compressor + "'");
+        }
+        settings.get(Settings.CIPHER_KEY).ifPresent(key -> {
+            try {
+                builder.cipher(new AesGcmCipher(key.trim()));
+            } catch (RuntimeException e) {
+                throw new ConfigurationException("Setting '" + Settings.CIPHER_KEY
+                        + "' must be the base64 encoding of a 32-byte AES key: " + e.getMessage(), e);
+            }
+        });
+        return builder;
+    }
+
+    /** The recorder of the application's events and notification log. */
+    public abstract ApplicationRecorder applicationRecorder();
+
+    /** The recorder of a process application's events, log and tracking positions. */
+    public abstract ProcessRecorder processRecorder();
+
+    /** The recorder of a projection's tracking positions. */
+    public abstract TrackingRecorder trackingRecorder();
+
+    /** The recorder of the application's snapshots (keeps no notification log). */
+    public abstract AggregateRecorder snapshotRecorder();
+
+    /** Releases what the factory holds. The default holds nothing. */
+    @Override
+    public void close() {
+    }
+
+    /** A persistence backend that can be chosen by name; registered for {@link ServiceLoader}. */
+    public interface Provider {
+
+        /** The name the {@value Settings#PERSISTENCE_MODULE} setting uses for this backend. */
+        String name();
+
+        /** A factory for one application. */
+        InfrastructureFactory create(String applicationName, Settings settings);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.eventsourcing.persistence.inmemory;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.persistence.AggregateRecorder;
+import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.ProcessRecorder;
+import dev.eventsourcing.persistence.TrackingRecorder;
+
+/**
+ * The embedded default backend: recorders that keep everything in this JVM's memory, for unit
+ * tests and the single-threaded runner. Each factory has its own store, made on first use, so
+ * two applications never share events; nothing survives the JVM.
+ */
+public final class InMemoryInfrastructureFactory extends InfrastructureFactory {
+
+    private InMemoryProcessRecorder processRecorder;
+    private InMemoryAggregateRecorder snapshotRecorder;
+
+    public InMemoryInfrastructureFactory(String applicationName, Settings settings) {
+        super(applicationName, settings);
+    }
+
+    // An application asks for one recorder kind; a process application for the process kind.
+    // Both are the same store, so a process application's log is also its application log.
+    @Override
+    public synchronized ApplicationRecorder applicationRecorder() {
+        return processRecorder();
+    }
+
+    @Override
+    public synchronized ProcessRecorder processRecorder() {
+        if (processRecorder == null) {
+            processRecorder = new InMemoryProcessRecorder();
+        }
+        return processRecorder;
+    }
+
+    @Override
+    public synchronized TrackingRecorder trackingRecorder() {
+        return processRecorder();
+    }
+
+    @Override
+    public synchronized AggregateRecorder snapshotRecorder() {
+        if (snapshotRecorder == null) {
+            snapshotRecorder = new InMemoryAggregateRecorder();
+        }
+        return snapshotRecorder;
+    }
+
+    /** Registers the in-memory backend under the name {@code inmemory}. */
+    public static final class Provider implements InfrastructureFactory.Provider {
+
+        @Override
+        public String name() {
+            return DEFAULT_MODULE;
+        }
+
+        @Override
+        public InfrastructureFactory create(String applicationName, Settings settings) {
+            return new InMemoryInfrastructureFactory(applicationName, settings);
+        }
+    }
+}
