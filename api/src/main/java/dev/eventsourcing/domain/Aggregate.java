@@ -79,8 +79,8 @@ public abstract class Aggregate {
      * {@link #collectEvents()}.
      *
      * @param event an event of this aggregate's type
-     * @throws IllegalStateException when the aggregate was not made by {@code create}
-     * @throws ClassCastException    when the event belongs to another aggregate type
+     * @throws IllegalStateException    when the aggregate was not made by {@code create}
+     * @throws IllegalArgumentException when the event belongs to another aggregate type
      */
     protected final void trigger(AggregateEvent<?> event) {
         Objects.requireNonNull(event, "event");
@@ -107,6 +107,11 @@ public abstract class Aggregate {
     final void mutate(DomainEvent<?> event) {
         if (!(event.payload() instanceof AggregateEvent<?> payload)) {
             throw new IllegalArgumentException("Not an aggregate event: " + event.payload().getClass().getName());
+        }
+        Class<? extends Aggregate> owner = Aggregates.aggregateTypeOf(payload.getClass());
+        if (!owner.isInstance(this)) {
+            throw new IllegalArgumentException(payload.getClass().getName() + " is an event of " + owner.getName()
+                    + ", not of " + getClass().getName());
         }
         if (version != 0 && !event.originatorId().equals(id)) {
             throw new IllegalArgumentException("Event of " + event.originatorId() + " applied to aggregate " + id);

@@ -1,6 +1,8 @@
 package dev.eventsourcing.persistence;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,8 +35,9 @@ import java.util.function.Consumer;
  * need no getters, setters or Jackson annotations. A field or component declared as an interface
  * gets Jackson's implementation when read ({@code ArrayList}, {@code LinkedHashSet},
  * {@code LinkedHashMap}, {@code TreeSet}/{@code TreeMap} for sorted ones), in the order written;
- * declare a concrete class to get another. Unknown JSON properties are an error, so that a
- * forgotten upcaster does not silently drop data.
+ * declare a concrete class to get another. Unknown JSON properties, and record components
+ * missing from the JSON, are errors, so that a forgotten upcaster neither drops data nor fills
+ * in defaults silently. Strings and numbers of any length that were written can be read back.
  *
  * <p>Add Jackson modules, or change any setting, through the {@link Builder}. A transcoder is
  * immutable and thread-safe.
@@ -129,7 +132,15 @@ public final class JacksonTranscoder implements Transcoder {
 
         /** Makes the transcoder. */
         public JacksonTranscoder build() {
-            JsonMapper.Builder builder = JsonMapper.builder()
+            // Jackson caps what it reads (string and number lengths) but not what it writes; lift
+            // the caps so that every stored state stays readable. Nesting depth is capped both ways.
+            JsonFactory factory = JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(Integer.MAX_VALUE)
+                            .maxNumberLength(Integer.MAX_VALUE)
+                            .build())
+                    .build();
+            JsonMapper.Builder builder = JsonMapper.builder(factory)
                     .addModule(new JavaTimeModule())
                     .addModule(new Jdk8Module())
                     .annotationIntrospector(new AggregateFieldIntrospector())
@@ -138,6 +149,7 @@ public final class JacksonTranscoder implements Transcoder {
                     .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
                     .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                     // BigDecimal: plain digits out; exact digits and scale back in, also in trees.
                     .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                     .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

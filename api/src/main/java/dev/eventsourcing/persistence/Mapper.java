@@ -167,11 +167,14 @@ public final class Mapper {
 
     private Object payload(StoredEvent stored, Class<?> type, JsonNode state) {
         JsonNode v = state.get("v");
-        if (v != null && !(v.isIntegralNumber() && v.canConvertToInt())) {
-            throw new UndecodableStateException(cannotRead(stored) + "class version \"v\" is not an integer: " + v);
+        if (v != null && !(v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 1)) {
+            throw new UndecodableStateException(cannotRead(stored) + "class version \"v\" is not a positive integer: " + v);
         }
         int storedVersion = v == null ? 1 : v.intValue();
         JsonNode data = state.get("d");
+        if (data.isNull()) {
+            throw new UndecodableStateException(cannotRead(stored) + "data \"d\" is null");
+        }
         try {
             if (storedVersion != Upcasters.currentVersion(type)) {
                 if (!(data instanceof ObjectNode object)) {

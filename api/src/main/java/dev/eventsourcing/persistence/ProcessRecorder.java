@@ -1,6 +1,7 @@
 package dev.eventsourcing.persistence;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An application recorder that records the position of what was processed atomically with the
@@ -26,6 +27,7 @@ public interface ProcessRecorder extends ApplicationRecorder, TrackingRecorder {
 
     @Override
     default void insertTracking(Tracking tracking) {
-        insertEvents(List.of(), tracking);
+        // Without this check a null position would pass as "events only" and record nothing.
+        insertEvents(List.of(), Objects.requireNonNull(tracking, "tracking"));
     }
 }

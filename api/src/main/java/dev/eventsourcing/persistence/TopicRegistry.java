@@ -21,6 +21,14 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class TopicRegistry {
 
+    // Asking a class whether it is anonymous or local is slow (it reads its enclosing method).
+    private static final ClassValue<Boolean> HAS_STABLE_NAME = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return !(type.isAnonymousClass() || type.isLocalClass() || type.isHidden() || type.isSynthetic());
+        }
+    };
+
     private final ClassLoader classLoader;
     private final ConcurrentMap<String, Class<?>> registered;
     private final ConcurrentMap<String, Class<?>> loaded = new ConcurrentHashMap<>();
@@ -71,7 +79,7 @@ public final class TopicRegistry {
      */
     public String topicOf(Class<?> type) {
         Objects.requireNonNull(type, "type");
-        if (type.isAnonymousClass() || type.isLocalClass() || type.isHidden() || type.isSynthetic()) {
+        if (!HAS_STABLE_NAME.get(type)) {
             throw new MapperException("Class " + type.getName() + " has no stable name to use as a topic:"
                     + " make it a top-level or nested class");
         }

@@ -26,6 +26,14 @@ import java.util.function.UnaryOperator;
  */
 public final class Upcasters {
 
+    private static final ClassValue<Integer> CLASS_VERSIONS = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            ClassVersion annotation = type.getAnnotation(ClassVersion.class);
+            return annotation == null ? 1 : annotation.value();
+        }
+    };
+
     private final Map<Step, UnaryOperator<ObjectNode>> steps;
 
     /** An empty registry. */
@@ -108,15 +116,11 @@ public final class Upcasters {
      * @throws IllegalArgumentException when the annotation's value is below 1
      */
     public static int currentVersion(Class<?> type) {
-        ClassVersion annotation = type.getAnnotation(ClassVersion.class);
-        if (annotation == null) {
-            return 1;
+        int version = CLASS_VERSIONS.get(type);
+        if (version < 1) {
+            throw new IllegalArgumentException("@ClassVersion of " + type.getName() + " must be at least 1, was " + version);
         }
-        if (annotation.value() < 1) {
-            throw new IllegalArgumentException("@ClassVersion of " + type.getName() + " must be at least 1, was "
-                    + annotation.value());
-        }
-        return annotation.value();
+        return version;
     }
 
     /** A registry with the same steps, independent of this one from now on. */

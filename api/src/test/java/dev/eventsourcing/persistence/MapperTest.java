@@ -169,7 +169,9 @@ class MapperTest {
         String topic = Account.Deposited.class.getName();
         for (String state : List.of("[]", "{\"d\":{\"amount\":1}}", "{\"t\":\"yesterday\",\"d\":{\"amount\":1}}",
                 "{\"t\":\"2026-01-01T00:00:00Z\"}", "{\"t\":\"2026-01-01T00:00:00Z\",\"v\":\"two\",\"d\":{\"amount\":1}}",
-                "{\"t\":\"2026-01-01T00:00:00Z\",\"d\":{\"amount\":\"ten\"}}", "{\"t\":")) {
+                "{\"t\":\"2026-01-01T00:00:00Z\",\"d\":{\"amount\":\"ten\"}}", "{\"t\":",
+                "{\"t\":\"2026-01-01T00:00:00Z\",\"d\":null}", "{\"t\":\"2026-01-01T00:00:00Z\",\"v\":0,\"d\":{\"amount\":1}}",
+                "{\"t\":\"2026-01-01T00:00:00Z\",\"v\":1.5,\"d\":{\"amount\":1}}")) {
             StoredEvent stored = new StoredEvent(ID, 2, topic, state.getBytes(StandardCharsets.UTF_8));
             UndecodableStateException e = assertThrows(UndecodableStateException.class, () -> mapper.toDomainEvent(stored), state);
             assertTrue(e.getMessage().startsWith("Cannot read stored event (topic '" + topic + "', originator " + ID
@@ -235,5 +237,27 @@ class MapperTest {
         mapper.toDomainEvent(stored);
         assertArrayEquals(before, stored.state());
         assertNotEquals(0, before.length);
+    }
+
+    private record Renamed(String name) {
+        Renamed {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("name must not be blank");
+            }
+            name = name.strip();
+        }
+    }
+
+    @Test
+    void eventRecordsAreReadThroughTheirCanonicalConstructors() {
+        Mapper mapper = Mapper.create();
+        DomainEvent<Renamed> event = new DomainEvent<>(ID, 5, AT, new Renamed("  Rex "));
+        StoredEvent stored = mapper.toStoredEvent(event);
+        assertEquals(new Renamed("Rex"), mapper.toDomainEvent(stored).payload());
+        String rejected = "{\"t\":\"2026-01-01T00:00:00Z\",\"d\":{\"name\":\" \"}}";
+        StoredEvent invalid = new StoredEvent(ID, 5, stored.topic(), rejected.getBytes(StandardCharsets.UTF_8));
+        UndecodableStateException e = assertThrows(UndecodableStateException.class, () -> mapper.toDomainEvent(invalid));
+        assertTrue(e.getMessage().contains("name must not be blank"), e.getMessage());
+        assertTrue(e.getMessage().contains("originator " + ID + ", version 5"), e.getMessage());
     }
 }

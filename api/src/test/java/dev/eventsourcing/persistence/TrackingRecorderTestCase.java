@@ -91,6 +91,15 @@ public abstract class TrackingRecorderTestCase<R extends TrackingRecorder> {
     }
 
     @Test
+    void aNullPositionIsRejected() {
+        R recorder = createRecorder();
+
+        assertThrows(NullPointerException.class, () -> recorder.insertTracking(null));
+
+        assertEquals(0, recorder.maxTrackingId("upstream1"));
+    }
+
+    @Test
     void waitForReturnsOnceThePositionIsRecorded() {
         R recorder = createRecorder();
         recorder.waitFor("upstream1", null, SHORT);

@@ -2,6 +2,7 @@ package dev.eventsourcing.persistence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventsourcing.domain.Aggregates;
+import dev.eventsourcing.domain.ClassVersion;
 import dev.eventsourcing.domain.DomainEvent;
 import org.junit.jupiter.api.Test;
 
@@ -159,5 +160,17 @@ class UpcastingTest {
         assertThrows(MissingUpcasterException.class, () -> mapper.toDomainEvent(v1));
         assertEquals(new Customer.Registered("Ada", "EUR", 1),
                 Mapper.builder().upcasters(upcasters).build().toDomainEvent(v1).payload());
+    }
+
+    @ClassVersion(0)
+    record Unversioned(String name) {
+    }
+
+    @Test
+    void aClassVersionBelowOneIsRejectedWhenWriting() {
+        DomainEvent<Unversioned> event = new DomainEvent<>(ID, 1, Instant.now(), new Unversioned("x"));
+        MapperException e = assertThrows(MapperException.class, () -> Mapper.create().toStoredEvent(event));
+        assertTrue(e.getMessage().contains("@ClassVersion of " + Unversioned.class.getName() + " must be at least 1, was 0"),
+                e.getMessage());
     }
 }

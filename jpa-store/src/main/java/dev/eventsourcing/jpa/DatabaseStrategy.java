@@ -1,0 +1,89 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.persistence.StoredEvent;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+
+/**
+ * The database-specific steps of the JPA recorders: how notification ids are reserved so that
+ * readers never skip one, how far a reader may read, and which DDL script creates the tables.
+ *
+ * <p>Why this exists: a notification log is only useful if a reader polling
+ * {@code selectNotifications(last seen + 1)} never misses a notification that commits late. Ids
+ * handed out in one order and committed in another would break that, and each database offers a
+ * different way to prevent it. Every strategy here prevents it by construction, never by
+ * timeouts or guesses:
+ * <ul>
+ * <li>{@link #postgresql()}: writers take ids from a sequence without waiting for each other,
+ *     and mark them "in progress" with a transaction-level advisory lock; readers stop below the
+ *     lowest id still in progress (a visibility watermark). Concurrent writers keep group commit.
+ * <li>{@link #mariadb()}, {@link #h2()}, {@link #postgresqlSerialised()}: each writer increments
+ *     its application's counter row and keeps it locked until commit, so ids are assigned in
+ *     commit order. Writers of one application are serialised (writers of different
+ *     applications are not); ids have no gaps.
+ * </ul>
+ * Every method runs inside the caller's unit of work (see {@link JpaTransactions}).
+ */
+public interface DatabaseStrategy {
+
+    /**
+     * Registers the application (its counter row, and on PostgreSQL its id sequence) unless it is
+     * registered already. Writers also register on first use; doing it once ahead, in a
+     * transaction of its own, spares concurrent first writers a race (on H2 the loser of that
+     * race gets an integrity error).
+     */
+    void register(EntityManager em, String applicationName);
+
+    /**
+     * Reserves one notification id per event, contiguous and in batch order, for the current
+     * transaction and returns the first; the application is registered on first use. The events
+     * are given so that a strategy may refuse a batch whose version is taken before it takes ids.
+     */
+    long reserveNotificationIds(EntityManager em, String applicationName, List<StoredEvent> events);
+
+    /**
+     * The highest notification id that readers may return now: every id at or below it is
+     * committed or will never be. Call it before selecting the rows, in a statement of its own.
+     */
+    long visibleUpTo(EntityManager em, String applicationName);
+
+    /** The class-path resource of the idempotent DDL script that creates this strategy's tables. */
+    String ddlResource();
+
+    /** PostgreSQL with concurrent writers and a visibility watermark (the default for PostgreSQL). */
+    static DatabaseStrategy postgresql() {
+        return new PostgresWatermarkStrategy();
+    }
+
+    /** PostgreSQL with writers of one application serialised by their counter row until commit. */
+    static DatabaseStrategy postgresqlSerialised() {
+        return new CounterRowStrategy("postgresql", CounterRowStrategy.POSTGRESQL_REGISTER);
+    }
+
+    /** MariaDB (InnoDB) with writers of one application serialised by their counter row until commit. */
+    static DatabaseStrategy mariadb() {
+        return new CounterRowStrategy("mariadb", CounterRowStrategy.MARIADB_REGISTER);
+    }
+
+    /** H2 with writers of one application serialised by their counter row until commit. */
+    static DatabaseStrategy h2() {
+        return new CounterRowStrategy("h2", CounterRowStrategy.H2_REGISTER);
+    }
+
+    /**
+     * The default strategy for a database named as in configuration: {@code postgresql},
+     * {@code postgresql-serialised}, {@code mariadb} or {@code h2} (case-insensitive).
+     *
+     * @throws IllegalArgumentException for any other name, listing the known ones
+     */
+    static DatabaseStrategy named(String name) {
+        return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "postgresql", "postgres" -> postgresql();
+            case "postgresql-serialised", "postgresql-serialized" -> postgresqlSerialised();
+            case "mariadb", "mysql" -> mariadb();
+            case "h2" -> h2();
+            default -> throw new IllegalArgumentException("Unknown database '" + name
+                    + "': expected one of postgresql, postgresql-serialised, mariadb, h2");
+        };
+    }
+}

@@ -1,0 +1,229 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.jpa.entity.StoredEventEntity;
+import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.EventSelection;
+import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.NotificationSelection;
+import dev.eventsourcing.persistence.RecorderException;
+import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Subscription;
+import dev.eventsourcing.persistence.Tracking;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An {@link ApplicationRecorder} on JPA: the events of one application and its notification log,
+ * in {@code es_events}, keyed by the application's name so that several applications share one
+ * persistence unit, each with ids from 1.
+ *
+ * <p>Ids are reserved through the {@link DatabaseStrategy}, which guarantees that a reader
+ * polling from its last seen id never skips a notification that commits late. Reads return only
+ * rows up to the strategy's watermark, and {@link #maxNotificationId()} too. On PostgreSQL, read
+ * in READ COMMITTED transactions (the default); other isolation levels are refused.
+ *
+ * <p>{@link #insertEvents} flushes inside the call: a taken version fails there with a
+ * {@link dev.eventsourcing.persistence.ConcurrencyConflictException} (or another
+ * {@link dev.eventsourcing.persistence.IntegrityException} when the database does not say which
+ * event clashed), never at commit. Every failure arrives as a {@link RecorderException}.
+ */
+public class JpaApplicationRecorder implements ApplicationRecorder {
+
+    private static final String SELECT_ASCENDING = """
+            SELECT e FROM StoredEventEntity e
+            WHERE e.applicationName = :owner AND e.originatorId = :originatorId
+              AND e.originatorVersion >= :from AND e.originatorVersion <= :to
+            ORDER BY e.originatorVersion""";
+    private static final String SELECT_DESCENDING = SELECT_ASCENDING + " DESC";
+    private static final String SELECT_NOTIFICATIONS = """
+            SELECT e FROM StoredEventEntity e
+            WHERE e.applicationName = :applicationName
+              AND e.notificationId >= :first AND e.notificationId <= :last
+            ORDER BY e.notificationId""";
+    private static final String SELECT_NOTIFICATIONS_OF_TOPICS = """
+            SELECT e FROM StoredEventEntity e
+            WHERE e.applicationName = :applicationName
+              AND e.notificationId >= :first AND e.notificationId <= :last AND e.topic IN :topics
+            ORDER BY e.notificationId""";
+    private static final String MAX_NOTIFICATION_ID = """
+            SELECT MAX(e.notificationId) FROM StoredEventEntity e
+            WHERE e.applicationName = :applicationName AND e.notificationId <= :last""";
+    private static final String COUNT_VERSION = """
+            SELECT COUNT(e) FROM StoredEventEntity e
+            WHERE e.applicationName = :applicationName AND e.originatorId = :originatorId
+              AND e.originatorVersion = :version""";
+
+    private final String applicationName;
+    private final JpaTransactions transactions;
+    private final DatabaseStrategy database;
+
+    /**
+     * @param applicationName the application whose log this is; keys its rows
+     * @param transactions    how units of work get an entity manager and a transaction
+     * @param database        the database-specific steps, e.g. {@link DatabaseStrategy#postgresql()}
+     */
+    public JpaApplicationRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database) {
+        this.applicationName = JpaAggregateRecorder.requireName(applicationName, "applicationName");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.database = Objects.requireNonNull(database, "database");
+        if (transactions.ownsTransactions()) {
+            register();
+        }
+    }
+
+    /**
+     * Registers the application in the database unless it is registered already; the
+     * constructor does so when the transactions are RESOURCE_LOCAL. With joined (JTA)
+     * transactions, call it once at start-up in a transaction, so that concurrent first writers
+     * do not race to register (writers register on first use otherwise).
+     *
+     * @throws RecorderException when the database cannot be used
+     */
+    public void register() {
+        try {
+            transactions.inTransaction(em -> {
+                database.register(em, applicationName);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Registering application " + applicationName);
+        }
+    }
+
+    /** The application whose notification log this recorder keeps. */
+    public String applicationName() {
+        return applicationName;
+    }
+
+    /** The database-specific steps this recorder uses. */
+    public DatabaseStrategy database() {
+        return database;
+    }
+
+    @Override
+    public List<Long> insertEvents(List<StoredEvent> events) {
+        return insert(events, null);
+    }
+
+    /** Inserts events and, when {@code tracking} is not null, the tracking position, in one unit of work. */
+    List<Long> insert(List<StoredEvent> events, Tracking tracking) {
+        EventBatch batch = new EventBatch(events);
+        if (batch.size() == 0 && tracking == null) {
+            return List.of();
+        }
+        try {
+            return transactions.inTransaction(em -> {
+                if (tracking != null) {
+                    TrackingRows.insert(em, applicationName, tracking);
+                    // A position recorded already fails here, before any notification id is taken.
+                    em.flush();
+                }
+                List<Long> ids = batch.size() == 0 ? List.of() : persist(em, batch);
+                em.flush();
+                return ids;
+            });
+        } catch (RuntimeException e) {
+            RecorderException translated = JpaExceptions.translate(e,
+                    "Inserting " + batch.size() + " events" + (tracking == null ? "" : " with " + tracking) + " into " + applicationName);
+            throw batch.conflict(translated, tracking != null, transactions, this::isStored);
+        }
+    }
+
+    private List<Long> persist(EntityManager em, EventBatch batch) {
+        long first = database.reserveNotificationIds(em, applicationName, batch.events());
+        List<Long> ids = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            StoredEvent event = batch.events().get(i);
+            em.persist(new StoredEventEntity(applicationName, first + i, event.originatorId(),
+                    event.originatorVersion(), event.topic(), event.state()));
+            ids.add(first + i);
+        }
+        return ids;
+    }
+
+    private boolean isStored(EntityManager em, StoredEvent event) {
+        return em.createQuery(COUNT_VERSION, Long.class)
+                .setParameter("applicationName", applicationName)
+                .setParameter("originatorId", event.originatorId())
+                .setParameter("version", event.originatorVersion())
+                .getSingleResult() > 0;
+    }
+
+    @Override
+    public List<StoredEvent> selectEvents(UUID originatorId, EventSelection selection) {
+        Objects.requireNonNull(originatorId, "originatorId");
+        Objects.requireNonNull(selection, "selection");
+        try {
+            return transactions.inTransaction(em -> EventQueries.select(em,
+                            selection.desc() ? SELECT_DESCENDING : SELECT_ASCENDING, StoredEventEntity.class,
+                            applicationName, originatorId, selection)
+                    .stream()
+                    .map(e -> new StoredEvent(e.originatorId(), e.originatorVersion(), e.topic(), e.state()))
+                    .toList());
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Selecting events of " + originatorId + " from " + applicationName);
+        }
+    }
+
+    @Override
+    public List<Notification> selectNotifications(NotificationSelection selection) {
+        Objects.requireNonNull(selection, "selection");
+        try {
+            return transactions.inTransaction(em -> {
+                // The watermark first, in a statement of its own: the select's snapshot must be
+                // taken after it, or a row committed in between could be skipped.
+                long last = Math.min(database.visibleUpTo(em, applicationName),
+                        selection.stop() == null ? Long.MAX_VALUE : selection.stop());
+                if (last < selection.firstId()) {
+                    return List.<Notification>of();
+                }
+                TypedQuery<StoredEventEntity> query = em.createQuery(selection.topics().isEmpty()
+                                ? SELECT_NOTIFICATIONS : SELECT_NOTIFICATIONS_OF_TOPICS, StoredEventEntity.class)
+                        .setParameter("applicationName", applicationName)
+                        .setParameter("first", selection.firstId())
+                        .setParameter("last", last)
+                        .setMaxResults(selection.limit());
+                if (!selection.topics().isEmpty()) {
+                    query.setParameter("topics", selection.topics());
+                }
+                return query.getResultList().stream()
+                        .map(e -> new Notification(e.notificationId(), e.originatorId(), e.originatorVersion(),
+                                e.topic(), e.state()))
+                        .toList();
+            });
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Selecting notifications of " + applicationName);
+        }
+    }
+
+    @Override
+    public long maxNotificationId() {
+        try {
+            return transactions.inTransaction(em -> {
+                long last = database.visibleUpTo(em, applicationName);
+                Long max = em.createQuery(MAX_NOTIFICATION_ID, Long.class)
+                        .setParameter("applicationName", applicationName)
+                        .setParameter("last", last)
+                        .getSingleResult();
+                return max == null ? 0L : max;
+            });
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Selecting the highest notification id of " + applicationName);
+        }
+    }
+
+    @Override
+    public Subscription subscribe(long gt, Set<String> topics) {
+        return new PollingSubscription(this, gt, topics);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + applicationName + ", " + database + "]";
+    }
+}

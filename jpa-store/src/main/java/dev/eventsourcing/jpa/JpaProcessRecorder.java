@@ -1,0 +1,52 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.persistence.ProcessRecorder;
+import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Tracking;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A {@link ProcessRecorder} on JPA: an application recorder that stores the upstream position
+ * it processed in the same transaction as the events the processing produced, so that each
+ * upstream notification is processed exactly once.
+ */
+public class JpaProcessRecorder extends JpaApplicationRecorder implements ProcessRecorder {
+
+    private final JpaTransactions transactions;
+
+    /**
+     * @param applicationName the process application whose log and positions these are
+     * @param transactions    how units of work get an entity manager and a transaction
+     * @param database        the database-specific steps, e.g. {@link DatabaseStrategy#postgresql()}
+     */
+    public JpaProcessRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database) {
+        super(applicationName, transactions, database);
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<Long> insertEvents(List<StoredEvent> events, Tracking tracking) {
+        return insert(events, tracking);
+    }
+
+    @Override
+    public List<Long> insertEvents(List<StoredEvent> events) {
+        return insert(events, null);
+    }
+
+    @Override
+    public void insertTracking(Tracking tracking) {
+        insert(List.of(), java.util.Objects.requireNonNull(tracking, "tracking"));
+    }
+
+    @Override
+    public long maxTrackingId(String upstreamApplicationName) {
+        return JpaTrackingRecorder.maxTrackingId(transactions, applicationName(), upstreamApplicationName);
+    }
+
+    @Override
+    public void waitFor(String upstreamApplicationName, Long notificationId, Duration timeout) {
+        JpaTrackingRecorder.waitFor(this, upstreamApplicationName, notificationId, timeout);
+    }
+}

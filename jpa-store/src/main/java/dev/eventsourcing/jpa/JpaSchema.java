@@ -1,0 +1,90 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.persistence.ProgrammingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates the tables of the JPA event store from the DDL script shipped for the database: the
+ * "create tables at start-up" option for development and tests. In production, run the same
+ * script ({@link DatabaseStrategy#ddlResource()}) with your migration tool instead.
+ */
+public final class JpaSchema {
+
+    private JpaSchema() {
+    }
+
+    /**
+     * Runs every statement of the database's DDL script in one unit of work. The statements are
+     * idempotent ({@code IF NOT EXISTS}, {@code CREATE OR REPLACE}), so this is safe at each
+     * start-up, though not meant for several processes starting at the same instant.
+     *
+     * @throws dev.eventsourcing.persistence.RecorderException when the database refuses a statement
+     */
+    public static void createTables(JpaTransactions transactions, DatabaseStrategy database) {
+        List<String> statements = statements(database.ddlResource());
+        try {
+            transactions.inTransaction(em -> {
+                for (String statement : statements) {
+                    em.createNativeQuery(statement).executeUpdate();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Creating the tables of " + database);
+        }
+    }
+
+    /** The statements of a DDL script on the class path. */
+    static List<String> statements(String resource) {
+        ClassLoader loader = JpaSchema.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ProgrammingException("DDL script " + resource + " is not on the class path of " + loader, null);
+            }
+            return split(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading DDL script " + resource, e);
+        }
+    }
+
+    /**
+     * Splits a script at semicolons that end a line, dropping comment lines, and keeping
+     * dollar-quoted ({@code $$}) function bodies whole.
+     */
+    static List<String> split(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inDollarQuote = false;
+        for (String line : script.split("\n")) {
+            if (!inDollarQuote && (line.isBlank() || line.strip().startsWith("--"))) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (countOf("$$", line) % 2 == 1) {
+                inDollarQuote = !inDollarQuote;
+            }
+            if (!inDollarQuote && line.stripTrailing().endsWith(";")) {
+                String statement = current.toString().strip();
+                statements.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+
+    private static int countOf(String token, String line) {
+        int count = 0;
+        for (int i = line.indexOf(token); i >= 0; i = line.indexOf(token, i + token.length())) {
+            count++;
+        }
+        return count;
+    }
+}

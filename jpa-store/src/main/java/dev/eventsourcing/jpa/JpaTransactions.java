@@ -1,0 +1,45 @@
+package dev.eventsourcing.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.function.Function;
+
+/**
+ * Runs a unit of work with an {@link EntityManager} inside a transaction: the one seam between
+ * the JPA recorders and whoever owns transactions.
+ *
+ * <p>In Java SE use {@link #resourceLocal}: each unit of work gets its own entity manager and
+ * its own RESOURCE_LOCAL transaction, committed when the work returns and rolled back when it
+ * throws. In a container use {@link #joining}: each unit of work runs with the container-managed
+ * entity manager in the caller's JTA transaction, so the recorder's writes commit or roll back
+ * with the caller's own.
+ */
+public interface JpaTransactions {
+
+    /**
+     * Runs the work in a transaction and returns its result.
+     *
+     * <p>Exceptions thrown by the work or by the commit propagate unchanged; the recorders
+     * translate them. When this strategy owns the transaction, it is rolled back first.
+     */
+    <T> T inTransaction(Function<EntityManager, T> work);
+
+    /**
+     * Whether each unit of work runs in a transaction of its own, so that after a failure a
+     * recorder may run another unit of work (for example to find out which event conflicted).
+     */
+    boolean ownsTransactions();
+
+    /** Transactions of an application-managed persistence unit (RESOURCE_LOCAL), one per unit of work. */
+    static JpaTransactions resourceLocal(EntityManagerFactory factory) {
+        return new ResourceLocalTransactions(factory);
+    }
+
+    /**
+     * Units of work that join the caller's JTA transaction through a container-managed entity
+     * manager (for example one injected with {@code @PersistenceContext}).
+     */
+    static JpaTransactions joining(EntityManager containerManaged) {
+        return new JtaTransactions(containerManaged);
+    }
+}

@@ -1,0 +1,39 @@
+-- Tables of the JPA event store on MariaDB (10.7 or later, for the UUID type), InnoDB.
+-- Every statement is idempotent, so the script can run at each start-up in development.
+
+CREATE TABLE IF NOT EXISTS es_events (
+    application_name   VARCHAR(255)  NOT NULL,
+    notification_id    BIGINT        NOT NULL,
+    originator_id      UUID          NOT NULL,
+    originator_version BIGINT        NOT NULL,
+    topic              VARCHAR(1000) NOT NULL,
+    state              LONGBLOB      NOT NULL,
+    CONSTRAINT es_events_pk PRIMARY KEY (application_name, notification_id),
+    CONSTRAINT es_events_originator_uk UNIQUE (application_name, originator_id, originator_version)
+) ENGINE = InnoDB;
+
+CREATE TABLE IF NOT EXISTS es_aggregate_events (
+    recorder_name      VARCHAR(255)  NOT NULL,
+    originator_id      UUID          NOT NULL,
+    originator_version BIGINT        NOT NULL,
+    topic              VARCHAR(1000) NOT NULL,
+    state              LONGBLOB      NOT NULL,
+    CONSTRAINT es_aggregate_events_pk PRIMARY KEY (recorder_name, originator_id, originator_version)
+) ENGINE = InnoDB;
+
+CREATE TABLE IF NOT EXISTS es_tracking (
+    application_name          VARCHAR(255) NOT NULL,
+    upstream_application_name VARCHAR(255) NOT NULL,
+    notification_id           BIGINT       NOT NULL,
+    CONSTRAINT es_tracking_pk PRIMARY KEY (application_name, upstream_application_name, notification_id)
+) ENGINE = InnoDB;
+
+-- One row per application; last_notification_id is its notification counter, locked by each
+-- writer until commit (see DatabaseStrategy.mariadb()).
+CREATE TABLE IF NOT EXISTS es_applications (
+    application_name     VARCHAR(255) NOT NULL,
+    application_key      INTEGER      NOT NULL AUTO_INCREMENT,
+    last_notification_id BIGINT       NOT NULL DEFAULT 0,
+    CONSTRAINT es_applications_pk PRIMARY KEY (application_name),
+    CONSTRAINT es_applications_key_uk UNIQUE (application_key)
+) ENGINE = InnoDB;

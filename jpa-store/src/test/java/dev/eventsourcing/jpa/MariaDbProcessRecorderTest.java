@@ -1,0 +1,15 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.persistence.ProcessRecorderTestCase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MariaDbProcessRecorderTest extends ProcessRecorderTestCase<JpaProcessRecorder> {
+
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.mariadb();
+
+    @Override
+    protected JpaProcessRecorder createRecorder() {
+        return DATABASE.processRecorder();
+    }
+}

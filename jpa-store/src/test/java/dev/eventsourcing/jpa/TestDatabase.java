@@ -1,0 +1,173 @@
+package dev.eventsourcing.jpa;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A fresh database for one test class: created before the class (with a random name, so suites
+ * run in parallel and repeatedly), its tables made with {@link JpaSchema#createTables}, and
+ * dropped afterwards. Register it with {@code @RegisterExtension static final TestDatabase}.
+ *
+ * <p>The one place that decides what a missing PostgreSQL or MariaDB means: under
+ * {@code CI=true} the tests fail; otherwise they are skipped with a message saying how to run
+ * them. H2 runs in memory and is always there.
+ */
+public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+
+    /** The databases the tests run on, with how to reach their server. */
+    public enum Kind {
+        H2(null, null, null, DatabaseStrategy.h2()),
+        POSTGRESQL("jdbc:postgresql://127.0.0.1:5432/", "test", "postgres", DatabaseStrategy.postgresql()),
+        MARIADB("jdbc:mariadb://127.0.0.1:3306/", "test", "root", DatabaseStrategy.mariadb());
+
+        private final String serverUrl;
+        private final String adminDatabase;
+        private final String user;
+        private final DatabaseStrategy defaultStrategy;
+
+        Kind(String serverUrl, String adminDatabase, String user, DatabaseStrategy defaultStrategy) {
+            this.serverUrl = serverUrl;
+            this.adminDatabase = adminDatabase;
+            this.user = user;
+            this.defaultStrategy = defaultStrategy;
+        }
+    }
+
+    private final Kind kind;
+    private final DatabaseStrategy strategy;
+    private String databaseName;
+    private EntityManagerFactory factory;
+    private JpaTransactions transactions;
+
+    private TestDatabase(Kind kind, DatabaseStrategy strategy) {
+        this.kind = kind;
+        this.strategy = strategy;
+    }
+
+    public static TestDatabase h2() {
+        return new TestDatabase(Kind.H2, Kind.H2.defaultStrategy);
+    }
+
+    public static TestDatabase postgresql() {
+        return new TestDatabase(Kind.POSTGRESQL, Kind.POSTGRESQL.defaultStrategy);
+    }
+
+    public static TestDatabase mariadb() {
+        return new TestDatabase(Kind.MARIADB, Kind.MARIADB.defaultStrategy);
+    }
+
+    /** The same database with another strategy (for example PostgreSQL serialised). */
+    public TestDatabase with(DatabaseStrategy other) {
+        return new TestDatabase(kind, other);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws SQLException {
+        databaseName = "es_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (kind != Kind.H2) {
+            try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE " + databaseName);
+            }
+        }
+        factory = Persistence.createEntityManagerFactory("eventsourcing-test", Map.of(
+                "jakarta.persistence.jdbc.url", url(),
+                "jakarta.persistence.jdbc.user", kind == Kind.H2 ? "sa" : kind.user,
+                "jakarta.persistence.jdbc.password", ""));
+        transactions = JpaTransactions.resourceLocal(factory);
+        JpaSchema.createTables(transactions, strategy);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws SQLException {
+        if (factory != null) {
+            factory.close();
+        }
+        if (kind != Kind.H2 && databaseName != null) {
+            try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + databaseName
+                        + (kind == Kind.POSTGRESQL ? " WITH (FORCE)" : ""));
+            }
+        }
+    }
+
+    private String url() {
+        return switch (kind) {
+            case H2 -> "jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+            case POSTGRESQL, MARIADB -> kind.serverUrl + databaseName;
+        };
+    }
+
+    /** Connects to the server's admin database, or fails/skips the tests when it is unreachable. */
+    private Connection adminConnection() {
+        try {
+            return DriverManager.getConnection(kind.serverUrl + kind.adminDatabase, kind.user, "");
+        } catch (SQLException e) {
+            String message = kind + " is not reachable at " + kind.serverUrl + " (" + e.getMessage() + "). "
+                    + "Start it (see jpa-store/README.md) to run these tests; under CI=true this is a failure.";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message, e);
+            }
+            Assumptions.abort(message);
+            throw new AssertionError("unreachable");
+        }
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public DatabaseStrategy strategy() {
+        return strategy;
+    }
+
+    public EntityManagerFactory factory() {
+        return factory;
+    }
+
+    public JpaTransactions transactions() {
+        return transactions;
+    }
+
+    /** A JDBC connection to this test database, for checks below the JPA layer. */
+    public Connection connection() throws SQLException {
+        return DriverManager.getConnection(url(), kind == Kind.H2 ? "sa" : kind.user, "");
+    }
+
+    /** A new application name, so that each recorder starts with an empty log. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    public JpaApplicationRecorder applicationRecorder() {
+        return new JpaApplicationRecorder(uniqueName("app"), transactions, strategy);
+    }
+
+    public JpaProcessRecorder processRecorder() {
+        return new JpaProcessRecorder(uniqueName("process"), transactions, strategy);
+    }
+
+    public JpaTrackingRecorder trackingRecorder() {
+        return new JpaTrackingRecorder(uniqueName("projection"), transactions);
+    }
+
+    public JpaAggregateRecorder aggregateRecorder() {
+        return new JpaAggregateRecorder(uniqueName("snapshots"), transactions);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " (" + strategy + ")";
+    }
+}
