@@ -11,6 +11,7 @@ import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Recording;
+import dev.eventsourcing.persistence.Tracking;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * An event-sourced application: saves aggregates' new events atomically, gets aggregates back
@@ -50,6 +53,7 @@ public class Application implements AutoCloseable {
     private final boolean cacheFastForward;
     private final NotificationLog notificationLog;
     private final Map<Class<?>, Repository<?>> repositories = new ConcurrentHashMap<>();
+    private final List<Consumer<List<Recording>>> listeners = new CopyOnWriteArrayList<>();
 
     /** An application with default settings: in-memory store, no snapshots, no cache. */
     public Application() {
@@ -70,7 +74,7 @@ public class Application implements AutoCloseable {
         int cacheSize = this.settings.getInt(Settings.CACHE_MAXSIZE, 0);
         this.cache = cacheSize > 0 ? new AggregateCache(cacheSize) : null;
         this.cacheFastForward = this.settings.getBoolean(Settings.CACHE_FASTFORWARD, true);
-        this.notificationLog = new NotificationLog(recorder,
+        this.notificationLog = new LocalNotificationLog(recorder,
                 this.settings.getInt(Settings.SECTION_SIZE, NotificationLog.DEFAULT_SECTION_SIZE));
     }
 
@@ -118,6 +122,18 @@ public class Application implements AutoCloseable {
      *         should be got again before retrying the command
      */
     public List<Recording> save(Aggregate... aggregates) {
+        return save(null, aggregates);
+    }
+
+    /**
+     * Saves the new events of the given aggregates and, when {@code tracking} is given, the
+     * upstream position that caused them, atomically: what process applications do. A position
+     * with no new events is recorded too, so that the notification is not processed again.
+     *
+     * @throws dev.eventsourcing.persistence.IntegrityException when a version or the position is
+     *         taken already; nothing is stored then
+     */
+    protected List<Recording> save(Tracking tracking, Aggregate... aggregates) {
         List<Aggregate> saved = new ArrayList<>();
         List<DomainEvent<?>> pending = new ArrayList<>();
         for (Aggregate aggregate : aggregates) {
@@ -126,10 +142,10 @@ public class Application implements AutoCloseable {
                 pending.addAll(aggregate.collectEvents());
             }
         }
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && tracking == null) {
             return List.of();
         }
-        List<Recording> recordings = record(pending);
+        List<Recording> recordings = events.put(pending, tracking);
         for (Aggregate aggregate : saved) {
             repositories.values().forEach(repository -> {
                 if (repository.aggregateType().isInstance(aggregate)) {
@@ -138,12 +154,21 @@ public class Application implements AutoCloseable {
             });
         }
         takeDueSnapshots(saved, pending);
+        if (!recordings.isEmpty()) {
+            listeners.forEach(listener -> listener.accept(recordings));
+        }
         return recordings;
     }
 
-    /** Stores the collected events; process applications add their tracking position here. */
-    protected List<Recording> record(List<DomainEvent<?>> pending) {
-        return events.put(pending);
+    /**
+     * Calls {@code listener} with the recordings of every later save that stored events, in the
+     * saving thread, right after the events were recorded. When the caller runs a transaction
+     * (in a container), the listener runs inside it, before commit: a listener that needs the
+     * events to be committed must defer its work until then. Runners use this to prompt
+     * followers.
+     */
+    public void addRecordingListener(Consumer<List<Recording>> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     private void takeDueSnapshots(List<Aggregate> saved, List<DomainEvent<?>> pending) {

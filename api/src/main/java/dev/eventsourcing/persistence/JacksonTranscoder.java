@@ -1,10 +1,15 @@
 package dev.eventsourcing.persistence;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -33,8 +38,9 @@ import java.util.function.Consumer;
  * need no getters, setters or Jackson annotations. A field or component declared as an interface
  * gets Jackson's implementation when read ({@code ArrayList}, {@code LinkedHashSet},
  * {@code LinkedHashMap}, {@code TreeSet}/{@code TreeMap} for sorted ones), in the order written;
- * declare a concrete class to get another. Unknown JSON properties are an error, so that a
- * forgotten upcaster does not silently drop data.
+ * declare a concrete class to get another. Unknown JSON properties, and record components
+ * missing from the JSON, are errors, so that a forgotten upcaster neither drops data nor fills
+ * in defaults silently. Strings and numbers of any length that were written can be read back.
  *
  * <p>Add Jackson modules, or change any setting, through the {@link Builder}. A transcoder is
  * immutable and thread-safe.
@@ -42,9 +48,12 @@ import java.util.function.Consumer;
 public final class JacksonTranscoder implements Transcoder {
 
     private final JsonMapper json;
+    // Reads a value inside a larger document, which continues after it.
+    private final ObjectReader embeddedReader;
 
     private JacksonTranscoder(JsonMapper json) {
         this.json = json;
+        this.embeddedReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** A transcoder with the default settings. */
@@ -96,6 +105,46 @@ public final class JacksonTranscoder implements Transcoder {
         }
     }
 
+    /**
+     * Reads a state in the layout {@link Mapper} writes ({@code t}, then {@code v} if present,
+     * then {@code d}) in one pass, binding {@code d} straight to {@code type} without building a
+     * tree. Returns {@code null} when the members come in another order, when the stored version
+     * is not {@code version} (the data needs upcasting), or when anything fails: the caller then
+     * takes the general path, which explains any problem.
+     */
+    DirectState decodeState(byte[] bytes, Class<?> type, int version) {
+        try (JsonParser parser = json.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT || !"t".equals(parser.nextFieldName())
+                    || parser.nextToken() != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            String timestamp = parser.getText();
+            String name = parser.nextFieldName();
+            int storedVersion = 1;
+            if ("v".equals(name)) {
+                if (parser.nextToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
+                    return null;
+                }
+                storedVersion = parser.getIntValue();
+                name = parser.nextFieldName();
+            }
+            if (storedVersion != version || !"d".equals(name) || parser.nextToken() == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            Object payload = embeddedReader.forType(type).readValue(parser);
+            if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return null;
+            }
+            return new DirectState(timestamp, payload);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A state read by {@link #decodeState}: the timestamp's text and the bound payload. */
+    record DirectState(String timestamp, Object payload) {
+    }
+
     private static String typeName(Object value) {
         return value == null ? "null" : value.getClass().getName();
     }
@@ -129,7 +178,15 @@ public final class JacksonTranscoder implements Transcoder {
 
         /** Makes the transcoder. */
         public JacksonTranscoder build() {
-            JsonMapper.Builder builder = JsonMapper.builder()
+            // Jackson caps what it reads (string and number lengths) but not what it writes; lift
+            // the caps so that every stored state stays readable. Nesting depth is capped both ways.
+            JsonFactory factory = JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(Integer.MAX_VALUE)
+                            .maxNumberLength(Integer.MAX_VALUE)
+                            .build())
+                    .build();
+            JsonMapper.Builder builder = JsonMapper.builder(factory)
                     .addModule(new JavaTimeModule())
                     .addModule(new Jdk8Module())
                     .annotationIntrospector(new AggregateFieldIntrospector())
@@ -138,6 +195,7 @@ public final class JacksonTranscoder implements Transcoder {
                     .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
                     .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                     // BigDecimal: plain digits out; exact digits and scale back in, also in trees.
                     .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                     .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

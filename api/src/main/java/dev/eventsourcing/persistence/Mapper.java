@@ -120,6 +120,12 @@ public final class Mapper {
             throw new UnknownTopicException(e.topic(), cannotRead(stored) + e.getMessage(), e);
         }
         byte[] bytes = decipher(stored);
+        if (transcoder instanceof JacksonTranscoder jackson) {
+            DomainEvent<?> event = readDirectly(jackson, stored, type, bytes);
+            if (event != null) {
+                return event;
+            }
+        }
         JsonNode state;
         try {
             state = transcoder.decodeTree(bytes);
@@ -130,6 +136,25 @@ public final class Mapper {
         Instant timestamp = timestamp(stored, state);
         Object payload = payload(stored, type, state);
         return new DomainEvent<>(stored.originatorId(), stored.originatorVersion(), timestamp, payload);
+    }
+
+    /**
+     * Reads the state in one pass when it needs no upcasting, faster than through a tree;
+     * returns {@code null} to send anything unusual, errors included, down the general path.
+     */
+    private static DomainEvent<?> readDirectly(JacksonTranscoder jackson, StoredEvent stored, Class<?> type, byte[] bytes) {
+        int version;
+        try {
+            version = Upcasters.currentVersion(type);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        JacksonTranscoder.DirectState state = jackson.decodeState(bytes, type, version);
+        if (state == null) {
+            return null;
+        }
+        return new DomainEvent<>(stored.originatorId(), stored.originatorVersion(), parseTimestamp(stored, state.timestamp()),
+                state.payload());
     }
 
     private byte[] decipher(StoredEvent stored) {
@@ -157,11 +182,14 @@ public final class Mapper {
             throw new UndecodableStateException(cannotRead(stored)
                     + "state is not a JSON object with a textual \"t\" (timestamp) and a \"d\" (data)");
         }
+        return parseTimestamp(stored, t.textValue());
+    }
+
+    private static Instant parseTimestamp(StoredEvent stored, String text) {
         try {
-            return Instant.parse(t.textValue());
+            return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new UndecodableStateException(cannotRead(stored) + "timestamp \"" + t.textValue()
-                    + "\" is not an ISO-8601 instant", e);
+            throw new UndecodableStateException(cannotRead(stored) + "timestamp \"" + text + "\" is not an ISO-8601 instant", e);
         }
     }
 

@@ -234,4 +234,31 @@ class JacksonTranscoderTest {
         JsonNode tree = indenting.decodeTree(text.getBytes(StandardCharsets.UTF_8));
         assertEquals(1, tree.get("a").intValue());
     }
+
+    record Note(String text) {
+    }
+
+    @Test
+    void whateverIsWrittenCanBeReadBackHoweverLong() {
+        Note note = new Note("x".repeat(25_000_000));
+        byte[] bytes = transcoder.encode(note);
+        assertEquals(note, transcoder.decode(bytes, Note.class));
+        assertEquals(note, transcoder.treeToValue(transcoder.decodeTree(bytes), Note.class));
+        BigDecimal precise = new BigDecimal("1." + "3".repeat(5000));
+        assertEquals(precise, transcoder.decode(transcoder.encode(precise), BigDecimal.class));
+        Object nested = List.of();
+        for (int i = 0; i < 999; i++) {
+            nested = List.of(nested);
+        }
+        assertEquals(nested, transcoder.decode(transcoder.encode(nested), List.class));
+    }
+
+    @Test
+    void aRecordComponentMissingFromTheDataIsAnError() {
+        byte[] withoutCurrency = "{\"amount\":1}".getBytes(StandardCharsets.UTF_8);
+        UndecodableStateException e = assertThrows(UndecodableStateException.class, () -> transcoder.decode(withoutCurrency, Money.class));
+        assertTrue(e.getMessage().contains("currency"), e.getMessage());
+        byte[] nullCurrency = "{\"amount\":1,\"currency\":null}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(new Money(BigDecimal.ONE, null), transcoder.decode(nullCurrency, Money.class));
+    }
 }

@@ -1,0 +1,142 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.NotificationLog;
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.IntegrityException;
+import dev.eventsourcing.persistence.Mapper;
+import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.ProcessRecorder;
+import dev.eventsourcing.persistence.Recording;
+import dev.eventsourcing.persistence.Tracking;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An application that follows other applications ("leaders"): its {@link #policy} turns each
+ * upstream event into new events of its own aggregates, which are recorded atomically with the
+ * upstream position (a {@link Tracking}). Each upstream notification is therefore processed
+ * exactly once, also after a crash: processing resumes after the last recorded position.
+ *
+ * <pre>{@code
+ * protected void policy(DomainEvent<?> event, ProcessingEvent processing) {
+ *     if (event.payload() instanceof Transfer.Requested requested) {
+ *         Account from = repository(Account.class).get(requested.from());
+ *         from.debit(requested.amount(), event.originatorId());
+ *         processing.collectEvents(from);
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class ProcessApplication extends Application {
+
+    /** How often a notification is tried again when its aggregates were changed meanwhile. */
+    private static final int CONFLICT_ATTEMPTS = 10;
+
+    private final Map<String, Leader> leaders = new ConcurrentHashMap<>();
+
+    protected ProcessApplication() {
+        super();
+    }
+
+    protected ProcessApplication(Settings settings) {
+        super(settings);
+    }
+
+    @Override
+    protected ApplicationRecorder constructRecorder(InfrastructureFactory factory) {
+        return factory.processRecorder();
+    }
+
+    /** The recorder of this application's events, log and tracking positions. */
+    public ProcessRecorder processRecorder() {
+        return (ProcessRecorder) recorder();
+    }
+
+    /**
+     * Turns one upstream event into new events: get aggregates from repositories, call their
+     * command methods, and {@linkplain ProcessingEvent#collectEvents collect} them. Events the
+     * policy does not care about are simply ignored; their position is recorded all the same.
+     * Must depend on nothing but the event and this application's state, so that running it
+     * again after a conflict gives a correct result.
+     */
+    protected abstract void policy(DomainEvent<?> event, ProcessingEvent processing);
+
+    /** Follows a leader: reads its log with its mapper, as {@code leaderName}. */
+    public void follow(String leaderName, NotificationLog log, Mapper mapper) {
+        Objects.requireNonNull(leaderName, "leaderName");
+        leaders.put(leaderName, new Leader(Objects.requireNonNull(log, "log"), Objects.requireNonNull(mapper, "mapper")));
+    }
+
+    /** Follows another application in the same process. */
+    public void follow(Application leader) {
+        follow(leader.name(), leader.notificationLog(), leader.mapper());
+    }
+
+    /** The names of the leaders this application follows. */
+    public java.util.Set<String> leaderNames() {
+        return java.util.Set.copyOf(leaders.keySet());
+    }
+
+    /**
+     * Processes every notification of the leader after the last recorded position, in order.
+     *
+     * @return how many notifications this call processed
+     * @throws IllegalArgumentException when this application does not follow {@code leaderName}
+     */
+    public int pullAndProcess(String leaderName) {
+        Leader leader = leaders.get(leaderName);
+        if (leader == null) {
+            throw new IllegalArgumentException(name() + " does not follow '" + leaderName + "'; it follows " + leaders.keySet());
+        }
+        int processed = 0;
+        long start = processRecorder().maxTrackingId(leaderName) + 1;
+        for (Notification notification : leader.log().read(start)) {
+            if (process(leaderName, leader.mapper(), notification)) {
+                processed++;
+            }
+        }
+        return processed;
+    }
+
+    /**
+     * Processes one upstream notification unless its position is recorded already.
+     *
+     * @return whether this call processed it (false when it had been processed before)
+     */
+    public boolean process(String leaderName, Mapper leaderMapper, Notification notification) {
+        Tracking tracking = new Tracking(leaderName, notification.id());
+        DomainEvent<?> event = leaderMapper.toDomainEvent(notification.storedEvent());
+        for (int attempt = 1; ; attempt++) {
+            if (processRecorder().hasTrackingId(leaderName, notification.id())) {
+                return false;
+            }
+            ProcessingEvent processing = new ProcessingEvent(tracking);
+            policy(event, processing);
+            try {
+                record(processing);
+                return true;
+            } catch (IntegrityException e) {
+                // Either another worker recorded this position first (then the check above
+                // returns), or an aggregate changed since the policy read it: run it again.
+                if (attempt == CONFLICT_ATTEMPTS && !processRecorder().hasTrackingId(leaderName, notification.id())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<Recording> record(ProcessingEvent processing) {
+        return save(processing.tracking(), processing.aggregates().toArray(Aggregate[]::new));
+    }
+
+    private record Leader(NotificationLog log, Mapper mapper) {
+    }
+}

@@ -1,0 +1,120 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.application.Application;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+
+/**
+ * Runs a system in the calling thread: when an application records events, every follower
+ * processes them before the save returns, and their followers in turn, breadth first. With
+ * the in-memory store this makes whole systems testable without waiting or threads.
+ *
+ * <p>Applications are made with a public constructor taking {@link Settings}, or else a public
+ * no-argument constructor. Calls from several threads are serialised: one prompt is processed
+ * at a time.
+ */
+public final class SingleThreadedRunner implements Runner {
+
+    private final ApplicationSystem system;
+    private final Settings settings;
+    private final Map<Class<? extends Application>, Application> running = new LinkedHashMap<>();
+    private final Queue<Class<? extends Application>> prompted = new ArrayDeque<>();
+    private boolean processing;
+
+    public SingleThreadedRunner(ApplicationSystem system) {
+        this(system, Settings.empty());
+    }
+
+    public SingleThreadedRunner(ApplicationSystem system, Settings settings) {
+        this.system = Objects.requireNonNull(system, "system");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!running.isEmpty()) {
+            throw new IllegalStateException("The runner is started already");
+        }
+        for (Class<? extends Application> type : system.applications()) {
+            running.put(type, construct(type));
+        }
+        for (Class<? extends Application> type : system.applications()) {
+            Application application = running.get(type);
+            for (Class<? extends Application> leader : system.leadersOf(type)) {
+                ((ProcessApplication) application).follow(running.get(leader));
+            }
+            application.addRecordingListener(recordings -> prompt(type));
+        }
+        // Catch up with whatever the leaders recorded before this runner started.
+        system.applications().forEach(this::prompt);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running.values().forEach(Application::close);
+        running.clear();
+        prompted.clear();
+    }
+
+    @Override
+    public synchronized <A extends Application> A get(Class<A> type) {
+        if (running.isEmpty()) {
+            throw new IllegalStateException("The runner is not started");
+        }
+        Application application = running.get(type);
+        if (application == null) {
+            throw new IllegalArgumentException(type.getName() + " is not part of the system");
+        }
+        return type.cast(application);
+    }
+
+    /**
+     * Processes the leader's new notifications in each follower, and what that records in
+     * theirs, until nothing is left. A prompt raised while processing (a follower saving) is
+     * queued, not recursed into, so deep pipes and cycles use constant stack.
+     */
+    private synchronized void prompt(Class<? extends Application> leader) {
+        prompted.add(leader);
+        if (processing) {
+            return;
+        }
+        processing = true;
+        try {
+            Class<? extends Application> next;
+            while ((next = prompted.poll()) != null) {
+                String leaderName = running.get(next).name();
+                for (Class<? extends Application> follower : system.followersOf(next)) {
+                    ((ProcessApplication) running.get(follower)).pullAndProcess(leaderName);
+                }
+            }
+        } finally {
+            processing = false;
+            prompted.clear();
+        }
+    }
+
+    private Application construct(Class<? extends Application> type) {
+        try {
+            try {
+                Constructor<? extends Application> withSettings = type.getConstructor(Settings.class);
+                return withSettings.newInstance(settings);
+            } catch (NoSuchMethodException e) {
+                return type.getConstructor().newInstance();
+            }
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(type.getName()
+                    + " needs a public constructor taking Settings, or a public no-argument constructor", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("Constructing " + type.getName() + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot construct " + type.getName(), e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.system.transfers.Accounts;
+import dev.eventsourcing.system.transfers.Transfer;
+import dev.eventsourcing.system.transfers.Transfers;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ProcessApplicationTest {
+
+    @Test
+    void aFollowerCatchesUpWithWhatItsLeaderRecordedBefore() {
+        Accounts accounts = new Accounts(Settings.empty());
+        Transfers transfers = new Transfers(Settings.empty());
+        UUID alice = accounts.open(new BigDecimal("100"));
+        UUID bob = accounts.open(new BigDecimal("0"));
+        UUID first = transfers.request(alice, bob, new BigDecimal("10"));
+        UUID second = transfers.request(alice, bob, new BigDecimal("20"));
+
+        accounts.follow(transfers);
+        assertEquals(2, accounts.pullAndProcess("Transfers"));
+        assertEquals(0, accounts.pullAndProcess("Transfers"));
+        assertEquals(new BigDecimal("70"), accounts.balance(alice));
+        assertEquals(2, accounts.processRecorder().maxTrackingId("Transfers"));
+
+        transfers.follow(accounts);
+        transfers.pullAndProcess("Accounts");
+        assertEquals(Transfer.Status.COMPLETED, transfers.get(first).status());
+        assertEquals(Transfer.Status.COMPLETED, transfers.get(second).status());
+    }
+
+    @Test
+    void aNotificationIsNeverProcessedTwice() {
+        Accounts accounts = new Accounts(Settings.empty());
+        Transfers transfers = new Transfers(Settings.empty());
+        UUID alice = accounts.open(new BigDecimal("100"));
+        UUID bob = accounts.open(new BigDecimal("0"));
+        transfers.request(alice, bob, new BigDecimal("10"));
+        accounts.follow(transfers);
+        Notification notification = transfers.notificationLog().select(1, 1).items().get(0);
+
+        assertEquals(true, accounts.process("Transfers", transfers.mapper(), notification));
+        assertFalse(accounts.process("Transfers", transfers.mapper(), notification));
+        assertEquals(new BigDecimal("90"), accounts.balance(alice));
+    }
+
+    @Test
+    void eventsThePolicyIgnoresStillAdvanceTheTrackingPosition() {
+        Accounts accounts = new Accounts(Settings.empty());
+        Transfers transfers = new Transfers(Settings.empty());
+        transfers.follow(accounts);
+        accounts.open(new BigDecimal("1"));
+        accounts.open(new BigDecimal("2"));
+        assertEquals(2, transfers.pullAndProcess("Accounts"));
+        assertEquals(2, transfers.processRecorder().maxTrackingId("Accounts"));
+        assertEquals(0, transfers.recorder().maxNotificationId());
+    }
+
+    @Test
+    void aFailingPolicyRecordsNothingAndTheNotificationIsProcessedOnceItWorks() {
+        Accounts accounts = new Accounts(Settings.empty());
+        Transfers transfers = new Transfers(Settings.empty());
+        UUID alice = accounts.open(new BigDecimal("100"));
+        UUID missing = UUID.randomUUID();
+        transfers.request(alice, missing, new BigDecimal("10"));
+        accounts.follow(transfers);
+
+        assertThrows(dev.eventsourcing.application.AggregateNotFoundException.class,
+                () -> accounts.pullAndProcess("Transfers"));
+        assertEquals(0, accounts.processRecorder().maxTrackingId("Transfers"));
+        assertEquals(new BigDecimal("100"), accounts.balance(alice));
+    }
+
+    @Test
+    void pullingFromAnApplicationNotFollowedIsAnError() {
+        Accounts accounts = new Accounts(Settings.empty());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> accounts.pullAndProcess("Nobody"));
+        assertEquals("Accounts does not follow 'Nobody'; it follows []", error.getMessage());
+    }
+}

@@ -1,0 +1,184 @@
+package dev.eventsourcing.example.bank.domainmodel;
+
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.AggregateEvent;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A bank account: opened for a named customer, credited by deposits, debited by withdrawals
+ * down to minus its overdraft limit, and finally closed, after which it accepts no command.
+ *
+ * <p>Amounts are {@linkplain Money money}: positive, with at most two decimal places. Every
+ * command checks its arguments and the account's state before it triggers an event, so a
+ * rejected command changes nothing.
+ */
+public class Account extends Aggregate {
+
+    private String fullName;
+    private String emailAddress;
+    private BigDecimal balance = Money.ZERO;
+    private BigDecimal overdraftLimit = Money.ZERO;
+    private boolean closed;
+
+    protected Account() {
+    }
+
+    /**
+     * Opens an account with a zero balance and no overdraft.
+     *
+     * @throws IllegalArgumentException when the name or e-mail address is blank
+     */
+    public static Account open(String fullName, String emailAddress) {
+        return create(Account::new, new Opened(required(fullName, "fullName"), required(emailAddress, "emailAddress")));
+    }
+
+    /**
+     * Credits the account.
+     *
+     * @throws AccountClosedException   when the account is closed
+     * @throws IllegalArgumentException when the amount is not positive money
+     */
+    public void deposit(BigDecimal amount) {
+        BigDecimal credited = Money.positive(amount, "amount");
+        checkOpen();
+        trigger(new Deposited(credited));
+    }
+
+    /**
+     * Debits the account, as far as the balance plus the overdraft limit allow.
+     *
+     * @throws AccountClosedException     when the account is closed
+     * @throws InsufficientFundsException when the balance would fall below minus the overdraft limit
+     * @throws IllegalArgumentException   when the amount is not positive money
+     */
+    public void withdraw(BigDecimal amount) {
+        BigDecimal debited = Money.positive(amount, "amount");
+        checkOpen();
+        if (balance.add(overdraftLimit).compareTo(debited) < 0) {
+            throw new InsufficientFundsException(id(), balance, overdraftLimit, debited);
+        }
+        trigger(new Withdrawn(debited));
+    }
+
+    /**
+     * Sets how far below zero the balance may go.
+     *
+     * @throws AccountClosedException   when the account is closed
+     * @throws IllegalArgumentException when the limit is negative or not money
+     */
+    public void setOverdraftLimit(BigDecimal limit) {
+        BigDecimal checked = Money.nonNegative(limit, "limit");
+        checkOpen();
+        trigger(new OverdraftLimitSet(checked));
+    }
+
+    /**
+     * Closes the account for good.
+     *
+     * @throws AccountClosedException when it is closed already
+     */
+    public void close() {
+        checkOpen();
+        trigger(new Closed());
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public String emailAddress() {
+        return emailAddress;
+    }
+
+    /** The balance, with two decimal places; negative while overdrawn. */
+    public BigDecimal balance() {
+        return balance;
+    }
+
+    /** How far below zero the balance may go, with two decimal places. */
+    public BigDecimal overdraftLimit() {
+        return overdraftLimit;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new AccountClosedException(id());
+        }
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value.strip();
+    }
+
+    /** What can happen to an account. */
+    public sealed interface Event extends AggregateEvent<Account>
+            permits Opened, Deposited, Withdrawn, OverdraftLimitSet, Closed {
+    }
+
+    /** The account was opened for a customer. */
+    public record Opened(String fullName, String emailAddress) implements Event {
+        public Opened {
+            Objects.requireNonNull(fullName, "fullName");
+            Objects.requireNonNull(emailAddress, "emailAddress");
+        }
+
+        @Override
+        public void apply(Account account) {
+            account.fullName = fullName;
+            account.emailAddress = emailAddress;
+        }
+    }
+
+    /** Money was paid in. */
+    public record Deposited(BigDecimal amount) implements Event {
+        public Deposited {
+            amount = Money.positive(amount, "amount");
+        }
+
+        @Override
+        public void apply(Account account) {
+            account.balance = account.balance.add(amount);
+        }
+    }
+
+    /** Money was paid out. */
+    public record Withdrawn(BigDecimal amount) implements Event {
+        public Withdrawn {
+            amount = Money.positive(amount, "amount");
+        }
+
+        @Override
+        public void apply(Account account) {
+            account.balance = account.balance.subtract(amount);
+        }
+    }
+
+    /** The overdraft limit changed. */
+    public record OverdraftLimitSet(BigDecimal limit) implements Event {
+        public OverdraftLimitSet {
+            limit = Money.nonNegative(limit, "limit");
+        }
+
+        @Override
+        public void apply(Account account) {
+            account.overdraftLimit = limit;
+        }
+    }
+
+    /** The account was closed. */
+    public record Closed() implements Event {
+        @Override
+        public void apply(Account account) {
+            account.closed = true;
+        }
+    }
+}

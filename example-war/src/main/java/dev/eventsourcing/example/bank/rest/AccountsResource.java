@@ -1,0 +1,120 @@
+package dev.eventsourcing.example.bank.rest;
+
+import dev.eventsourcing.example.bank.application.Accounts;
+import dev.eventsourcing.example.bank.application.ConflictRetry;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Bank accounts over HTTP: open one, read it, pay in, pay out, set its overdraft limit, close it.
+ * Every command answers with the account as it is after the command.
+ */
+@Path("accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    // UUID.fromString accepts short forms such as "1-2-3-4-5"; ids here are always canonical.
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ConflictRetry retry;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** {@code {"fullName","emailAddress"}} → 201, {@code Location}, {@code {"id"}}. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response open(String body) {
+        JsonBody request = JsonBody.parse(body);
+        String fullName = request.text("fullName");
+        String emailAddress = request.text("emailAddress");
+        UUID id = accounts.open(fullName, emailAddress);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(id.toString()).build())
+                .entity(Json.createObjectBuilder().add("id", id.toString()).build())
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject get(@PathParam("id") String id) {
+        return Representations.account(accounts.get(accountId(id)));
+    }
+
+    /** {@code {"amount": "10.00"}} → the account. */
+    @POST
+    @Path("{id}/deposits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject deposit(@PathParam("id") String id, String body) {
+        UUID accountId = accountId(id);
+        BigDecimal amount = positive(JsonBody.parse(body).money("amount"), "amount");
+        return Representations.account(retry.run(() -> accounts.deposit(accountId, amount)));
+    }
+
+    /** {@code {"amount": "10.00"}} → the account. */
+    @POST
+    @Path("{id}/withdrawals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject withdraw(@PathParam("id") String id, String body) {
+        UUID accountId = accountId(id);
+        BigDecimal amount = positive(JsonBody.parse(body).money("amount"), "amount");
+        return Representations.account(retry.run(() -> accounts.withdraw(accountId, amount)));
+    }
+
+    /** {@code {"limit": "50.00"}} → the account. */
+    @PUT
+    @Path("{id}/overdraft-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject setOverdraftLimit(@PathParam("id") String id, String body) {
+        UUID accountId = accountId(id);
+        BigDecimal limit = JsonBody.parse(body).money("limit");
+        if (limit.signum() < 0) {
+            throw ApiException.badRequest("invalid_amount", "Field 'limit' must not be negative, was " + limit);
+        }
+        return Representations.account(retry.run(() -> accounts.setOverdraftLimit(accountId, limit)));
+    }
+
+    /** Closes the account → the account. */
+    @POST
+    @Path("{id}/close")
+    public JsonObject close(@PathParam("id") String id) {
+        UUID accountId = accountId(id);
+        return Representations.account(retry.run(() -> accounts.close(accountId)));
+    }
+
+    private static UUID accountId(String text) {
+        if (text == null || !CANONICAL_UUID.matcher(text).matches()) {
+            throw ApiException.badRequest("invalid_id", "'" + text + "' is not an account id (a UUID)");
+        }
+        return UUID.fromString(text);
+    }
+
+    private static BigDecimal positive(BigDecimal amount, String field) {
+        if (amount.signum() <= 0) {
+            throw ApiException.badRequest("invalid_amount", "Field '" + field + "' must be positive, was " + amount);
+        }
+        return amount;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.eventsourcing.example.bank.rest;
+
+import dev.eventsourcing.example.bank.domainmodel.Money;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+
+/**
+ * A request body: a JSON object whose fields are read with checks, each failure a
+ * {@link ApiException} naming the field ({@code malformed_json}, {@code missing_field},
+ * {@code invalid_field}, {@code invalid_amount}).
+ */
+final class JsonBody {
+
+    private final JsonObject object;
+
+    private JsonBody(JsonObject object) {
+        this.object = object;
+    }
+
+    /** Parses a body that must be one JSON object. */
+    static JsonBody parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest("malformed_json", "The request body must be a JSON object; it was empty");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw ApiException.badRequest("malformed_json", "The request body must be a JSON object, was a "
+                        + value.getValueType().toString().toLowerCase(java.util.Locale.ROOT));
+            }
+            return new JsonBody(value.asJsonObject());
+        } catch (JsonException | IllegalStateException e) {
+            throw ApiException.badRequest("malformed_json", "The request body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** A string field that must be present and not blank. */
+    String text(String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw ApiException.badRequest("missing_field", "Field '" + field + "' is missing");
+        }
+        if (!(value instanceof JsonString string)) {
+            throw ApiException.badRequest("invalid_field", "Field '" + field + "' must be a string");
+        }
+        if (string.getString().isBlank()) {
+            throw ApiException.badRequest("missing_field", "Field '" + field + "' must not be blank");
+        }
+        return string.getString().strip();
+    }
+
+    /**
+     * A money field: a decimal string such as {@code "10.00"} (a JSON number is accepted too),
+     * with at most two decimal places.
+     */
+    BigDecimal money(String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw ApiException.badRequest("missing_field", "Field '" + field + "' is missing");
+        }
+        String text = switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> value.toString();
+            default -> throw ApiException.badRequest("invalid_amount",
+                    "Field '" + field + "' must be a decimal string such as \"10.00\"");
+        };
+        try {
+            return Money.parse(text, "Field '" + field + "'");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_amount", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.eventsourcing.example.bank.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eventsourcing.example.bank.BankClient;
+import dev.eventsourcing.example.bank.BankClient.Reply;
+import dev.eventsourcing.example.bank.BankDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The notification log over HTTP, in the wire format other systems follow. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class NotificationsApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return BankDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    BankClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new BankClient(base);
+    }
+
+    @Test
+    void theLogHoldsEachEventOfAnAccountInOrderWithItsTopicAndState() {
+        String id = client.open("Judy", "judy@example.com");
+        client.post("accounts/" + id + "/deposits", "{\"amount\":\"7.25\"}");
+
+        List<JsonNode> ofAccount = new ArrayList<>();
+        for (JsonNode item : readAll()) {
+            if (item.get("originator_id").asText().equals(id)) {
+                ofAccount.add(item);
+            }
+        }
+
+        assertEquals(2, ofAccount.size(), ofAccount.toString());
+        JsonNode opened = ofAccount.get(0);
+        JsonNode deposited = ofAccount.get(1);
+        assertEquals(1, opened.get("originator_version").asLong());
+        assertEquals(2, deposited.get("originator_version").asLong());
+        assertTrue(opened.get("topic").asText().endsWith("Account$Opened"), opened.toString());
+        assertTrue(deposited.get("topic").asText().endsWith("Account$Deposited"), deposited.toString());
+        String state = new String(Base64.getDecoder().decode(deposited.get("state").asText()), StandardCharsets.UTF_8);
+        assertTrue(state.contains("7.25"), state);
+        assertTrue(deposited.get("id").asLong() > opened.get("id").asLong());
+    }
+
+    @Test
+    void pagesAreAscendingAndNextIsTheStartOfTheFollowingPage() {
+        client.open("Ken", "ken@example.com");
+        client.open("Lee", "lee@example.com");
+
+        Reply first = client.get("notifications?start=1&limit=1");
+        Reply second = client.get("notifications?start=" + first.body().get("next").asLong() + "&limit=1");
+
+        assertEquals(200, first.status(), first.text());
+        assertEquals(1, first.body().get("items").size());
+        assertEquals(1, first.body().get("items").get(0).get("id").asLong());
+        assertEquals(2, first.body().get("next").asLong());
+        assertEquals(2, second.body().get("items").get(0).get("id").asLong());
+    }
+
+    @Test
+    void nextIsNullAtTheEndOfTheLog() {
+        client.open("Mallory", "mallory@example.com");
+        List<JsonNode> all = readAll();
+        long last = all.get(all.size() - 1).get("id").asLong();
+
+        Reply end = client.get("notifications?start=" + last);
+        Reply beyond = client.get("notifications?start=" + (last + 1000));
+
+        assertEquals(1, end.body().get("items").size(), end.text());
+        assertTrue(end.body().get("next").isNull(), end.text());
+        assertEquals(0, beyond.body().get("items").size(), beyond.text());
+        assertTrue(beyond.body().get("next").isNull(), beyond.text());
+    }
+
+    private List<JsonNode> readAll() {
+        List<JsonNode> items = new ArrayList<>();
+        long start = 1;
+        while (true) {
+            Reply page = client.get("notifications?start=" + start + "&limit=10");
+            assertEquals(200, page.status(), page.text());
+            page.body().get("items").forEach(items::add);
+            JsonNode next = page.body().get("next");
+            if (next == null || next.isNull()) {
+                return items;
+            }
+            start = next.asLong();
+        }
+    }
+}
