@@ -31,7 +31,7 @@ import java.util.Optional;
  * <tr><td>{@value #CACHE_FASTFORWARD}</td><td>bring a cached aggregate up to date with events
  *     stored since it was cached</td><td>{@code true}</td></tr>
  * <tr><td>{@value #SECTION_SIZE}</td><td>the most notifications one section of the notification
- *     log holds</td><td>{@value dev.eventsourcing.application.NotificationLog#DEFAULT_SECTION_SIZE}</td></tr>
+ *     log holds</td><td>100</td></tr>
  * </table>
  *
  * <p>An application first looks a key up prefixed with its own name ({@code Bank.cipher.key}),

@@ -74,7 +74,7 @@ public class Application implements AutoCloseable {
         int cacheSize = this.settings.getInt(Settings.CACHE_MAXSIZE, 0);
         this.cache = cacheSize > 0 ? new AggregateCache(cacheSize) : null;
         this.cacheFastForward = this.settings.getBoolean(Settings.CACHE_FASTFORWARD, true);
-        this.notificationLog = new NotificationLog(recorder,
+        this.notificationLog = new LocalNotificationLog(recorder,
                 this.settings.getInt(Settings.SECTION_SIZE, NotificationLog.DEFAULT_SECTION_SIZE));
     }
 

@@ -1,0 +1,109 @@
+package dev.eventsourcing.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eventsourcing.persistence.ConcurrencyConflictException;
+import dev.eventsourcing.persistence.ProgrammingException;
+import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Tracking;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Recorders that join the caller's transaction, as they do with a container-managed entity
+ * manager in JTA: here the caller is the test, holding an application-managed entity manager
+ * and its transaction, which is what the recorder sees through {@link JpaTransactions#joining}.
+ */
+class JoiningTransactionsTest {
+
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.h2();
+
+    private final String application = TestDatabase.uniqueName("joined");
+
+    private static StoredEvent event(UUID id, long version) {
+        return new StoredEvent(id, version, "topic", new byte[] {1, 2, 3});
+    }
+
+    /** Runs the caller's work in its own transaction, committing or rolling back as told. */
+    private static void asCaller(boolean commit, Consumer<EntityManager> work) {
+        EntityManager em = DATABASE.factory().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            try {
+                work.accept(em);
+            } finally {
+                if (commit && !em.getTransaction().getRollbackOnly()) {
+                    em.getTransaction().commit();
+                } else {
+                    em.getTransaction().rollback();
+                }
+            }
+        } finally {
+            em.close();
+        }
+    }
+
+    private JpaProcessRecorder joined(EntityManager em) {
+        return new JpaProcessRecorder(application, JpaTransactions.joining(em), DatabaseStrategy.h2());
+    }
+
+    private JpaProcessRecorder own() {
+        return new JpaProcessRecorder(application, DATABASE.transactions(), DatabaseStrategy.h2());
+    }
+
+    @Test
+    void eventsAndTrackingCommitWithTheCallersTransaction() {
+        UUID id = UUID.randomUUID();
+
+        asCaller(true, em -> joined(em).insertEvents(List.of(event(id, 1), event(id, 2)), new Tracking("upstream", 4)));
+
+        assertEquals(2, own().selectEvents(id).size());
+        assertEquals(4, own().maxTrackingId("upstream"));
+    }
+
+    @Test
+    void aCallerRollbackDiscardsTheRecordersWrites() {
+        UUID id = UUID.randomUUID();
+
+        asCaller(false, em -> {
+            assertEquals(List.of(1L), joined(em).insertEvents(List.of(event(id, 1)), new Tracking("upstream", 1)));
+            assertEquals(1, joined(em).selectEvents(id).size(), "the caller's transaction sees its own writes");
+        });
+
+        assertEquals(List.of(), own().selectEvents(id));
+        assertEquals(0, own().maxTrackingId("upstream"));
+        assertEquals(List.of(1L), own().insertEvents(List.of(event(id, 1))), "the rolled-back id is free again");
+    }
+
+    @Test
+    void aTakenVersionFailsInTheCallNotAtTheCallersCommit() {
+        UUID id = UUID.randomUUID();
+        own().insertEvents(List.of(event(id, 1)));
+
+        asCaller(true, em -> {
+            var conflict = assertThrows(ConcurrencyConflictException.class, () -> joined(em).insertEvents(List.of(event(id, 1))));
+            assertEquals(1, conflict.originatorVersion());
+            assertTrue(em.getTransaction().getRollbackOnly(), "the caller's transaction is marked for rollback");
+        });
+
+        assertEquals(1, own().selectEvents(id).size());
+    }
+
+    @Test
+    void aRecorderCalledWithoutATransactionSaysSo() {
+        EntityManager em = DATABASE.factory().createEntityManager();
+        try {
+            var error = assertThrows(ProgrammingException.class, () -> joined(em).insertEvents(List.of(event(UUID.randomUUID(), 1))));
+            assertTrue(error.getMessage().contains("active JTA transaction"), error.getMessage());
+        } finally {
+            em.close();
+        }
+    }
+}

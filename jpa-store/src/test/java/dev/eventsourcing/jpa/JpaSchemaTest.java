@@ -1,0 +1,56 @@
+package dev.eventsourcing.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eventsourcing.persistence.ProgrammingException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JpaSchemaTest {
+
+    @Test
+    void aScriptSplitsAtLineEndingSemicolonsKeepingDollarQuotedBodiesWhole() {
+        String script = """
+                -- a comment; with a semicolon
+                CREATE TABLE a (x INT);
+
+                CREATE FUNCTION f() RETURNS INT LANGUAGE plpgsql AS $$
+                BEGIN
+                    RETURN 1;
+                END $$;
+                CREATE TABLE b (y INT)
+                """;
+
+        List<String> statements = JpaSchema.split(script);
+
+        assertEquals(3, statements.size(), statements.toString());
+        assertEquals("CREATE TABLE a (x INT)", statements.get(0));
+        assertTrue(statements.get(1).contains("RETURN 1;") && statements.get(1).endsWith("END $$"), statements.get(1));
+        assertEquals("CREATE TABLE b (y INT)", statements.get(2));
+    }
+
+    @Test
+    void everyShippedScriptIsOnTheClassPath() {
+        for (DatabaseStrategy database : List.of(DatabaseStrategy.postgresql(), DatabaseStrategy.postgresqlSerialised(),
+                DatabaseStrategy.mariadb(), DatabaseStrategy.h2())) {
+            assertTrue(JpaSchema.statements(database.ddlResource()).size() >= 4, database.ddlResource());
+        }
+        assertEquals(7, JpaSchema.statements("META-INF/eventsourcing/postgresql.sql").size());
+    }
+
+    @Test
+    void aMissingScriptIsAProgrammingError() {
+        assertThrows(ProgrammingException.class, () -> JpaSchema.statements("META-INF/eventsourcing/oracle.sql"));
+    }
+
+    @Test
+    void databasesAreNamedAsInConfiguration() {
+        assertEquals("postgresql", DatabaseStrategy.named("PostgreSQL").toString());
+        assertEquals("postgresql-serialised", DatabaseStrategy.named("postgresql-serialised").toString());
+        assertEquals("mariadb", DatabaseStrategy.named(" mariadb ").toString());
+        var error = assertThrows(IllegalArgumentException.class, () -> DatabaseStrategy.named("oracle"));
+        assertTrue(error.getMessage().contains("postgresql, postgresql-serialised, mariadb, h2"), error.getMessage());
+    }
+}
