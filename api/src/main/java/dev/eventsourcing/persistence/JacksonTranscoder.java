@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * and maps. Non-ASCII text is kept as UTF-8, not escaped. Aggregates (subclasses of
  * {@link dev.eventsourcing.domain.Aggregate}, the payloads of snapshots) are read and written
  * field by field, private and final fields included, transient and static ones excluded: they
- * need no getters, setters or Jackson annotations. A field or component declared as an interface
+ * need no getters, setters or Jackson annotations. A value declared as a sealed type carries its
+ * subtype's name in an {@code "@type"} property. A field or component declared as an interface
  * gets Jackson's implementation when read ({@code ArrayList}, {@code LinkedHashSet},
  * {@code LinkedHashMap}, {@code TreeSet}/{@code TreeMap} for sorted ones), in the order written;
  * declare a concrete class to get another. Unknown JSON properties, and record components
@@ -189,7 +190,7 @@ public final class JacksonTranscoder implements Transcoder {
             JsonMapper.Builder builder = JsonMapper.builder(factory)
                     .addModule(new JavaTimeModule())
                     .addModule(new Jdk8Module())
-                    .annotationIntrospector(new AggregateFieldIntrospector())
+                    .annotationIntrospector(new DomainModelIntrospector())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                     .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
