@@ -48,6 +48,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private final Kind kind;
     private final DatabaseStrategy strategy;
     private String databaseName;
+    private final java.util.List<String> extraDatabases = new java.util.concurrent.CopyOnWriteArrayList<>();
     private EntityManagerFactory factory;
     private JpaTransactions transactions;
 
@@ -98,6 +99,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + databaseName
                         + (kind == Kind.POSTGRESQL ? " WITH (FORCE)" : ""));
+                for (String extra : extraDatabases) {
+                    statement.execute("DROP DATABASE IF EXISTS " + extra);
+                }
             }
         }
     }
@@ -122,6 +126,45 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             Assumptions.abort(message);
             throw new AssertionError("unreachable");
         }
+    }
+
+    /**
+     * Settings of the {@code jpa} persistence module for a new, empty store: a new schema
+     * (PostgreSQL), database (MariaDB) or in-memory database (H2), with its tables made at
+     * start-up. For suites whose applications have fixed names, such as the application suite.
+     */
+    public dev.eventsourcing.Settings freshStoreSettings() {
+        String store = "store_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String storeUrl;
+        try {
+            storeUrl = switch (kind) {
+                case H2 -> "jdbc:h2:mem:" + store + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+                case POSTGRESQL -> {
+                    try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+                        statement.execute("CREATE SCHEMA " + store);
+                    }
+                    yield url() + "?currentSchema=" + store;
+                }
+                case MARIADB -> {
+                    String name = databaseName + "_" + store.substring(6, 12);
+                    try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
+                        statement.execute("CREATE DATABASE " + name);
+                    }
+                    extraDatabases.add(name);
+                    yield kind.serverUrl + name;
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not make a fresh store on " + kind, e);
+        }
+        return dev.eventsourcing.Settings.of(Map.of(
+                dev.eventsourcing.Settings.PERSISTENCE_MODULE, "jpa",
+                JpaInfrastructureFactory.PERSISTENCE_UNIT, "eventsourcing-test",
+                JpaInfrastructureFactory.URL, storeUrl,
+                JpaInfrastructureFactory.USER, kind == Kind.H2 ? "sa" : kind.user,
+                JpaInfrastructureFactory.PASSWORD, "",
+                JpaInfrastructureFactory.DATABASE, strategy.toString(),
+                JpaInfrastructureFactory.CREATE_TABLES, "true"));
     }
 
     public Kind kind() {
