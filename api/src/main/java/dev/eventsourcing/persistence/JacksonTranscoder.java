@@ -1,12 +1,15 @@
 package dev.eventsourcing.persistence;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -45,9 +48,12 @@ import java.util.function.Consumer;
 public final class JacksonTranscoder implements Transcoder {
 
     private final JsonMapper json;
+    // Reads a value inside a larger document, which continues after it.
+    private final ObjectReader embeddedReader;
 
     private JacksonTranscoder(JsonMapper json) {
         this.json = json;
+        this.embeddedReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** A transcoder with the default settings. */
@@ -97,6 +103,46 @@ public final class JacksonTranscoder implements Transcoder {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UndecodableStateException("Cannot decode JSON as " + type.getName() + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * Reads a state in the layout {@link Mapper} writes ({@code t}, then {@code v} if present,
+     * then {@code d}) in one pass, binding {@code d} straight to {@code type} without building a
+     * tree. Returns {@code null} when the members come in another order, when the stored version
+     * is not {@code version} (the data needs upcasting), or when anything fails: the caller then
+     * takes the general path, which explains any problem.
+     */
+    DirectState decodeState(byte[] bytes, Class<?> type, int version) {
+        try (JsonParser parser = json.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT || !"t".equals(parser.nextFieldName())
+                    || parser.nextToken() != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            String timestamp = parser.getText();
+            String name = parser.nextFieldName();
+            int storedVersion = 1;
+            if ("v".equals(name)) {
+                if (parser.nextToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
+                    return null;
+                }
+                storedVersion = parser.getIntValue();
+                name = parser.nextFieldName();
+            }
+            if (storedVersion != version || !"d".equals(name) || parser.nextToken() == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            Object payload = embeddedReader.forType(type).readValue(parser);
+            if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return null;
+            }
+            return new DirectState(timestamp, payload);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A state read by {@link #decodeState}: the timestamp's text and the bound payload. */
+    record DirectState(String timestamp, Object payload) {
     }
 
     private static String typeName(Object value) {

@@ -1,0 +1,34 @@
+package dev.eventsourcing.benchmarks;
+
+import dev.eventsourcing.persistence.inmemory.InMemoryAggregateRecorder;
+import dev.eventsourcing.persistence.inmemory.InMemoryApplicationRecorder;
+import dev.eventsourcing.persistence.inmemory.InMemoryProcessRecorder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Makes the contenders of one backend: the baseline first, so that ratios can refer to it. */
+final class Contenders {
+
+    private Contenders() {
+    }
+
+    static List<Contender> of(Backend backend) {
+        List<Contender> contenders = new ArrayList<>();
+        try {
+            switch (backend) {
+                case MEMORY -> contenders.add(new RecorderContender("in-memory", Backend.MEMORY,
+                        new InMemoryApplicationRecorder(), new InMemoryAggregateRecorder(), new InMemoryProcessRecorder(),
+                        null, null));
+                case H2, MARIADB -> contenders.add(new JdbcContender(backend));
+                case POSTGRESQL -> {
+                    contenders.add(new JdbcContender(backend));
+                    contenders.add(new AxonContender());
+                }
+            }
+            return contenders;
+        } catch (RuntimeException e) {
+            contenders.forEach(Contender::close);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.eventsourcing.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The large log: appends after {@code bench.large-log} notifications are stored (to compare with
+ * the same figure on a nearly empty store), and reading the whole large log in pages of 1,000
+ * while sampling the heap every few milliseconds.
+ */
+final class LargeLogScenario {
+
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+    private final Harness harness;
+
+    LargeLogScenario(Harness harness) {
+        this.harness = harness;
+    }
+
+    void run(List<Contender> contenders) throws Exception {
+        Options options = harness.options();
+        for (Contender c : contenders) {
+            long start = System.nanoTime();
+            c.fillTo(options.largeLogSize());
+            Report.note("filled " + c.name() + "/" + c.backend().label() + " to " + Scenarios.format(options.largeLogSize())
+                    + " in " + Math.round((System.nanoTime() - start) / 1e9) + " s");
+        }
+        harness.measure(Scenarios.APPEND_AFTER_LARGE, "events/s", true, contenders,
+                (c, round) -> Harness.throughput(1, options.seconds(), () -> Scenarios.oneEventWriter(c)));
+        for (Contender c : contenders) {
+            long total = c.maxNotificationId() >= options.largeLogSize() ? options.largeLogSize() : c.maxNotificationId();
+            HeapSample sample = readWatchingHeap(c, total);
+            harness.record(new Figure(Scenarios.LARGE_READ, "events/s", true, c.name(), c.backend(),
+                    new double[] {sample.eventsPerSecond}));
+            harness.record(new Figure(Scenarios.LARGE_HEAP, "MB", false, c.name(), c.backend(),
+                    new double[] {sample.peakMegabytes}));
+        }
+    }
+
+    private record HeapSample(double eventsPerSecond, double peakMegabytes) {
+    }
+
+    /** Reads the log; the peak is the highest heap use sampled above the use after a full GC before. */
+    private static HeapSample readWatchingHeap(Contender c, long count) throws InterruptedException {
+        System.gc();
+        long baseline = MEMORY.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(baseline);
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (reading.get()) {
+                peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.start();
+        long start = System.nanoTime();
+        long read = c.readLog(1000, count);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        reading.set(false);
+        sampler.join();
+        if (read != count) {
+            throw new IllegalStateException("Read " + read + " of " + count + " notifications");
+        }
+        return new HeapSample(read / seconds, (peak.get() - baseline) / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.eventsourcing.benchmarks;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How long and how much to measure, read from system properties ({@code -Dbench.rounds=5}).
+ *
+ * @param rounds        measured rounds per scenario and contender (after one warm-up round)
+ * @param seconds       length of one timed round, in seconds
+ * @param logSize       notifications in the log for the read and catch-up scenarios
+ * @param largeLogSize  notifications stored before the "after 1M" and memory scenarios
+ * @param latencyRate   events per second appended while measuring dispatch latency
+ * @param latencySeconds how long the latency scenario appends
+ * @param backends      the backends to run
+ * @param output        where the JSON results go
+ */
+public record Options(int rounds, double seconds, long logSize, long largeLogSize, int latencyRate,
+                      double latencySeconds, Set<Backend> backends, Path output) {
+
+    public Options {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("bench.rounds must be at least 1, was " + rounds);
+        }
+        if (seconds <= 0 || latencySeconds <= 0) {
+            throw new IllegalArgumentException("bench.seconds and bench.latency.seconds must be positive");
+        }
+        if (logSize < 1000 || largeLogSize < logSize) {
+            throw new IllegalArgumentException("bench.log must be at least 1000 and bench.large-log at least bench.log");
+        }
+        backends = Set.copyOf(backends);
+    }
+
+    /** The options given as system properties, with the defaults of the documented run. */
+    public static Options fromSystemProperties() {
+        return new Options(
+                Integer.getInteger("bench.rounds", 3),
+                Double.parseDouble(System.getProperty("bench.seconds", "0.6")),
+                Long.getLong("bench.log", 100_000),
+                Long.getLong("bench.large-log", 1_000_000),
+                Integer.getInteger("bench.latency.rate", 200),
+                Double.parseDouble(System.getProperty("bench.latency.seconds", "2.5")),
+                backends(System.getProperty("bench.backends", "memory,h2,postgresql,mariadb")),
+                Path.of(System.getProperty("bench.output", "target/benchmark-results.json")));
+    }
+
+    private static Set<Backend> backends(String names) {
+        Set<Backend> chosen = EnumSet.noneOf(Backend.class);
+        for (String name : names.split(",")) {
+            String wanted = name.trim().toUpperCase(Locale.ROOT);
+            chosen.add(Arrays.stream(Backend.values()).filter(b -> b.name().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("bench.backends: unknown backend '" + name.trim()
+                            + "'; known: memory, h2, postgresql, mariadb")));
+        }
+        return chosen;
+    }
+}

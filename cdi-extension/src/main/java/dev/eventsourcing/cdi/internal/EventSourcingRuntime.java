@@ -1,0 +1,211 @@
+package dev.eventsourcing.cdi.internal;
+
+import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.Repository;
+import dev.eventsourcing.cdi.ProjectionStatus;
+import dev.eventsourcing.cdi.Projections;
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.persistence.StoredEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.spi.Context;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The running event-sourced system of one deployment: its applications, its backend, and a
+ * worker per projection and application log. The extension starts it once the deployment is
+ * valid and stops it at shutdown; in between it is an ordinary application-scoped bean, also
+ * serving as the {@link Projections} users inject.
+ *
+ * <p>Dispatch: after each commit of a save, the projections of that application are prompted.
+ * With synchronous dispatch (the in-memory default) they run in the committing thread before
+ * {@code save} returns; with asynchronous dispatch on the {@link Dispatcher}'s executor, which
+ * also polls the logs to cover prompts that were missed and other processes' writes. Plain CDI
+ * observers of event types (beans that are not projections) receive each saved event after
+ * commit as an ordinary CDI event, best effort: once, in the committing thread, never again after
+ * a crash, and their failures are only logged.
+ */
+public class EventSourcingRuntime implements Projections {
+
+    private static final Logger LOG = Logger.getLogger(EventSourcingRuntime.class.getName());
+
+    private final Map<Class<?>, Application> applicationsByType = new LinkedHashMap<>();
+    private final Map<String, Application> applicationsByName = new LinkedHashMap<>();
+    private final List<ProjectionWorker> workers = new ArrayList<>();
+    private BeanManager beanManager;
+    private Backend backend;
+    private Dispatcher dispatcher;
+    private boolean plainObservers;
+
+    /** Called by the container (the class is proxied); the extension calls {@link #start}. */
+    public EventSourcingRuntime() {
+    }
+
+    /**
+     * Makes the applications and the projection workers and starts dispatching, beginning with
+     * each projection's catch-up from its last position.
+     *
+     * @throws RuntimeException when the configuration or the backend fails; nothing keeps running then
+     */
+    public synchronized EventSourcingRuntime start(Discovery.Model model, Settings settings, boolean plainObservers,
+                                                   BeanManager beanManager) {
+        Options options = Options.read(settings);
+        this.beanManager = beanManager;
+        this.plainObservers = plainObservers;
+        try {
+            backend = options.jpa() ? JpaBackend.create(settings) : new InMemoryBackend();
+            for (ApplicationSpec spec : model.applications()) {
+                Application application = CdiInfrastructure.construct(spec, backend, settings, this::stored);
+                applicationsByType.put(spec.beanClass(), application);
+                if (applicationsByName.putIfAbsent(application.name(), application) != null) {
+                    throw new ConfigurationException("Two applications are named '" + application.name() + "'");
+                }
+            }
+            for (ProjectionDefinition projection : model.projections()) {
+                for (Application application : applicationsByName.values()) {
+                    workers.add(new ProjectionWorker(projection, application,
+                            backend.trackingRecorder(projection.name()), backend.transactions(),
+                            () -> instanceOf(projection.bean()), options));
+                }
+            }
+            dispatcher = Dispatcher.start(options, workers);
+            return this;
+        } catch (RuntimeException | Error e) {
+            stop();
+            throw e;
+        }
+    }
+
+    // Before the application context ends, so that no handler runs on a destroyed bean.
+    void beforeDestroyed(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stop();
+    }
+
+    private <T> Object instanceOf(Bean<T> bean) {
+        // The instance itself, not a client proxy: observer methods may be package-private.
+        Context context = beanManager.getContext(bean.getScope());
+        return context.get(bean, beanManager.createCreationalContext(bean));
+    }
+
+    private void stored(String applicationName, List<StoredEvent> events, List<Long> ids) {
+        Runnable afterCommit = () -> committed(applicationName, events);
+        if (backend.inTransaction()) {
+            backend.afterCommit(afterCommit);
+        } else {
+            afterCommit.run();
+        }
+    }
+
+    private void committed(String applicationName, List<StoredEvent> events) {
+        Dispatcher running = dispatcher;
+        if (running != null) {
+            running.prompt(applicationName);
+        }
+        if (plainObservers) {
+            Application application = applicationsByName.get(applicationName);
+            for (StoredEvent event : events) {
+                try {
+                    beanManager.getEvent().fire(application.mapper().toDomainEvent(event).payload());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, e, () -> "An observer of " + event.topic() + " failed; the event is stored"
+                            + " and projections receive it regardless");
+                }
+            }
+        }
+    }
+
+    /** Stops dispatching (waiting briefly for running handlers) and closes the applications. */
+    public synchronized void stop() {
+        workers.forEach(ProjectionWorker::stop);
+        if (dispatcher != null) {
+            dispatcher.stop();
+            dispatcher = null;
+        }
+        applicationsByName.values().forEach(application -> {
+            try {
+                application.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> "Closing application " + application.name() + " failed");
+            }
+        });
+        applicationsByName.clear();
+        applicationsByType.clear();
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
+    }
+
+    /** The application whose bean has this class. */
+    public Application application(Class<?> beanClass) {
+        Application application = applicationsByType.get(beanClass);
+        if (application == null) {
+            throw new IllegalStateException("Event sourcing is not running: no application " + beanClass.getName());
+        }
+        return application;
+    }
+
+    /** The repository of an aggregate type in the deployment's only application. */
+    public <A extends Aggregate> Repository<A> repository(Class<A> aggregateType) {
+        return applicationsByType.values().iterator().next().repository(aggregateType);
+    }
+
+    @Override
+    public void waitFor(String projection, long notificationId, Duration timeout) {
+        if (applicationsByName.size() != 1) {
+            throw new IllegalArgumentException("The deployment has " + applicationsByName.size()
+                    + " applications " + applicationsByName.keySet() + "; say which log the notification id is in");
+        }
+        waitFor(projection, applicationsByName.keySet().iterator().next(), notificationId, timeout);
+    }
+
+    @Override
+    public void waitFor(String projection, String application, long notificationId, Duration timeout) {
+        worker(projection, application).waitFor(notificationId, timeout);
+    }
+
+    @Override
+    public void waitForAll(String application, long notificationId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProjectionWorker worker : workers) {
+            if (worker.application().name().equals(application)) {
+                worker.waitFor(notificationId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        }
+    }
+
+    @Override
+    public List<ProjectionStatus> statuses() {
+        return workers.stream().map(ProjectionWorker::status).toList();
+    }
+
+    @Override
+    public void catchUp() {
+        Dispatcher running = dispatcher;
+        if (running != null) {
+            running.catchUp();
+        }
+    }
+
+    private ProjectionWorker worker(String projection, String application) {
+        return workers.stream()
+                .filter(w -> w.projection().name().equals(projection) && w.application().name().equals(application))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No projection '" + projection + "' follows application '"
+                        + application + "'; projections: " + workers.stream().map(w -> w.projection().name()).distinct().toList()
+                        + ", applications: " + applicationsByName.keySet()));
+    }
+}
