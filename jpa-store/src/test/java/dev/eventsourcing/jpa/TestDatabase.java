@@ -45,33 +45,45 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The persistence unit of the default provider (Hibernate, as on WildFly). */
+    public static final String HIBERNATE = "eventsourcing-test";
+    /** The persistence unit of EclipseLink (as on Payara). */
+    public static final String ECLIPSELINK = "eventsourcing-eclipselink";
+
     private final Kind kind;
     private final DatabaseStrategy strategy;
+    private final String unit;
     private String databaseName;
     private final java.util.List<String> extraDatabases = new java.util.concurrent.CopyOnWriteArrayList<>();
     private EntityManagerFactory factory;
     private JpaTransactions transactions;
 
-    private TestDatabase(Kind kind, DatabaseStrategy strategy) {
+    private TestDatabase(Kind kind, DatabaseStrategy strategy, String unit) {
         this.kind = kind;
         this.strategy = strategy;
+        this.unit = unit;
     }
 
     public static TestDatabase h2() {
-        return new TestDatabase(Kind.H2, Kind.H2.defaultStrategy);
+        return new TestDatabase(Kind.H2, Kind.H2.defaultStrategy, HIBERNATE);
     }
 
     public static TestDatabase postgresql() {
-        return new TestDatabase(Kind.POSTGRESQL, Kind.POSTGRESQL.defaultStrategy);
+        return new TestDatabase(Kind.POSTGRESQL, Kind.POSTGRESQL.defaultStrategy, HIBERNATE);
     }
 
     public static TestDatabase mariadb() {
-        return new TestDatabase(Kind.MARIADB, Kind.MARIADB.defaultStrategy);
+        return new TestDatabase(Kind.MARIADB, Kind.MARIADB.defaultStrategy, HIBERNATE);
     }
 
     /** The same database with another strategy (for example PostgreSQL serialised). */
     public TestDatabase with(DatabaseStrategy other) {
-        return new TestDatabase(kind, other);
+        return new TestDatabase(kind, other, unit);
+    }
+
+    /** The same database through another persistence unit (for example {@link #ECLIPSELINK}). */
+    public TestDatabase on(String otherUnit) {
+        return new TestDatabase(kind, strategy, otherUnit);
     }
 
     @Override
@@ -82,7 +94,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
                 statement.execute("CREATE DATABASE " + databaseName);
             }
         }
-        factory = Persistence.createEntityManagerFactory("eventsourcing-test", Map.of(
+        factory = Persistence.createEntityManagerFactory(unit, Map.of(
                 "jakarta.persistence.jdbc.url", url(),
                 "jakarta.persistence.jdbc.user", kind == Kind.H2 ? "sa" : kind.user,
                 "jakarta.persistence.jdbc.password", ""));
@@ -159,7 +171,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
         return dev.eventsourcing.Settings.of(Map.of(
                 dev.eventsourcing.Settings.PERSISTENCE_MODULE, "jpa",
-                JpaInfrastructureFactory.PERSISTENCE_UNIT, "eventsourcing-test",
+                JpaInfrastructureFactory.PERSISTENCE_UNIT, unit,
                 JpaInfrastructureFactory.URL, storeUrl,
                 JpaInfrastructureFactory.USER, kind == Kind.H2 ? "sa" : kind.user,
                 JpaInfrastructureFactory.PASSWORD, "",
@@ -211,6 +223,6 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public String toString() {
-        return kind + " (" + strategy + ")";
+        return kind + " (" + strategy + ", " + unit + ")";
     }
 }
