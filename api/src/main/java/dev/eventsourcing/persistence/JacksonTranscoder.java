@@ -28,19 +28,29 @@ import java.util.function.Consumer;
 /**
  * A {@link Transcoder} that writes compact UTF-8 JSON with Jackson.
  *
- * <p>Out of the box it handles records (through their canonical constructors), enums, UUIDs,
- * {@code BigDecimal} (written in plain notation, read back with the same digits and scale),
- * {@code Instant} and the other {@code java.time} types (as ISO-8601 strings, to the
- * nanosecond, keeping offsets and zones), {@code Optional}, {@code byte[]} (base64), lists, sets
- * and maps. Non-ASCII text is kept as UTF-8, not escaped. Aggregates (subclasses of
- * {@link dev.eventsourcing.domain.Aggregate}, the payloads of snapshots) are read and written
- * field by field, private and final fields included, transient and static ones excluded: they
- * need no getters, setters or Jackson annotations. A field or component declared as an interface
- * gets Jackson's implementation when read ({@code ArrayList}, {@code LinkedHashSet},
- * {@code LinkedHashMap}, {@code TreeSet}/{@code TreeMap} for sorted ones), in the order written;
- * declare a concrete class to get another. Unknown JSON properties, and record components
- * missing from the JSON, are errors, so that a forgotten upcaster neither drops data nor fills
- * in defaults silently. Strings and numbers of any length that were written can be read back.
+ * <p>What it reads and writes without any annotation in user classes:
+ * <ul>
+ * <li>records, through their canonical constructors; enums; UUIDs; {@code Optional};
+ *     {@code byte[]} (as base64); lists, sets and maps;</li>
+ * <li>{@code BigDecimal}, in plain notation, read back with the same digits and scale;</li>
+ * <li>{@code Instant} and the other {@code java.time} types, as ISO-8601 strings to the
+ *     nanosecond, keeping offsets and zones;</li>
+ * <li>aggregates (subclasses of {@link dev.eventsourcing.domain.Aggregate}, the payloads of
+ *     snapshots), field by field, private and final fields included, transient and static ones
+ *     excluded: no getters or setters needed;</li>
+ * <li>values declared as a sealed type, with their subtype's name in an {@code "@type"}
+ *     property.</li>
+ * </ul>
+ * Non-ASCII text is kept as UTF-8, not escaped. Strings and numbers of any length that were
+ * written can be read back.
+ *
+ * <p>What to know: a field or component declared as an interface gets Jackson's implementation
+ * when read ({@code ArrayList}, {@code LinkedHashSet}, {@code LinkedHashMap}, {@code TreeSet} or
+ * {@code TreeMap} for sorted ones), in the order written; declare a concrete class to get
+ * another. A value declared as {@code Object} or as a non-sealed abstract type is written but
+ * cannot be read back as it was: declare a concrete or sealed type, or register a module that
+ * reads it. Unknown JSON properties, and record components missing from the JSON, are errors, so
+ * that a forgotten upcaster neither drops data nor fills in defaults silently.
  *
  * <p>Add Jackson modules, or change any setting, through the {@link Builder}. A transcoder is
  * immutable and thread-safe.
@@ -189,7 +199,7 @@ public final class JacksonTranscoder implements Transcoder {
             JsonMapper.Builder builder = JsonMapper.builder(factory)
                     .addModule(new JavaTimeModule())
                     .addModule(new Jdk8Module())
-                    .annotationIntrospector(new AggregateFieldIntrospector())
+                    .annotationIntrospector(new DomainModelIntrospector())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                     .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)

@@ -66,7 +66,7 @@ public class EventSourcingRuntime implements Projections {
         this.beanManager = beanManager;
         this.plainObservers = plainObservers;
         try {
-            backend = options.jpa() ? JpaBackend.create(settings) : new InMemoryBackend();
+            backend = options.jpa() ? JpaBackend.create(settings, options, beanManager) : new InMemoryBackend();
             for (ApplicationSpec spec : model.applications()) {
                 Application application = CdiInfrastructure.construct(spec, backend, settings, this::stored);
                 applicationsByType.put(spec.beanClass(), application);

@@ -18,9 +18,9 @@ import java.util.Set;
  *
  * <p>The rule checked: an event type is a record (or an enum) with a stable name (a top-level
  * or nested class), whose components have types the mapper reads back as written: no component
- * declared as {@code Object}, and none declared as an interface or abstract class other than the
- * collections, maps, {@code Optional}, numbers, character sequences and {@code java.time} types
- * the mapper knows. Anything else would be written but read back as something else, or not at all.
+ * declared as {@code Object}, and none declared as an interface or abstract class other than a
+ * sealed one (the mapper names the subtype) or the collections, maps, numbers, character
+ * sequences and {@code java.time} types the mapper knows. Anything else would be written but read back as something else, or not at all.
  */
 final class EventTypes {
 
@@ -75,6 +75,6 @@ final class EventTypes {
         return Collection.class.isAssignableFrom(abstractType) || Map.class.isAssignableFrom(abstractType)
                 || Number.class.isAssignableFrom(abstractType) || CharSequence.class.isAssignableFrom(abstractType)
                 || Temporal.class.isAssignableFrom(abstractType) || TemporalAmount.class.isAssignableFrom(abstractType)
-                || abstractType == Enum.class;
+                || abstractType == Enum.class || abstractType.isSealed();
     }
 }

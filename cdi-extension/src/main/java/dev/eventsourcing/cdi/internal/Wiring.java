@@ -27,7 +27,11 @@ public final class Wiring {
 
     /** Adds the beans that hold container resources, when the configured backend needs them. */
     public static void addContainerBeans(BeforeBeanDiscovery event, Settings settings) {
-        JpaWiring.addContainerBeans(event, settings);
+        try {
+            JpaWiring.addContainerBeans(event, settings);
+        } catch (ConfigurationException e) {
+            // Reported with the other configuration problems once discovery is over.
+        }
     }
 
     /** The default application's name. @throws ConfigurationException for a bad setting */
