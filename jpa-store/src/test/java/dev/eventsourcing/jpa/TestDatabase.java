@@ -45,32 +45,45 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The persistence unit of the default provider (Hibernate, as on WildFly). */
+    public static final String HIBERNATE = "eventsourcing-test";
+    /** The persistence unit of EclipseLink (as on Payara). */
+    public static final String ECLIPSELINK = "eventsourcing-eclipselink";
+
     private final Kind kind;
     private final DatabaseStrategy strategy;
+    private final String unit;
     private String databaseName;
+    private final java.util.List<String> extraDatabases = new java.util.concurrent.CopyOnWriteArrayList<>();
     private EntityManagerFactory factory;
     private JpaTransactions transactions;
 
-    private TestDatabase(Kind kind, DatabaseStrategy strategy) {
+    private TestDatabase(Kind kind, DatabaseStrategy strategy, String unit) {
         this.kind = kind;
         this.strategy = strategy;
+        this.unit = unit;
     }
 
     public static TestDatabase h2() {
-        return new TestDatabase(Kind.H2, Kind.H2.defaultStrategy);
+        return new TestDatabase(Kind.H2, Kind.H2.defaultStrategy, HIBERNATE);
     }
 
     public static TestDatabase postgresql() {
-        return new TestDatabase(Kind.POSTGRESQL, Kind.POSTGRESQL.defaultStrategy);
+        return new TestDatabase(Kind.POSTGRESQL, Kind.POSTGRESQL.defaultStrategy, HIBERNATE);
     }
 
     public static TestDatabase mariadb() {
-        return new TestDatabase(Kind.MARIADB, Kind.MARIADB.defaultStrategy);
+        return new TestDatabase(Kind.MARIADB, Kind.MARIADB.defaultStrategy, HIBERNATE);
     }
 
     /** The same database with another strategy (for example PostgreSQL serialised). */
     public TestDatabase with(DatabaseStrategy other) {
-        return new TestDatabase(kind, other);
+        return new TestDatabase(kind, other, unit);
+    }
+
+    /** The same database through another persistence unit (for example {@link #ECLIPSELINK}). */
+    public TestDatabase on(String otherUnit) {
+        return new TestDatabase(kind, strategy, otherUnit);
     }
 
     @Override
@@ -81,7 +94,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
                 statement.execute("CREATE DATABASE " + databaseName);
             }
         }
-        factory = Persistence.createEntityManagerFactory("eventsourcing-test", Map.of(
+        factory = Persistence.createEntityManagerFactory(unit, Map.of(
                 "jakarta.persistence.jdbc.url", url(),
                 "jakarta.persistence.jdbc.user", kind == Kind.H2 ? "sa" : kind.user,
                 "jakarta.persistence.jdbc.password", ""));
@@ -98,6 +111,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + databaseName
                         + (kind == Kind.POSTGRESQL ? " WITH (FORCE)" : ""));
+                for (String extra : extraDatabases) {
+                    statement.execute("DROP DATABASE IF EXISTS " + extra);
+                }
             }
         }
     }
@@ -122,6 +138,45 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             Assumptions.abort(message);
             throw new AssertionError("unreachable");
         }
+    }
+
+    /**
+     * Settings of the {@code jpa} persistence module for a new, empty store: a new schema
+     * (PostgreSQL), database (MariaDB) or in-memory database (H2), with its tables made at
+     * start-up. For suites whose applications have fixed names, such as the application suite.
+     */
+    public dev.eventsourcing.Settings freshStoreSettings() {
+        String store = "store_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String storeUrl;
+        try {
+            storeUrl = switch (kind) {
+                case H2 -> "jdbc:h2:mem:" + store + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+                case POSTGRESQL -> {
+                    try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+                        statement.execute("CREATE SCHEMA " + store);
+                    }
+                    yield url() + "?currentSchema=" + store;
+                }
+                case MARIADB -> {
+                    String name = databaseName + "_" + store.substring(6, 12);
+                    try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
+                        statement.execute("CREATE DATABASE " + name);
+                    }
+                    extraDatabases.add(name);
+                    yield kind.serverUrl + name;
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not make a fresh store on " + kind, e);
+        }
+        return dev.eventsourcing.Settings.of(Map.of(
+                dev.eventsourcing.Settings.PERSISTENCE_MODULE, "jpa",
+                JpaInfrastructureFactory.PERSISTENCE_UNIT, unit,
+                JpaInfrastructureFactory.URL, storeUrl,
+                JpaInfrastructureFactory.USER, kind == Kind.H2 ? "sa" : kind.user,
+                JpaInfrastructureFactory.PASSWORD, "",
+                JpaInfrastructureFactory.DATABASE, strategy.toString(),
+                JpaInfrastructureFactory.CREATE_TABLES, "true"));
     }
 
     public Kind kind() {
@@ -168,6 +223,6 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public String toString() {
-        return kind + " (" + strategy + ")";
+        return kind + " (" + strategy + ", " + unit + ")";
     }
 }
