@@ -54,7 +54,7 @@ import jakarta.inject.Singleton;
  * becomes a {@code @Singleton} bean, made through its constructor taking {@link Settings}; with
  * none, one default application named by {@code eventsourcing.application.name}
  * ({@code Application}) is injectable as {@code Application}. {@code Repository<A>} is injectable
- * when the deployment has one application. Subclasses of {@link Aggregate} and
+ * for every aggregate class found, when the deployment has one application. Subclasses of {@link Aggregate} and
  * {@link Application} are never beans themselves.
  *
  * <p>Configuration comes from MicroProfile Config, every key prefixed {@code eventsourcing.}:
@@ -149,7 +149,7 @@ public class EventSourcingExtension implements Extension {
                     .produceWith(beans -> beans.select(EventSourcingRuntime.class).get().application(beanClass));
         }
         if (single) {
-            for (Class<? extends Aggregate> aggregate : model.repositories()) {
+            for (Class<? extends Aggregate> aggregate : model.aggregates()) {
                 event.addBean()
                         .beanClass(Repository.class)
                         .types(Wiring.repositoryType(aggregate), Object.class)

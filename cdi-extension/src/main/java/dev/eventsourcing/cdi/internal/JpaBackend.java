@@ -3,6 +3,8 @@ package dev.eventsourcing.cdi.internal;
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.jpa.DatabaseStrategy;
+import dev.eventsourcing.jpa.JpaApplicationRecorder;
+import dev.eventsourcing.jpa.JpaInfrastructureFactory;
 import dev.eventsourcing.jpa.JpaSchema;
 import dev.eventsourcing.jpa.JpaTrackingRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
@@ -20,8 +22,9 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * The JPA backend: every application's recorders and every projection's tracking recorder in one
- * persistence unit. Loaded only when {@code eventsourcing.persistence.module=jpa}.
+ * The JPA backend: every application's recorders (jpa-store's {@link JpaInfrastructureFactory},
+ * with the extension's transactions) and every projection's tracking recorder in one persistence
+ * unit. Loaded only when {@code eventsourcing.persistence.module=jpa}.
  *
  * <p>In a container (JTA), the unit is the container's, injected as a transaction-scoped entity
  * manager (see {@link JpaWiring}). In Java SE (RESOURCE_LOCAL), the extension opens the unit
@@ -145,7 +148,12 @@ final class JpaBackend implements Backend {
 
     @Override
     public InfrastructureFactory factory(String applicationName, Settings settings) {
-        return new JpaInfrastructure(applicationName, settings, unit.transactions(), bound, database);
+        if (!unit.transactions().ownsTransactions()) {
+            // Joined (JTA) recorders do not register their application themselves; do it now, in
+            // a transaction of its own, ahead of concurrent first writers.
+            new JpaApplicationRecorder(applicationName, unit.transactions(), database).register();
+        }
+        return new JpaInfrastructureFactory(applicationName, settings, unit.transactions(), database);
     }
 
     @Override
