@@ -113,6 +113,10 @@ public class EventSourcingExtension implements Extension {
         }
     }
 
+    void injectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
+        discovery.injectionPoint(event.getInjectionPoint());
+    }
+
     void projectionBean(@Observes ProcessManagedBean<?> event) {
         if (Discovery.isProjection(event.getBean().getBeanClass())) {
             discovery.projectionBean(event.getBean());
@@ -123,10 +127,6 @@ public class EventSourcingExtension implements Extension {
         if (Wiring.observesEvents(event.getObserverMethod())) {
             plainObservers = true;
         }
-    }
-
-    void injectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
-        discovery.injectionPoint(event.getInjectionPoint());
     }
 
     void addBeans(@Observes AfterBeanDiscovery event) {
@@ -144,7 +144,7 @@ public class EventSourcingExtension implements Extension {
             Class<?> beanClass = Wiring.beanClass(spec);
             event.addBean()
                     .beanClass(beanClass)
-                    .types(single ? Wiring.typesOf(beanClass) : java.util.Set.of(beanClass, Object.class))
+                    .types(Wiring.typesOf(beanClass, single))
                     .scope(Singleton.class)
                     .produceWith(beans -> beans.select(EventSourcingRuntime.class).get().application(beanClass));
         }
