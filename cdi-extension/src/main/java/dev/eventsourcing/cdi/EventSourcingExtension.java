@@ -54,7 +54,7 @@ import jakarta.inject.Singleton;
  * becomes a {@code @Singleton} bean, made through its constructor taking {@link Settings}; with
  * none, one default application named by {@code eventsourcing.application.name}
  * ({@code Application}) is injectable as {@code Application}. {@code Repository<A>} is injectable
- * when the deployment has one application. Subclasses of {@link Aggregate} and
+ * for every aggregate class found, when the deployment has one application. Subclasses of {@link Aggregate} and
  * {@link Application} are never beans themselves.
  *
  * <p>Configuration comes from MicroProfile Config, every key prefixed {@code eventsourcing.}:
@@ -113,6 +113,10 @@ public class EventSourcingExtension implements Extension {
         }
     }
 
+    void injectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
+        discovery.injectionPoint(event.getInjectionPoint());
+    }
+
     void projectionBean(@Observes ProcessManagedBean<?> event) {
         if (Discovery.isProjection(event.getBean().getBeanClass())) {
             discovery.projectionBean(event.getBean());
@@ -123,10 +127,6 @@ public class EventSourcingExtension implements Extension {
         if (Wiring.observesEvents(event.getObserverMethod())) {
             plainObservers = true;
         }
-    }
-
-    void injectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
-        discovery.injectionPoint(event.getInjectionPoint());
     }
 
     void addBeans(@Observes AfterBeanDiscovery event) {
@@ -144,12 +144,12 @@ public class EventSourcingExtension implements Extension {
             Class<?> beanClass = Wiring.beanClass(spec);
             event.addBean()
                     .beanClass(beanClass)
-                    .types(single ? Wiring.typesOf(beanClass) : java.util.Set.of(beanClass, Object.class))
+                    .types(Wiring.typesOf(beanClass, single))
                     .scope(Singleton.class)
                     .produceWith(beans -> beans.select(EventSourcingRuntime.class).get().application(beanClass));
         }
         if (single) {
-            for (Class<? extends Aggregate> aggregate : model.repositories()) {
+            for (Class<? extends Aggregate> aggregate : model.aggregates()) {
                 event.addBean()
                         .beanClass(Repository.class)
                         .types(Wiring.repositoryType(aggregate), Object.class)

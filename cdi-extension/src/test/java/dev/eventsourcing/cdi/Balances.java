@@ -28,6 +28,10 @@ public class Balances {
         balances.merge(notification.originatorId(), event.amount(), BigDecimal::add);
     }
 
+    public int accounts() {
+        return balances.size();
+    }
+
     public BigDecimal balance(UUID id) {
         return balances.get(id);
     }

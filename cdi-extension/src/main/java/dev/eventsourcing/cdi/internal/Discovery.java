@@ -45,7 +45,6 @@ import java.util.Set;
 public final class Discovery {
 
     private final Set<Class<? extends Aggregate>> aggregates = new LinkedHashSet<>();
-    private final Set<Class<? extends Aggregate>> repositories = new LinkedHashSet<>();
     private final Set<Class<? extends Application>> applications = new LinkedHashSet<>();
     private final Map<Class<?>, Bean<?>> projectionBeans = new LinkedHashMap<>();
     private final Map<Class<?>, List<ProjectionMethod>> projectionMethods = new LinkedHashMap<>();
@@ -156,7 +155,6 @@ public final class Discovery {
             repositoryInjectionPoints.add(describe(injectionPoint));
             Type argument = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
             if (argument instanceof Class<?> aggregate && Aggregate.class.isAssignableFrom(aggregate)) {
-                repositories.add(aggregate.asSubclass(Aggregate.class));
                 aggregates.add(aggregate.asSubclass(Aggregate.class));
             } else {
                 problems.add(Messages.repositoryWithoutAggregate(describe(injectionPoint), type.getTypeName()));
@@ -205,7 +203,7 @@ public final class Discovery {
         }
         List<ApplicationSpec> specs = applicationSpecs(defaultApplicationName, found);
         List<ProjectionDefinition> projections = projections(found);
-        return new Model(List.copyOf(aggregates), List.copyOf(repositories), specs, projections, found);
+        return new Model(List.copyOf(aggregates), specs, projections, found);
     }
 
     private List<ApplicationSpec> applicationSpecs(String defaultApplicationName, List<String> found) {
@@ -288,10 +286,9 @@ public final class Discovery {
     /**
      * The validated deployment: what to register and start, and the problems that stop it.
      *
-     * @param repositories the aggregate types of {@code Repository<A>} injection points
+     * @param aggregates the aggregate classes found; each gets a {@code Repository<A>} bean
      */
-    public record Model(List<Class<? extends Aggregate>> aggregates, List<Class<? extends Aggregate>> repositories,
-                        List<ApplicationSpec> applications, List<ProjectionDefinition> projections,
-                        List<String> problems) {
+    public record Model(List<Class<? extends Aggregate>> aggregates, List<ApplicationSpec> applications,
+                        List<ProjectionDefinition> projections, List<String> problems) {
     }
 }

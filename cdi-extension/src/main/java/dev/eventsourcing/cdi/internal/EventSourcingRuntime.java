@@ -45,10 +45,10 @@ public class EventSourcingRuntime implements Projections {
     private final Map<Class<?>, Application> applicationsByType = new LinkedHashMap<>();
     private final Map<String, Application> applicationsByName = new LinkedHashMap<>();
     private final List<ProjectionWorker> workers = new ArrayList<>();
-    private BeanManager beanManager;
-    private Backend backend;
-    private Dispatcher dispatcher;
-    private boolean plainObservers;
+    private volatile BeanManager beanManager;
+    private volatile Backend backend;
+    private volatile Dispatcher dispatcher;
+    private volatile boolean plainObservers;
 
     /** Called by the container (the class is proxied); the extension calls {@link #start}. */
     public EventSourcingRuntime() {
@@ -102,8 +102,9 @@ public class EventSourcingRuntime implements Projections {
 
     private void stored(String applicationName, List<StoredEvent> events, List<Long> ids) {
         Runnable afterCommit = () -> committed(applicationName, events);
-        if (backend.inTransaction()) {
-            backend.afterCommit(afterCommit);
+        Backend current = backend;
+        if (current != null && current.inTransaction()) {
+            current.afterCommit(afterCommit);
         } else {
             afterCommit.run();
         }
@@ -114,8 +115,8 @@ public class EventSourcingRuntime implements Projections {
         if (running != null) {
             running.prompt(applicationName);
         }
-        if (plainObservers) {
-            Application application = applicationsByName.get(applicationName);
+        Application application = applicationsByName.get(applicationName);
+        if (plainObservers && application != null) {
             for (StoredEvent event : events) {
                 try {
                     beanManager.getEvent().fire(application.mapper().toDomainEvent(event).payload());

@@ -3,6 +3,8 @@ package dev.eventsourcing.cdi.internal;
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.jpa.DatabaseStrategy;
+import dev.eventsourcing.jpa.JpaApplicationRecorder;
+import dev.eventsourcing.jpa.JpaInfrastructureFactory;
 import dev.eventsourcing.jpa.JpaSchema;
 import dev.eventsourcing.jpa.JpaTrackingRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
@@ -20,11 +22,13 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * The JPA backend: every application's recorders and every projection's tracking recorder in one
- * persistence unit. Loaded only when {@code eventsourcing.persistence.module=jpa}.
+ * The JPA backend: every application's recorders (jpa-store's {@link JpaInfrastructureFactory},
+ * with the extension's transactions) and every projection's tracking recorder in one persistence
+ * unit. Loaded only when {@code eventsourcing.persistence.module=jpa}.
  *
  * <p>In a container (JTA), the unit is the container's, injected as a transaction-scoped entity
- * manager (see {@link JpaWiring}). In Java SE (RESOURCE_LOCAL), the extension opens the unit
+ * manager (see {@link JpaWiring}); JTA is chosen when that injection happened, unless
+ * {@code jpa.transactions} says otherwise. In Java SE (RESOURCE_LOCAL), the extension opens the unit
  * itself with {@code Persistence.createEntityManagerFactory} and closes it at shutdown. The
  * database is named by {@code jpa.database} or recognised from the JDBC URL or the server; the
  * tables are created at start-up unless {@code jpa.create-tables=false}.
@@ -47,12 +51,19 @@ final class JpaBackend implements Backend {
      * @throws ConfigurationException when a setting is not understood or the unit is missing
      */
     static Backend create(Settings settings, Options options, BeanManager beanManager) {
-        boolean jta = JpaWiring.jta(settings);
+        Boolean asked = JpaWiring.jta(settings);
+        EntityManager containerManaged = Boolean.FALSE.equals(asked) ? null : containerEntityManager(beanManager);
+        boolean jta = asked != null ? asked : containerManaged != null;
+        if (jta && containerManaged == null) {
+            throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + JpaWiring.TRANSACTIONS + "' is 'jta',"
+                    + " but the container injected no entity manager for the event store; is there a JTA persistence unit,"
+                    + " and is setting '" + ConfigSettings.PREFIX + JpaWiring.PERSISTENCE_UNIT + "' its name?");
+        }
         if (jta && options.synchronous()) {
             throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + Options.DISPATCH
                     + "' cannot be 'sync' with JTA transactions: projections run after commit, in transactions of their own");
         }
-        JpaUnit unit = jta ? jtaUnit(beanManager) : resourceLocalUnit(settings);
+        JpaUnit unit = jta ? jtaUnit(containerManaged) : resourceLocalUnit(settings);
         try {
             DatabaseStrategy database = database(settings, unit);
             if (settings.getBoolean(JpaWiring.CREATE_TABLES, true)) {
@@ -81,13 +92,12 @@ final class JpaBackend implements Backend {
         }
     }
 
-    private static JpaUnit jtaUnit(BeanManager beanManager) {
-        EntityManager em = beanManager.createInstance().select(ContainerPersistence.class).get().entityManager();
-        if (em == null) {
-            throw new ConfigurationException("No container-managed entity manager was injected for the event store;"
-                    + " is there a JTA persistence unit, and is setting '" + ConfigSettings.PREFIX
-                    + JpaWiring.PERSISTENCE_UNIT + "' its name?");
-        }
+    private static EntityManager containerEntityManager(BeanManager beanManager) {
+        var holder = beanManager.createInstance().select(ContainerPersistence.class);
+        return holder.isResolvable() ? holder.get().entityManager() : null;
+    }
+
+    private static JpaUnit jtaUnit(EntityManager em) {
         return new JtaUnit(em, lookup(JpaWiring.SYNCHRONIZATION_REGISTRY, TransactionSynchronizationRegistry.class),
                 lookup("java:comp/UserTransaction", UserTransaction.class));
     }
@@ -145,7 +155,12 @@ final class JpaBackend implements Backend {
 
     @Override
     public InfrastructureFactory factory(String applicationName, Settings settings) {
-        return new JpaInfrastructure(applicationName, settings, unit.transactions(), bound, database);
+        if (!unit.transactions().ownsTransactions()) {
+            // Joined (JTA) recorders do not register their application themselves; do it now, in
+            // a transaction of its own, ahead of concurrent first writers.
+            new JpaApplicationRecorder(applicationName, unit.transactions(), database).register();
+        }
+        return new JpaInfrastructureFactory(applicationName, settings, unit.transactions(), database);
     }
 
     @Override

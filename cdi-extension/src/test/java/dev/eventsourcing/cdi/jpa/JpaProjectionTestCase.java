@@ -89,6 +89,33 @@ abstract class JpaProjectionTestCase {
     }
 
     @Test
+    void twoNodesFollowingTheSameLogProcessEachEventOnceBetweenThem() throws Exception {
+        WeldContainer one = start();
+        WeldContainer other = start();
+        try {
+            Teller onOne = one.select(Teller.class).get();
+            Teller onOther = other.select(Teller.class).get();
+            UUID first = onOne.open("Dora");
+            UUID second = onOther.open("Emil");
+            long last = 0;
+            for (int i = 0; i < 20; i++) {
+                onOne.deposit(first, "1.00");
+                last = Math.max(last, onOther.deposit(second, "2.00"));
+            }
+
+            one.select(Projections.class).get().waitFor("deposit-view", last, Duration.ofSeconds(30));
+            other.select(Projections.class).get().waitFor("deposit-view", last, Duration.ofSeconds(30));
+
+            assertEquals(20, rows(first));
+            assertEquals(20, rows(second));
+            assertEquals(40, database().count("SELECT COUNT(DISTINCT notification_id) FROM deposit_view"
+                    + " WHERE account_id IN ('" + first + "', '" + second + "')"));
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    @Test
     void aFailedHandlerRollsBackItsViewWritesWithItsPositionAndIsRetried() throws Exception {
         DepositView.FAILURES_LEFT.set(2);
         WeldContainer running = start();

@@ -1,9 +1,10 @@
 package dev.eventsourcing.example.bank.application;
 
+import dev.eventsourcing.cdi.Projection;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.example.bank.domainmodel.Account;
 import dev.eventsourcing.example.bank.domainmodel.Money;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -14,33 +15,37 @@ import java.util.UUID;
  * The projection that keeps the read model of {@link AccountSummary} rows, one per account, from
  * the bank's events; and the statistics computed from it.
  *
- * <p>It writes with the caller's entity manager, in the caller's transaction, which also records
- * the projection's tracking position: each event changes the rows exactly once.
+ * <p>The event sourcing extension calls the {@code @Observes} methods after each commit, once
+ * per stored event, in notification order, in a transaction that also records the projection's
+ * position: the injected entity manager joins it, so each event changes the rows exactly once.
  */
-@ApplicationScoped
+@Projection(AccountSummaries.NAME)
 public class AccountSummaries {
 
-    /** The projection's name, under which its tracking positions are recorded. */
+    /** The projection's name, which keys its tracking position. */
     public static final String NAME = "AccountSummaries";
 
     @PersistenceContext(unitName = "bank")
     EntityManager em;
 
-    /** Applies one of the bank's events to the read model; events of other aggregates are ignored. */
-    public void on(DomainEvent<?> event) {
-        UUID id = event.originatorId();
-        long version = event.originatorVersion();
-        if (event.payload() instanceof Account.Opened opened) {
-            em.persist(new AccountSummary(id, opened.fullName(), Money.ZERO, version));
-        } else if (event.payload() instanceof Account.Deposited deposited) {
-            summary(id).changeBalance(deposited.amount(), version);
-        } else if (event.payload() instanceof Account.Withdrawn withdrawn) {
-            summary(id).changeBalance(withdrawn.amount().negate(), version);
-        } else if (event.payload() instanceof Account.Closed) {
-            summary(id).close(version);
-        } else if (event.payload() instanceof Account.Event) {
-            summary(id).touch(version);
-        }
+    void opened(@Observes Account.Opened opened, DomainEvent<?> event) {
+        em.persist(new AccountSummary(event.originatorId(), opened.fullName(), Money.ZERO, event.originatorVersion()));
+    }
+
+    void deposited(@Observes Account.Deposited deposited, DomainEvent<?> event) {
+        summary(event).changeBalance(deposited.amount(), event.originatorVersion());
+    }
+
+    void withdrawn(@Observes Account.Withdrawn withdrawn, DomainEvent<?> event) {
+        summary(event).changeBalance(withdrawn.amount().negate(), event.originatorVersion());
+    }
+
+    void overdraftLimitSet(@Observes Account.OverdraftLimitSet limitSet, DomainEvent<?> event) {
+        summary(event).touch(event.originatorVersion());
+    }
+
+    void closed(@Observes Account.Closed closed, DomainEvent<?> event) {
+        summary(event).close(event.originatorVersion());
     }
 
     /** The summary of an account, or null when the projection has not seen it opened yet. */
@@ -57,11 +62,12 @@ public class AccountSummaries {
         return new Statistics(accounts, total.setScale(2));
     }
 
-    private AccountSummary summary(UUID id) {
-        AccountSummary summary = find(id);
+    private AccountSummary summary(DomainEvent<?> event) {
+        AccountSummary summary = find(event.originatorId());
         if (summary == null) {
-            throw new IllegalStateException("Account " + id + " has events but no summary: its Opened event was"
-                    + " not projected");
+            // Cannot happen while events are processed in order; failing makes the extension retry.
+            throw new IllegalStateException("Account " + event.originatorId() + " has no summary: its Opened event"
+                    + " was not projected");
         }
         return summary;
     }
