@@ -57,6 +57,10 @@ import jakarta.inject.Singleton;
  * for every aggregate class found, when the deployment has one application. Subclasses of {@link Aggregate} and
  * {@link Application} are never beans themselves.
  *
+ * <p>Process applications: when the deployment produces an
+ * {@link dev.eventsourcing.system.ApplicationSystem} bean, each follower in it follows its
+ * leaders, dispatched like projections.
+ *
  * <p>Configuration comes from MicroProfile Config, every key prefixed {@code eventsourcing.}:
  * the {@link Settings} keys ({@code eventsourcing.persistence.module}, {@code .compressor},
  * {@code .cipher.key}, {@code .snapshotting.interval}, {@code .cache.maxsize}, ..., each also
@@ -113,6 +117,10 @@ public class EventSourcingExtension implements Extension {
         }
     }
 
+    void injectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
+        discovery.injectionPoint(event.getInjectionPoint());
+    }
+
     void projectionBean(@Observes ProcessManagedBean<?> event) {
         if (Discovery.isProjection(event.getBean().getBeanClass())) {
             discovery.projectionBean(event.getBean());
@@ -123,10 +131,6 @@ public class EventSourcingExtension implements Extension {
         if (Wiring.observesEvents(event.getObserverMethod())) {
             plainObservers = true;
         }
-    }
-
-    void injectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
-        discovery.injectionPoint(event.getInjectionPoint());
     }
 
     void addBeans(@Observes AfterBeanDiscovery event) {
@@ -144,7 +148,7 @@ public class EventSourcingExtension implements Extension {
             Class<?> beanClass = Wiring.beanClass(spec);
             event.addBean()
                     .beanClass(beanClass)
-                    .types(single ? Wiring.typesOf(beanClass) : java.util.Set.of(beanClass, Object.class))
+                    .types(Wiring.typesOf(beanClass, single))
                     .scope(Singleton.class)
                     .produceWith(beans -> beans.select(EventSourcingRuntime.class).get().application(beanClass));
         }

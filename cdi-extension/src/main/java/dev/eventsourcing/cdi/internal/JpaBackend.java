@@ -27,7 +27,8 @@ import javax.naming.NamingException;
  * unit. Loaded only when {@code eventsourcing.persistence.module=jpa}.
  *
  * <p>In a container (JTA), the unit is the container's, injected as a transaction-scoped entity
- * manager (see {@link JpaWiring}). In Java SE (RESOURCE_LOCAL), the extension opens the unit
+ * manager (see {@link JpaWiring}); JTA is chosen when that injection happened, unless
+ * {@code jpa.transactions} says otherwise. In Java SE (RESOURCE_LOCAL), the extension opens the unit
  * itself with {@code Persistence.createEntityManagerFactory} and closes it at shutdown. The
  * database is named by {@code jpa.database} or recognised from the JDBC URL or the server; the
  * tables are created at start-up unless {@code jpa.create-tables=false}.
@@ -50,12 +51,19 @@ final class JpaBackend implements Backend {
      * @throws ConfigurationException when a setting is not understood or the unit is missing
      */
     static Backend create(Settings settings, Options options, BeanManager beanManager) {
-        boolean jta = JpaWiring.jta(settings);
+        Boolean asked = JpaWiring.jta(settings);
+        EntityManager containerManaged = Boolean.FALSE.equals(asked) ? null : containerEntityManager(beanManager);
+        boolean jta = asked != null ? asked : containerManaged != null;
+        if (jta && containerManaged == null) {
+            throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + JpaWiring.TRANSACTIONS + "' is 'jta',"
+                    + " but the container injected no entity manager for the event store; is there a JTA persistence unit,"
+                    + " and is setting '" + ConfigSettings.PREFIX + JpaWiring.PERSISTENCE_UNIT + "' its name?");
+        }
         if (jta && options.synchronous()) {
             throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + Options.DISPATCH
                     + "' cannot be 'sync' with JTA transactions: projections run after commit, in transactions of their own");
         }
-        JpaUnit unit = jta ? jtaUnit(beanManager) : resourceLocalUnit(settings);
+        JpaUnit unit = jta ? jtaUnit(containerManaged) : resourceLocalUnit(settings);
         try {
             DatabaseStrategy database = database(settings, unit);
             if (settings.getBoolean(JpaWiring.CREATE_TABLES, true)) {
@@ -84,13 +92,12 @@ final class JpaBackend implements Backend {
         }
     }
 
-    private static JpaUnit jtaUnit(BeanManager beanManager) {
-        EntityManager em = beanManager.createInstance().select(ContainerPersistence.class).get().entityManager();
-        if (em == null) {
-            throw new ConfigurationException("No container-managed entity manager was injected for the event store;"
-                    + " is there a JTA persistence unit, and is setting '" + ConfigSettings.PREFIX
-                    + JpaWiring.PERSISTENCE_UNIT + "' its name?");
-        }
+    private static EntityManager containerEntityManager(BeanManager beanManager) {
+        var holder = beanManager.createInstance().select(ContainerPersistence.class);
+        return holder.isResolvable() ? holder.get().entityManager() : null;
+    }
+
+    private static JpaUnit jtaUnit(EntityManager em) {
         return new JtaUnit(em, lookup(JpaWiring.SYNCHRONIZATION_REGISTRY, TransactionSynchronizationRegistry.class),
                 lookup("java:comp/UserTransaction", UserTransaction.class));
     }

@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 
 import java.util.Locale;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * The JPA settings (keys below; prefix them with {@code eventsourcing.} in MicroProfile Config),
@@ -20,7 +18,7 @@ import javax.naming.NamingException;
  * <tr><td>{@value #PERSISTENCE_UNIT}</td><td>the persistence unit of the event store</td>
  *     <td>in a container, the deployment's only unit; in Java SE, {@value #DEFAULT_UNIT}</td></tr>
  * <tr><td>{@value #TRANSACTIONS}</td><td>{@code jta} (container-managed) or {@code resource-local}</td>
- *     <td>{@code jta} when JNDI has {@value #SYNCHRONIZATION_REGISTRY}, else {@code resource-local}</td></tr>
+ *     <td>{@code jta} when the container injects a {@code @PersistenceContext}, else {@code resource-local}</td></tr>
  * <tr><td>{@value #DATABASE}</td><td>{@code postgresql}, {@code postgresql-serialised}, {@code mariadb}
  *     or {@code h2}</td><td>recognised from the JDBC URL or the server</td></tr>
  * <tr><td>{@value #CREATE_TABLES}</td><td>run the DDL script (idempotent) at start-up</td><td>{@code true}</td></tr>
@@ -43,10 +41,14 @@ final class JpaWiring {
     private JpaWiring() {
     }
 
-    /** Adds the holder of the container's entity manager when the JPA backend runs on JTA. */
+    /**
+     * Adds the holder of the container's entity manager when the JPA backend may run on JTA. Whether
+     * it does is decided at start-up: when the container injected the entity manager (Java SE
+     * leaves {@code @PersistenceContext} alone), unless {@value #TRANSACTIONS} says otherwise.
+     */
     static void addContainerBeans(BeforeBeanDiscovery event, Settings settings) {
         boolean jpa = settings.get(Settings.PERSISTENCE_MODULE).map(String::trim).filter("jpa"::equals).isPresent();
-        if (!jpa || !jta(settings)) {
+        if (!jpa || Boolean.FALSE.equals(jta(settings))) {
             return;
         }
         String unit = settings.get(PERSISTENCE_UNIT).map(String::trim).orElse("");
@@ -57,14 +59,15 @@ final class JpaWiring {
     }
 
     /**
-     * Whether the JPA backend uses container-managed (JTA) transactions.
+     * Whether the settings ask for container-managed (JTA) transactions: true, false, or
+     * {@code null} when they leave it to the environment.
      *
      * @throws ConfigurationException when {@value #TRANSACTIONS} is neither {@code jta} nor {@code resource-local}
      */
-    static boolean jta(Settings settings) {
+    static Boolean jta(Settings settings) {
         String value = settings.get(TRANSACTIONS).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse(null);
         if (value == null) {
-            return jndiHas(SYNCHRONIZATION_REGISTRY);
+            return null;
         }
         return switch (value) {
             case "jta" -> true;
@@ -72,13 +75,5 @@ final class JpaWiring {
             default -> throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + TRANSACTIONS
                     + "' must be 'jta' or 'resource-local', was '" + value + "'");
         };
-    }
-
-    private static boolean jndiHas(String name) {
-        try {
-            return new InitialContext().lookup(name) != null;
-        } catch (NamingException | RuntimeException e) {
-            return false;
-        }
     }
 }

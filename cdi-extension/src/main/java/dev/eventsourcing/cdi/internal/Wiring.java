@@ -50,10 +50,15 @@ public final class Wiring {
         return spec.beanClass();
     }
 
-    /** The bean types of an application class: itself and its superclasses up to {@link Application}, and Object. */
-    public static Set<Type> typesOf(Class<?> applicationClass) {
+    /**
+     * The bean types of an application class: itself, Object, and when it is the deployment's
+     * only application also its superclasses up to {@link Application}, so that
+     * {@code @Inject Application} finds it.
+     */
+    public static Set<Type> typesOf(Class<?> applicationClass, boolean only) {
         Set<Type> types = new LinkedHashSet<>();
-        for (Class<?> c = applicationClass; c != Object.class; c = c.getSuperclass()) {
+        types.add(applicationClass);
+        for (Class<?> c = applicationClass.getSuperclass(); only && c != Object.class; c = c.getSuperclass()) {
             types.add(c);
         }
         types.add(Object.class);

@@ -2,6 +2,8 @@ package dev.eventsourcing.cdi.jpa;
 
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.bank.BankAccount;
+import dev.eventsourcing.cdi.Bank;
+import dev.eventsourcing.cdi.ProcessApplicationTest;
 import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.cdi.Teller;
 import dev.eventsourcing.cdi.support.Deployments;
@@ -53,13 +55,17 @@ abstract class JpaProjectionTestCase {
     }
 
     private WeldContainer start() {
+        return start(Teller.class, DepositView.class);
+    }
+
+    private WeldContainer start(Class<?>... beanClasses) {
         container = Deployments.start(Map.of(
                 "eventsourcing.persistence.module", "jpa",
                 "eventsourcing.jpa.url", database().url(),
                 "eventsourcing.jpa.user", database().user(),
                 "eventsourcing.application.name", applicationName,
                 "eventsourcing.projection.poll-interval", "50",
-                "eventsourcing.projection.retry-delay", "20"), Teller.class, DepositView.class);
+                "eventsourcing.projection.retry-delay", "20"), beanClasses);
         return container;
     }
 
@@ -86,6 +92,33 @@ abstract class JpaProjectionTestCase {
         assertEquals(40, database().count("SELECT COUNT(DISTINCT notification_id) FROM deposit_view WHERE account_id = '"
                 + id + "'"));
         assertEquals(new BigDecimal("40.00"), second.select(Teller.class).get().balance(id));
+    }
+
+    @Test
+    void twoNodesFollowingTheSameLogProcessEachEventOnceBetweenThem() throws Exception {
+        WeldContainer one = start();
+        WeldContainer other = start();
+        try {
+            Teller onOne = one.select(Teller.class).get();
+            Teller onOther = other.select(Teller.class).get();
+            UUID first = onOne.open("Dora");
+            UUID second = onOther.open("Emil");
+            long last = 0;
+            for (int i = 0; i < 20; i++) {
+                onOne.deposit(first, "1.00");
+                last = Math.max(last, onOther.deposit(second, "2.00"));
+            }
+
+            one.select(Projections.class).get().waitFor("deposit-view", last, Duration.ofSeconds(30));
+            other.select(Projections.class).get().waitFor("deposit-view", last, Duration.ofSeconds(30));
+
+            assertEquals(20, rows(first));
+            assertEquals(20, rows(second));
+            assertEquals(40, database().count("SELECT COUNT(DISTINCT notification_id) FROM deposit_view"
+                    + " WHERE account_id IN ('" + first + "', '" + second + "')"));
+        } finally {
+            other.shutdown();
+        }
     }
 
     @Test
@@ -120,6 +153,21 @@ abstract class JpaProjectionTestCase {
         running.select(Projections.class).get().waitFor("deposit-view", deposit, Duration.ofSeconds(10));
         assertEquals(deposit, application.recorder().maxNotificationId());
         assertEquals(1, rows(id));
+    }
+
+    @Test
+    void aProcessApplicationFollowsItsLeaderInTheDatabase() {
+        WeldContainer running = start(Bank.class, ProcessApplicationTest.Welcomes.class,
+                ProcessApplicationTest.SystemDefinition.class);
+        Bank bank = running.select(Bank.class).get();
+        ProcessApplicationTest.Welcomes welcomes = running.select(ProcessApplicationTest.Welcomes.class).get();
+        UUID account = bank.open("Fay");
+
+        running.select(Projections.class).get().waitFor("Welcomes", "Bank", bank.recorder().maxNotificationId(),
+                Duration.ofSeconds(10));
+
+        assertTrue(welcomes.repository(ProcessApplicationTest.Welcome.class)
+                .contains(ProcessApplicationTest.Welcome.idFor(account)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -17,7 +18,7 @@ public final class Deployments {
     /** A container with the extension, the given bean classes and config values. */
     public static WeldContainer start(Map<String, String> config, Class<?>... beanClasses) {
         TestConfig.Registrar.use(config);
-        return new Weld()
+        return new Weld(UUID.randomUUID().toString())
                 .disableDiscovery()
                 .addExtension(new EventSourcingExtension())
                 .addBeanClasses(beanClasses)
