@@ -57,6 +57,10 @@ import jakarta.inject.Singleton;
  * for every aggregate class found, when the deployment has one application. Subclasses of {@link Aggregate} and
  * {@link Application} are never beans themselves.
  *
+ * <p>Process applications: when the deployment produces an
+ * {@link dev.eventsourcing.system.ApplicationSystem} bean, each follower in it follows its
+ * leaders, dispatched like projections.
+ *
  * <p>Configuration comes from MicroProfile Config, every key prefixed {@code eventsourcing.}:
  * the {@link Settings} keys ({@code eventsourcing.persistence.module}, {@code .compressor},
  * {@code .cipher.key}, {@code .snapshotting.interval}, {@code .cache.maxsize}, ..., each also

@@ -77,11 +77,12 @@ public final class CdiInfrastructure {
         }
     }
 
-    /** The backend's factory, with the application recorder wrapped. */
+    /** The backend's factory, with the application and process recorders wrapped. */
     private static final class Factory extends InfrastructureFactory {
         private final InfrastructureFactory delegate;
         private final Listener listener;
         private ApplicationRecorder applicationRecorder;
+        private ProcessRecorder processRecorder;
 
         Factory(String applicationName, Settings settings, InfrastructureFactory delegate, Listener listener) {
             super(applicationName, settings);
@@ -98,8 +99,11 @@ public final class CdiInfrastructure {
         }
 
         @Override
-        public ProcessRecorder processRecorder() {
-            return delegate.processRecorder();
+        public synchronized ProcessRecorder processRecorder() {
+            if (processRecorder == null) {
+                processRecorder = new NotifyingProcessRecorder(applicationName(), delegate.processRecorder(), listener);
+            }
+            return processRecorder;
         }
 
         @Override

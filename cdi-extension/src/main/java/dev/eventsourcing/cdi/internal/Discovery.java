@@ -4,18 +4,13 @@ import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Repository;
 import dev.eventsourcing.cdi.Projection;
 import dev.eventsourcing.domain.Aggregate;
-import dev.eventsourcing.domain.AggregateEvent;
 import dev.eventsourcing.domain.Aggregates;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.InjectionPoint;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.ObservesAsync;
-import jakarta.enterprise.event.TransactionPhase;
 
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -87,9 +82,7 @@ public final class Discovery {
     public List<AnnotatedMethod<?>> projectionClass(AnnotatedType<?> type) {
         List<AnnotatedMethod<?>> observers = new ArrayList<>();
         for (AnnotatedMethod<?> annotated : type.getMethods()) {
-            AnnotatedParameter<?> event = annotated.getParameters().stream()
-                    .filter(p -> p.isAnnotationPresent(Observes.class) || p.isAnnotationPresent(ObservesAsync.class))
-                    .findFirst().orElse(null);
+            AnnotatedParameter<?> event = ProjectionMethods.observedParameter(annotated);
             if (event != null) {
                 observers.add(annotated);
                 projectionObserver(type.getJavaClass(), annotated, event);
@@ -99,52 +92,15 @@ public final class Discovery {
     }
 
     private void projectionObserver(Class<?> beanClass, AnnotatedMethod<?> annotated, AnnotatedParameter<?> event) {
-        Method method = annotated.getJavaMember();
         observing.add(beanClass);
         List<ProjectionMethod> methods = projectionMethods.computeIfAbsent(beanClass, c -> new ArrayList<>());
-        if (event.isAnnotationPresent(ObservesAsync.class)) {
-            problems.add(Messages.unsupportedObserverKind(method, "asynchronous (@ObservesAsync)"));
+        ProjectionMethods.Reading reading = ProjectionMethods.read(annotated, event);
+        if (reading.problem() != null) {
+            problems.add(reading.problem());
             return;
         }
-        TransactionPhase phase = event.getAnnotation(Observes.class).during();
-        if (phase != TransactionPhase.IN_PROGRESS) {
-            problems.add(Messages.unsupportedObserverKind(method, "transactional (during = " + phase + ")"));
-            return;
-        }
-        Class<?> observed = rawType(event.getBaseType());
-        if (observed == null || !AggregateEvent.class.isAssignableFrom(observed)) {
-            problems.add(Messages.observesNoEvent(method, event.getBaseType().getTypeName()));
-            return;
-        }
-        List<ProjectionMethod.Kind> kinds = new ArrayList<>();
-        for (AnnotatedParameter<?> parameter : annotated.getParameters()) {
-            ProjectionMethod.Kind kind = kindOf(parameter);
-            if (kind == null) {
-                problems.add(Messages.unsupportedParameter(method, parameter.getBaseType().getTypeName()));
-                return;
-            }
-            kinds.add(kind);
-        }
-        event(observed);
-        methods.add(new ProjectionMethod(method, observed, kinds));
-    }
-
-    private static ProjectionMethod.Kind kindOf(AnnotatedParameter<?> parameter) {
-        if (parameter.isAnnotationPresent(Observes.class) || parameter.isAnnotationPresent(ObservesAsync.class)) {
-            return ProjectionMethod.Kind.EVENT;
-        }
-        Class<?> type = rawType(parameter.getBaseType());
-        if (type == dev.eventsourcing.persistence.Notification.class) {
-            return ProjectionMethod.Kind.NOTIFICATION;
-        }
-        if (type == dev.eventsourcing.domain.DomainEvent.class) {
-            return ProjectionMethod.Kind.DOMAIN_EVENT;
-        }
-        // By name: JPA need not be on the class path of a deployment that does not use it.
-        if (type != null && type.getName().equals("jakarta.persistence.EntityManager")) {
-            return ProjectionMethod.Kind.ENTITY_MANAGER;
-        }
-        return null;
+        event(reading.method().observed());
+        methods.add(reading.method());
     }
 
     /** Records what an injection point asks for: a repository, an application, or neither. */

@@ -14,7 +14,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Decides when and in which thread projection workers run.
+ * Decides when and in which thread workers (projections, and process applications following
+ * their leaders) run.
  *
  * <p>Synchronous: in the thread that committed, before its {@code save} returns, so that tests
  * on the in-memory store need no waiting. Asynchronous: on the container's
@@ -28,13 +29,13 @@ abstract class Dispatcher {
     static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    final List<ProjectionWorker> workers;
+    final List<Worker> workers;
 
-    private Dispatcher(List<ProjectionWorker> workers) {
+    private Dispatcher(List<Worker> workers) {
         this.workers = List.copyOf(workers);
     }
 
-    static Dispatcher start(Options options, List<ProjectionWorker> workers) {
+    static Dispatcher start(Options options, List<Worker> workers) {
         Dispatcher dispatcher = options.synchronous() ? new Synchronous(workers) : new Asynchronous(workers, options);
         dispatcher.catchUp();
         return dispatcher;
@@ -48,23 +49,23 @@ abstract class Dispatcher {
 
     /** Stops the workers, waiting a little for running handlers to finish. */
     void stop() {
-        workers.forEach(ProjectionWorker::stop);
+        workers.forEach(Worker::stop);
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        for (ProjectionWorker worker : workers) {
+        for (Worker worker : workers) {
             worker.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
     }
 
     private static final class Synchronous extends Dispatcher {
 
-        Synchronous(List<ProjectionWorker> workers) {
+        Synchronous(List<Worker> workers) {
             super(workers);
         }
 
         @Override
         void prompt(String applicationName) {
-            for (ProjectionWorker worker : workers) {
-                if (worker.application().name().equals(applicationName)) {
+            for (Worker worker : workers) {
+                if (worker.upstream().equals(applicationName)) {
                     worker.run(false);
                 }
             }
@@ -85,7 +86,7 @@ abstract class Dispatcher {
         private final List<AtomicBoolean> queued;
         private final ScheduledFuture<?> polling;
 
-        Asynchronous(List<ProjectionWorker> workers, Options options) {
+        Asynchronous(List<Worker> workers, Options options) {
             super(workers);
             ScheduledExecutorService managed = managedExecutor();
             this.ownExecutor = managed == null;
@@ -117,7 +118,7 @@ abstract class Dispatcher {
         @Override
         void prompt(String applicationName) {
             for (int i = 0; i < workers.size(); i++) {
-                if (workers.get(i).application().name().equals(applicationName)) {
+                if (workers.get(i).upstream().equals(applicationName)) {
                     submit(i, false);
                 }
             }

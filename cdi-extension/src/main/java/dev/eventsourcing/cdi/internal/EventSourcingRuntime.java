@@ -8,6 +8,8 @@ import dev.eventsourcing.cdi.ProjectionStatus;
 import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.system.ApplicationSystem;
+import dev.eventsourcing.system.ProcessApplication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.spi.Context;
@@ -30,6 +32,11 @@ import java.util.logging.Logger;
  * valid and stops it at shutdown; in between it is an ordinary application-scoped bean, also
  * serving as the {@link Projections} users inject.
  *
+ * <p>Process applications: when the deployment produces an {@link ApplicationSystem} bean, each
+ * of its followers (a {@link ProcessApplication}) follows its leaders, run by the same
+ * dispatcher as projections; applications of the system that are not injected anywhere are made
+ * all the same.
+ *
  * <p>Dispatch: after each commit of a save, the projections of that application are prompted.
  * With synchronous dispatch (the in-memory default) they run in the committing thread before
  * {@code save} returns; with asynchronous dispatch on the {@link Dispatcher}'s executor, which
@@ -44,7 +51,7 @@ public class EventSourcingRuntime implements Projections {
 
     private final Map<Class<?>, Application> applicationsByType = new LinkedHashMap<>();
     private final Map<String, Application> applicationsByName = new LinkedHashMap<>();
-    private final List<ProjectionWorker> workers = new ArrayList<>();
+    private final List<Worker> workers = new ArrayList<>();
     private volatile BeanManager beanManager;
     private volatile Backend backend;
     private volatile Dispatcher dispatcher;
@@ -68,10 +75,17 @@ public class EventSourcingRuntime implements Projections {
         try {
             backend = options.jpa() ? JpaBackend.create(settings, options, beanManager) : new InMemoryBackend();
             for (ApplicationSpec spec : model.applications()) {
-                Application application = CdiInfrastructure.construct(spec, backend, settings, this::stored);
-                applicationsByType.put(spec.beanClass(), application);
-                if (applicationsByName.putIfAbsent(application.name(), application) != null) {
-                    throw new ConfigurationException("Two applications are named '" + application.name() + "'");
+                construct(spec, settings);
+            }
+            ApplicationSystem system = system(beanManager);
+            if (system != null) {
+                for (Class<? extends Application> type : system.applications()) {
+                    if (!applicationsByType.containsKey(type)) {
+                        ApplicationSpec.problemOf(type).ifPresent(problem -> {
+                            throw new ConfigurationException(problem);
+                        });
+                        construct(ApplicationSpec.of(type), settings);
+                    }
                 }
             }
             for (ProjectionDefinition projection : model.projections()) {
@@ -80,6 +94,9 @@ public class EventSourcingRuntime implements Projections {
                             backend.trackingRecorder(projection.name()), backend.transactions(),
                             () -> instanceOf(projection.bean()), options));
                 }
+            }
+            if (system != null) {
+                follow(system, options);
             }
             dispatcher = Dispatcher.start(options, workers);
             return this;
@@ -92,6 +109,34 @@ public class EventSourcingRuntime implements Projections {
     // Before the application context ends, so that no handler runs on a destroyed bean.
     void beforeDestroyed(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class) Object event) {
         stop();
+    }
+
+    private void construct(ApplicationSpec spec, Settings settings) {
+        Application application = CdiInfrastructure.construct(spec, backend, settings, this::stored);
+        applicationsByType.put(spec.beanClass(), application);
+        if (applicationsByName.putIfAbsent(application.name(), application) != null) {
+            throw new ConfigurationException("Two applications are named '" + application.name() + "'");
+        }
+    }
+
+    // The deployment's system of applications, when it produces one as a bean.
+    private static ApplicationSystem system(BeanManager beanManager) {
+        var systems = beanManager.createInstance().select(ApplicationSystem.class);
+        return systems.isResolvable() ? systems.get() : null;
+    }
+
+    private void follow(ApplicationSystem system, Options options) {
+        for (Class<? extends Application> type : system.applications()) {
+            for (Class<? extends Application> leaderType : system.leadersOf(type)) {
+                if (!(applicationsByType.get(type) instanceof ProcessApplication follower)) {
+                    throw new ConfigurationException(type.getName() + " follows " + leaderType.getName()
+                            + " in the application system, so it must be a ProcessApplication");
+                }
+                Application leader = applicationsByType.get(leaderType);
+                follower.follow(leader);
+                workers.add(new FollowerWorker(follower, leader.name(), options));
+            }
+        }
     }
 
     private <T> Object instanceOf(Bean<T> bean) {
@@ -130,7 +175,7 @@ public class EventSourcingRuntime implements Projections {
 
     /** Stops dispatching (waiting briefly for running handlers) and closes the applications. */
     public synchronized void stop() {
-        workers.forEach(ProjectionWorker::stop);
+        workers.forEach(Worker::stop);
         if (dispatcher != null) {
             dispatcher.stop();
             dispatcher = null;
@@ -181,8 +226,8 @@ public class EventSourcingRuntime implements Projections {
     @Override
     public void waitForAll(String application, long notificationId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (ProjectionWorker worker : workers) {
-            if (worker.application().name().equals(application)) {
+        for (Worker worker : workers) {
+            if (worker.upstream().equals(application)) {
                 worker.waitFor(notificationId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             }
         }
@@ -190,7 +235,7 @@ public class EventSourcingRuntime implements Projections {
 
     @Override
     public List<ProjectionStatus> statuses() {
-        return workers.stream().map(ProjectionWorker::status).toList();
+        return workers.stream().map(Worker::status).toList();
     }
 
     @Override
@@ -201,12 +246,12 @@ public class EventSourcingRuntime implements Projections {
         }
     }
 
-    private ProjectionWorker worker(String projection, String application) {
+    private Worker worker(String projection, String application) {
         return workers.stream()
-                .filter(w -> w.projection().name().equals(projection) && w.application().name().equals(application))
+                .filter(w -> w.name().equals(projection) && w.upstream().equals(application))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No projection '" + projection + "' follows application '"
-                        + application + "'; projections: " + workers.stream().map(w -> w.projection().name()).distinct().toList()
-                        + ", applications: " + applicationsByName.keySet()));
+                .orElseThrow(() -> new IllegalArgumentException("No projection or process application '" + projection
+                        + "' follows application '" + application + "'; readers: "
+                        + workers.stream().map(Worker::name).distinct().toList() + ", applications: " + applicationsByName.keySet()));
     }
 }

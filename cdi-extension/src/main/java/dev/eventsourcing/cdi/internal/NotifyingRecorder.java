@@ -16,7 +16,7 @@ import java.util.UUID;
  * An application recorder that tells the extension about each successful insert, so that it can
  * dispatch after commit. Everything else is the backend's recorder's.
  */
-final class NotifyingRecorder implements ApplicationRecorder {
+class NotifyingRecorder implements ApplicationRecorder {
 
     private final String applicationName;
     private final ApplicationRecorder delegate;

@@ -22,13 +22,4 @@ record ProjectionDefinition(String name, Bean<?> bean, List<ProjectionMethod> me
     List<ProjectionMethod> methodsFor(Object payload) {
         return methods.stream().filter(method -> method.observes(payload)).toList();
     }
-
-    Class<?> beanClass() {
-        return bean.getBeanClass();
-    }
-
-    /** Whether any method takes the dispatch transaction's entity manager. */
-    boolean usesEntityManager() {
-        return methods.stream().anyMatch(m -> m.kinds().contains(ProjectionMethod.Kind.ENTITY_MANAGER));
-    }
 }

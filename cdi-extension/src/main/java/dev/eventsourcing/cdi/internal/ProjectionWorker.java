@@ -10,12 +10,9 @@ import dev.eventsourcing.persistence.Tracking;
 import dev.eventsourcing.persistence.TrackingRecorder;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Feeds one application's notification log to one projection, exactly once and in order.
@@ -33,10 +30,7 @@ import java.util.logging.Logger;
  * the notification is tried again after a delay that doubles up to a minute. Other projections
  * have workers of their own and go on.
  */
-final class ProjectionWorker {
-
-    private static final Logger LOG = Logger.getLogger(ProjectionWorker.class.getName());
-    private static final Duration MAX_DELAY = Duration.ofMinutes(1);
+final class ProjectionWorker implements Worker {
 
     private final ProjectionDefinition projection;
     private final Application application;
@@ -44,14 +38,10 @@ final class ProjectionWorker {
     private final DispatchTransactions transactions;
     private final Supplier<Object> instance;
     private final int batchSize;
-    private final Duration retryDelay;
+    private final Retry retry;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean stopped;
     private volatile long position = -1;
-    private volatile Failure failure;
-
-    private record Failure(long notificationId, String message, Instant at, int attempts, Instant retryAt) {
-    }
 
     ProjectionWorker(ProjectionDefinition projection, Application application, TrackingRecorder tracking,
                      DispatchTransactions transactions, Supplier<Object> instance, Options options) {
@@ -61,15 +51,25 @@ final class ProjectionWorker {
         this.transactions = transactions;
         this.instance = instance;
         this.batchSize = options.batchSize();
-        this.retryDelay = options.retryDelay();
+        this.retry = new Retry(projection.name(), options.retryDelay());
+    }
+
+    @Override
+    public String name() {
+        return projection.name();
+    }
+
+    @Override
+    public String upstream() {
+        return application.name();
     }
 
     /**
-     * Processes the outstanding notifications in the calling thread, unless the last failure's
-     * retry is not due yet (or {@code force}). Returns at once when the calling thread is already
-     * running this worker (a handler that saves): the running loop picks up the new events.
+     * {@inheritDoc} Returns at once when the calling thread is already running this worker (a
+     * handler that saves): the running loop picks up the new events.
      */
-    void run(boolean force) {
+    @Override
+    public void run(boolean force) {
         if (stopped || lock.isHeldByCurrentThread()) {
             return;
         }
@@ -84,8 +84,7 @@ final class ProjectionWorker {
     }
 
     private void process(boolean force) {
-        Failure last = failure;
-        if (!force && last != null && Instant.now().isBefore(last.retryAt())) {
+        if (!retry.due(force)) {
             return;
         }
         if (position < 0) {
@@ -95,7 +94,7 @@ final class ProjectionWorker {
             List<Notification> batch = application.recorder()
                     .selectNotifications(NotificationSelection.after(position, batchSize));
             if (batch.isEmpty()) {
-                failure = null;
+                retry.succeeded();
                 return;
             }
             long passedOver = 0;
@@ -143,7 +142,7 @@ final class ProjectionWorker {
                 return null;
             });
             position = notification.id();
-            failure = null;
+            retry.succeeded();
             return true;
         } catch (IntegrityException e) {
             if (reloadPosition() >= notification.id()) {
@@ -178,49 +177,29 @@ final class ProjectionWorker {
     }
 
     private void failed(long notificationId, Throwable e) {
-        Failure previous = failure;
-        int attempts = previous != null && previous.notificationId() == notificationId ? previous.attempts() + 1 : 1;
-        Duration delay = retryDelay.multipliedBy(1L << Math.min(attempts - 1, 16));
-        if (delay.compareTo(MAX_DELAY) > 0) {
-            delay = MAX_DELAY;
-        }
-        Instant now = Instant.now();
-        long millis = delay.toMillis();
-        failure = new Failure(notificationId, e.getClass().getName() + ": " + e.getMessage(), now, attempts, now.plus(delay));
-        LOG.log(Level.WARNING, e, () -> "Projection '" + projection.name() + "' failed on "
-                + (notificationId == 0 ? "reading the log" : "notification " + notificationId) + " of "
-                + application.name() + " (attempt " + attempts + "); it retries in " + millis
-                + " ms, and later notifications wait");
+        retry.failed(application.name(), notificationId, e);
     }
 
-    /** The projection's current status in this application's log. */
-    ProjectionStatus status() {
-        Failure last = failure;
+    @Override
+    public ProjectionStatus status() {
+        Retry.Failure last = retry.last();
         return new ProjectionStatus(projection.name(), application.name(), Math.max(position, 0),
                 last == null ? 0 : last.notificationId(), last == null ? null : last.message(),
                 last == null ? null : last.at(), last == null ? 0 : last.attempts());
     }
 
-    /** Waits until the projection has processed the notification (through the tracking recorder). */
-    void waitFor(long notificationId, Duration timeout) {
+    @Override
+    public void waitFor(long notificationId, Duration timeout) {
         tracking.waitFor(application.name(), notificationId, timeout);
     }
 
-    ProjectionDefinition projection() {
-        return projection;
-    }
-
-    Application application() {
-        return application;
-    }
-
-    /** Stops at the next notification; a handler running now finishes. */
-    void stop() {
+    @Override
+    public void stop() {
         stopped = true;
     }
 
-    /** Waits up to the timeout for a running handler to finish; true when none is running. */
-    boolean awaitIdle(Duration timeout) {
+    @Override
+    public boolean awaitIdle(Duration timeout) {
         try {
             if (lock.tryLock(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 lock.unlock();

@@ -2,6 +2,8 @@ package dev.eventsourcing.cdi.jpa;
 
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.bank.BankAccount;
+import dev.eventsourcing.cdi.Bank;
+import dev.eventsourcing.cdi.ProcessApplicationTest;
 import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.cdi.Teller;
 import dev.eventsourcing.cdi.support.Deployments;
@@ -53,13 +55,17 @@ abstract class JpaProjectionTestCase {
     }
 
     private WeldContainer start() {
+        return start(Teller.class, DepositView.class);
+    }
+
+    private WeldContainer start(Class<?>... beanClasses) {
         container = Deployments.start(Map.of(
                 "eventsourcing.persistence.module", "jpa",
                 "eventsourcing.jpa.url", database().url(),
                 "eventsourcing.jpa.user", database().user(),
                 "eventsourcing.application.name", applicationName,
                 "eventsourcing.projection.poll-interval", "50",
-                "eventsourcing.projection.retry-delay", "20"), Teller.class, DepositView.class);
+                "eventsourcing.projection.retry-delay", "20"), beanClasses);
         return container;
     }
 
@@ -147,6 +153,21 @@ abstract class JpaProjectionTestCase {
         running.select(Projections.class).get().waitFor("deposit-view", deposit, Duration.ofSeconds(10));
         assertEquals(deposit, application.recorder().maxNotificationId());
         assertEquals(1, rows(id));
+    }
+
+    @Test
+    void aProcessApplicationFollowsItsLeaderInTheDatabase() {
+        WeldContainer running = start(Bank.class, ProcessApplicationTest.Welcomes.class,
+                ProcessApplicationTest.SystemDefinition.class);
+        Bank bank = running.select(Bank.class).get();
+        ProcessApplicationTest.Welcomes welcomes = running.select(ProcessApplicationTest.Welcomes.class).get();
+        UUID account = bank.open("Fay");
+
+        running.select(Projections.class).get().waitFor("Welcomes", "Bank", bank.recorder().maxNotificationId(),
+                Duration.ofSeconds(10));
+
+        assertTrue(welcomes.repository(ProcessApplicationTest.Welcome.class)
+                .contains(ProcessApplicationTest.Welcome.idFor(account)));
     }
 
     @Test
