@@ -220,6 +220,15 @@ public final class TestDatabase implements ExecutionCondition, BeforeAllCallback
                 JpaInfrastructureFactory.CREATE_TABLES, "true"));
     }
 
+    /** SQL that makes the current transaction (or session) give up waiting for a lock quickly. */
+    public String shortLockTimeoutSql() {
+        return switch (kind) {
+            case H2 -> "SET LOCK_TIMEOUT 300";
+            case POSTGRESQL -> "SET LOCAL lock_timeout = '300ms'";
+            case MARIADB -> "SET SESSION innodb_lock_wait_timeout = 1";
+        };
+    }
+
     public Kind kind() {
         return kind;
     }
