@@ -74,10 +74,7 @@ END $$;
 -- rolled back for good) or guarded by an in-progress lock on a first id at or below it.
 -- Lock keys (two-int form): allocation (1163001856 = 0x45520000, key); in progress
 -- (1163067392 + key = 0x4553xxxx, first id modulo 2^32).
--- p_originator_ids and p_originator_versions list the batch's events (comma-separated): a version
--- taken already is refused before any id is taken, so that a conflict leaves no gap in the ids.
-CREATE OR REPLACE FUNCTION es_reserve_notification_ids(p_application_name VARCHAR, p_count INTEGER,
-    p_originator_ids VARCHAR, p_originator_versions VARCHAR) RETURNS BIGINT
+CREATE OR REPLACE FUNCTION es_reserve_notification_ids(p_application_name VARCHAR, p_count INTEGER) RETURNS BIGINT
 LANGUAGE plpgsql AS $$
 DECLARE
     v_key      INTEGER  := es_application_key(p_application_name);
@@ -85,15 +82,6 @@ DECLARE
     v_first    BIGINT;
     v_low      BIGINT;
 BEGIN
-    IF EXISTS (SELECT 1
-                 FROM es_events e,
-                      unnest(CAST(string_to_array(p_originator_ids, ',') AS UUID[]),
-                             CAST(string_to_array(p_originator_versions, ',') AS BIGINT[])) AS k (id, version)
-                WHERE e.application_name = p_application_name
-                  AND e.originator_id = k.id AND e.originator_version = k.version) THEN
-        RAISE EXCEPTION 'An event of the batch for % is recorded already', p_application_name
-            USING ERRCODE = '23505';
-    END IF;
     PERFORM pg_advisory_lock(1163001856, v_key);
     BEGIN
         v_first := nextval(v_sequence);
@@ -101,9 +89,16 @@ BEGIN
             -- No other writer can take ids while the allocation lock is held: the batch stays contiguous.
             PERFORM setval(v_sequence, v_first + p_count - 1);
         END IF;
-        v_low := v_first & 4294967295;
-        PERFORM pg_advisory_xact_lock_shared(1163067392 + v_key,
-            CAST(CASE WHEN v_low >= 2147483648 THEN v_low - 4294967296 ELSE v_low END AS INTEGER));
+        -- One in-progress lock per transaction and application is enough: its first id is the
+        -- lowest the transaction reserves (the sequence only grows), and it bounds the rest. A
+        -- transaction-local setting remembers it, so that a transaction saving many times does
+        -- not fill the lock table.
+        IF coalesce(current_setting('eventsourcing.in_progress_' || v_key, true), '') = '' THEN
+            v_low := v_first & 4294967295;
+            PERFORM pg_advisory_xact_lock_shared(1163067392 + v_key,
+                CAST(CASE WHEN v_low >= 2147483648 THEN v_low - 4294967296 ELSE v_low END AS INTEGER));
+            PERFORM set_config('eventsourcing.in_progress_' || v_key, CAST(v_first AS VARCHAR), true);
+        END IF;
     EXCEPTION WHEN OTHERS THEN
         -- A session-level lock outlives the transaction: never leave it behind on an error.
         PERFORM pg_advisory_unlock(1163001856, v_key);

@@ -1,12 +1,15 @@
 package dev.eventsourcing.persistence;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,19 +28,29 @@ import java.util.function.Consumer;
 /**
  * A {@link Transcoder} that writes compact UTF-8 JSON with Jackson.
  *
- * <p>Out of the box it handles records (through their canonical constructors), enums, UUIDs,
- * {@code BigDecimal} (written in plain notation, read back with the same digits and scale),
- * {@code Instant} and the other {@code java.time} types (as ISO-8601 strings, to the
- * nanosecond, keeping offsets and zones), {@code Optional}, {@code byte[]} (base64), lists, sets
- * and maps. Non-ASCII text is kept as UTF-8, not escaped. Aggregates (subclasses of
- * {@link dev.eventsourcing.domain.Aggregate}, the payloads of snapshots) are read and written
- * field by field, private and final fields included, transient and static ones excluded: they
- * need no getters, setters or Jackson annotations. A field or component declared as an interface
- * gets Jackson's implementation when read ({@code ArrayList}, {@code LinkedHashSet},
- * {@code LinkedHashMap}, {@code TreeSet}/{@code TreeMap} for sorted ones), in the order written;
- * declare a concrete class to get another. Unknown JSON properties, and record components
- * missing from the JSON, are errors, so that a forgotten upcaster neither drops data nor fills
- * in defaults silently. Strings and numbers of any length that were written can be read back.
+ * <p>What it reads and writes without any annotation in user classes:
+ * <ul>
+ * <li>records, through their canonical constructors; enums; UUIDs; {@code Optional};
+ *     {@code byte[]} (as base64); lists, sets and maps;</li>
+ * <li>{@code BigDecimal}, in plain notation, read back with the same digits and scale;</li>
+ * <li>{@code Instant} and the other {@code java.time} types, as ISO-8601 strings to the
+ *     nanosecond, keeping offsets and zones;</li>
+ * <li>aggregates (subclasses of {@link dev.eventsourcing.domain.Aggregate}, the payloads of
+ *     snapshots), field by field, private and final fields included, transient and static ones
+ *     excluded: no getters or setters needed;</li>
+ * <li>values declared as a sealed type, with their subtype's name in an {@code "@type"}
+ *     property.</li>
+ * </ul>
+ * Non-ASCII text is kept as UTF-8, not escaped. Strings and numbers of any length that were
+ * written can be read back.
+ *
+ * <p>What to know: a field or component declared as an interface gets Jackson's implementation
+ * when read ({@code ArrayList}, {@code LinkedHashSet}, {@code LinkedHashMap}, {@code TreeSet} or
+ * {@code TreeMap} for sorted ones), in the order written; declare a concrete class to get
+ * another. A value declared as {@code Object} or as a non-sealed abstract type is written but
+ * cannot be read back as it was: declare a concrete or sealed type, or register a module that
+ * reads it. Unknown JSON properties, and record components missing from the JSON, are errors, so
+ * that a forgotten upcaster neither drops data nor fills in defaults silently.
  *
  * <p>Add Jackson modules, or change any setting, through the {@link Builder}. A transcoder is
  * immutable and thread-safe.
@@ -45,9 +58,12 @@ import java.util.function.Consumer;
 public final class JacksonTranscoder implements Transcoder {
 
     private final JsonMapper json;
+    // Reads a value inside a larger document, which continues after it.
+    private final ObjectReader embeddedReader;
 
     private JacksonTranscoder(JsonMapper json) {
         this.json = json;
+        this.embeddedReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** A transcoder with the default settings. */
@@ -99,6 +115,46 @@ public final class JacksonTranscoder implements Transcoder {
         }
     }
 
+    /**
+     * Reads a state in the layout {@link Mapper} writes ({@code t}, then {@code v} if present,
+     * then {@code d}) in one pass, binding {@code d} straight to {@code type} without building a
+     * tree. Returns {@code null} when the members come in another order, when the stored version
+     * is not {@code version} (the data needs upcasting), or when anything fails: the caller then
+     * takes the general path, which explains any problem.
+     */
+    DirectState decodeState(byte[] bytes, Class<?> type, int version) {
+        try (JsonParser parser = json.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT || !"t".equals(parser.nextFieldName())
+                    || parser.nextToken() != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            String timestamp = parser.getText();
+            String name = parser.nextFieldName();
+            int storedVersion = 1;
+            if ("v".equals(name)) {
+                if (parser.nextToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
+                    return null;
+                }
+                storedVersion = parser.getIntValue();
+                name = parser.nextFieldName();
+            }
+            if (storedVersion != version || !"d".equals(name) || parser.nextToken() == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            Object payload = embeddedReader.forType(type).readValue(parser);
+            if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return null;
+            }
+            return new DirectState(timestamp, payload);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A state read by {@link #decodeState}: the timestamp's text and the bound payload. */
+    record DirectState(String timestamp, Object payload) {
+    }
+
     private static String typeName(Object value) {
         return value == null ? "null" : value.getClass().getName();
     }
@@ -143,7 +199,7 @@ public final class JacksonTranscoder implements Transcoder {
             JsonMapper.Builder builder = JsonMapper.builder(factory)
                     .addModule(new JavaTimeModule())
                     .addModule(new Jdk8Module())
-                    .annotationIntrospector(new AggregateFieldIntrospector())
+                    .annotationIntrospector(new DomainModelIntrospector())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                     .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)

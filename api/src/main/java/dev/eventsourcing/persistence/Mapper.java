@@ -1,13 +1,8 @@
 package dev.eventsourcing.persistence;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventsourcing.domain.DomainEvent;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -47,14 +42,14 @@ public final class Mapper {
     private final Compressor compressor;
     private final Cipher cipher;
     private final TopicRegistry topics;
-    private final Upcasters upcasters;
+    private final StateFormat format;
 
     private Mapper(Builder builder) {
         this.transcoder = builder.transcoder != null ? builder.transcoder : JacksonTranscoder.create();
         this.compressor = builder.compressor;
         this.cipher = builder.cipher;
         this.topics = builder.topics.copy();
-        this.upcasters = builder.upcasters.copy();
+        this.format = new StateFormat(transcoder, builder.upcasters.copy());
     }
 
     /** A mapper with the default transcoder, no compressor and no cipher. */
@@ -76,18 +71,10 @@ public final class Mapper {
         Objects.requireNonNull(event, "event");
         Class<?> type = event.payload().getClass();
         String topic;
-        int version;
         byte[] bytes;
         try {
             topic = topics.topicOf(type);
-            version = Upcasters.currentVersion(type);
-            Map<String, Object> state = new LinkedHashMap<>(4);
-            state.put("t", event.timestamp().toString());
-            if (version > 1) {
-                state.put("v", version);
-            }
-            state.put("d", event.payload());
-            bytes = transcoder.encode(state);
+            bytes = format.write(event);
             if (compressor != null) {
                 bytes = compressor.compress(bytes);
             }
@@ -119,17 +106,7 @@ public final class Mapper {
         } catch (UnknownTopicException e) {
             throw new UnknownTopicException(e.topic(), cannotRead(stored) + e.getMessage(), e);
         }
-        byte[] bytes = decipher(stored);
-        JsonNode state;
-        try {
-            state = transcoder.decodeTree(bytes);
-        } catch (RuntimeException e) {
-            throw new UndecodableStateException(cannotRead(stored) + e.getMessage()
-                    + (cipher == null && compressor == null ? " (was it written with compression or encryption?)" : ""), e);
-        }
-        Instant timestamp = timestamp(stored, state);
-        Object payload = payload(stored, type, state);
-        return new DomainEvent<>(stored.originatorId(), stored.originatorVersion(), timestamp, payload);
+        return format.read(stored, type, decipher(stored), cipher != null || compressor != null);
     }
 
     private byte[] decipher(StoredEvent stored) {
@@ -151,46 +128,7 @@ public final class Mapper {
         return bytes;
     }
 
-    private static Instant timestamp(StoredEvent stored, JsonNode state) {
-        JsonNode t = state.get("t");
-        if (!state.isObject() || t == null || !t.isTextual() || !state.has("d")) {
-            throw new UndecodableStateException(cannotRead(stored)
-                    + "state is not a JSON object with a textual \"t\" (timestamp) and a \"d\" (data)");
-        }
-        try {
-            return Instant.parse(t.textValue());
-        } catch (DateTimeParseException e) {
-            throw new UndecodableStateException(cannotRead(stored) + "timestamp \"" + t.textValue()
-                    + "\" is not an ISO-8601 instant", e);
-        }
-    }
-
-    private Object payload(StoredEvent stored, Class<?> type, JsonNode state) {
-        JsonNode v = state.get("v");
-        if (v != null && !(v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 1)) {
-            throw new UndecodableStateException(cannotRead(stored) + "class version \"v\" is not a positive integer: " + v);
-        }
-        int storedVersion = v == null ? 1 : v.intValue();
-        JsonNode data = state.get("d");
-        if (data.isNull()) {
-            throw new UndecodableStateException(cannotRead(stored) + "data \"d\" is null");
-        }
-        try {
-            if (storedVersion != Upcasters.currentVersion(type)) {
-                if (!(data instanceof ObjectNode object)) {
-                    throw new UndecodableStateException("data to upcast is not a JSON object");
-                }
-                data = upcasters.upcast(type, storedVersion, object);
-            }
-            return transcoder.treeToValue(data, type);
-        } catch (MissingUpcasterException e) {
-            throw new MissingUpcasterException(e.type(), e.fromVersion(), cannotRead(stored) + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new UndecodableStateException(cannotRead(stored) + e.getMessage(), e);
-        }
-    }
-
-    private static String cannotRead(StoredEvent stored) {
+    static String cannotRead(StoredEvent stored) {
         return "Cannot read stored event (topic '" + stored.topic() + "', originator " + stored.originatorId()
                 + ", version " + stored.originatorVersion() + "): ";
     }
@@ -245,7 +183,7 @@ public final class Mapper {
             return this;
         }
 
-        /** Starts from these topic registrations instead of none. */
+        /** Starts from a copy of these topic registrations, replacing those made so far. */
         public Builder topics(TopicRegistry topics) {
             this.topics = Objects.requireNonNull(topics, "topics").copy();
             return this;
@@ -257,7 +195,7 @@ public final class Mapper {
             return this;
         }
 
-        /** Starts from these upcasters instead of none. */
+        /** Starts from a copy of these upcasters, replacing those added so far. */
         public Builder upcasters(Upcasters upcasters) {
             this.upcasters = Objects.requireNonNull(upcasters, "upcasters").copy();
             return this;

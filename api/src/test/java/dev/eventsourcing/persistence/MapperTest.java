@@ -260,4 +260,42 @@ class MapperTest {
         assertTrue(e.getMessage().contains("name must not be blank"), e.getMessage());
         assertTrue(e.getMessage().contains("originator " + ID + ", version 5"), e.getMessage());
     }
+
+    @Test
+    void statesWithTheirMembersInAnotherOrderOrWithMoreMembersStillRead() {
+        Mapper mapper = Mapper.create();
+        String topic = Account.Deposited.class.getName();
+        for (String state : List.of("{\"d\":{\"amount\":10.00},\"t\":\"2026-11-27T17:30:00.123456789Z\"}",
+                "{\"t\":\"2026-11-27T17:30:00.123456789Z\",\"d\":{\"amount\":10.00},\"x\":1}",
+                "{\"x\":[],\"t\":\"2026-11-27T17:30:00.123456789Z\",\"d\":{\"amount\":10.00}}")) {
+            StoredEvent stored = new StoredEvent(ID, 2, topic, state.getBytes(StandardCharsets.UTF_8));
+            assertEquals(deposited("10.00"), mapper.toDomainEvent(stored), state);
+        }
+    }
+
+    @Test
+    void aTranscoderThatOnlyEncodesAndDecodesIsEnough() {
+        Transcoder jackson = JacksonTranscoder.create();
+        Transcoder minimal = new Transcoder() {
+            @Override
+            public byte[] encode(Object value) {
+                return jackson.encode(value);
+            }
+
+            @Override
+            public <T> T decode(byte[] bytes, Class<T> type) {
+                return jackson.decode(bytes, type);
+            }
+        };
+        Mapper mapper = Mapper.builder().transcoder(minimal).build();
+        DomainEvent<Account.Deposited> event = deposited("3.30");
+        assertEquals(event, mapper.toDomainEvent(mapper.toStoredEvent(event)));
+        Mapper upcasting = Mapper.builder().transcoder(minimal)
+                .upcaster(Customer.Registered.class, 1, data -> (com.fasterxml.jackson.databind.node.ObjectNode) data.set("name", data.remove("fullName")))
+                .upcaster(Customer.Registered.class, 2, data -> data.put("currency", "EUR").put("level", 1))
+                .build();
+        StoredEvent v1 = new StoredEvent(ID, 1, Customer.Registered.class.getName(),
+                "{\"t\":\"2020-01-01T00:00:00Z\",\"d\":{\"fullName\":\"Ada\"}}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(new Customer.Registered("Ada", "EUR", 1), upcasting.toDomainEvent(v1).payload());
+    }
 }

@@ -24,10 +24,10 @@ final class ComparisonStrategies {
 
             @Override
             public long reserveNotificationIds(EntityManager em, String applicationName, List<StoredEvent> events) {
-                Object last = em.createNativeQuery("SELECT setval('es_unguarded_ids', nextval('es_unguarded_ids') + ?1)")
-                        .setParameter(1, events.size() - 1)
-                        .getSingleResult();
-                return ((Number) last).longValue() - events.size() + 1;
+                if (events.size() != 1) {
+                    throw new IllegalArgumentException("The unguarded sequence serves single-event batches only");
+                }
+                return ((Number) em.createNativeQuery("SELECT nextval('es_unguarded_ids')").getSingleResult()).longValue();
             }
 
             @Override

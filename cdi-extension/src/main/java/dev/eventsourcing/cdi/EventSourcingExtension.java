@@ -1,0 +1,185 @@
+package dev.eventsourcing.cdi;
+
+import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.Repository;
+import dev.eventsourcing.cdi.internal.ApplicationSpec;
+import dev.eventsourcing.cdi.internal.Discovery;
+import dev.eventsourcing.cdi.internal.EventSourcingRuntime;
+import dev.eventsourcing.cdi.internal.Wiring;
+import dev.eventsourcing.domain.Aggregate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessObserverMethod;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.inject.Singleton;
+
+/**
+ * The CDI portable extension of event sourcing: it finds aggregates, applications and
+ * projections while the container scans the deployment, makes applications and repositories
+ * injectable, validates everything before the deployment starts, and then hands the running
+ * system to an ordinary application-scoped bean. Registered through
+ * {@code META-INF/services/jakarta.enterprise.inject.spi.Extension}; with weld-junit, add it
+ * explicitly.
+ *
+ * <p>What users write:
+ * <pre>{@code
+ * @Stateless public class Accounts {
+ *     @Inject Application bank;                  // or a subclass of Application
+ *     @Inject Repository<BankAccount> accounts;
+ *     public UUID open(String name, String email) { var a = BankAccount.open(name, email); bank.save(a); return a.id(); }
+ * }
+ *
+ * @Projection("balances")
+ * public class Balances {
+ *     void on(@Observes BankAccount.Deposited e, Notification n) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Applications: each subclass of {@link Application} the deployment injects or contains
+ * becomes a {@code @Singleton} bean, made through its constructor taking {@link Settings}; with
+ * none, one default application named by {@code eventsourcing.application.name}
+ * ({@code Application}) is injectable as {@code Application}. {@code Repository<A>} is injectable
+ * for every aggregate class found, when the deployment has one application. Subclasses of {@link Aggregate} and
+ * {@link Application} are never beans themselves.
+ *
+ * <p>Process applications: when the deployment produces an
+ * {@link dev.eventsourcing.system.ApplicationSystem} bean, each follower in it follows its
+ * leaders, dispatched like projections.
+ *
+ * <p>Configuration comes from MicroProfile Config, every key prefixed {@code eventsourcing.}:
+ * the {@link Settings} keys ({@code eventsourcing.persistence.module}, {@code .compressor},
+ * {@code .cipher.key}, {@code .snapshotting.interval}, {@code .cache.maxsize}, ..., each also
+ * per application as {@code eventsourcing.<application name>.<key>}), and the extension's own:
+ * {@code application.name}, {@code projection.dispatch}, {@code projection.poll-interval},
+ * {@code projection.batch-size}, {@code projection.retry-delay}, and for JPA
+ * {@code jpa.persistence-unit}, {@code jpa.transactions}, {@code jpa.database},
+ * {@code jpa.create-tables}. See the module's README for the table of keys and defaults.
+ *
+ * <p>Problems are never thrown from these observers: they fail the deployment through the
+ * container's definition-error and deployment-problem API, with messages that start with a
+ * stable id ({@code ESCDI001} to {@code ESCDI014}).
+ */
+public class EventSourcingExtension implements Extension {
+
+    private final Discovery discovery = new Discovery();
+    private boolean plainObservers;
+    private Settings settings;
+    private Discovery.Model model;
+    private EventSourcingRuntime running;
+
+    void addRuntime(@Observes BeforeBeanDiscovery event) {
+        // Added here, not scanned: the library jar is an extension archive, not a bean archive.
+        event.addAnnotatedType(EventSourcingRuntime.class, EventSourcingRuntime.class.getName())
+                .add(ApplicationScoped.Literal.INSTANCE);
+        settings = Wiring.settings();
+        Wiring.addContainerBeans(event, settings);
+    }
+
+    void aggregate(@Observes ProcessAnnotatedType<? extends Aggregate> event) {
+        claim(event);
+    }
+
+    void application(@Observes ProcessAnnotatedType<? extends Application> event) {
+        claim(event);
+    }
+
+    private void claim(ProcessAnnotatedType<?> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        if (discovery.claims(type)) {
+            discovery.scanned(type);
+            event.veto();
+        }
+    }
+
+    void projectionClass(@Observes @WithAnnotations(Projection.class) ProcessAnnotatedType<?> event) {
+        if (Discovery.isProjection(event.getAnnotatedType().getJavaClass())) {
+            // The dispatcher calls projection methods itself, with tracking; the bus must not.
+            var observers = discovery.projectionClass(event.getAnnotatedType());
+            event.configureAnnotatedType()
+                    .filterMethods(observers::contains)
+                    .forEach(method -> method.params().forEach(parameter -> parameter.remove(
+                            a -> a.annotationType() == Observes.class || a.annotationType() == ObservesAsync.class)));
+        }
+    }
+
+    void injectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
+        discovery.injectionPoint(event.getInjectionPoint());
+    }
+
+    void projectionBean(@Observes ProcessManagedBean<?> event) {
+        if (Discovery.isProjection(event.getBean().getBeanClass())) {
+            discovery.projectionBean(event.getBean());
+        }
+    }
+
+    void observer(@Observes ProcessObserverMethod<?, ?> event) {
+        if (Wiring.observesEvents(event.getObserverMethod())) {
+            plainObservers = true;
+        }
+    }
+
+    void addBeans(@Observes AfterBeanDiscovery event) {
+        String defaultName;
+        try {
+            defaultName = Wiring.defaultApplicationName(settings);
+        } catch (ConfigurationException e) {
+            event.addDefinitionError(new DefinitionException(Wiring.badConfiguration(e)));
+            return;
+        }
+        model = discovery.validate(defaultName);
+        model.problems().forEach(problem -> event.addDefinitionError(new DefinitionException(problem)));
+        boolean single = model.applications().size() == 1;
+        for (ApplicationSpec spec : model.applications()) {
+            Class<?> beanClass = Wiring.beanClass(spec);
+            event.addBean()
+                    .beanClass(beanClass)
+                    .types(Wiring.typesOf(beanClass, single))
+                    .scope(Singleton.class)
+                    .produceWith(beans -> beans.select(EventSourcingRuntime.class).get().application(beanClass));
+        }
+        if (single) {
+            for (Class<? extends Aggregate> aggregate : model.aggregates()) {
+                event.addBean()
+                        .beanClass(Repository.class)
+                        .types(Wiring.repositoryType(aggregate), Object.class)
+                        .scope(Dependent.class)
+                        .produceWith(beans -> beans.select(EventSourcingRuntime.class).get().repository(aggregate));
+            }
+        }
+    }
+
+    void start(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        if (model == null || !model.problems().isEmpty()) {
+            return;
+        }
+        try {
+            EventSourcingRuntime runtime = beanManager.createInstance().select(EventSourcingRuntime.class).get();
+            running = runtime.start(model, settings, plainObservers, beanManager);
+        } catch (RuntimeException e) {
+            event.addDeploymentProblem(new DeploymentException(Wiring.startFailed(e), e));
+        }
+    }
+
+    void stop(@Observes BeforeShutdown event) {
+        // Usually stopped already, before the application context ended; this covers the rest.
+        if (running != null) {
+            running.stop();
+            running = null;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.eventsourcing.cdi.internal;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.application.Application;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the extension makes one application: a subclass of {@link Application} through its
+ * constructor taking {@link Settings}, or, when the deployment defines none, the default
+ * application under a configured name.
+ *
+ * @param type        the application class, or {@code null} for the default application
+ * @param defaultName the default application's name; {@code null} for a subclass (it names itself)
+ */
+public record ApplicationSpec(Class<? extends Application> type, String defaultName) {
+
+    public ApplicationSpec {
+        if ((type == null) == (defaultName == null)) {
+            throw new IllegalArgumentException("Give either an application class or a default name");
+        }
+    }
+
+    static ApplicationSpec of(Class<? extends Application> type) {
+        return new ApplicationSpec(Objects.requireNonNull(type, "type"), null);
+    }
+
+    static ApplicationSpec defaultApplication(String name) {
+        return new ApplicationSpec(null, Objects.requireNonNull(name, "name"));
+    }
+
+    /** The class the application's bean has, besides {@link Application}. */
+    Class<? extends Application> beanClass() {
+        return type == null ? Application.class : type;
+    }
+
+    /** Why the extension cannot make this application class, or empty when it can. */
+    static Optional<String> problemOf(Class<? extends Application> type) {
+        if (Modifier.isAbstract(type.getModifiers())) {
+            return Optional.of(Messages.applicationNotConstructible(type, "it is abstract"));
+        }
+        if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
+            return Optional.of(Messages.applicationNotConstructible(type, "it is an inner class; make it static"));
+        }
+        try {
+            type.getDeclaredConstructor(Settings.class);
+            return Optional.empty();
+        } catch (NoSuchMethodException e) {
+            return Optional.of(Messages.applicationNotConstructible(type, "it has no constructor taking Settings;"
+                    + " add one that calls super(settings), so that it is configured from MicroProfile Config"));
+        }
+    }
+
+    /**
+     * Makes the application.
+     *
+     * @throws RuntimeException what the application's constructor threw, such as a
+     *         {@link dev.eventsourcing.ConfigurationException}
+     */
+    Application create(Settings settings) {
+        if (type == null) {
+            return DefaultApplication.create(defaultName, settings);
+        }
+        try {
+            Constructor<? extends Application> constructor = type.getDeclaredConstructor(Settings.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(settings);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Constructor of " + type.getName() + " failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot construct " + type.getName() + ": " + e, e);
+        }
+    }
+}

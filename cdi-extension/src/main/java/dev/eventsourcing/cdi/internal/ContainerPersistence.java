@@ -1,0 +1,22 @@
+package dev.eventsourcing.cdi.internal;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Holds the container-managed entity manager of the event store's persistence unit. The
+ * extension adds this class as a bean only for JPA with JTA transactions, and puts
+ * {@code @PersistenceContext(unitName = <jpa.persistence-unit>)} on the field then, so that the
+ * unit's name can come from configuration.
+ */
+public class ContainerPersistence {
+
+    EntityManager entityManager;
+
+    public ContainerPersistence() {
+    }
+
+    /** The transaction-scoped entity manager, or {@code null} when the container injected none. */
+    public EntityManager entityManager() {
+        return entityManager;
+    }
+}

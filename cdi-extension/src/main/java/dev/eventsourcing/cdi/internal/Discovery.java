@@ -1,0 +1,250 @@
+package dev.eventsourcing.cdi.internal;
+
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.Repository;
+import dev.eventsourcing.cdi.Projection;
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.Aggregates;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the extension finds while the container scans the deployment, and its validation.
+ *
+ * <p>Aggregates are found three ways, so that discovery works in "annotated" bean archives,
+ * where a plain aggregate class is never scanned: as scanned subclasses of {@link Aggregate},
+ * as the type argument of {@code Repository<A>} injection points, and as the aggregate of each
+ * event type a projection observes. Applications are the scanned or injected subclasses of
+ * {@link Application}; with none, the deployment gets one default application. Projections are
+ * the beans annotated {@link Projection}; their observer methods are read from the scanned class
+ * and then taken off the CDI event bus (their {@code @Observes} removed), because the dispatcher
+ * calls them itself, with tracking, and their extra parameters are not injection points.
+ *
+ * <p>Not thread-safe: the container calls extension observers from one thread.
+ */
+public final class Discovery {
+
+    private final Set<Class<? extends Aggregate>> aggregates = new LinkedHashSet<>();
+    private final Set<Class<? extends Application>> applications = new LinkedHashSet<>();
+    private final Map<Class<?>, Bean<?>> projectionBeans = new LinkedHashMap<>();
+    private final Map<Class<?>, List<ProjectionMethod>> projectionMethods = new LinkedHashMap<>();
+    private final Set<Class<?>> observing = new LinkedHashSet<>();
+    private final List<String> applicationInjectionPoints = new ArrayList<>();
+    private final List<String> repositoryInjectionPoints = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    /** Whether the extension handles this class itself, so that the container must not make it a bean. */
+    public boolean claims(Class<?> type) {
+        return type != Application.class && (Aggregate.class.isAssignableFrom(type)
+                || Application.class.isAssignableFrom(type)) && !type.getPackageName().equals(getClass().getPackageName());
+    }
+
+    /** Records a scanned subclass of Aggregate or Application. */
+    @SuppressWarnings("unchecked")
+    public void scanned(Class<?> type) {
+        if (Aggregate.class.isAssignableFrom(type)) {
+            aggregates.add((Class<? extends Aggregate>) type);
+        } else if (claims(type)) {
+            applications.add((Class<? extends Application>) type);
+        }
+    }
+
+    /** Whether a bean class is a projection. */
+    public static boolean isProjection(Class<?> beanClass) {
+        return beanClass.isAnnotationPresent(Projection.class);
+    }
+
+    /** Records a projection bean. */
+    public void projectionBean(Bean<?> bean) {
+        projectionBeans.put(bean.getBeanClass(), bean);
+        projectionMethods.computeIfAbsent(bean.getBeanClass(), c -> new ArrayList<>());
+    }
+
+    /**
+     * Records the observer methods of a projection class, or the problems with them, and says
+     * which methods they are, so that the extension can take them off the CDI event bus.
+     */
+    public List<AnnotatedMethod<?>> projectionClass(AnnotatedType<?> type) {
+        List<AnnotatedMethod<?>> observers = new ArrayList<>();
+        for (AnnotatedMethod<?> annotated : type.getMethods()) {
+            AnnotatedParameter<?> event = ProjectionMethods.observedParameter(annotated);
+            if (event != null) {
+                observers.add(annotated);
+                projectionObserver(type.getJavaClass(), annotated, event);
+            }
+        }
+        return observers;
+    }
+
+    private void projectionObserver(Class<?> beanClass, AnnotatedMethod<?> annotated, AnnotatedParameter<?> event) {
+        observing.add(beanClass);
+        List<ProjectionMethod> methods = projectionMethods.computeIfAbsent(beanClass, c -> new ArrayList<>());
+        ProjectionMethods.Reading reading = ProjectionMethods.read(annotated, event);
+        if (reading.problem() != null) {
+            problems.add(reading.problem());
+            return;
+        }
+        event(reading.method().observed());
+        methods.add(reading.method());
+    }
+
+    /** Records what an injection point asks for: a repository, an application, or neither. */
+    public void injectionPoint(InjectionPoint injectionPoint) {
+        Type type = injectionPoint.getType();
+        Class<?> raw = rawType(type);
+        if (raw == Repository.class) {
+            repositoryInjectionPoints.add(describe(injectionPoint));
+            Type argument = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
+            if (argument instanceof Class<?> aggregate && Aggregate.class.isAssignableFrom(aggregate)) {
+                aggregates.add(aggregate.asSubclass(Aggregate.class));
+            } else {
+                problems.add(Messages.repositoryWithoutAggregate(describe(injectionPoint), type.getTypeName()));
+            }
+        } else if (raw == Application.class) {
+            applicationInjectionPoints.add(describe(injectionPoint));
+        } else if (raw != null && claims(raw) && Application.class.isAssignableFrom(raw)) {
+            applications.add(raw.asSubclass(Application.class));
+        }
+    }
+
+    private void event(Class<?> observed) {
+        if (observed.isInterface() || Modifier.isAbstract(observed.getModifiers())) {
+            try {
+                aggregates.add(Aggregates.aggregateTypeOf(observed));
+            } catch (IllegalArgumentException e) {
+                // AggregateEvent itself, or an interface shared by several aggregates: nothing to add.
+            }
+            return;
+        }
+        try {
+            aggregates.add(Aggregates.aggregateTypeOf(observed));
+        } catch (IllegalArgumentException e) {
+            problems.add(Messages.eventNotSerialisable(observed, e.getMessage()));
+        }
+    }
+
+    /**
+     * Validates what was found and says what to register.
+     *
+     * @param defaultApplicationName the name of the default application, if one is needed
+     */
+    public Model validate(String defaultApplicationName) {
+        List<String> found = new ArrayList<>(problems);
+        Set<Class<?>> events = new LinkedHashSet<>();
+        for (Class<? extends Aggregate> aggregate : aggregates) {
+            if (!Modifier.isAbstract(aggregate.getModifiers()) && !hasNoArgumentConstructor(aggregate)) {
+                found.add(Messages.aggregateNotConstructible(aggregate));
+            }
+            events.addAll(EventTypes.of(aggregate));
+        }
+        projectionMethods.values().forEach(methods -> methods.stream().map(ProjectionMethod::observed)
+                .filter(type -> !type.isInterface() && !Modifier.isAbstract(type.getModifiers())).forEach(events::add));
+        for (Class<?> event : events) {
+            EventTypes.problemOf(event).ifPresent(reason -> found.add(Messages.eventNotSerialisable(event, reason)));
+        }
+        List<ApplicationSpec> specs = applicationSpecs(defaultApplicationName, found);
+        List<ProjectionDefinition> projections = projections(found);
+        return new Model(List.copyOf(aggregates), specs, projections, found);
+    }
+
+    private List<ApplicationSpec> applicationSpecs(String defaultApplicationName, List<String> found) {
+        List<ApplicationSpec> specs = new ArrayList<>();
+        for (Class<? extends Application> type : applications) {
+            ApplicationSpec.problemOf(type).ifPresentOrElse(found::add, () -> specs.add(ApplicationSpec.of(type)));
+        }
+        if (applications.isEmpty()) {
+            specs.add(ApplicationSpec.defaultApplication(defaultApplicationName));
+        }
+        if (applications.size() > 1) {
+            String names = applications.stream().map(Class::getSimpleName).sorted().toList().toString();
+            applicationInjectionPoints.forEach(ip -> found.add(Messages.ambiguousApplication(ip, "Application", names)));
+            repositoryInjectionPoints.forEach(ip -> found.add(Messages.ambiguousApplication(ip, "Repository", names)));
+        }
+        return specs;
+    }
+
+    private List<ProjectionDefinition> projections(List<String> found) {
+        Map<String, Class<?>> names = new LinkedHashMap<>();
+        List<ProjectionDefinition> definitions = new ArrayList<>();
+        for (Bean<?> bean : projectionBeans.values()) {
+            Class<?> type = bean.getBeanClass();
+            String name = type.getAnnotation(Projection.class).value().trim();
+            if (name.isEmpty()) {
+                found.add(Messages.blankProjectionName(type));
+                continue;
+            }
+            Class<?> previous = names.putIfAbsent(name, type);
+            if (previous != null) {
+                found.add(Messages.duplicateProjection(name, previous, type));
+                continue;
+            }
+            String scope = bean.getScope().getName();
+            if (!scope.equals("jakarta.enterprise.context.ApplicationScoped") && !scope.equals("jakarta.inject.Singleton")) {
+                found.add(Messages.unsupportedScope(type, "@" + bean.getScope().getSimpleName()));
+                continue;
+            }
+            List<ProjectionMethod> methods = new ArrayList<>(projectionMethods.getOrDefault(type, List.of()));
+            if (!observing.contains(type)) {
+                found.add(Messages.projectionWithoutObservers(type));
+                continue;
+            }
+            if (methods.isEmpty()) {
+                continue; // each of its methods has a problem reported already
+            }
+            methods.sort(Comparator.comparing((ProjectionMethod m) -> m.method().getName())
+                    .thenComparing(m -> Arrays.toString(m.method().getParameterTypes())));
+            definitions.add(new ProjectionDefinition(name, bean, methods));
+        }
+        return definitions;
+    }
+
+    private static boolean hasNoArgumentConstructor(Class<?> type) {
+        try {
+            type.getDeclaredConstructor();
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    static Class<?> rawType(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+            return c;
+        }
+        return null;
+    }
+
+    private static String describe(InjectionPoint injectionPoint) {
+        if (injectionPoint.getMember() == null) {
+            return String.valueOf(injectionPoint);
+        }
+        return injectionPoint.getMember().getDeclaringClass().getName() + "." + injectionPoint.getMember().getName();
+    }
+
+    /**
+     * The validated deployment: what to register and start, and the problems that stop it.
+     *
+     * @param aggregates the aggregate classes found; each gets a {@code Repository<A>} bean
+     */
+    public record Model(List<Class<? extends Aggregate>> aggregates, List<ApplicationSpec> applications,
+                        List<ProjectionDefinition> projections, List<String> problems) {
+    }
+}

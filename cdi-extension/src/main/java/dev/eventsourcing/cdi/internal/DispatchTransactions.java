@@ -1,0 +1,20 @@
+package dev.eventsourcing.cdi.internal;
+
+import java.util.function.Function;
+
+/**
+ * The transaction in which a projection handles one event and records its tracking position:
+ * both commit or neither does.
+ */
+interface DispatchTransactions {
+
+    /**
+     * Runs the work in a new transaction, committing when it returns and rolling back when it
+     * throws. The work receives the transaction's entity manager, or {@code null} when the
+     * backend has none.
+     */
+    void inTransaction(Function<Object, Void> work);
+
+    /** No transactions at all: the in-memory store has nothing to roll back. */
+    DispatchTransactions NONE = work -> work.apply(null);
+}

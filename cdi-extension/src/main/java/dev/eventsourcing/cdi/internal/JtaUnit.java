@@ -1,0 +1,112 @@
+package dev.eventsourcing.cdi.internal;
+
+import dev.eventsourcing.jpa.JpaTransactions;
+import dev.eventsourcing.persistence.OperationalException;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
+
+import java.util.function.Function;
+
+/**
+ * A container-managed (JTA) persistence unit: the recorders work through the container's
+ * transaction-scoped entity manager.
+ *
+ * <p>An application's save joins the caller's transaction (a transactional EJB, or a
+ * {@code @Transactional} bean), so its events commit atomically with the caller's own writes in
+ * the same unit; without one, it starts and commits a transaction of its own (REQUIRED). The
+ * transaction status is read from the {@link TransactionSynchronizationRegistry}, which any
+ * component may use; the {@link UserTransaction} is used only when no transaction is active, so
+ * that container-managed EJBs never touch it. Dispatch after commit is registered as an
+ * interposed synchronization, which the container calls after the outcome is known.
+ */
+final class JtaUnit implements JpaUnit {
+
+    private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry registry;
+    private final UserTransaction userTransaction;
+    private final JpaTransactions transactions = new Required();
+
+    JtaUnit(EntityManager entityManager, TransactionSynchronizationRegistry registry, UserTransaction userTransaction) {
+        this.entityManager = entityManager;
+        this.registry = registry;
+        this.userTransaction = userTransaction;
+    }
+
+    @Override
+    public JpaTransactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public <T> T inNewTransaction(Function<EntityManager, T> work) {
+        try {
+            userTransaction.begin();
+        } catch (Exception e) {
+            throw new OperationalException("Cannot begin a JTA transaction: " + e, e);
+        }
+        T result;
+        try {
+            result = work.apply(entityManager);
+        } catch (RuntimeException | Error e) {
+            rollback(e);
+            throw e;
+        }
+        try {
+            userTransaction.commit();
+        } catch (Exception e) {
+            throw new OperationalException("Cannot commit the JTA transaction: " + e, e);
+        }
+        return result;
+    }
+
+    private void rollback(Throwable failure) {
+        try {
+            userTransaction.rollback();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        // The container owns the unit.
+    }
+
+    /** Joins the caller's transaction, or runs in a new one when there is none (REQUIRED). */
+    private final class Required implements JpaTransactions {
+
+        @Override
+        public <T> T inTransaction(Function<EntityManager, T> work) {
+            return JtaUnit.this.inTransaction() ? work.apply(entityManager) : inNewTransaction(work);
+        }
+
+        @Override
+        public boolean ownsTransactions() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.eventsourcing.cdi.internal;
+
+import java.lang.reflect.Method;
+
+/**
+ * The deployment problems the extension reports, each starting with a stable id so that tests,
+ * logs and documentation can name it. Ids are never reused for another meaning.
+ */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static String aggregateNotConstructible(Class<?> aggregate) {
+        return "ESCDI001: Aggregate " + aggregate.getName() + " has no constructor without parameters, so it cannot be"
+                + " rebuilt from its events; add one (of any visibility)";
+    }
+
+    static String eventNotSerialisable(Class<?> event, String reason) {
+        return "ESCDI002: Event type " + event.getName() + " cannot be stored: " + reason;
+    }
+
+    static String duplicateProjection(String name, Class<?> first, Class<?> second) {
+        return "ESCDI003: Two projections are named '" + name + "': " + first.getName() + " and " + second.getName()
+                + "; a projection's name keys its tracking position and must be unique";
+    }
+
+    static String observesNoEvent(Method method, String observed) {
+        return "ESCDI004: Projection method " + describe(method) + " observes " + observed + ", which is no event type;"
+                + " a projection observes records implementing AggregateEvent (or interfaces extending it)";
+    }
+
+    static String unsupportedParameter(Method method, String parameter) {
+        return "ESCDI005: Projection method " + describe(method) + " has a parameter of type " + parameter
+                + "; besides the observed event it may take Notification, DomainEvent or EntityManager";
+    }
+
+    static String unsupportedObserverKind(Method method, String kind) {
+        return "ESCDI006: Projection method " + describe(method) + " is " + kind + "; projections are called"
+                + " synchronously after commit by the dispatcher: use a plain @Observes with the default phase";
+    }
+
+    static String unsupportedScope(Class<?> projection, String scope) {
+        return "ESCDI007: Projection " + projection.getName() + " has scope " + scope
+                + "; a projection must be @ApplicationScoped (the default of @Projection) or @Singleton";
+    }
+
+    static String blankProjectionName(Class<?> projection) {
+        return "ESCDI008: Projection " + projection.getName() + " has a blank name; name it, e.g. @Projection(\"balances\")";
+    }
+
+    static String repositoryWithoutAggregate(String injectionPoint, String type) {
+        return "ESCDI009: Injection point " + injectionPoint + " has type " + type
+                + "; inject a repository of a concrete aggregate class, e.g. Repository<Account>";
+    }
+
+    static String applicationNotConstructible(Class<?> application, String reason) {
+        return "ESCDI010: Application " + application.getName() + " cannot be made by the extension: " + reason;
+    }
+
+    static String ambiguousApplication(String injectionPoint, String type, String applications) {
+        return "ESCDI011: Injection point " + injectionPoint + " of type " + type + " is ambiguous: the deployment has"
+                + " several applications (" + applications + "); inject the application class and call repository()";
+    }
+
+    static String badConfiguration(String message) {
+        // Settings name their keys without the MicroProfile Config prefix; users write it.
+        return "ESCDI012: Invalid event sourcing configuration: "
+                + message.replaceAll("Setting '(?!" + ConfigSettings.PREFIX.replace(".", "\\.") + ")", "Setting '" + ConfigSettings.PREFIX);
+    }
+
+    static String projectionWithoutObservers(Class<?> projection) {
+        return "ESCDI013: Projection " + projection.getName() + " has no @Observes method for an event type";
+    }
+
+    static String startFailed(String message) {
+        return "ESCDI014: Event sourcing could not start: " + message;
+    }
+
+    private static String describe(Method method) {
+        return method.getDeclaringClass().getName() + "." + method.getName() + "()";
+    }
+}

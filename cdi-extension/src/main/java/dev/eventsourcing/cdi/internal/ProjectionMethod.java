@@ -1,0 +1,71 @@
+package dev.eventsourcing.cdi.internal;
+
+import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.persistence.Notification;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One observer method of a projection bean, as the dispatcher calls it: which event type it
+ * observes and what each of its parameters receives.
+ *
+ * @param method   the Java method (made accessible: observer methods are often package-private)
+ * @param observed the observed event class or interface; an event is passed when it is an instance
+ * @param kinds    what each parameter receives, in declaration order
+ */
+record ProjectionMethod(Method method, Class<?> observed, List<Kind> kinds) {
+
+    /** What a parameter of a projection method receives. */
+    enum Kind { EVENT, NOTIFICATION, DOMAIN_EVENT, ENTITY_MANAGER }
+
+    ProjectionMethod {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(observed, "observed");
+        kinds = List.copyOf(kinds);
+        method.setAccessible(true);
+    }
+
+    /** Whether this method receives the event. */
+    boolean observes(Object payload) {
+        return observed.isInstance(payload);
+    }
+
+    /**
+     * Calls the method on the bean instance.
+     *
+     * @param entityManager the dispatch transaction's entity manager, or {@code null} without JPA
+     * @throws RuntimeException what the method threw (checked exceptions wrapped)
+     */
+    void invoke(Object instance, DomainEvent<?> event, Notification notification, Object entityManager) {
+        Object[] arguments = new Object[kinds.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = switch (kinds.get(i)) {
+                case EVENT -> event.payload();
+                case NOTIFICATION -> notification;
+                case DOMAIN_EVENT -> event;
+                case ENTITY_MANAGER -> entityManager;
+            };
+        }
+        try {
+            method.invoke(instance, arguments);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(describe() + " failed: " + cause, cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot call " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    String describe() {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "(" + observed.getSimpleName() + ")";
+    }
+}

@@ -1,0 +1,75 @@
+package dev.eventsourcing.cdi.internal;
+
+import dev.eventsourcing.domain.AggregateEvent;
+import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.persistence.Notification;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the observer methods of projection classes into {@link ProjectionMethod}s, or the problem with each. */
+final class ProjectionMethods {
+
+    private ProjectionMethods() {
+    }
+
+    /** An observer method read: either the method or the problem. */
+    record Reading(ProjectionMethod method, String problem) {
+    }
+
+    /** The parameter annotated {@code @Observes} or {@code @ObservesAsync}, or {@code null} for no observer method. */
+    static AnnotatedParameter<?> observedParameter(AnnotatedMethod<?> method) {
+        return method.getParameters().stream()
+                .filter(p -> p.isAnnotationPresent(Observes.class) || p.isAnnotationPresent(ObservesAsync.class))
+                .findFirst().orElse(null);
+    }
+
+    static Reading read(AnnotatedMethod<?> annotated, AnnotatedParameter<?> event) {
+        Method method = annotated.getJavaMember();
+        if (event.isAnnotationPresent(ObservesAsync.class)) {
+            return problem(Messages.unsupportedObserverKind(method, "asynchronous (@ObservesAsync)"));
+        }
+        TransactionPhase phase = event.getAnnotation(Observes.class).during();
+        if (phase != TransactionPhase.IN_PROGRESS) {
+            return problem(Messages.unsupportedObserverKind(method, "transactional (during = " + phase + ")"));
+        }
+        Class<?> observed = Discovery.rawType(event.getBaseType());
+        if (observed == null || !AggregateEvent.class.isAssignableFrom(observed)) {
+            return problem(Messages.observesNoEvent(method, event.getBaseType().getTypeName()));
+        }
+        List<ProjectionMethod.Kind> kinds = new ArrayList<>();
+        for (AnnotatedParameter<?> parameter : annotated.getParameters()) {
+            ProjectionMethod.Kind kind = parameter == event ? ProjectionMethod.Kind.EVENT : kindOf(parameter);
+            if (kind == null) {
+                return problem(Messages.unsupportedParameter(method, parameter.getBaseType().getTypeName()));
+            }
+            kinds.add(kind);
+        }
+        return new Reading(new ProjectionMethod(method, observed, kinds), null);
+    }
+
+    private static ProjectionMethod.Kind kindOf(AnnotatedParameter<?> parameter) {
+        Class<?> type = Discovery.rawType(parameter.getBaseType());
+        if (type == Notification.class) {
+            return ProjectionMethod.Kind.NOTIFICATION;
+        }
+        if (type == DomainEvent.class) {
+            return ProjectionMethod.Kind.DOMAIN_EVENT;
+        }
+        // By name: JPA need not be on the class path of a deployment that does not use it.
+        if (type != null && type.getName().equals("jakarta.persistence.EntityManager")) {
+            return ProjectionMethod.Kind.ENTITY_MANAGER;
+        }
+        return null;
+    }
+
+    private static Reading problem(String message) {
+        return new Reading(null, message);
+    }
+}

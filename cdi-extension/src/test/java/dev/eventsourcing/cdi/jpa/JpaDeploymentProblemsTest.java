@@ -1,0 +1,68 @@
+package dev.eventsourcing.cdi.jpa;
+
+import dev.eventsourcing.cdi.Teller;
+import dev.eventsourcing.cdi.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static dev.eventsourcing.cdi.support.Deployments.failureOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** JPA settings that cannot work fail the deployment, naming the setting. */
+class JpaDeploymentProblemsTest {
+
+    private static TestDatabase database;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = TestDatabase.h2();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.drop();
+    }
+
+    private static Map<String, String> jpa(String... more) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "eventsourcing.persistence.module", "jpa",
+                "eventsourcing.jpa.url", database.url(),
+                "eventsourcing.jpa.user", database.user()));
+        for (int i = 0; i < more.length; i += 2) {
+            config.put(more[i], more[i + 1]);
+        }
+        return config;
+    }
+
+    @Test
+    void anUnknownDatabaseFailsWithEscdi012() {
+        assertProblem("ESCDI012: Invalid event sourcing configuration: Setting 'eventsourcing.jpa.database': Unknown"
+                + " database 'oracle'", failureOf(jpa("eventsourcing.jpa.database", "oracle"), Teller.class));
+    }
+
+    @Test
+    void anUnknownTransactionTypeFailsWithEscdi012() {
+        assertProblem("ESCDI012: Invalid event sourcing configuration: Setting 'eventsourcing.jpa.transactions' must be"
+                + " 'jta' or 'resource-local', was 'xa'", failureOf(jpa("eventsourcing.jpa.transactions", "xa"), Teller.class));
+    }
+
+    @Test
+    void anUnknownPersistenceUnitFailsWithEscdi012() {
+        assertProblem("ESCDI012: Invalid event sourcing configuration: Cannot open persistence unit 'nowhere'",
+                failureOf(jpa("eventsourcing.jpa.persistence-unit", "nowhere"), Teller.class));
+    }
+
+    @Test
+    void aDatabaseWithoutTheTablesFailsAtStartWithEscdi014() {
+        assertProblem("ESCDI014: Event sourcing could not start: ",
+                failureOf(jpa("eventsourcing.jpa.create-tables", "false"), Teller.class));
+    }
+
+    private static void assertProblem(String expected, String failure) {
+        assertTrue(failure.contains(expected), () -> "expected a failure containing\n  " + expected + "\nbut was\n  " + failure);
+    }
+}

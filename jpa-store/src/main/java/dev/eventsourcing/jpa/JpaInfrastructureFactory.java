@@ -1,0 +1,161 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.persistence.AggregateRecorder;
+import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.ProcessRecorder;
+import dev.eventsourcing.persistence.TrackingRecorder;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The JPA persistence module ({@code persistence.module=jpa}): makes JPA recorders for one
+ * application.
+ *
+ * <p>Chosen by settings (Java SE), it bootstraps the persistence unit named by
+ * {@value #PERSISTENCE_UNIT} (default {@value #DEFAULT_PERSISTENCE_UNIT}) with RESOURCE_LOCAL
+ * transactions; applications with the same unit and connection settings share one entity
+ * manager factory, closed with the last of them. Settings:
+ * <table>
+ * <caption>JPA settings</caption>
+ * <tr><th>key</th><th>meaning</th><th>default</th></tr>
+ * <tr><td>{@value #PERSISTENCE_UNIT}</td><td>the persistence unit, which must include
+ *     {@code META-INF/eventsourcing/orm.xml}</td><td>{@value #DEFAULT_PERSISTENCE_UNIT}</td></tr>
+ * <tr><td>{@value #URL}, {@value #USER}, {@value #PASSWORD}</td><td>override the unit's JDBC
+ *     connection</td><td>the unit's own</td></tr>
+ * <tr><td>{@value #DATABASE}</td><td>{@code postgresql}, {@code postgresql-serialised},
+ *     {@code mariadb} or {@code h2} (see {@link DatabaseStrategy})</td><td>read from
+ *     {@value #URL}</td></tr>
+ * <tr><td>{@value #CREATE_TABLES}</td><td>run the DDL script at start-up (development)</td>
+ *     <td>{@code false}</td></tr>
+ * </table>
+ * In a container, construct it with {@link JpaTransactions#joining} instead, so that the
+ * recorders join the caller's JTA transaction.
+ */
+public class JpaInfrastructureFactory extends InfrastructureFactory {
+
+    public static final String PERSISTENCE_UNIT = "jpa.persistence-unit";
+    public static final String DEFAULT_PERSISTENCE_UNIT = "eventsourcing";
+    public static final String URL = "jpa.url";
+    public static final String USER = "jpa.user";
+    public static final String PASSWORD = "jpa.password";
+    public static final String DATABASE = "jpa.database";
+    public static final String CREATE_TABLES = "jpa.create-tables";
+
+    private final JpaTransactions transactions;
+    private final DatabaseStrategy database;
+    private final EntityManagerFactory sharedFactory;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * A factory whose recorders use the given transactions and database strategy: the way a
+     * container (or any code that owns its persistence unit) plugs in.
+     */
+    public JpaInfrastructureFactory(String applicationName, Settings settings, JpaTransactions transactions,
+                                    DatabaseStrategy database) {
+        this(applicationName, settings, transactions, database, null);
+    }
+
+    private JpaInfrastructureFactory(String applicationName, Settings settings, JpaTransactions transactions,
+                                     DatabaseStrategy database, EntityManagerFactory sharedFactory) {
+        super(applicationName, settings);
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.database = Objects.requireNonNull(database, "database");
+        this.sharedFactory = sharedFactory;
+    }
+
+    /**
+     * A factory configured by the settings alone, in Java SE.
+     *
+     * @throws ConfigurationException when the database cannot be told from the settings
+     */
+    public static JpaInfrastructureFactory fromSettings(String applicationName, Settings settings) {
+        DatabaseStrategy database = databaseOf(settings);
+        Map<String, String> properties = new HashMap<>();
+        settings.get(URL).ifPresent(url -> properties.put("jakarta.persistence.jdbc.url", url.trim()));
+        settings.get(USER).ifPresent(user -> properties.put("jakarta.persistence.jdbc.user", user.trim()));
+        settings.get(PASSWORD).ifPresent(password -> properties.put("jakarta.persistence.jdbc.password", password));
+        String unit = settings.get(PERSISTENCE_UNIT).map(String::trim).orElse(DEFAULT_PERSISTENCE_UNIT);
+        EntityManagerFactory factory;
+        try {
+            factory = SharedEntityManagerFactories.acquire(unit, properties);
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("Persistence unit '" + unit + "' (setting '" + PERSISTENCE_UNIT
+                    + "') could not be started: " + e.getMessage(), e);
+        }
+        try {
+            JpaTransactions transactions = JpaTransactions.resourceLocal(factory);
+            if (settings.getBoolean(CREATE_TABLES, false)) {
+                JpaSchema.createTables(transactions, database);
+            }
+            return new JpaInfrastructureFactory(applicationName, settings, transactions, database, factory);
+        } catch (RuntimeException e) {
+            SharedEntityManagerFactories.release(factory);
+            throw e;
+        }
+    }
+
+    static DatabaseStrategy databaseOf(Settings settings) {
+        String name = settings.get(DATABASE).orElseGet(() -> settings.get(URL)
+                .map(url -> url.trim().toLowerCase(Locale.ROOT))
+                .map(url -> url.startsWith("jdbc:postgresql:") ? "postgresql"
+                        : url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:") ? "mariadb"
+                        : url.startsWith("jdbc:h2:") ? "h2" : null)
+                .orElseThrow(() -> new ConfigurationException("Setting '" + DATABASE
+                        + "' must name the database (postgresql, postgresql-serialised, mariadb or h2) when setting '"
+                        + URL + "' does not show it")));
+        try {
+            return DatabaseStrategy.named(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Setting '" + DATABASE + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ApplicationRecorder applicationRecorder() {
+        return new JpaApplicationRecorder(applicationName(), transactions, database);
+    }
+
+    @Override
+    public ProcessRecorder processRecorder() {
+        return new JpaProcessRecorder(applicationName(), transactions, database);
+    }
+
+    @Override
+    public TrackingRecorder trackingRecorder() {
+        return new JpaTrackingRecorder(applicationName(), transactions);
+    }
+
+    @Override
+    public AggregateRecorder snapshotRecorder() {
+        return new JpaAggregateRecorder(applicationName(), transactions);
+    }
+
+    /** Releases the shared entity manager factory when this factory bootstrapped it. */
+    @Override
+    public void close() {
+        if (sharedFactory != null && closed.compareAndSet(false, true)) {
+            SharedEntityManagerFactories.release(sharedFactory);
+        }
+    }
+
+    /** Registers the JPA module under the name {@code jpa}. */
+    public static final class Provider implements InfrastructureFactory.Provider {
+
+        @Override
+        public String name() {
+            return "jpa";
+        }
+
+        @Override
+        public InfrastructureFactory create(String applicationName, Settings settings) {
+            return fromSettings(applicationName, settings);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.eventsourcing.jpa;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Entity manager factories shared by the applications of one process that name the same
+ * persistence unit and properties: bootstrapping a provider is slow and each factory holds a
+ * connection pool, so one is made per configuration and closed when its last user releases it.
+ */
+final class SharedEntityManagerFactories {
+
+    private record Key(String unit, Map<String, String> properties) {
+    }
+
+    private static final class Shared {
+        final EntityManagerFactory factory;
+        int users;
+
+        Shared(EntityManagerFactory factory) {
+            this.factory = factory;
+        }
+    }
+
+    private static final Map<Key, Shared> FACTORIES = new HashMap<>();
+
+    private SharedEntityManagerFactories() {
+    }
+
+    /** The factory of this unit and these properties, made on first use; release it when done. */
+    static synchronized EntityManagerFactory acquire(String unit, Map<String, String> properties) {
+        Shared shared = FACTORIES.computeIfAbsent(new Key(unit, Map.copyOf(properties)),
+                key -> new Shared(Persistence.createEntityManagerFactory(unit, key.properties())));
+        shared.users++;
+        return shared.factory;
+    }
+
+    /** Gives a factory back; the last user's release closes it. */
+    static synchronized void release(EntityManagerFactory factory) {
+        FACTORIES.entrySet().removeIf(entry -> {
+            Shared shared = entry.getValue();
+            if (shared.factory != factory || --shared.users > 0) {
+                return false;
+            }
+            factory.close();
+            return true;
+        });
+    }
+}

@@ -1,0 +1,16 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.persistence.AggregateRecorderTestCase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The contract on EclipseLink (Payara's JPA provider). */
+class EclipseLinkPostgresAggregateRecorderTest extends AggregateRecorderTestCase<JpaAggregateRecorder> {
+
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.postgresql().on(TestDatabase.ECLIPSELINK);
+
+    @Override
+    protected JpaAggregateRecorder createRecorder() {
+        return DATABASE.aggregateRecorder();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.system.SystemTestCase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The transfers system on the JPA store, ending as it does on the in-memory store. */
+class MariaDbSystemTest extends SystemTestCase {
+
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.mariadb();
+
+    @Override
+    protected Settings backendSettings() {
+        return DATABASE.freshStoreSettings();
+    }
+}

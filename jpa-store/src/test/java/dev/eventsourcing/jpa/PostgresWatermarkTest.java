@@ -1,0 +1,96 @@
+package dev.eventsourcing.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eventsourcing.jpa.PlannedTransactions.Plan;
+import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.NotificationSelection;
+import dev.eventsourcing.persistence.ProgrammingException;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The details of PostgreSQL's visibility watermark that the shared suites cannot reach. */
+class PostgresWatermarkTest {
+
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.postgresql();
+
+    private final String application = TestDatabase.uniqueName("watermark");
+
+    @Test
+    void aTransactionThatSavesManyTimesHoldsOneInProgressLock() {
+        EntityManager em = DATABASE.factory().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            var recorder = new JpaApplicationRecorder(application, JpaTransactions.joining(em), DatabaseStrategy.postgresql());
+            for (int i = 0; i < 300; i++) {
+                recorder.insertEvents(List.of(NotificationOrderingTestCase.event("save-" + i)));
+            }
+            Number locks = (Number) em.createNativeQuery("""
+                    SELECT count(*) FROM pg_locks
+                    WHERE locktype = 'advisory' AND objsubid = 2 AND pid = pg_backend_pid()""").getSingleResult();
+            em.getTransaction().commit();
+
+            assertEquals(1, locks.intValue());
+        } finally {
+            em.close();
+        }
+        assertEquals(300, new JpaApplicationRecorder(application, DATABASE.transactions(), DatabaseStrategy.postgresql())
+                .maxNotificationId());
+    }
+
+    @Test
+    void readingOutsideReadCommittedIsRefused() {
+        EntityManager em = DATABASE.factory().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").executeUpdate();
+            var recorder = new JpaApplicationRecorder(application, JpaTransactions.joining(em), DatabaseStrategy.postgresql());
+
+            var error = assertThrows(ProgrammingException.class, () -> recorder.selectNotifications(1, 10));
+
+            assertTrue(error.getMessage().contains("READ COMMITTED"), error.getMessage());
+        } finally {
+            em.getTransaction().rollback();
+            em.close();
+        }
+    }
+
+    @Test
+    void theWatermarkReadsLockKeysModuloTwoToTheThirtySecond() throws Exception {
+        PlannedTransactions transactions = new PlannedTransactions(DATABASE.transactions());
+        var recorder = new JpaApplicationRecorder(application, transactions, DatabaseStrategy.postgresql());
+        long base = 1L << 32;
+        try (var connection = DATABASE.connection(); var statement = connection.createStatement()) {
+            statement.execute("SELECT setval(CAST(format('es_notification_ids_%s', es_application_key('" + application
+                    + "')) AS REGCLASS), " + (base + 10) + ")");
+        }
+        long committedBefore = recorder.insertEvents(List.of(NotificationOrderingTestCase.event("before"))).get(0);
+        CountDownLatch reserved = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        var held = CompletableFuture.supplyAsync(() -> transactions.under(Plan.holdUntil(reserved, release),
+                () -> recorder.insertEvents(List.of(NotificationOrderingTestCase.event("held")))));
+        assertTrue(reserved.await(10, TimeUnit.SECONDS));
+
+        long committedAfter = recorder.insertEvents(List.of(NotificationOrderingTestCase.event("after"))).get(0);
+        List<Long> whileHeld = ids(recorder.selectNotifications(NotificationSelection.after(0, 10)));
+        release.countDown();
+        long heldId = held.get(10, TimeUnit.SECONDS).get(0);
+
+        assertEquals(List.of(base + 11, base + 12, base + 13), List.of(committedBefore, heldId, committedAfter));
+        // The held id's lock key is 12: read naively, the watermark would hide id 2^32 + 11 too.
+        assertEquals(List.of(base + 11), whileHeld, "exactly the ids below the held one are visible");
+        assertEquals(List.of(base + 11, base + 12, base + 13), ids(recorder.selectNotifications(NotificationSelection.after(0, 10))));
+    }
+
+    private static List<Long> ids(List<Notification> notifications) {
+        return notifications.stream().map(Notification::id).toList();
+    }
+}
