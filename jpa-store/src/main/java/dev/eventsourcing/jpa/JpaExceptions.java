@@ -23,12 +23,12 @@ import java.util.Set;
  * {@code HYT00}/{@code HY008} (timeout, cancelled) operational; {@code 22} data; {@code 42}
  * (syntax, missing table), {@code 0A}, {@code 25}, {@code 3D}, {@code 3F} programming.
  * Vendor codes fill the gaps where a driver reports a generic state: MariaDB 1205 (lock wait
- * timeout), H2 50200 (lock timeout) and H2 90067/90098/90121 (connection broken, database
- * closed) are operational. Without an SQLException the JPA exception type decides.
+ * timeout), H2 50200 (lock timeout), H2 90131 (concurrent update: retry) and H2
+ * 90067/90098/90121 (connection broken, database closed) are operational. Without an SQLException the JPA exception type decides.
  */
 final class JpaExceptions {
 
-    private static final Set<Integer> OPERATIONAL_VENDOR_CODES = Set.of(1205, 50200, 90067, 90098, 90121);
+    private static final Set<Integer> OPERATIONAL_VENDOR_CODES = Set.of(1205, 50200, 90067, 90098, 90121, 90131);
 
     private JpaExceptions() {
     }

@@ -5,6 +5,7 @@ import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Tracking;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A {@link ProcessRecorder} on JPA: an application recorder that stores the upstream position
@@ -37,7 +38,7 @@ public class JpaProcessRecorder extends JpaApplicationRecorder implements Proces
 
     @Override
     public void insertTracking(Tracking tracking) {
-        insert(List.of(), java.util.Objects.requireNonNull(tracking, "tracking"));
+        insert(List.of(), Objects.requireNonNull(tracking, "tracking"));
     }
 
     @Override

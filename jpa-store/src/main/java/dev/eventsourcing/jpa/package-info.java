@@ -21,7 +21,9 @@
  *     {@link dev.eventsourcing.jpa.JpaProcessRecorder},
  *     {@link dev.eventsourcing.jpa.JpaTrackingRecorder} and, for snapshots,
  *     {@link dev.eventsourcing.jpa.JpaAggregateRecorder}, each with the
- *     {@link dev.eventsourcing.jpa.DatabaseStrategy} of the database.
+ *     {@link dev.eventsourcing.jpa.DatabaseStrategy} of the database. Applications configured
+ *     by settings ({@code persistence.module=jpa}) get them from
+ *     {@link dev.eventsourcing.jpa.JpaInfrastructureFactory}.
  * </ol>
  *
  * <h2>Guarantees</h2>

@@ -36,6 +36,7 @@ class JpaExceptionsTest {
             "HYT00, 50200, OperationalException",
             "HY000, 1205, OperationalException",
             "90067, 90067, OperationalException",
+            "90131, 90131, OperationalException",
             "22001, 0, DataException",
             "22P02, 0, DataException",
             "42P01, 0, ProgrammingException",

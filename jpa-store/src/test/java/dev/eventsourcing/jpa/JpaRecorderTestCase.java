@@ -11,6 +11,7 @@ import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
+import dev.eventsourcing.persistence.OperationalException;
 import dev.eventsourcing.persistence.ProgrammingException;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Tracking;
@@ -139,6 +140,47 @@ abstract class JpaRecorderTestCase {
 
         assertEquals(5, recorder.maxTrackingId("upstream"));
         assertEquals(1, recorder.maxNotificationId());
+    }
+
+    @Test
+    void aLockTimeoutIsAnOperationalError() throws Exception {
+        PlannedTransactions holding = new PlannedTransactions(database().transactions());
+        JpaTrackingRecorder holder = new JpaTrackingRecorder("lock-holder", holding);
+        JpaTrackingRecorder impatient = new JpaTrackingRecorder("lock-holder", new JpaTransactions() {
+            @Override
+            public <T> T inTransaction(java.util.function.Function<jakarta.persistence.EntityManager, T> work) {
+                return database().transactions().inTransaction(em -> {
+                    em.createNativeQuery(database().shortLockTimeoutSql()).executeUpdate();
+                    return work.apply(em);
+                });
+            }
+
+            @Override
+            public boolean ownsTransactions() {
+                return true;
+            }
+        });
+        String upstream = TestDatabase.uniqueName("upstream");
+        var entered = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var held = java.util.concurrent.CompletableFuture.runAsync(() -> holding.under(
+                PlannedTransactions.Plan.holdUntil(entered, release),
+                () -> {
+                    holder.insertTracking(new Tracking(upstream, 1));
+                    return null;
+                }));
+        try {
+            assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS));
+
+            // The same position: the insert waits for the holder's uncommitted row, then gives up.
+            var error = assertThrows(OperationalException.class, () -> impatient.insertTracking(new Tracking(upstream, 1)));
+
+            assertTrue(error.getCause() != null, "the driver's exception is attached");
+        } finally {
+            release.countDown();
+            held.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertEquals(1, holder.maxTrackingId(upstream));
     }
 
     @Test

@@ -9,10 +9,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -21,10 +25,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * dropped afterwards. Register it with {@code @RegisterExtension static final TestDatabase}.
  *
  * <p>The one place that decides what a missing PostgreSQL or MariaDB means: under
- * {@code CI=true} the tests fail; otherwise they are skipped with a message saying how to run
- * them. H2 runs in memory and is always there.
+ * {@code CI=true} the tests fail; otherwise the class is skipped (reported as skipped, with a
+ * one-line message saying how to run it). H2 runs in memory and is always there.
  */
-public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class TestDatabase implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
+
+    private static final Map<Kind, Optional<String>> UNREACHABLE = new ConcurrentHashMap<>();
 
     /** The databases the tests run on, with how to reach their server. */
     public enum Kind {
@@ -38,7 +44,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         private final DatabaseStrategy defaultStrategy;
 
         Kind(String serverUrl, String adminDatabase, String user, DatabaseStrategy defaultStrategy) {
-            this.serverUrl = serverUrl;
+            // -Djpa.test.postgresql.url=jdbc:postgresql://host:port/ points the tests elsewhere.
+            this.serverUrl = serverUrl == null ? null
+                    : System.getProperty("jpa.test." + name().toLowerCase(java.util.Locale.ROOT) + ".url", serverUrl);
             this.adminDatabase = adminDatabase;
             this.user = user;
             this.defaultStrategy = defaultStrategy;
@@ -54,6 +62,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private final DatabaseStrategy strategy;
     private final String unit;
     private String databaseName;
+    private boolean created;
     private final java.util.List<String> extraDatabases = new java.util.concurrent.CopyOnWriteArrayList<>();
     private EntityManagerFactory factory;
     private JpaTransactions transactions;
@@ -86,6 +95,38 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return new TestDatabase(kind, strategy, otherUnit);
     }
 
+    /**
+     * Skips the class, with the reason as the skip message, when its server is unreachable and
+     * CI is not set; under CI=true the class runs and fails in {@link #beforeAll}.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (kind == Kind.H2 || isCi()) {
+            return ConditionEvaluationResult.enabled("runs everywhere, or CI=true");
+        }
+        Optional<String> unreachable = UNREACHABLE.computeIfAbsent(kind, TestDatabase::probe);
+        unreachable.ifPresent(reason -> System.out.println("SKIPPED " + context.getDisplayName() + ": " + reason));
+        return unreachable.map(ConditionEvaluationResult::disabled)
+                .orElseGet(() -> ConditionEvaluationResult.enabled(kind + " is reachable"));
+    }
+
+    private static Optional<String> probe(Kind kind) {
+        try (Connection ignored = DriverManager.getConnection(kind.serverUrl + kind.adminDatabase, kind.user, "")) {
+            return Optional.empty();
+        } catch (SQLException e) {
+            return Optional.of(unreachableMessage(kind, e));
+        }
+    }
+
+    private static String unreachableMessage(Kind kind, SQLException e) {
+        return kind + " is not reachable at " + kind.serverUrl + " (" + e.getMessage() + "). "
+                + "Start it (see jpa-store/README.md) to run these tests; under CI=true this is a failure.";
+    }
+
+    private static boolean isCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
         databaseName = "es_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -93,6 +134,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
                 statement.execute("CREATE DATABASE " + databaseName);
             }
+            created = true;
         }
         factory = Persistence.createEntityManagerFactory(unit, Map.of(
                 "jakarta.persistence.jdbc.url", url(),
@@ -107,7 +149,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         if (factory != null) {
             factory.close();
         }
-        if (kind != Kind.H2 && databaseName != null) {
+        if (created) {
             try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + databaseName
                         + (kind == Kind.POSTGRESQL ? " WITH (FORCE)" : ""));
@@ -130,9 +172,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         try {
             return DriverManager.getConnection(kind.serverUrl + kind.adminDatabase, kind.user, "");
         } catch (SQLException e) {
-            String message = kind + " is not reachable at " + kind.serverUrl + " (" + e.getMessage() + "). "
-                    + "Start it (see jpa-store/README.md) to run these tests; under CI=true this is a failure.";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            String message = unreachableMessage(kind, e);
+            if (isCi()) {
                 fail(message, e);
             }
             Assumptions.abort(message);
@@ -177,6 +218,15 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
                 JpaInfrastructureFactory.PASSWORD, "",
                 JpaInfrastructureFactory.DATABASE, strategy.toString(),
                 JpaInfrastructureFactory.CREATE_TABLES, "true"));
+    }
+
+    /** SQL that makes the current transaction (or session) give up waiting for a lock quickly. */
+    public String shortLockTimeoutSql() {
+        return switch (kind) {
+            case H2 -> "SET LOCK_TIMEOUT 300";
+            case POSTGRESQL -> "SET LOCAL lock_timeout = '300ms'";
+            case MARIADB -> "SET SESSION innodb_lock_wait_timeout = 1";
+        };
     }
 
     public Kind kind() {
