@@ -19,8 +19,8 @@ import java.net.URL;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class BankApiIT implements AccountsApiTests, BadRequestsApiTests, NotificationsApiTests, ConcurrentDepositsApiTests,
-        StatisticsApiTests {
+class BankApiIT implements AccountsApiContract, BadRequestsApiContract, NotificationsApiContract,
+        ConcurrentDepositsApiContract, StatisticsApiContract {
 
     @Deployment(testable = false)
     static WebArchive deployment() {

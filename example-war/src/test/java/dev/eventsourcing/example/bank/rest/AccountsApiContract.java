@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The account endpoints over HTTP, on the deployed WAR: each command and its answer. */
-interface AccountsApiTests {
+interface AccountsApiContract {
 
     /** The client of the deployed API. */
     BankClient client();

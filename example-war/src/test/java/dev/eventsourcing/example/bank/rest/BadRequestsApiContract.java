@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Bad input over HTTP: each gets a 400 with a specific error code, and changes nothing. */
-interface BadRequestsApiTests {
+interface BadRequestsApiContract {
 
     /** The client of the deployed API. */
     BankClient client();

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Concurrent commands on one account over HTTP: no accepted deposit is ever lost. */
-interface ConcurrentDepositsApiTests {
+interface ConcurrentDepositsApiContract {
 
     /** The client of the deployed API. */
     BankClient client();

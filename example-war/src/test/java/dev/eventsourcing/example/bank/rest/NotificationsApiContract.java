@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The notification log over HTTP, in the wire format other systems follow. */
-interface NotificationsApiTests {
+interface NotificationsApiContract {
 
     /** The client of the deployed API. */
     BankClient client();

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Statistics over HTTP: eventually they count every account and sum every balance. */
-interface StatisticsApiTests {
+interface StatisticsApiContract {
 
     /** The client of the deployed API. */
     BankClient client();
