@@ -11,7 +11,6 @@ import dev.eventsourcing.persistence.TrackingRecorder;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +33,7 @@ import java.util.function.Supplier;
  * the notification is tried again after a delay that doubles up to a minute. Other projections
  * have workers of their own and go on.
  */
-final class ProjectionWorker implements Worker {
+final class ProjectionWorker extends SerialWorker {
 
     private final ProjectionDefinition projection;
     private final Application application;
@@ -43,8 +42,6 @@ final class ProjectionWorker implements Worker {
     private final Supplier<Object> instance;
     private final int batchSize;
     private final Retry retry;
-    private final ReentrantLock lock = new ReentrantLock();
-    private volatile boolean stopped;
     private volatile long position = -1;
 
     ProjectionWorker(ProjectionDefinition projection, Application application, TrackingRecorder tracking,
@@ -68,33 +65,20 @@ final class ProjectionWorker implements Worker {
         return application.name();
     }
 
-    /**
-     * {@inheritDoc} Returns at once when the calling thread is already running this worker (a
-     * handler that saves): the running loop picks up the new events.
-     */
     @Override
-    public void run(boolean force) {
-        if (stopped || lock.isHeldByCurrentThread()) {
-            return;
-        }
-        lock.lock();
-        try {
-            process(force);
-        } catch (RuntimeException | Error e) {
-            failed(0, e);
-        } finally {
-            lock.unlock();
-        }
+    void crashed(Throwable e) {
+        failed(0, e);
     }
 
-    private void process(boolean force) {
+    @Override
+    void process(boolean force) {
         if (!retry.due(force)) {
             return;
         }
         if (position < 0) {
             position = tracking.maxTrackingId(application.name());
         }
-        while (!stopped) {
+        while (!stopped()) {
             List<Notification> batch = application.recorder()
                     .selectNotifications(NotificationSelection.after(position, batchSize));
             if (batch.isEmpty()) {
@@ -114,7 +98,7 @@ final class ProjectionWorker implements Worker {
     private boolean handleEach(List<Notification> batch) {
         long passedOver = 0;
         for (Notification notification : batch) {
-            if (stopped) {
+            if (stopped()) {
                 break;
             }
             DomainEvent<?> event = decode(notification);
@@ -254,24 +238,5 @@ final class ProjectionWorker implements Worker {
     @Override
     public void waitFor(long notificationId, Duration timeout) {
         tracking.waitFor(application.name(), notificationId, timeout);
-    }
-
-    @Override
-    public void stop() {
-        stopped = true;
-    }
-
-    @Override
-    public boolean awaitIdle(Duration timeout) {
-        try {
-            if (lock.tryLock(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                lock.unlock();
-                return true;
-            }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
