@@ -133,23 +133,29 @@ public final class AxonContender implements Contender {
     }
 
     @Override
-    public long readLog(int pageSize, long count) {
+    public long readLog(int pageSize, long count, long deadline) {
         JpaEventStorageEngine reader = pageSize == 1000 ? engineOf1000 : engine;
         if (pageSize != 100 && pageSize != 1000) {
             throw new IllegalArgumentException("Axon's engines here read in batches of 100 or 1000, not " + pageSize);
         }
+        long read = 0;
         try (Stream<? extends TrackedEventMessage<?>> stream = reader.readEvents(null, false)) {
-            return stream.limit(count).count();
+            Iterator<? extends TrackedEventMessage<?>> events = stream.limit(count).iterator();
+            while (events.hasNext() && (read % pageSize != 0 || System.nanoTime() < deadline)) {
+                events.next();
+                read++;
+            }
         }
+        return read;
     }
 
     @Override
-    public long catchUp(long position, int pageSize, long count) {
+    public long catchUp(long position, int pageSize, long count, long deadline) {
         TrackingToken start = position == 0 ? null : catchUpToken;
         long done = 0;
         try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(start, false)) {
             Iterator<? extends TrackedEventMessage<?>> events = stream.limit(count).iterator();
-            while (events.hasNext()) {
+            while (events.hasNext() && System.nanoTime() < deadline) {
                 List<EventMessage<?>> written = new ArrayList<>(pageSize);
                 TrackingToken token = null;
                 while (events.hasNext() && written.size() < pageSize) {
@@ -235,12 +241,13 @@ public final class AxonContender implements Contender {
         });
         String timestamp = DateTimeUtils.formatInstant(Instant.now().minusSeconds(3600));
         for (long done = 0; done < missing; done += Pages.FILL_CHUNK) {
-            long chunk = Math.min(Pages.FILL_CHUNK, missing - done);
+            Sql.RowSource rows = Sql.RowSource.of(Backend.POSTGRESQL, Math.min(Pages.FILL_CHUNK, missing - done));
+            String aggregate = "CAST(" + rows.uniqueUuid() + " AS text)";
             database.execute("INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber,"
                     + " type, timeStamp, payloadType, payloadRevision, payload, metaData)"
-                    + " SELECT " + (base + done) + " + g.n, gen_random_uuid()::text, gen_random_uuid()::text, 0, 'Account', '"
+                    + " SELECT " + (base + done) + " + g.n, 'event-' || " + aggregate + ", " + aggregate + ", 0, 'Account', '"
                     + timestamp + "', '" + payload.getType().getName() + "', NULL, " + bytea(payload.getData()) + ", "
-                    + bytea(metaData.getData()) + " FROM generate_series(1, " + chunk + ") AS g(n)");
+                    + bytea(metaData.getData()) + " FROM " + rows.from());
         }
         database.execute("SELECT setval('" + sequence + "', " + (base + missing) + ")");
     }

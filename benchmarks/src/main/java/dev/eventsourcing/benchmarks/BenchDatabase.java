@@ -11,7 +11,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -31,15 +34,33 @@ public final class BenchDatabase implements AutoCloseable {
     private static final String POSTGRES_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String MARIADB_SERVER = "jdbc:mariadb://127.0.0.1:3306/";
     private static final Path H2_DIRECTORY = Path.of("target", "bench-h2");
+    /** Databases not dropped yet; a shutdown hook drops them if the run is interrupted. */
+    private static final Set<BenchDatabase> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(database -> {
+            try {
+                database.close();
+            } catch (RuntimeException e) {
+                System.err.println("Could not drop " + database.name + ": " + e.getMessage());
+            }
+        }), "drop-bench-databases"));
+    }
 
     private final Backend backend;
     private final String name;
-    private final HikariDataSource dataSource;
+    private HikariDataSource dataSource;
 
     private BenchDatabase(Backend backend, String name) {
         this.backend = backend;
         this.name = name;
-        this.dataSource = new HikariDataSource(config());
+        OPEN.add(this);
+        try {
+            this.dataSource = new HikariDataSource(config());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Creates a new, empty database on the backend's server. */
@@ -122,7 +143,12 @@ public final class BenchDatabase implements AutoCloseable {
     /** Closes the pool and drops the database. */
     @Override
     public void close() {
-        dataSource.close();
+        if (!OPEN.remove(this)) {
+            return;
+        }
+        if (dataSource != null) {
+            dataSource.close();
+        }
         switch (backend) {
             case POSTGRESQL -> admin(backend, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             case MARIADB -> admin(backend, "DROP DATABASE IF EXISTS " + name);
@@ -132,6 +158,9 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     private void deleteH2Files() {
+        if (!Files.isDirectory(H2_DIRECTORY)) {
+            return;
+        }
         try (Stream<Path> files = Files.list(H2_DIRECTORY)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith(name))
                     .sorted(Comparator.reverseOrder()).toList()) {

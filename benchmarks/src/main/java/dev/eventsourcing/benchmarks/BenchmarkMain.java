@@ -35,7 +35,7 @@ public final class BenchmarkMain {
                 contenders.forEach(Contender::close);
             }
         }
-        Report report = new Report(harness.figures(), environment);
+        Report report = new Report(harness.figures(), environment, harness.notes());
         System.out.println();
         System.out.println(report.text());
         System.out.println(report.markdown());

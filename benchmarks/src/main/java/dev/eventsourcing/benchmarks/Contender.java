@@ -34,16 +34,17 @@ public interface Contender extends AutoCloseable {
 
     /**
      * Reads the first {@code count} notifications of the log in pages of {@code pageSize}, each
-     * page a query of its own, and returns how many it read.
+     * page a query of its own, and returns how many it read: fewer when the log is shorter, or
+     * when {@code deadline} ({@link System#nanoTime()}) passes first.
      */
-    long readLog(int pageSize, long count);
+    long readLog(int pageSize, long count, long deadline);
 
     /**
      * Processes {@code count} notifications after {@code position} as a process application would: per page,
      * in one transaction, one new event per notification into a downstream log plus the
-     * tracking position. Returns how many it processed.
+     * tracking position. Returns how many it processed, stopping early at {@code deadline}.
      */
-    long catchUp(long position, int pageSize, long count);
+    long catchUp(long position, int pageSize, long count, long deadline);
 
     /**
      * Follows the log from after {@code position}, calling {@code onNotification} with the
@@ -60,6 +61,13 @@ public interface Contender extends AutoCloseable {
      * holds at least {@code total} notifications, by the fastest means the backend has.
      */
     void fillTo(long total);
+
+    /**
+     * Lets go of what the write scenarios stored when keeping it would distort what follows; only
+     * the in-memory store does so (millions of appended events would otherwise fill the heap).
+     */
+    default void discardAppended() {
+    }
 
     @Override
     void close();

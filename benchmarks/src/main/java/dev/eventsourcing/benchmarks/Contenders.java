@@ -16,12 +16,16 @@ final class Contenders {
         List<Contender> contenders = new ArrayList<>();
         try {
             switch (backend) {
-                case MEMORY -> contenders.add(new RecorderContender("in-memory", Backend.MEMORY,
-                        new InMemoryApplicationRecorder(), new InMemoryAggregateRecorder(), new InMemoryProcessRecorder(),
-                        null, null));
-                case H2, MARIADB -> contenders.add(new JdbcContender(backend));
+                case MEMORY -> contenders.add(RecorderContender.renewable(() -> new RecorderContender("in-memory",
+                        Backend.MEMORY, new InMemoryApplicationRecorder(), new InMemoryAggregateRecorder(),
+                        new InMemoryProcessRecorder(), null, null)));
+                case H2, MARIADB -> {
+                    contenders.add(new JdbcContender(backend));
+                    contenders.add(JpaContenders.create(backend));
+                }
                 case POSTGRESQL -> {
                     contenders.add(new JdbcContender(backend));
+                    contenders.add(JpaContenders.create(backend));
                     contenders.add(new AxonContender());
                 }
             }

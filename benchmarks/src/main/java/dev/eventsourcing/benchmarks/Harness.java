@@ -26,6 +26,7 @@ final class Harness {
 
     private final Options options;
     private final List<Figure> figures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     Harness(Options options) {
         this.options = options;
@@ -38,6 +39,17 @@ final class Harness {
     /** Everything measured so far, in order. */
     List<Figure> figures() {
         return List.copyOf(figures);
+    }
+
+    /** Observations to print with the results (capped rounds, set-up times). */
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** Records an observation and prints it at once. */
+    synchronized void note(String message) {
+        notes.add(message);
+        Report.note(message);
     }
 
     /** Records a figure measured outside {@link #measure}. */

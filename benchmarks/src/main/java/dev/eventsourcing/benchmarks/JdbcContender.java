@@ -166,13 +166,13 @@ public final class JdbcContender implements Contender {
     }
 
     @Override
-    public long readLog(int pageSize, long count) {
-        return Pages.read(this::selectNotifications, pageSize, count);
+    public long readLog(int pageSize, long count, long deadline) {
+        return Pages.read(this::selectNotifications, pageSize, count, deadline);
     }
 
     @Override
-    public long catchUp(long position, int pageSize, long count) {
-        return Pages.process(this::selectNotifications, this::writeProcessed, position, pageSize, count);
+    public long catchUp(long position, int pageSize, long count, long deadline) {
+        return Pages.process(this::selectNotifications, this::writeProcessed, position, pageSize, count, deadline);
     }
 
     private void writeProcessed(List<Notification> page) {
@@ -213,7 +213,7 @@ public final class JdbcContender implements Contender {
         long missing = total - maxNotificationId();
         for (long done = 0; done < missing; done += Pages.FILL_CHUNK) {
             Sql.RowSource rows = Sql.RowSource.of(backend, Math.min(Pages.FILL_CHUNK, missing - done));
-            database.execute("INSERT INTO events (" + COLUMNS + ") SELECT " + rows.randomUuid() + ", 1, '"
+            database.execute("INSERT INTO events (" + COLUMNS + ") SELECT " + rows.uniqueUuid() + ", 1, '"
                     + Events.TOPIC + "', " + JdbcSchema.stateLiteral(backend) + " FROM " + rows.from());
         }
     }

@@ -15,11 +15,15 @@ import java.util.Set;
  * @param largeLogSize  notifications stored before the "after 1M" and memory scenarios
  * @param latencyRate   events per second appended while measuring dispatch latency
  * @param latencySeconds how long the latency scenario appends
+ * @param warmupSeconds how long each contender runs a mixed workload before it is measured
+ * @param capSeconds    the longest one round of reading or catching up may take (the large log
+ *                      gets three times as long); a capped round reports the rate of what it did
  * @param backends      the backends to run
  * @param output        where the JSON results go
  */
 public record Options(int rounds, double seconds, long logSize, long largeLogSize, int latencyRate,
-                      double latencySeconds, Set<Backend> backends, Path output) {
+                      double latencySeconds, double warmupSeconds, double capSeconds, Set<Backend> backends,
+                      Path output) {
 
     public Options {
         if (rounds < 1) {
@@ -38,11 +42,13 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
     public static Options fromSystemProperties() {
         return new Options(
                 Integer.getInteger("bench.rounds", 3),
-                Double.parseDouble(System.getProperty("bench.seconds", "0.6")),
+                Double.parseDouble(System.getProperty("bench.seconds", "0.5")),
                 Long.getLong("bench.log", 100_000),
                 Long.getLong("bench.large-log", 1_000_000),
                 Integer.getInteger("bench.latency.rate", 200),
                 Double.parseDouble(System.getProperty("bench.latency.seconds", "2.5")),
+                Double.parseDouble(System.getProperty("bench.warmup", "6")),
+                Double.parseDouble(System.getProperty("bench.cap", "1.5")),
                 backends(System.getProperty("bench.backends", "memory,h2,postgresql,mariadb")),
                 Path.of(System.getProperty("bench.output", "target/benchmark-results.json")));
     }

@@ -28,11 +28,11 @@ final class Pages {
     private Pages() {
     }
 
-    /** Reads {@code count} notifications from the start in pages; returns how many it read. */
-    static long read(Select select, int pageSize, long count) {
+    /** Reads {@code count} notifications from the start in pages until the deadline; returns how many it read. */
+    static long read(Select select, int pageSize, long count, long deadline) {
         long position = 0;
         long read = 0;
-        while (read < count) {
+        while (read < count && System.nanoTime() < deadline) {
             List<Notification> page = select.after(position, (int) Math.min(pageSize, count - read));
             if (page.isEmpty()) {
                 break;
@@ -44,10 +44,11 @@ final class Pages {
     }
 
     /** Reads {@code count} notifications after {@code start} in pages, handing each page to {@code write}. */
-    static long process(Select select, Consumer<List<Notification>> write, long start, int pageSize, long count) {
+    static long process(Select select, Consumer<List<Notification>> write, long start, int pageSize, long count,
+                        long deadline) {
         long position = start;
         long done = 0;
-        while (done < count) {
+        while (done < count && System.nanoTime() < deadline) {
             List<Notification> page = select.after(position, (int) Math.min(pageSize, count - done));
             if (page.isEmpty()) {
                 break;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.ObjLongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Our library as a contender, driven only through the recorder contracts of {@code api}: an
@@ -31,9 +32,10 @@ public class RecorderContender implements Contender {
 
     private final String name;
     private final Backend backend;
-    private final ApplicationRecorder events;
-    private final AggregateRecorder snapshots;
-    private final ProcessRecorder downstream;
+    private ApplicationRecorder events;
+    private AggregateRecorder snapshots;
+    private ProcessRecorder downstream;
+    private Supplier<RecorderContender> fresh;
     private final Filler filler;
     private final AutoCloseable resources;
 
@@ -56,6 +58,23 @@ public class RecorderContender implements Contender {
     @Override
     public Backend backend() {
         return backend;
+    }
+
+    /** A contender whose {@link #discardAppended()} replaces its recorders by new, empty ones. */
+    public static RecorderContender renewable(Supplier<RecorderContender> factory) {
+        RecorderContender contender = factory.get();
+        contender.fresh = factory;
+        return contender;
+    }
+
+    @Override
+    public void discardAppended() {
+        if (fresh != null) {
+            RecorderContender empty = fresh.get();
+            events = empty.events;
+            snapshots = empty.snapshots;
+            downstream = empty.downstream;
+        }
     }
 
     /** The recorder of the measured log. */
@@ -91,19 +110,19 @@ public class RecorderContender implements Contender {
     }
 
     @Override
-    public long readLog(int pageSize, long count) {
-        return Pages.read(this::after, pageSize, count);
+    public long readLog(int pageSize, long count, long deadline) {
+        return Pages.read(this::after, pageSize, count, deadline);
     }
 
     @Override
-    public long catchUp(long position, int pageSize, long count) {
+    public long catchUp(long position, int pageSize, long count, long deadline) {
         return Pages.process(this::after, page -> {
             List<StoredEvent> written = new ArrayList<>(page.size());
             for (Notification n : page) {
                 written.add(Pages.processed(n));
             }
             downstream.insertEvents(written, new Tracking("Accounts", page.get(page.size() - 1).id()));
-        }, position, pageSize, count);
+        }, position, pageSize, count, deadline);
     }
 
     @Override

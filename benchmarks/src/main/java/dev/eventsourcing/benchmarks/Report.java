@@ -24,10 +24,12 @@ final class Report {
 
     private final List<Figure> figures;
     private final Map<String, String> environment;
+    private final List<String> notes;
 
-    Report(List<Figure> figures, Map<String, String> environment) {
+    Report(List<Figure> figures, Map<String, String> environment, List<String> notes) {
         this.figures = List.copyOf(figures);
         this.environment = Map.copyOf(environment);
+        this.notes = List.copyOf(notes);
     }
 
     static void progress(Figure f) {
@@ -90,9 +92,10 @@ final class Report {
         return out.toString();
     }
 
-    /** The plain-text summary: one line per figure, with spread and ratio. */
+    /** The plain-text summary: one line per figure, with spread and ratio, then the notes. */
     String text() {
         StringBuilder out = new StringBuilder();
+        notes.forEach(note -> out.append("note: ").append(note).append('\n'));
         byScenario().forEach((scenario, cells) -> {
             out.append(scenario).append('\n');
             cells.forEach((column, f) -> out.append(String.format(Locale.ROOT, "    %-26s %12s  spread %-5s %s%n", column,
@@ -110,7 +113,13 @@ final class Report {
             json.append(sep).append("    ").append(quote(e.getKey())).append(": ").append(quote(e.getValue()));
             sep = ",\n";
         }
-        json.append("\n  },\n  \"figures\": [");
+        json.append("\n  },\n  \"notes\": [");
+        sep = "\n";
+        for (String note : notes) {
+            json.append(sep).append("    ").append(quote(note));
+            sep = ",\n";
+        }
+        json.append("\n  ],\n  \"figures\": [");
         sep = "\n";
         for (Figure f : figures) {
             json.append(sep).append("    {\"scenario\": ").append(quote(f.scenario()))
