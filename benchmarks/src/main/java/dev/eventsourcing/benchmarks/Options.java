@@ -44,12 +44,12 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
     public static Options fromSystemProperties() {
         return new Options(
                 Integer.getInteger("bench.rounds", 3),
-                Double.parseDouble(System.getProperty("bench.seconds", "0.5")),
+                Double.parseDouble(System.getProperty("bench.seconds", "0.4")),
                 Long.getLong("bench.log", 100_000),
                 Long.getLong("bench.large-log", 1_000_000),
                 Integer.getInteger("bench.latency.rate", 200),
-                Double.parseDouble(System.getProperty("bench.latency.seconds", "2.5")),
-                Double.parseDouble(System.getProperty("bench.warmup", "6")),
+                Double.parseDouble(System.getProperty("bench.latency.seconds", "2")),
+                Double.parseDouble(System.getProperty("bench.warmup", "5")),
                 Double.parseDouble(System.getProperty("bench.cap", "1.5")),
                 backends(System.getProperty("bench.backends", "memory,h2,postgresql,mariadb")),
                 names(System.getProperty("bench.contenders", "")),
