@@ -38,9 +38,17 @@ final class Concurrently {
                 }));
             }
             start.countDown();
-            return collect(futures, timeout);
-        } finally {
+            List<T> results = collect(futures, timeout);
             stop(pool);
+            return results;
+        } catch (AssertionError | RuntimeException failure) {
+            // Keep the first failure in front; threads that will not stop are only a footnote to it.
+            try {
+                stop(pool);
+            } catch (AssertionError stuck) {
+                failure.addSuppressed(stuck);
+            }
+            throw failure;
         }
     }
 
@@ -75,12 +83,15 @@ final class Concurrently {
         return first;
     }
 
-    /** Interrupts whatever still runs and waits briefly for it to end, so no test leaks threads. */
+    /**
+     * Interrupts whatever still runs and waits for it to end, so no test leaks threads. The wait
+     * is generous because a database call may finish its lock wait before it sees the interrupt.
+     */
     static void stop(ExecutorService pool) {
         pool.shutdownNow();
         try {
-            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("Test threads did not end within 10 s of being interrupted");
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("Test threads did not end within 30 s of being interrupted");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

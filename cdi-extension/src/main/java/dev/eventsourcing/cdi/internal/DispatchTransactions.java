@@ -15,6 +15,21 @@ interface DispatchTransactions {
      */
     void inTransaction(Function<Object, Void> work);
 
+    /** Whether a failed transaction leaves nothing behind, so that several notifications may share one. */
+    default boolean atomic() {
+        return true;
+    }
+
     /** No transactions at all: the in-memory store has nothing to roll back. */
-    DispatchTransactions NONE = work -> work.apply(null);
+    DispatchTransactions NONE = new DispatchTransactions() {
+        @Override
+        public void inTransaction(Function<Object, Void> work) {
+            work.apply(null);
+        }
+
+        @Override
+        public boolean atomic() {
+            return false;
+        }
+    };
 }

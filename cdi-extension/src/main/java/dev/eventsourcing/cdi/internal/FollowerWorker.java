@@ -4,8 +4,6 @@ import dev.eventsourcing.cdi.ProjectionStatus;
 import dev.eventsourcing.system.ProcessApplication;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Feeds a leader's log to a process application that follows it. Exactly-once is the process
@@ -14,13 +12,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * nothing is left (a run may itself add to the leader's log, in a cycle), and retries failures
  * with the same back-off as projections.
  */
-final class FollowerWorker implements Worker {
+final class FollowerWorker extends SerialWorker {
 
     private final ProcessApplication follower;
     private final String leader;
     private final Retry retry;
-    private final ReentrantLock lock = new ReentrantLock();
-    private volatile boolean stopped;
 
     FollowerWorker(ProcessApplication follower, String leader, Options options) {
         this.follower = follower;
@@ -39,24 +35,25 @@ final class FollowerWorker implements Worker {
     }
 
     @Override
-    public void run(boolean force) {
-        if (stopped || lock.isHeldByCurrentThread()) {
+    void process(boolean force) {
+        if (!retry.due(force)) {
             return;
         }
-        lock.lock();
-        try {
-            if (!retry.due(force)) {
-                return;
-            }
-            while (!stopped && follower.pullAndProcess(leader) > 0) {
-                // again: what was just processed may have prompted more
-            }
-            retry.succeeded();
-        } catch (RuntimeException | Error e) {
-            retry.failed(leader, follower.processRecorder().maxTrackingId(leader) + 1, e);
-        } finally {
-            lock.unlock();
+        while (!stopped() && follower.pullAndProcess(leader) > 0) {
+            // again: what was just processed may have prompted more
         }
+        retry.succeeded();
+    }
+
+    @Override
+    void crashed(Throwable e) {
+        long failing;
+        try {
+            failing = follower.processRecorder().maxTrackingId(leader) + 1;
+        } catch (RuntimeException unreachable) {
+            failing = 0; // the store itself is failing: no notification to blame
+        }
+        retry.failed(leader, failing, e);
     }
 
     @Override
@@ -70,24 +67,5 @@ final class FollowerWorker implements Worker {
         return new ProjectionStatus(follower.name(), leader, follower.processRecorder().maxTrackingId(leader),
                 last == null ? 0 : last.notificationId(), last == null ? null : last.message(),
                 last == null ? null : last.at(), last == null ? 0 : last.attempts());
-    }
-
-    @Override
-    public void stop() {
-        stopped = true;
-    }
-
-    @Override
-    public boolean awaitIdle(Duration timeout) {
-        try {
-            if (lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                lock.unlock();
-                return true;
-            }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.eventsourcing.cdi.internal;
 
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
+import dev.eventsourcing.cdi.EventStoreContext;
 import dev.eventsourcing.jpa.DatabaseStrategy;
 import dev.eventsourcing.jpa.JpaApplicationRecorder;
 import dev.eventsourcing.jpa.JpaInfrastructureFactory;
@@ -26,8 +27,9 @@ import javax.naming.NamingException;
  * with the extension's transactions) and every projection's tracking recorder in one persistence
  * unit. Loaded only when {@code eventsourcing.persistence.module=jpa}.
  *
- * <p>In a container (JTA), the unit is the container's, injected as a transaction-scoped entity
- * manager (see {@link JpaWiring}); JTA is chosen when that injection happened, unless
+ * <p>In a container (JTA), the unit is the container's transaction-scoped entity manager: the one
+ * the deployment produces with {@link EventStoreContext}, or else the one the extension has
+ * injected (see {@link JpaWiring}); JTA is chosen when there is one, unless
  * {@code jpa.transactions} says otherwise. In Java SE (RESOURCE_LOCAL), the extension opens the unit
  * itself with {@code Persistence.createEntityManagerFactory} and closes it at shutdown. The
  * database is named by {@code jpa.database} or recognised from the JDBC URL or the server; the
@@ -57,7 +59,8 @@ final class JpaBackend implements Backend {
         if (jta && containerManaged == null) {
             throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + JpaWiring.TRANSACTIONS + "' is 'jta',"
                     + " but the container injected no entity manager for the event store; is there a JTA persistence unit,"
-                    + " and is setting '" + ConfigSettings.PREFIX + JpaWiring.PERSISTENCE_UNIT + "' its name?");
+                    + " and is setting '" + ConfigSettings.PREFIX + JpaWiring.PERSISTENCE_UNIT + "' its name? Or produce it:"
+                    + " @Produces @EventStoreContext @PersistenceContext EntityManager");
         }
         if (jta && options.synchronous()) {
             throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + Options.DISPATCH
@@ -92,7 +95,12 @@ final class JpaBackend implements Backend {
         }
     }
 
+    // The deployment's own producer first (portable everywhere), then the extension's holder.
     private static EntityManager containerEntityManager(BeanManager beanManager) {
+        var produced = beanManager.createInstance().select(EntityManager.class, EventStoreContext.Literal.INSTANCE);
+        if (produced.isResolvable()) {
+            return produced.get();
+        }
         var holder = beanManager.createInstance().select(ContainerPersistence.class);
         return holder.isResolvable() ? holder.get().entityManager() : null;
     }

@@ -11,26 +11,29 @@ import dev.eventsourcing.persistence.TrackingRecorder;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Feeds one application's notification log to one projection, exactly once and in order.
  *
- * <p>Each notification with a matching observer method is handled in a transaction of its own
- * that also records the projection's position ({@link Tracking}), so the view and the position
- * commit together. Notifications no method observes are passed over, and the position moves past
- * them in one write at the end of each batch. Runs are serialised by a lock, so prompts from
- * several threads never process one notification twice in this process; another process
- * recording the same position first makes the insert fail, and the worker then reloads its
- * position from the recorder (unique tracking key, see {@link TrackingRecorder}).
+ * <p>With a backend that has transactions (JPA), a batch of notifications is handled in one
+ * transaction that also records the projection's position ({@link Tracking}) after the batch, so
+ * the view and the position commit together. When that fails, and on the in-memory store always,
+ * each notification with a matching observer method is handled in a transaction of its own with
+ * its position; notifications no method observes are passed over, and the position moves past
+ * them in one write at the end of the batch. Runs are serialised by a lock, so prompts from
+ * several threads never process one notification twice in this process. Across processes, each
+ * transaction first records the position after the last one it knows of (its claim): two
+ * processes handling overlapping parts of the log both claim the same position, the recorder's
+ * unique key fails one of them, and that one reloads its position and selects again (see
+ * {@link TrackingRecorder}).
  *
  * <p>A failing handler stops the run at that notification (later ones wait: order matters); the
  * transaction rolls back, the failure is logged and shown in the {@link ProjectionStatus}, and
  * the notification is tried again after a delay that doubles up to a minute. Other projections
  * have workers of their own and go on.
  */
-final class ProjectionWorker implements Worker {
+final class ProjectionWorker extends SerialWorker {
 
     private final ProjectionDefinition projection;
     private final Application application;
@@ -39,8 +42,6 @@ final class ProjectionWorker implements Worker {
     private final Supplier<Object> instance;
     private final int batchSize;
     private final Retry retry;
-    private final ReentrantLock lock = new ReentrantLock();
-    private volatile boolean stopped;
     private volatile long position = -1;
 
     ProjectionWorker(ProjectionDefinition projection, Application application, TrackingRecorder tracking,
@@ -64,61 +65,103 @@ final class ProjectionWorker implements Worker {
         return application.name();
     }
 
-    /**
-     * {@inheritDoc} Returns at once when the calling thread is already running this worker (a
-     * handler that saves): the running loop picks up the new events.
-     */
     @Override
-    public void run(boolean force) {
-        if (stopped || lock.isHeldByCurrentThread()) {
-            return;
-        }
-        lock.lock();
-        try {
-            process(force);
-        } catch (RuntimeException | Error e) {
-            failed(0, e);
-        } finally {
-            lock.unlock();
-        }
+    void crashed(Throwable e) {
+        failed(0, e);
     }
 
-    private void process(boolean force) {
+    @Override
+    void process(boolean force) {
         if (!retry.due(force)) {
             return;
         }
         if (position < 0) {
             position = tracking.maxTrackingId(application.name());
         }
-        while (!stopped) {
+        while (!stopped()) {
             List<Notification> batch = application.recorder()
                     .selectNotifications(NotificationSelection.after(position, batchSize));
             if (batch.isEmpty()) {
                 retry.succeeded();
                 return;
             }
-            long passedOver = 0;
-            for (Notification notification : batch) {
-                if (stopped) {
-                    break;
-                }
-                if (notification.id() <= position) {
-                    continue;
-                }
-                DomainEvent<?> event = decode(notification);
-                if (event == null) {
-                    recordPassedOver(passedOver);
-                    return;
-                }
-                List<ProjectionMethod> methods = projection.methodsFor(event.payload());
-                if (methods.isEmpty()) {
-                    passedOver = notification.id();
-                } else if (!handle(notification, event, methods)) {
-                    recordPassedOver(passedOver);
-                    return;
-                }
+            if (transactions.atomic() && retry.last() == null && handleAll(batch)) {
+                continue;
             }
-            recordPassedOver(passedOver);
+            if (!handleEach(batch)) {
+                return;
+            }
+        }
+    }
+
+    /** Handles a batch one notification at a time; false when a failure ends the run. */
+    private boolean handleEach(List<Notification> batch) {
+        long passedOver = 0;
+        for (Notification notification : batch) {
+            if (stopped()) {
+                break;
+            }
+            DomainEvent<?> event = decode(notification);
+            if (event == null) {
+                recordPassedOver(passedOver);
+                return false;
+            }
+            List<ProjectionMethod> methods = projection.methodsFor(event.payload());
+            if (methods.isEmpty()) {
+                passedOver = notification.id();
+                continue;
+            }
+            Outcome outcome = handle(notification, event, methods);
+            if (outcome == Outcome.FAILED) {
+                recordPassedOver(passedOver);
+                return false;
+            }
+            if (outcome == Outcome.MOVED) {
+                return true; // select again from the position another process recorded
+            }
+        }
+        recordPassedOver(passedOver);
+        return true;
+    }
+
+    private enum Outcome { HANDLED, MOVED, FAILED }
+
+    /**
+     * Handles a whole batch in one transaction that records the positions of its first and last
+     * notifications: far fewer commits than one per notification. Only where the backend rolls
+     * back (JPA): on any failure nothing of the batch remains, and the caller goes through the
+     * batch one notification at a time, which finds the failing one.
+     */
+    private boolean handleAll(List<Notification> batch) {
+        long first = batch.get(0).id();
+        long last = batch.get(batch.size() - 1).id();
+        try {
+            transactions.inTransaction(entityManager -> {
+                // Claim the batch by its first position before any handler runs. A transaction
+                // passes the recorder's "above the highest" check only when its first id is the
+                // committed highest + 1, so two processes whose batches overlap both insert that
+                // same key and one of them fails: recording only the last position would let two
+                // batches of different lengths commit side by side, each handling the overlap.
+                tracking.insertTracking(new Tracking(application.name(), first));
+                Object bean = null;
+                for (Notification notification : batch) {
+                    DomainEvent<?> event = application.mapper().toDomainEvent(notification.storedEvent());
+                    for (ProjectionMethod method : projection.methodsFor(event.payload())) {
+                        bean = bean != null ? bean : instance.get();
+                        method.invoke(bean, event, notification, entityManager);
+                    }
+                }
+                if (last != first) {
+                    tracking.insertTracking(new Tracking(application.name(), last));
+                }
+                return null;
+            });
+            position = last;
+            return true;
+        } catch (IntegrityException e) {
+            return reloadPosition() >= first; // another process took the batch: select again
+        } catch (RuntimeException | Error e) {
+            return false;
         }
     }
 
@@ -131,9 +174,13 @@ final class ProjectionWorker implements Worker {
         }
     }
 
-    private boolean handle(Notification notification, DomainEvent<?> event, List<ProjectionMethod> methods) {
+    private Outcome handle(Notification notification, DomainEvent<?> event, List<ProjectionMethod> methods) {
+        long claim = position + 1; // see handleAll: passed-over notifications before this one count
         try {
             transactions.inTransaction(entityManager -> {
+                if (claim < notification.id()) {
+                    tracking.insertTracking(new Tracking(application.name(), claim));
+                }
                 Object bean = instance.get();
                 for (ProjectionMethod method : methods) {
                     method.invoke(bean, event, notification, entityManager);
@@ -143,16 +190,16 @@ final class ProjectionWorker implements Worker {
             });
             position = notification.id();
             retry.succeeded();
-            return true;
+            return Outcome.HANDLED;
         } catch (IntegrityException e) {
-            if (reloadPosition() >= notification.id()) {
-                return true; // another process handled it first, exactly once
+            if (reloadPosition() >= claim) {
+                return Outcome.MOVED; // another process recorded this part of the log first
             }
             failed(notification.id(), e);
-            return false;
+            return Outcome.FAILED;
         } catch (RuntimeException | Error e) {
             failed(notification.id(), e);
-            return false;
+            return Outcome.FAILED;
         }
     }
 
@@ -191,24 +238,5 @@ final class ProjectionWorker implements Worker {
     @Override
     public void waitFor(long notificationId, Duration timeout) {
         tracking.waitFor(application.name(), notificationId, timeout);
-    }
-
-    @Override
-    public void stop() {
-        stopped = true;
-    }
-
-    @Override
-    public boolean awaitIdle(Duration timeout) {
-        try {
-            if (lock.tryLock(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                lock.unlock();
-                return true;
-            }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

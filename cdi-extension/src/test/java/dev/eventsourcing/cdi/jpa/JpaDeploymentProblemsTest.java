@@ -1,7 +1,12 @@
 package dev.eventsourcing.cdi.jpa;
 
+import dev.eventsourcing.cdi.EventStoreContext;
 import dev.eventsourcing.cdi.Teller;
 import dev.eventsourcing.cdi.support.TestDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Persistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +65,31 @@ class JpaDeploymentProblemsTest {
     void aDatabaseWithoutTheTablesFailsAtStartWithEscdi014() {
         assertProblem("ESCDI014: Event sourcing could not start: ",
                 failureOf(jpa("eventsourcing.jpa.create-tables", "false"), Teller.class));
+    }
+
+    @Test
+    void jtaWithoutAnEntityManagerFromTheContainerFailsWithEscdi012() {
+        assertProblem("ESCDI012: Invalid event sourcing configuration: Setting 'eventsourcing.jpa.transactions' is 'jta',"
+                + " but the container injected no entity manager", failureOf(jpa("eventsourcing.jpa.transactions", "jta"),
+                Teller.class));
+    }
+
+    @Test
+    void aProducedEventStoreEntityManagerIsTakenAndNeedsTheContainersTransactions() {
+        assertProblem("ESCDI012: Invalid event sourcing configuration: JTA transactions need"
+                + " java:comp/TransactionSynchronizationRegistry in JNDI", failureOf(jpa(), Teller.class, Producer.class));
+    }
+
+    /** Hands over an entity manager as a deployment does with a resource producer. */
+    @ApplicationScoped
+    public static class Producer {
+        @Produces
+        @EventStoreContext
+        EntityManager eventStore() {
+            return Persistence.createEntityManagerFactory("eventsourcing", Map.of(
+                    "jakarta.persistence.jdbc.url", database.url(), "jakarta.persistence.jdbc.user", database.user(),
+                    "jakarta.persistence.jdbc.password", "")).createEntityManager();
+        }
     }
 
     private static void assertProblem(String expected, String failure) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -101,10 +103,14 @@ abstract class JpaProjectionTestCase {
         try {
             Teller onOne = one.select(Teller.class).get();
             Teller onOther = other.select(Teller.class).get();
-            UUID first = onOne.open("Dora");
-            UUID second = onOther.open("Emil");
+            List<String> accounts = new ArrayList<>();
             long last = 0;
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 30; i++) {
+                // Openings are passed over, deposits handled: batches and claims of every shape.
+                UUID first = onOne.open("Dora" + i);
+                UUID second = onOther.open("Emil" + i);
+                accounts.add("'" + first + "'");
+                accounts.add("'" + second + "'");
                 onOne.deposit(first, "1.00");
                 last = Math.max(last, onOther.deposit(second, "2.00"));
             }
@@ -112,10 +118,9 @@ abstract class JpaProjectionTestCase {
             one.select(Projections.class).get().waitFor("deposit-view", last, Duration.ofSeconds(30));
             other.select(Projections.class).get().waitFor("deposit-view", last, Duration.ofSeconds(30));
 
-            assertEquals(20, rows(first));
-            assertEquals(20, rows(second));
-            assertEquals(40, database().count("SELECT COUNT(DISTINCT notification_id) FROM deposit_view"
-                    + " WHERE account_id IN ('" + first + "', '" + second + "')"));
+            String ofTheseAccounts = " FROM deposit_view WHERE account_id IN (" + String.join(", ", accounts) + ")";
+            assertEquals(60, database().count("SELECT COUNT(*)" + ofTheseAccounts));
+            assertEquals(60, database().count("SELECT COUNT(DISTINCT notification_id)" + ofTheseAccounts));
         } finally {
             other.shutdown();
         }

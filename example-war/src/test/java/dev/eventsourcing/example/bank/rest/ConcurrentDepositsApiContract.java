@@ -2,17 +2,9 @@ package dev.eventsourcing.example.bank.rest;
 
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankClient.Reply;
-import dev.eventsourcing.example.bank.BankDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -25,32 +17,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Concurrent commands on one account over HTTP: no accepted deposit is ever lost. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConcurrentDepositsApiIT {
+interface ConcurrentDepositsApiContract {
 
-    private static final int CLIENTS = 8;
-    private static final int DEPOSITS_PER_CLIENT = 10;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BankDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    /** The client of the deployed API. */
+    BankClient client();
 
     @Test
-    void theFinalBalanceIsTheSumOfTheAcceptedDeposits() throws Exception {
-        BankClient client = new BankClient(base);
+    default void theFinalBalanceIsTheSumOfTheAcceptedDeposits() throws Exception {
+        int clients = 8;
+        BankClient client = client();
         String id = client.open("Niaj", "niaj@example.com");
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<BigDecimal>> accepted = new ArrayList<>();
         try {
-            for (int c = 0; c < CLIENTS; c++) {
+            for (int c = 0; c < clients; c++) {
                 BigDecimal amount = new BigDecimal(c + 1).movePointLeft(2).add(BigDecimal.ONE);
-                accepted.add(pool.submit(() -> deposit(id, amount, start)));
+                accepted.add(pool.submit(() -> deposit(client, id, amount, start)));
             }
             start.countDown();
             pool.shutdown();
@@ -68,12 +51,12 @@ class ConcurrentDepositsApiIT {
         assertEquals(sum.setScale(2).toPlainString(), account.field("balance"), account.text());
     }
 
-    /** Sends this client's deposits one after another; returns the sum of those answered 200. */
-    private BigDecimal deposit(String id, BigDecimal amount, CountDownLatch start) throws InterruptedException {
-        BankClient client = new BankClient(base);
+    /** Sends ten deposits one after another; returns the sum of those answered 200. */
+    private static BigDecimal deposit(BankClient client, String id, BigDecimal amount, CountDownLatch start)
+            throws InterruptedException {
         start.await();
         BigDecimal total = BigDecimal.ZERO;
-        for (int i = 0; i < DEPOSITS_PER_CLIENT; i++) {
+        for (int i = 0; i < 10; i++) {
             Reply reply = client.post("accounts/" + id + "/deposits", "{\"amount\":\"" + amount + "\"}");
             if (reply.status() == 200) {
                 total = total.add(amount);

@@ -3,17 +3,8 @@ package dev.eventsourcing.example.bank.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankClient.Reply;
-import dev.eventsourcing.example.bank.BankDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,29 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The notification log over HTTP, in the wire format other systems follow. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class NotificationsApiIT {
+interface NotificationsApiContract {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BankDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    BankClient client;
-
-    @BeforeEach
-    void connect() {
-        client = new BankClient(base);
-    }
+    /** The client of the deployed API. */
+    BankClient client();
 
     @Test
-    void theLogHoldsEachEventOfAnAccountInOrderWithItsTopicAndState() {
-        String id = client.open("Judy", "judy@example.com");
-        client.post("accounts/" + id + "/deposits", "{\"amount\":\"7.25\"}");
+    default void theLogHoldsEachEventOfAnAccountInOrderWithItsTopicAndState() {
+        String id = client().open("Judy", "judy@example.com");
+        client().post("accounts/" + id + "/deposits", "{\"amount\":\"7.25\"}");
 
         List<JsonNode> ofAccount = new ArrayList<>();
         for (JsonNode item : readAll()) {
@@ -67,12 +44,12 @@ class NotificationsApiIT {
     }
 
     @Test
-    void pagesAreAscendingAndNextIsTheStartOfTheFollowingPage() {
-        client.open("Ken", "ken@example.com");
-        client.open("Lee", "lee@example.com");
+    default void pagesAreAscendingAndNextIsTheStartOfTheFollowingPage() {
+        client().open("Ken", "ken@example.com");
+        client().open("Lee", "lee@example.com");
 
-        Reply first = client.get("notifications?start=1&limit=1");
-        Reply second = client.get("notifications?start=" + first.body().get("next").asLong() + "&limit=1");
+        Reply first = client().get("notifications?start=1&limit=1");
+        Reply second = client().get("notifications?start=" + first.body().get("next").asLong() + "&limit=1");
 
         assertEquals(200, first.status(), first.text());
         assertEquals(1, first.body().get("items").size());
@@ -82,13 +59,13 @@ class NotificationsApiIT {
     }
 
     @Test
-    void nextIsNullAtTheEndOfTheLog() {
-        client.open("Mallory", "mallory@example.com");
+    default void nextIsNullAtTheEndOfTheLog() {
+        client().open("Mallory", "mallory@example.com");
         List<JsonNode> all = readAll();
         long last = all.get(all.size() - 1).get("id").asLong();
 
-        Reply end = client.get("notifications?start=" + last);
-        Reply beyond = client.get("notifications?start=" + (last + 1000));
+        Reply end = client().get("notifications?start=" + last);
+        Reply beyond = client().get("notifications?start=" + (last + 1000));
 
         assertEquals(1, end.body().get("items").size(), end.text());
         assertTrue(end.body().get("next").isNull(), end.text());
@@ -100,7 +77,7 @@ class NotificationsApiIT {
         List<JsonNode> items = new ArrayList<>();
         long start = 1;
         while (true) {
-            Reply page = client.get("notifications?start=" + start + "&limit=10");
+            Reply page = client().get("notifications?start=" + start + "&limit=10");
             assertEquals(200, page.status(), page.text());
             page.body().get("items").forEach(items::add);
             JsonNode next = page.body().get("next");

@@ -2,36 +2,21 @@ package dev.eventsourcing.example.bank.rest;
 
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankClient.Reply;
-import dev.eventsourcing.example.bank.BankDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Statistics over HTTP: eventually they count every account and sum every balance. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StatisticsApiIT {
+interface StatisticsApiContract {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BankDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    /** The client of the deployed API. */
+    BankClient client();
 
     @Test
-    void statisticsCatchUpWithNewAccountsAndTheirBalances() throws InterruptedException {
-        BankClient client = new BankClient(base);
+    default void statisticsCatchUpWithNewAccountsAndTheirBalances() throws InterruptedException {
+        BankClient client = client();
         Reply before = settled(client);
         long accounts = before.body().get("accounts").asLong();
         BigDecimal total = new BigDecimal(before.field("totalBalance"));

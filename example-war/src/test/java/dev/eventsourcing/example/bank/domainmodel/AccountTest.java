@@ -1,0 +1,93 @@
+package dev.eventsourcing.example.bank.domainmodel;
+
+import dev.eventsourcing.application.Application;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The account's rules, on the in-memory store: no server, no database. */
+class AccountTest {
+
+    @Test
+    void anOpenedAccountHasAZeroBalanceAndNoOverdraft() {
+        Account account = Account.open("Alice", "alice@example.com");
+
+        assertEquals("Alice", account.fullName());
+        assertEquals(new BigDecimal("0.00"), account.balance());
+        assertEquals(new BigDecimal("0.00"), account.overdraftLimit());
+        assertFalse(account.isClosed());
+        assertEquals(1, account.version());
+    }
+
+    @Test
+    void depositsAndWithdrawalsChangeTheBalanceWithTwoDecimalPlaces() {
+        Account account = Account.open("Bob", "bob@example.com");
+
+        account.deposit(new BigDecimal("10.5"));
+        account.withdraw(new BigDecimal("0.25"));
+
+        assertEquals(new BigDecimal("10.25"), account.balance());
+        assertEquals(3, account.version());
+    }
+
+    @Test
+    void aWithdrawalMayUseTheOverdraftButNoMore() {
+        Account account = Account.open("Carol", "carol@example.com");
+        account.setOverdraftLimit(new BigDecimal("50"));
+
+        account.withdraw(new BigDecimal("50.00"));
+
+        assertEquals(new BigDecimal("-50.00"), account.balance());
+        assertThrows(InsufficientFundsException.class, () -> account.withdraw(new BigDecimal("0.01")));
+        assertEquals(3, account.version(), "a refused command triggers nothing");
+    }
+
+    @Test
+    void aClosedAccountRefusesEveryCommand() {
+        Account account = Account.open("Dan", "dan@example.com");
+        account.close();
+
+        assertTrue(account.isClosed());
+        assertThrows(AccountClosedException.class, () -> account.deposit(BigDecimal.ONE));
+        assertThrows(AccountClosedException.class, () -> account.withdraw(BigDecimal.ONE));
+        assertThrows(AccountClosedException.class, () -> account.setOverdraftLimit(BigDecimal.ONE));
+        assertThrows(AccountClosedException.class, account::close);
+        assertEquals(2, account.version());
+    }
+
+    @Test
+    void badAmountsAndNamesAreRefusedWithoutAnEvent() {
+        Account account = Account.open("Eve", "eve@example.com");
+
+        assertThrows(IllegalArgumentException.class, () -> account.deposit(BigDecimal.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> account.deposit(new BigDecimal("-1")));
+        assertThrows(IllegalArgumentException.class, () -> account.deposit(new BigDecimal("0.001")));
+        assertThrows(IllegalArgumentException.class, () -> account.deposit(null));
+        assertThrows(IllegalArgumentException.class, () -> account.setOverdraftLimit(new BigDecimal("-0.01")));
+        assertThrows(IllegalArgumentException.class, () -> Account.open(" ", "x@example.com"));
+        assertEquals(1, account.version());
+    }
+
+    @Test
+    void anAccountRebuiltFromItsStoredEventsEqualsTheOneSaved() {
+        try (Application bank = new Application()) {
+            Account account = Account.open("Frank", "frank@example.com");
+            account.deposit(new BigDecimal("100.00"));
+            account.setOverdraftLimit(new BigDecimal("20.00"));
+            account.withdraw(new BigDecimal("110.00"));
+            bank.save(account);
+
+            Account again = bank.repository(Account.class).get(account.id());
+
+            assertEquals(new BigDecimal("-10.00"), again.balance());
+            assertEquals(new BigDecimal("20.00"), again.overdraftLimit());
+            assertEquals("frank@example.com", again.emailAddress());
+            assertEquals(4, again.version());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.eventsourcing.example.bank.rest;
+
+import dev.eventsourcing.example.bank.BankClient;
+import org.junit.jupiter.api.Test;
+
+import static dev.eventsourcing.example.bank.rest.ApiAssertions.assertError;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Bad input over HTTP: each gets a 400 with a specific error code, and changes nothing. */
+interface BadRequestsApiContract {
+
+    /** The client of the deployed API. */
+    BankClient client();
+
+    @Test
+    default void malformedJsonAnswers400() {
+        String id = client().open("Grace", "grace@example.com");
+
+        assertAll(
+                () -> assertError(client().post("accounts", "{\"fullName\":"), 400, "malformed_json"),
+                () -> assertError(client().post("accounts", "not json"), 400, "malformed_json"),
+                () -> assertError(client().post("accounts", "[1,2]"), 400, "malformed_json"),
+                () -> assertError(client().post("accounts", ""), 400, "malformed_json"),
+                () -> assertError(client().post("accounts/" + id + "/deposits", "{\"amount\":"), 400, "malformed_json"),
+                () -> assertError(client().put("accounts/" + id + "/overdraft-limit", "{"), 400, "malformed_json"));
+    }
+
+    @Test
+    default void missingFieldsAnswer400() {
+        String id = client().open("Heidi", "heidi@example.com");
+
+        assertAll(
+                () -> assertError(client().post("accounts", "{\"fullName\":\"Heidi\"}"), 400, "missing_field"),
+                () -> assertError(client().post("accounts", "{\"emailAddress\":\"h@example.com\"}"), 400, "missing_field"),
+                () -> assertError(client().post("accounts", "{\"fullName\":\" \",\"emailAddress\":\"h@example.com\"}"), 400, "missing_field"),
+                () -> assertError(client().post("accounts/" + id + "/deposits", "{}"), 400, "missing_field"),
+                () -> assertError(client().post("accounts/" + id + "/withdrawals", "{\"amount\":null}"), 400, "missing_field"),
+                () -> assertError(client().put("accounts/" + id + "/overdraft-limit", "{}"), 400, "missing_field"));
+    }
+
+    @Test
+    default void nonPositiveOrNonNumericAmountsAnswer400AndChangeNothing() {
+        String id = client().open("Ivan", "ivan@example.com");
+        String deposits = "accounts/" + id + "/deposits";
+
+        assertAll(
+                () -> assertError(client().post(deposits, "{\"amount\":\"0.00\"}"), 400, "invalid_amount"),
+                () -> assertError(client().post(deposits, "{\"amount\":\"-5.00\"}"), 400, "invalid_amount"),
+                () -> assertError(client().post(deposits, "{\"amount\":\"ten\"}"), 400, "invalid_amount"),
+                () -> assertError(client().post(deposits, "{\"amount\":\"1.001\"}"), 400, "invalid_amount"),
+                () -> assertError(client().post(deposits, "{\"amount\":\"1e3\"}"), 400, "invalid_amount"),
+                () -> assertError(client().post(deposits, "{\"amount\":true}"), 400, "invalid_amount"),
+                () -> assertError(client().post("accounts/" + id + "/withdrawals", "{\"amount\":\"0\"}"), 400, "invalid_amount"),
+                () -> assertError(client().put("accounts/" + id + "/overdraft-limit", "{\"limit\":\"-1.00\"}"), 400, "invalid_amount"));
+        assertEquals(1, client().get("accounts/" + id).body().get("version").asLong());
+    }
+
+    @Test
+    default void badAccountIdsAnswer400() {
+        assertAll(
+                () -> assertError(client().get("accounts/not-a-uuid"), 400, "invalid_id"),
+                () -> assertError(client().get("accounts/1-2-3-4-5"), 400, "invalid_id"),
+                () -> assertError(client().post("accounts/123/deposits", "{\"amount\":\"1.00\"}"), 400, "invalid_id"),
+                () -> assertError(client().post("accounts/xyz/close", ""), 400, "invalid_id"));
+    }
+
+    @Test
+    default void badPagingParametersAnswer400() {
+        assertAll(
+                () -> assertError(client().get("notifications?start=0"), 400, "invalid_paging"),
+                () -> assertError(client().get("notifications?start=-3"), 400, "invalid_paging"),
+                () -> assertError(client().get("notifications?start=abc"), 400, "invalid_paging"),
+                () -> assertError(client().get("notifications?limit=0"), 400, "invalid_paging"),
+                () -> assertError(client().get("notifications?limit=1000000"), 400, "invalid_paging"),
+                () -> assertError(client().get("notifications?start=1&limit=x"), 400, "invalid_paging"));
+    }
+}
