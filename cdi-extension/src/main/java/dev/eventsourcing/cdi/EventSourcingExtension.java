@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
@@ -22,11 +23,15 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The CDI portable extension of event sourcing: it finds aggregates, applications and
@@ -77,6 +82,7 @@ import jakarta.inject.Singleton;
 public class EventSourcingExtension implements Extension {
 
     private final Discovery discovery = new Discovery();
+    private final List<Bean<?>> eventStoreContexts = new ArrayList<>();
     private boolean plainObservers;
     private Settings settings;
     private Discovery.Model model;
@@ -127,6 +133,12 @@ public class EventSourcingExtension implements Extension {
         }
     }
 
+    void eventStoreContext(@Observes ProcessBean<?> event) {
+        if (Wiring.isEventStoreContext(event.getBean())) {
+            eventStoreContexts.add(event.getBean());
+        }
+    }
+
     void observer(@Observes ProcessObserverMethod<?, ?> event) {
         if (Wiring.observesEvents(event.getObserverMethod())) {
             plainObservers = true;
@@ -169,7 +181,7 @@ public class EventSourcingExtension implements Extension {
         }
         try {
             EventSourcingRuntime runtime = beanManager.createInstance().select(EventSourcingRuntime.class).get();
-            running = runtime.start(model, settings, plainObservers, beanManager);
+            running = runtime.start(model, settings, plainObservers, eventStoreContexts, beanManager);
         } catch (RuntimeException e) {
             event.addDeploymentProblem(new DeploymentException(Wiring.startFailed(e), e));
         }

@@ -18,10 +18,12 @@ import java.lang.annotation.Target;
  * EntityManager eventStore;
  * }</pre>
  *
- * <p>Without such a producer, the extension injects the unit named by
+ * <p>Exactly one such bean may exist; it may live in any archive of the deployment. Without one,
+ * the extension asks the container to inject the unit named by
  * {@code eventsourcing.jpa.persistence-unit} (or the deployment's only unit) by itself. That is
- * enough on WildFly; servers that do not honour a {@code @PersistenceContext} added by an
- * extension (Payara) need the producer. Either way the event store joins the container's JTA
+ * enough on WildFly; Payara injects {@code @PersistenceContext} only where its own scan of the
+ * class files or a deployment descriptor declares it, never where an extension added it, so
+ * there the producer is needed. Either way the event store joins the container's JTA
  * transactions.
  */
 @Qualifier

@@ -63,17 +63,18 @@ public class EventSourcingRuntime implements Projections {
 
     /**
      * Makes the applications and the projection workers and starts dispatching, beginning with
-     * each projection's catch-up from its last position.
+     * each projection's catch-up from its last position. {@code eventStoreContexts} are the
+     * deployment's {@code @EventStoreContext EntityManager} beans, as the container announced them.
      *
      * @throws RuntimeException when the configuration or the backend fails; nothing keeps running then
      */
     public synchronized EventSourcingRuntime start(Discovery.Model model, Settings settings, boolean plainObservers,
-                                                   BeanManager beanManager) {
+                                                   List<Bean<?>> eventStoreContexts, BeanManager beanManager) {
         Options options = Options.read(settings);
         this.beanManager = beanManager;
         this.plainObservers = plainObservers;
         try {
-            backend = options.jpa() ? JpaBackend.create(settings, options, beanManager) : new InMemoryBackend();
+            backend = options.jpa() ? JpaBackend.create(settings, options, eventStoreContexts, beanManager) : new InMemoryBackend();
             for (ApplicationSpec spec : model.applications()) {
                 construct(spec, settings);
             }

@@ -10,6 +10,7 @@ import dev.eventsourcing.jpa.JpaSchema;
 import dev.eventsourcing.jpa.JpaTrackingRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.TrackingRecorder;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Persistence;
@@ -17,6 +18,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.naming.InitialContext;
@@ -52,9 +54,9 @@ final class JpaBackend implements Backend {
      *
      * @throws ConfigurationException when a setting is not understood or the unit is missing
      */
-    static Backend create(Settings settings, Options options, BeanManager beanManager) {
+    static Backend create(Settings settings, Options options, List<Bean<?>> eventStoreContexts, BeanManager beanManager) {
         Boolean asked = JpaWiring.jta(settings);
-        EntityManager containerManaged = Boolean.FALSE.equals(asked) ? null : containerEntityManager(beanManager);
+        EntityManager containerManaged = Boolean.FALSE.equals(asked) ? null : containerEntityManager(eventStoreContexts, beanManager);
         boolean jta = asked != null ? asked : containerManaged != null;
         if (jta && containerManaged == null) {
             throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + JpaWiring.TRANSACTIONS + "' is 'jta',"
@@ -95,11 +97,17 @@ final class JpaBackend implements Backend {
         }
     }
 
-    // The deployment's own producer first (portable everywhere), then the extension's holder.
-    private static EntityManager containerEntityManager(BeanManager beanManager) {
-        var produced = beanManager.createInstance().select(EntityManager.class, EventStoreContext.Literal.INSTANCE);
-        if (produced.isResolvable()) {
-            return produced.get();
+    // The deployment's own producer first (portable everywhere), then the extension's holder. The
+    // producer is referenced through its bean, not looked up by type: on Payara the extension's
+    // bean manager does not see the beans of WEB-INF/classes, so a lookup finds nothing there.
+    private static EntityManager containerEntityManager(List<Bean<?>> eventStoreContexts, BeanManager beanManager) {
+        if (eventStoreContexts.size() > 1) {
+            throw new ConfigurationException("The deployment has " + eventStoreContexts.size() + " @EventStoreContext"
+                    + " entity managers, one is needed: " + eventStoreContexts);
+        }
+        if (eventStoreContexts.size() == 1) {
+            Bean<?> bean = eventStoreContexts.get(0);
+            return (EntityManager) beanManager.getReference(bean, EntityManager.class, beanManager.createCreationalContext(bean));
         }
         var holder = beanManager.createInstance().select(ContainerPersistence.class);
         return holder.isResolvable() ? holder.get().entityManager() : null;

@@ -36,6 +36,7 @@ final class JpaWiring {
     static final String USER = "jpa.user";
     static final String PASSWORD = "jpa.password";
     static final String DEFAULT_UNIT = "eventsourcing";
+    static final String ENTITY_MANAGER = "jakarta.persistence.EntityManager";
     static final String SYNCHRONIZATION_REGISTRY = "java:comp/TransactionSynchronizationRegistry";
 
     private JpaWiring() {

@@ -4,6 +4,8 @@ import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.domain.AggregateEvent;
+import dev.eventsourcing.cdi.EventStoreContext;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 
@@ -32,6 +34,15 @@ public final class Wiring {
         } catch (ConfigurationException e) {
             // Reported with the other configuration problems once discovery is over.
         }
+    }
+
+    /**
+     * Whether the bean is the deployment's {@code @EventStoreContext EntityManager}. Compared by
+     * name, so that this class loads without JPA on the class path.
+     */
+    public static boolean isEventStoreContext(Bean<?> bean) {
+        return bean.getQualifiers().stream().anyMatch(q -> q.annotationType() == EventStoreContext.class)
+                && bean.getTypes().stream().anyMatch(t -> t instanceof Class<?> c && c.getName().equals(JpaWiring.ENTITY_MANAGER));
     }
 
     /** The default application's name. @throws ConfigurationException for a bad setting */

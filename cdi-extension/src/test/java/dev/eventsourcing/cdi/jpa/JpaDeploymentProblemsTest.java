@@ -80,6 +80,12 @@ class JpaDeploymentProblemsTest {
                 + " java:comp/TransactionSynchronizationRegistry in JNDI", failureOf(jpa(), Teller.class, Producer.class));
     }
 
+    @Test
+    void twoProducedEventStoreEntityManagersFailWithEscdi012() {
+        assertProblem("ESCDI012: Invalid event sourcing configuration: The deployment has 2 @EventStoreContext entity"
+                + " managers, one is needed", failureOf(jpa(), Teller.class, Producer.class, SecondProducer.class));
+    }
+
     /** Hands over an entity manager as a deployment does with a resource producer. */
     @ApplicationScoped
     public static class Producer {
@@ -89,6 +95,16 @@ class JpaDeploymentProblemsTest {
             return Persistence.createEntityManagerFactory("eventsourcing", Map.of(
                     "jakarta.persistence.jdbc.url", database.url(), "jakarta.persistence.jdbc.user", database.user(),
                     "jakarta.persistence.jdbc.password", "")).createEntityManager();
+        }
+    }
+
+    /** A second producer of the same qualified entity manager. */
+    @ApplicationScoped
+    public static class SecondProducer {
+        @Produces
+        @EventStoreContext
+        EntityManager otherEventStore() {
+            throw new AssertionError("never called: the deployment fails first");
         }
     }
 
