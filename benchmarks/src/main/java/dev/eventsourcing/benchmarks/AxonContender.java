@@ -278,6 +278,11 @@ public final class AxonContender implements Contender {
     }
 
     @Override
+    public void analyze() {
+        database.analyze();
+    }
+
+    @Override
     public void close() {
         factory.close();
         database.close();

@@ -140,6 +140,29 @@ public final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /** Updates the planner statistics of every table of the database. */
+    public void analyze() {
+        switch (backend) {
+            case POSTGRESQL, H2 -> execute("ANALYZE");
+            case MARIADB -> {
+                List<String> tables = Sql.inTransaction(dataSource, c -> {
+                    List<String> names = new java.util.ArrayList<>();
+                    try (Statement s = c.createStatement(); java.sql.ResultSet rows = s.executeQuery(
+                            "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
+                        while (rows.next()) {
+                            names.add(rows.getString(1));
+                        }
+                    }
+                    return names;
+                });
+                if (!tables.isEmpty()) {
+                    execute("ANALYZE TABLE " + String.join(", ", tables));
+                }
+            }
+            case MEMORY -> { }
+        }
+    }
+
     /** Closes the pool and drops the database. */
     @Override
     public void close() {

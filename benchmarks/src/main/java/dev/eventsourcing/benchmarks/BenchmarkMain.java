@@ -28,7 +28,7 @@ public final class BenchmarkMain {
                 continue;
             }
             System.out.println("== " + backend.label());
-            List<Contender> contenders = Contenders.of(backend);
+            List<Contender> contenders = Contenders.of(backend, options.contenders());
             try {
                 new Scenarios(harness).runAll(contenders);
             } finally {

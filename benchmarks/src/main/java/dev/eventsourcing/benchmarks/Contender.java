@@ -63,6 +63,14 @@ public interface Contender extends AutoCloseable {
     void fillTo(long total);
 
     /**
+     * Updates the database's planner statistics of the contender's tables, as autovacuum or a DBA
+     * would after a bulk load; the harness calls it after each set-up step, for every contender
+     * alike. Nothing to do in memory.
+     */
+    default void analyze() {
+    }
+
+    /**
      * Lets go of what the write scenarios stored when keeping it would distort what follows; only
      * the in-memory store does so (millions of appended events would otherwise fill the heap).
      */

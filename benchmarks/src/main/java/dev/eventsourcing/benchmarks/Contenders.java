@@ -5,6 +5,7 @@ import dev.eventsourcing.persistence.inmemory.InMemoryApplicationRecorder;
 import dev.eventsourcing.persistence.inmemory.InMemoryProcessRecorder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Makes the contenders of one backend: the baseline first, so that ratios can refer to it. */
 final class Contenders {
@@ -12,7 +13,23 @@ final class Contenders {
     private Contenders() {
     }
 
-    static List<Contender> of(Backend backend) {
+    /**
+     * The contenders of one backend whose names are among {@code names} (all when it is empty).
+     * The raw JDBC baseline is always made, so that ratios have a reference.
+     */
+    static List<Contender> of(Backend backend, Set<String> names) {
+        List<Contender> contenders = new ArrayList<>();
+        for (Contender c : of(backend)) {
+            if (names.isEmpty() || names.contains(c.name()) || c.name().equals(Report.BASELINE)) {
+                contenders.add(c);
+            } else {
+                c.close();
+            }
+        }
+        return contenders;
+    }
+
+    private static List<Contender> of(Backend backend) {
         List<Contender> contenders = new ArrayList<>();
         try {
             switch (backend) {

@@ -30,7 +30,8 @@ final class Environment {
             env.put("postgresql", query("jdbc:postgresql://127.0.0.1:5432/test", "postgres",
                     "SELECT version() || '; fsync=' || current_setting('fsync') || ', synchronous_commit='"
                             + " || current_setting('synchronous_commit') || ', shared_buffers='"
-                            + " || current_setting('shared_buffers') || ', wal_level=' || current_setting('wal_level')"));
+                            + " || current_setting('shared_buffers') || ', wal_level=' || current_setting('wal_level')"
+                            + " || ', autovacuum=' || current_setting('autovacuum')"));
         }
         if (options.backends().contains(Backend.MARIADB)) {
             env.put("mariadb", query("jdbc:mariadb://127.0.0.1:3306/test", "root",

@@ -219,6 +219,11 @@ public final class JdbcContender implements Contender {
     }
 
     @Override
+    public void analyze() {
+        database.analyze();
+    }
+
+    @Override
     public void close() {
         database.close();
     }

@@ -45,7 +45,7 @@ final class JpaContenders {
                     () -> {
                         opened.close();
                         database.close();
-                    });
+                    }).analyzedBy(database::analyze);
         } catch (RuntimeException e) {
             if (factory != null) {
                 factory.close();

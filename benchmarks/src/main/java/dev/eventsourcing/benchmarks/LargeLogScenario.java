@@ -29,6 +29,7 @@ final class LargeLogScenario {
         for (Contender c : contenders) {
             long start = System.nanoTime();
             c.fillTo(options.largeLogSize());
+            c.analyze();
             harness.note("filled " + c.name() + "/" + c.backend().label() + " to " + Scenarios.format(options.largeLogSize())
                     + " in " + Math.round((System.nanoTime() - start) / 1e9) + " s");
         }

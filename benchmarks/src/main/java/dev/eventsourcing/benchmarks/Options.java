@@ -19,11 +19,12 @@ import java.util.Set;
  * @param capSeconds    the longest one round of reading or catching up may take (the large log
  *                      gets three times as long); a capped round reports the rate of what it did
  * @param backends      the backends to run
+ * @param contenders    the names of the contenders to run besides the baseline; empty for all
  * @param output        where the JSON results go
  */
 public record Options(int rounds, double seconds, long logSize, long largeLogSize, int latencyRate,
                       double latencySeconds, double warmupSeconds, double capSeconds, Set<Backend> backends,
-                      Path output) {
+                      Set<String> contenders, Path output) {
 
     public Options {
         if (rounds < 1) {
@@ -36,21 +37,33 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
             throw new IllegalArgumentException("bench.log must be at least 1000 and bench.large-log at least bench.log");
         }
         backends = Set.copyOf(backends);
+        contenders = Set.copyOf(contenders);
     }
 
     /** The options given as system properties, with the defaults of the documented run. */
     public static Options fromSystemProperties() {
         return new Options(
                 Integer.getInteger("bench.rounds", 3),
-                Double.parseDouble(System.getProperty("bench.seconds", "0.5")),
+                Double.parseDouble(System.getProperty("bench.seconds", "0.4")),
                 Long.getLong("bench.log", 100_000),
                 Long.getLong("bench.large-log", 1_000_000),
                 Integer.getInteger("bench.latency.rate", 200),
-                Double.parseDouble(System.getProperty("bench.latency.seconds", "2.5")),
-                Double.parseDouble(System.getProperty("bench.warmup", "6")),
+                Double.parseDouble(System.getProperty("bench.latency.seconds", "2")),
+                Double.parseDouble(System.getProperty("bench.warmup", "5")),
                 Double.parseDouble(System.getProperty("bench.cap", "1.5")),
                 backends(System.getProperty("bench.backends", "memory,h2,postgresql,mariadb")),
+                names(System.getProperty("bench.contenders", "")),
                 Path.of(System.getProperty("bench.output", "target/benchmark-results.json")));
+    }
+
+    private static Set<String> names(String list) {
+        Set<String> names = new java.util.HashSet<>();
+        for (String name : list.split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.trim());
+            }
+        }
+        return names;
     }
 
     private static Set<Backend> backends(String names) {

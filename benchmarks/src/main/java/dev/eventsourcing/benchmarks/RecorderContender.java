@@ -37,6 +37,7 @@ public class RecorderContender implements Contender {
     private ProcessRecorder downstream;
     private Supplier<RecorderContender> fresh;
     private final Filler filler;
+    private Runnable analyzer = () -> { };
     private final AutoCloseable resources;
 
     public RecorderContender(String name, Backend backend, ApplicationRecorder events, AggregateRecorder snapshots,
@@ -65,6 +66,17 @@ public class RecorderContender implements Contender {
         RecorderContender contender = factory.get();
         contender.fresh = factory;
         return contender;
+    }
+
+    /** This contender, updating planner statistics with {@code analyzer}. */
+    RecorderContender analyzedBy(Runnable analyzer) {
+        this.analyzer = analyzer;
+        return this;
+    }
+
+    @Override
+    public void analyze() {
+        analyzer.run();
     }
 
     @Override

@@ -49,6 +49,17 @@ final class Report {
                 && b.scenario().equals(f.scenario())).findFirst();
     }
 
+    /**
+     * The figure's ratio to the baseline, when there is one. Heap figures get none: the
+     * baseline's live heap is close to zero, so a ratio would only show noise.
+     */
+    Optional<Double> ratioOf(Figure f) {
+        if (f.unit().equals("MB")) {
+            return Optional.empty();
+        }
+        return baselineOf(f).map(f::ratioTo);
+    }
+
     /** Columns: one per contender and backend, in the order first measured. */
     private List<String> columns() {
         Set<String> columns = new LinkedHashSet<>();
@@ -73,7 +84,7 @@ final class Report {
         if (f == null) {
             return "n/a";
         }
-        String ratio = baselineOf(f).map(b -> String.format(Locale.ROOT, " (%.2f×)", f.ratioTo(b))).orElse("");
+        String ratio = ratioOf(f).map(r -> String.format(Locale.ROOT, " (%.2f×)", r)).orElse("");
         return number(f.median()) + ratio;
     }
 
@@ -99,8 +110,7 @@ final class Report {
         byScenario().forEach((scenario, cells) -> {
             out.append(scenario).append('\n');
             cells.forEach((column, f) -> out.append(String.format(Locale.ROOT, "    %-26s %12s  spread %-5s %s%n", column,
-                    number(f.median()), percent(f), baselineOf(f).map(b -> String.format(Locale.ROOT, "%.2f× raw",
-                            f.ratioTo(b))).orElse(""))));
+                    number(f.median()), percent(f), ratioOf(f).map(r -> String.format(Locale.ROOT, "%.2f× raw", r)).orElse(""))));
         });
         return out.toString();
     }
@@ -131,7 +141,7 @@ final class Report {
                     .append(", \"min\": ").append(json(f.min()))
                     .append(", \"max\": ").append(json(f.max()))
                     .append(", \"samples\": ").append(samples(f))
-                    .append(", \"ratioToRawJdbc\": ").append(baselineOf(f).map(b -> json(f.ratioTo(b))).orElse("null"))
+                    .append(", \"ratioToRawJdbc\": ").append(ratioOf(f).map(Report::json).orElse("null"))
                     .append('}');
             sep = ",\n";
         }

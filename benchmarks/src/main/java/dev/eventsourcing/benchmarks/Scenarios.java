@@ -37,6 +37,7 @@ final class Scenarios {
     void runAll(List<Contender> contenders) throws Exception {
         for (Contender c : contenders) {
             new Warmup(c).run(options.warmupSeconds());
+            c.analyze();
         }
         appends(contenders);
         contenders.forEach(Contender::discardAppended);
@@ -44,6 +45,7 @@ final class Scenarios {
         new LatencyScenario(harness).run(contenders);
         for (Contender c : contenders) {
             c.fillTo(options.logSize());
+            c.analyze();
         }
         reads(contenders);
         catchUp(contenders);
@@ -93,6 +95,7 @@ final class Scenarios {
                 }
                 c.storeSnapshot(Events.snapshot(id, size));
             });
+            c.analyze();
         }
         double seconds = options.seconds();
         aggregates.forEach((size, id) -> harness.measure("load aggregate of " + format(size) + " events", "loads/s", true,

@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * A request body: a JSON object whose fields are read with checks, each failure a
@@ -33,7 +34,7 @@ final class JsonBody {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ApiException.badRequest("malformed_json", "The request body must be a JSON object, was a "
-                        + value.getValueType().toString().toLowerCase(java.util.Locale.ROOT));
+                        + value.getValueType().toString().toLowerCase(Locale.ROOT));
             }
             return new JsonBody(value.asJsonObject());
         } catch (JsonException | IllegalStateException e) {
