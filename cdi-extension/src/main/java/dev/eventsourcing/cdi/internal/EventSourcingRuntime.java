@@ -36,7 +36,8 @@ import java.util.logging.Logger;
  * <p>Process applications: when the deployment produces an {@link ApplicationSystem} bean, each
  * of its followers (a {@link ProcessApplication}) follows its leaders, run by the same
  * dispatcher as projections; applications of the system that are not injected anywhere are made
- * all the same.
+ * all the same. A process application may also follow a log in another deployment over HTTP
+ * ({@link RemoteLeaders}).
  *
  * <p>Dispatch: after each commit of a save, the projections of that application are prompted.
  * With synchronous dispatch (the in-memory default) they run in the committing thread before
@@ -99,6 +100,7 @@ public class EventSourcingRuntime implements Projections {
             if (system != null) {
                 follow(system, options);
             }
+            workers.addAll(RemoteLeaders.follow(applicationsByName, ConfigSettings.keys(), settings, options));
             dispatcher = Dispatcher.start(options, workers);
             return this;
         } catch (RuntimeException | Error e) {
