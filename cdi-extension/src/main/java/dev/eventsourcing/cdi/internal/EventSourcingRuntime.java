@@ -8,6 +8,7 @@ import dev.eventsourcing.cdi.ProjectionStatus;
 import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.WaitTimeoutException;
 import dev.eventsourcing.system.ApplicationSystem;
 import dev.eventsourcing.system.ProcessApplication;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -231,6 +232,35 @@ public class EventSourcingRuntime implements Projections {
                 worker.waitFor(notificationId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             }
         }
+    }
+
+    @Override
+    public void waitUntilCaughtUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> ends = logEnds();
+        while (true) {
+            for (Worker worker : workers) {
+                Long end = ends.get(worker.upstream());
+                if (end != null && end > 0) {
+                    worker.waitFor(end, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                }
+            }
+            Map<String, Long> now = logEnds();
+            if (now.equals(ends)) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new WaitTimeoutException("The logs kept growing for " + timeout + ": " + now);
+            }
+            ends = now; // a follower recorded more while we waited: wait for its readers too
+        }
+    }
+
+    // The last notification id of every application's log.
+    private Map<String, Long> logEnds() {
+        Map<String, Long> ends = new LinkedHashMap<>();
+        applicationsByName.forEach((name, application) -> ends.put(name, application.recorder().maxNotificationId()));
+        return ends;
     }
 
     @Override
