@@ -23,12 +23,19 @@ import java.util.UUID;
  */
 public class JpaAggregateRecorder implements AggregateRecorder {
 
+    // Records straight from the rows, in index order: see JpaApplicationRecorder.
     private static final String SELECT_ASCENDING = """
-            SELECT e FROM AggregateEventEntity e
+            SELECT NEW dev.eventsourcing.persistence.StoredEvent(e.originatorId, e.originatorVersion, e.topic, e.state)
+            FROM AggregateEventEntity e
             WHERE e.recorderName = :owner AND e.originatorId = :originatorId
               AND e.originatorVersion >= :from AND e.originatorVersion <= :to
-            ORDER BY e.originatorVersion""";
-    private static final String SELECT_DESCENDING = SELECT_ASCENDING + " DESC";
+            ORDER BY e.recorderName, e.originatorId, e.originatorVersion""";
+    private static final String SELECT_DESCENDING = """
+            SELECT NEW dev.eventsourcing.persistence.StoredEvent(e.originatorId, e.originatorVersion, e.topic, e.state)
+            FROM AggregateEventEntity e
+            WHERE e.recorderName = :owner AND e.originatorId = :originatorId
+              AND e.originatorVersion >= :from AND e.originatorVersion <= :to
+            ORDER BY e.recorderName DESC, e.originatorId DESC, e.originatorVersion DESC""";
 
     private final String recorderName;
     private final JpaTransactions transactions;
@@ -70,11 +77,8 @@ public class JpaAggregateRecorder implements AggregateRecorder {
         Objects.requireNonNull(selection, "selection");
         try {
             return transactions.inTransaction(em -> EventQueries.select(em,
-                            selection.desc() ? SELECT_DESCENDING : SELECT_ASCENDING, AggregateEventEntity.class,
-                            recorderName, originatorId, selection)
-                    .stream()
-                    .map(e -> new StoredEvent(e.originatorId(), e.originatorVersion(), e.topic(), e.state()))
-                    .toList());
+                            selection.desc() ? SELECT_DESCENDING : SELECT_ASCENDING, StoredEvent.class,
+                    recorderName, originatorId, selection));
         } catch (RuntimeException e) {
             throw JpaExceptions.translate(e, "Selecting events of " + originatorId + " from " + recorderName);
         }
