@@ -23,19 +23,8 @@ import java.util.UUID;
  */
 public class JpaAggregateRecorder implements AggregateRecorder {
 
-    // Records straight from the rows, in index order: see JpaApplicationRecorder.
-    private static final String SELECT_ASCENDING = """
-            SELECT NEW dev.eventsourcing.persistence.StoredEvent(e.originatorId, e.originatorVersion, e.topic, e.state)
-            FROM AggregateEventEntity e
-            WHERE e.recorderName = :owner AND e.originatorId = :originatorId
-              AND e.originatorVersion >= :from AND e.originatorVersion <= :to
-            ORDER BY e.recorderName, e.originatorId, e.originatorVersion""";
-    private static final String SELECT_DESCENDING = """
-            SELECT NEW dev.eventsourcing.persistence.StoredEvent(e.originatorId, e.originatorVersion, e.topic, e.state)
-            FROM AggregateEventEntity e
-            WHERE e.recorderName = :owner AND e.originatorId = :originatorId
-              AND e.originatorVersion >= :from AND e.originatorVersion <= :to
-            ORDER BY e.recorderName DESC, e.originatorId DESC, e.originatorVersion DESC""";
+    private static final String SELECT_ASCENDING = EventQueries.selectEventsJpql("AggregateEventEntity", "recorderName", false);
+    private static final String SELECT_DESCENDING = EventQueries.selectEventsJpql("AggregateEventEntity", "recorderName", true);
 
     private final String recorderName;
     private final JpaTransactions transactions;

@@ -34,23 +34,10 @@ import java.util.UUID;
  */
 public class JpaApplicationRecorder implements ApplicationRecorder {
 
-    // Reads build the api records straight from the rows (constructor expressions): no managed
-    // entities, so no persistence-context bookkeeping or dirty check of every row at commit.
-    // Each ORDER BY names the whole index prefix, application first: the equality on it makes
-    // the order the same, and it lets every database (H2 in particular) walk the index instead
-    // of sorting or scanning the application's rows from the start.
-    private static final String SELECT_ASCENDING = """
-            SELECT NEW dev.eventsourcing.persistence.StoredEvent(e.originatorId, e.originatorVersion, e.topic, e.state)
-            FROM StoredEventEntity e
-            WHERE e.applicationName = :owner AND e.originatorId = :originatorId
-              AND e.originatorVersion >= :from AND e.originatorVersion <= :to
-            ORDER BY e.applicationName, e.originatorId, e.originatorVersion""";
-    private static final String SELECT_DESCENDING = """
-            SELECT NEW dev.eventsourcing.persistence.StoredEvent(e.originatorId, e.originatorVersion, e.topic, e.state)
-            FROM StoredEventEntity e
-            WHERE e.applicationName = :owner AND e.originatorId = :originatorId
-              AND e.originatorVersion >= :from AND e.originatorVersion <= :to
-            ORDER BY e.applicationName DESC, e.originatorId DESC, e.originatorVersion DESC""";
+    // Reads build the api records straight from the rows, ordered along the whole index (see
+    // EventQueries.selectEventsJpql for why).
+    private static final String SELECT_ASCENDING = EventQueries.selectEventsJpql("StoredEventEntity", "applicationName", false);
+    private static final String SELECT_DESCENDING = EventQueries.selectEventsJpql("StoredEventEntity", "applicationName", true);
     private static final String SELECT_NOTIFICATIONS = """
             SELECT NEW dev.eventsourcing.persistence.Notification(
                 e.notificationId, e.originatorId, e.originatorVersion, e.topic, e.state)
