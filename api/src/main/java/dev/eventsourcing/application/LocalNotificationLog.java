@@ -31,12 +31,7 @@ public final class LocalNotificationLog implements NotificationLog {
      */
     @Override
     public Section select(long start, int limit) {
-        if (start < 1) {
-            throw new IllegalArgumentException("start must be at least 1, was " + start);
-        }
-        if (limit < 1 || limit > sectionSize) {
-            throw new IllegalArgumentException("limit must be from 1 to " + sectionSize + ", was " + limit);
-        }
+        NotificationLog.checkSelection(start, limit, sectionSize);
         List<Notification> items = recorder.selectNotifications(NotificationSelection.from(start, limit));
         long last = items.isEmpty() ? start - 1 : items.get(items.size() - 1).id();
         Long next = last < recorder.maxNotificationId() ? last + 1 : null;

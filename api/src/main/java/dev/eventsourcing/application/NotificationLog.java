@@ -29,6 +29,20 @@ public interface NotificationLog {
     int sectionSize();
 
     /**
+     * Checks the arguments of {@link #select} against a log's section size.
+     *
+     * @throws IllegalArgumentException when {@code start} or {@code limit} is out of range
+     */
+    static void checkSelection(long start, int limit, int sectionSize) {
+        if (start < 1) {
+            throw new IllegalArgumentException("start must be at least 1, was " + start);
+        }
+        if (limit < 1 || limit > sectionSize) {
+            throw new IllegalArgumentException("limit must be from 1 to " + sectionSize + ", was " + limit);
+        }
+    }
+
+    /**
      * Every notification from id {@code start} on that is recorded by the time iteration reaches
      * it, read a section at a time.
      */

@@ -47,12 +47,7 @@ public final class RemoteNotificationLog implements NotificationLog {
      */
     @Override
     public Section select(long start, int limit) {
-        if (start < 1) {
-            throw new IllegalArgumentException("start must be at least 1, was " + start);
-        }
-        if (limit < 1 || limit > sectionSize) {
-            throw new IllegalArgumentException("limit must be from 1 to " + sectionSize + ", was " + limit);
-        }
+        NotificationLog.checkSelection(start, limit, sectionSize);
         String separator = endpoint.getRawQuery() == null ? "?" : "&";
         URI uri = URI.create(endpoint + separator + "start=" + start + "&limit=" + limit);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * An application that follows other applications ("leaders"): its {@link #policy} turns each
@@ -92,6 +93,20 @@ public abstract class ProcessApplication extends Application {
      * @throws IllegalArgumentException when this application does not follow {@code leaderName}
      */
     public int pullAndProcess(String leaderName) {
+        return pullAndProcess(leaderName, () -> false);
+    }
+
+    /**
+     * Processes the notifications of the leader after the last recorded position, in order,
+     * until {@code stop} says so: it is asked before each notification, so that a runner that is
+     * shutting down leaves the rest to the next start (or to another node) instead of draining
+     * the backlog first.
+     *
+     * @return how many notifications this call processed
+     * @throws IllegalArgumentException when this application does not follow {@code leaderName}
+     */
+    public int pullAndProcess(String leaderName, BooleanSupplier stop) {
+        Objects.requireNonNull(stop, "stop");
         Leader leader = leaders.get(leaderName);
         if (leader == null) {
             throw new IllegalArgumentException(name() + " does not follow '" + leaderName + "'; it follows " + leaders.keySet());
@@ -99,6 +114,9 @@ public abstract class ProcessApplication extends Application {
         int processed = 0;
         long start = processRecorder().maxTrackingId(leaderName) + 1;
         for (Notification notification : leader.log().read(start)) {
+            if (stop.getAsBoolean()) {
+                break;
+            }
             if (process(leaderName, leader.mapper(), notification)) {
                 processed++;
             }

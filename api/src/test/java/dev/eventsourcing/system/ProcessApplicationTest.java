@@ -38,6 +38,24 @@ class ProcessApplicationTest {
     }
 
     @Test
+    void pullingStopsBeforeTheNextNotificationWhenToldAndResumesAfterItsPosition() {
+        Accounts accounts = new Accounts(Settings.empty());
+        Transfers transfers = new Transfers(Settings.empty());
+        UUID alice = accounts.open(new BigDecimal("100"));
+        UUID bob = accounts.open(new BigDecimal("0"));
+        for (int i = 0; i < 5; i++) {
+            transfers.request(alice, bob, new BigDecimal("1"));
+        }
+        accounts.follow(transfers);
+        int[] asked = {0};
+
+        assertEquals(2, accounts.pullAndProcess("Transfers", () -> ++asked[0] > 2));
+        assertEquals(2, accounts.processRecorder().maxTrackingId("Transfers"));
+        assertEquals(3, accounts.pullAndProcess("Transfers"));
+        assertEquals(new BigDecimal("95"), accounts.balance(alice));
+    }
+
+    @Test
     void aNotificationIsNeverProcessedTwice() {
         Accounts accounts = new Accounts(Settings.empty());
         Transfers transfers = new Transfers(Settings.empty());

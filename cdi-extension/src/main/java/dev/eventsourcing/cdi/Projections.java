@@ -31,6 +31,19 @@ public interface Projections {
     /** Waits until every projection has processed the application's log up to the notification id. */
     void waitForAll(String application, long notificationId, Duration timeout);
 
+    /**
+     * Waits until every projection and process application has processed every log it follows
+     * to its end, including what process applications record meanwhile: it returns once a pass
+     * over all readers finds no log grown since the pass began, so a cycle of process
+     * applications (A follows B follows A) has settled. Writes that start afterwards, here or on
+     * other nodes, are not waited for.
+     *
+     * @throws dev.eventsourcing.persistence.WaitTimeoutException     when the readers have not caught up within the timeout
+     *         (for example because a handler keeps failing)
+     * @throws dev.eventsourcing.persistence.WaitInterruptedException when the thread is interrupted
+     */
+    void waitUntilCaughtUp(Duration timeout);
+
     /** The status of every projection in every application log it follows. */
     List<ProjectionStatus> statuses();
 

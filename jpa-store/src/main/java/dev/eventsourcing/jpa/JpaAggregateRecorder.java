@@ -23,12 +23,8 @@ import java.util.UUID;
  */
 public class JpaAggregateRecorder implements AggregateRecorder {
 
-    private static final String SELECT_ASCENDING = """
-            SELECT e FROM AggregateEventEntity e
-            WHERE e.recorderName = :owner AND e.originatorId = :originatorId
-              AND e.originatorVersion >= :from AND e.originatorVersion <= :to
-            ORDER BY e.originatorVersion""";
-    private static final String SELECT_DESCENDING = SELECT_ASCENDING + " DESC";
+    private static final String SELECT_ASCENDING = EventQueries.selectEventsJpql("AggregateEventEntity", "recorderName", false);
+    private static final String SELECT_DESCENDING = EventQueries.selectEventsJpql("AggregateEventEntity", "recorderName", true);
 
     private final String recorderName;
     private final JpaTransactions transactions;
@@ -70,11 +66,8 @@ public class JpaAggregateRecorder implements AggregateRecorder {
         Objects.requireNonNull(selection, "selection");
         try {
             return transactions.inTransaction(em -> EventQueries.select(em,
-                            selection.desc() ? SELECT_DESCENDING : SELECT_ASCENDING, AggregateEventEntity.class,
-                            recorderName, originatorId, selection)
-                    .stream()
-                    .map(e -> new StoredEvent(e.originatorId(), e.originatorVersion(), e.topic(), e.state()))
-                    .toList());
+                            selection.desc() ? SELECT_DESCENDING : SELECT_ASCENDING, StoredEvent.class,
+                    recorderName, originatorId, selection));
         } catch (RuntimeException e) {
             throw JpaExceptions.translate(e, "Selecting events of " + originatorId + " from " + recorderName);
         }

@@ -34,22 +34,24 @@ import java.util.UUID;
  */
 public class JpaApplicationRecorder implements ApplicationRecorder {
 
-    private static final String SELECT_ASCENDING = """
-            SELECT e FROM StoredEventEntity e
-            WHERE e.applicationName = :owner AND e.originatorId = :originatorId
-              AND e.originatorVersion >= :from AND e.originatorVersion <= :to
-            ORDER BY e.originatorVersion""";
-    private static final String SELECT_DESCENDING = SELECT_ASCENDING + " DESC";
+    // Reads build the api records straight from the rows, ordered along the whole index (see
+    // EventQueries.selectEventsJpql for why).
+    private static final String SELECT_ASCENDING = EventQueries.selectEventsJpql("StoredEventEntity", "applicationName", false);
+    private static final String SELECT_DESCENDING = EventQueries.selectEventsJpql("StoredEventEntity", "applicationName", true);
     private static final String SELECT_NOTIFICATIONS = """
-            SELECT e FROM StoredEventEntity e
+            SELECT NEW dev.eventsourcing.persistence.Notification(
+                e.notificationId, e.originatorId, e.originatorVersion, e.topic, e.state)
+            FROM StoredEventEntity e
             WHERE e.applicationName = :applicationName
               AND e.notificationId >= :first AND e.notificationId <= :last
-            ORDER BY e.notificationId""";
+            ORDER BY e.applicationName, e.notificationId""";
     private static final String SELECT_NOTIFICATIONS_OF_TOPICS = """
-            SELECT e FROM StoredEventEntity e
+            SELECT NEW dev.eventsourcing.persistence.Notification(
+                e.notificationId, e.originatorId, e.originatorVersion, e.topic, e.state)
+            FROM StoredEventEntity e
             WHERE e.applicationName = :applicationName
               AND e.notificationId >= :first AND e.notificationId <= :last AND e.topic IN :topics
-            ORDER BY e.notificationId""";
+            ORDER BY e.applicationName, e.notificationId""";
     private static final String MAX_NOTIFICATION_ID = """
             SELECT MAX(e.notificationId) FROM StoredEventEntity e
             WHERE e.applicationName = :applicationName AND e.notificationId <= :last""";
@@ -160,11 +162,8 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
         Objects.requireNonNull(selection, "selection");
         try {
             return transactions.inTransaction(em -> EventQueries.select(em,
-                            selection.desc() ? SELECT_DESCENDING : SELECT_ASCENDING, StoredEventEntity.class,
-                            applicationName, originatorId, selection)
-                    .stream()
-                    .map(e -> new StoredEvent(e.originatorId(), e.originatorVersion(), e.topic(), e.state()))
-                    .toList());
+                            selection.desc() ? SELECT_DESCENDING : SELECT_ASCENDING, StoredEvent.class,
+                    applicationName, originatorId, selection));
         } catch (RuntimeException e) {
             throw JpaExceptions.translate(e, "Selecting events of " + originatorId + " from " + applicationName);
         }
@@ -182,8 +181,8 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
                 if (last < selection.firstId()) {
                     return List.<Notification>of();
                 }
-                TypedQuery<StoredEventEntity> query = em.createQuery(selection.topics().isEmpty()
-                                ? SELECT_NOTIFICATIONS : SELECT_NOTIFICATIONS_OF_TOPICS, StoredEventEntity.class)
+                TypedQuery<Notification> query = em.createQuery(selection.topics().isEmpty()
+                                ? SELECT_NOTIFICATIONS : SELECT_NOTIFICATIONS_OF_TOPICS, Notification.class)
                         .setParameter("applicationName", applicationName)
                         .setParameter("first", selection.firstId())
                         .setParameter("last", last)
@@ -191,10 +190,7 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
                 if (!selection.topics().isEmpty()) {
                     query.setParameter("topics", selection.topics());
                 }
-                return query.getResultList().stream()
-                        .map(e -> new Notification(e.notificationId(), e.originatorId(), e.originatorVersion(),
-                                e.topic(), e.state()))
-                        .toList();
+                return query.getResultList();
             });
         } catch (RuntimeException e) {
             throw JpaExceptions.translate(e, "Selecting notifications of " + applicationName);

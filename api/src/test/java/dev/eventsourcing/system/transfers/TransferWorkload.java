@@ -31,8 +31,17 @@ public final class TransferWorkload {
 
     /** Runs the workload on a started runner of the transfers system and reads the end state. */
     public EndState run(Runner runner) {
-        Accounts accountsApp = runner.get(Accounts.class);
-        Transfers transfersApp = runner.get(Transfers.class);
+        return run(runner.get(Accounts.class), runner.get(Transfers.class), () -> { });
+    }
+
+    /**
+     * Runs the workload on the running applications of the transfers system and reads the end
+     * state once {@code awaitProcessed} returns. Where followers process asynchronously, it must
+     * return only when every follower has processed everything its leaders recorded; the outcome
+     * does not depend on when they run, because accounts settle requests in the order of the
+     * transfers' log, which is the order of the requests.
+     */
+    public EndState run(Accounts accountsApp, Transfers transfersApp, Runnable awaitProcessed) {
         Random random = new Random(seed);
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
@@ -47,6 +56,7 @@ public final class TransferWorkload {
                 requested.add(transfersApp.request(from, to, new BigDecimal(1 + random.nextInt(80))));
             }
         }
+        awaitProcessed.run();
         List<BigDecimal> balances = ids.stream().map(accountsApp::balance).toList();
         List<String> outcomes = requested.stream().map(transfersApp::get)
                 .map(t -> t.status() + (t.reason() == null ? "" : ": " + t.reason()) + " v" + t.version())

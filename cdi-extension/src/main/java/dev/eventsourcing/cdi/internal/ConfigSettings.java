@@ -4,7 +4,9 @@ import dev.eventsourcing.Settings;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link Settings} read from MicroProfile Config: the setting {@code k} is the config key
@@ -29,6 +31,22 @@ final class ConfigSettings {
             return key -> Optional.ofNullable(System.getProperty(PREFIX + key)).filter(value -> !value.isBlank());
         }
         return key -> config.getOptionalValue(PREFIX + key, String.class).filter(value -> !value.isBlank());
+    }
+
+    /**
+     * Every setting key present, without the prefix: for settings whose keys hold names, such
+     * as {@code Follower.follow.Leader.url}.
+     */
+    static Set<String> keys() {
+        Config config = config();
+        Iterable<String> names = config == null ? System.getProperties().stringPropertyNames() : config.getPropertyNames();
+        Set<String> keys = new HashSet<>();
+        for (String name : names) {
+            if (name.startsWith(PREFIX)) {
+                keys.add(name.substring(PREFIX.length()));
+            }
+        }
+        return keys;
     }
 
     private static Config config() {

@@ -8,6 +8,7 @@ import dev.eventsourcing.cdi.ProjectionStatus;
 import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.WaitTimeoutException;
 import dev.eventsourcing.system.ApplicationSystem;
 import dev.eventsourcing.system.ProcessApplication;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,8 @@ import java.util.logging.Logger;
  * <p>Process applications: when the deployment produces an {@link ApplicationSystem} bean, each
  * of its followers (a {@link ProcessApplication}) follows its leaders, run by the same
  * dispatcher as projections; applications of the system that are not injected anywhere are made
- * all the same.
+ * all the same. A process application may also follow a log in another deployment over HTTP
+ * ({@link RemoteLeaders}).
  *
  * <p>Dispatch: after each commit of a save, the projections of that application are prompted.
  * With synchronous dispatch (the in-memory default) they run in the committing thread before
@@ -99,6 +101,7 @@ public class EventSourcingRuntime implements Projections {
             if (system != null) {
                 follow(system, options);
             }
+            workers.addAll(RemoteLeaders.follow(applicationsByName, ConfigSettings.keys(), settings, options));
             dispatcher = Dispatcher.start(options, workers);
             return this;
         } catch (RuntimeException | Error e) {
@@ -232,6 +235,35 @@ public class EventSourcingRuntime implements Projections {
                 worker.waitFor(notificationId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             }
         }
+    }
+
+    @Override
+    public void waitUntilCaughtUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> ends = logEnds();
+        while (true) {
+            for (Worker worker : workers) {
+                Long end = ends.get(worker.upstream());
+                if (end != null && end > 0) {
+                    worker.waitFor(end, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                }
+            }
+            Map<String, Long> now = logEnds();
+            if (now.equals(ends)) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new WaitTimeoutException("The logs kept growing for " + timeout + ": " + now);
+            }
+            ends = now; // a follower recorded more while we waited: wait for its readers too
+        }
+    }
+
+    // The last notification id of every application's log.
+    private Map<String, Long> logEnds() {
+        Map<String, Long> ends = new LinkedHashMap<>();
+        applicationsByName.forEach((name, application) -> ends.put(name, application.recorder().maxNotificationId()));
+        return ends;
     }
 
     @Override

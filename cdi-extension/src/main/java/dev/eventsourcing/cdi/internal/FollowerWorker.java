@@ -34,12 +34,13 @@ final class FollowerWorker extends SerialWorker {
         return leader;
     }
 
+    // Stops before the next notification once stopped: a node shutting down does not drain the backlog.
     @Override
     void process(boolean force) {
         if (!retry.due(force)) {
             return;
         }
-        while (!stopped() && follower.pullAndProcess(leader) > 0) {
+        while (!stopped() && follower.pullAndProcess(leader, this::stopped) > 0) {
             // again: what was just processed may have prompted more
         }
         retry.succeeded();
