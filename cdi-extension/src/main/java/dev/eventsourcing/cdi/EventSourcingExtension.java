@@ -24,6 +24,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
+import dev.eventsourcing.system.ApplicationSystem;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
@@ -83,6 +84,7 @@ public class EventSourcingExtension implements Extension {
 
     private final Discovery discovery = new Discovery();
     private final List<Bean<?>> eventStoreContexts = new ArrayList<>();
+    private final List<Bean<?>> systems = new ArrayList<>();
     private boolean plainObservers;
     private Settings settings;
     private Discovery.Model model;
@@ -133,9 +135,14 @@ public class EventSourcingExtension implements Extension {
         }
     }
 
+    // Beans are recorded as the container announces them, because on some servers (Payara)
+    // the bean manager the extension gets cannot look up beans of the WAR's own classes.
     void eventStoreContext(@Observes ProcessBean<?> event) {
         if (Wiring.isEventStoreContext(event.getBean())) {
             eventStoreContexts.add(event.getBean());
+        }
+        if (event.getBean().getTypes().contains(ApplicationSystem.class)) {
+            systems.add(event.getBean());
         }
     }
 
@@ -181,7 +188,7 @@ public class EventSourcingExtension implements Extension {
         }
         try {
             EventSourcingRuntime runtime = beanManager.createInstance().select(EventSourcingRuntime.class).get();
-            running = runtime.start(model, settings, plainObservers, eventStoreContexts, beanManager);
+            running = runtime.start(model, settings, plainObservers, eventStoreContexts, systems, beanManager);
         } catch (RuntimeException e) {
             event.addDeploymentProblem(new DeploymentException(Wiring.startFailed(e), e));
         }

@@ -124,6 +124,20 @@ class DeploymentProblemsTest {
         assertProblem("ESCDI013: Projection " + Idle.class.getName() + " has no @Observes method", failureOf(Idle.class));
     }
 
+    @Test
+    void twoApplicationSystemsFailWithEscdi012() {
+        assertProblem("ESCDI012: Invalid event sourcing configuration: The deployment has 2 ApplicationSystem beans",
+                failureOf(ProcessApplicationTest.SystemDefinition.class, SecondSystem.class));
+    }
+
+    @ApplicationScoped
+    public static class SecondSystem {
+        @jakarta.enterprise.inject.Produces
+        @jakarta.inject.Named("second")
+        dev.eventsourcing.system.ApplicationSystem system = dev.eventsourcing.system.ApplicationSystem.of(
+                java.util.List.of(dev.eventsourcing.cdi.Bank.class, ProcessApplicationTest.Welcomes.class));
+    }
+
     private static void assertProblem(String expected, String failure) {
         assertTrue(failure.contains(expected), () -> "expected a failure containing\n  " + expected + "\nbut was\n  " + failure);
     }

@@ -66,12 +66,14 @@ public class EventSourcingRuntime implements Projections {
     /**
      * Makes the applications and the projection workers and starts dispatching, beginning with
      * each projection's catch-up from its last position. {@code eventStoreContexts} are the
-     * deployment's {@code @EventStoreContext EntityManager} beans, as the container announced them.
+     * deployment's {@code @EventStoreContext EntityManager} beans and {@code systems} its
+     * {@code ApplicationSystem} beans, as the container announced them.
      *
      * @throws RuntimeException when the configuration or the backend fails; nothing keeps running then
      */
     public synchronized EventSourcingRuntime start(Discovery.Model model, Settings settings, boolean plainObservers,
-                                                   List<Bean<?>> eventStoreContexts, BeanManager beanManager) {
+                                                   List<Bean<?>> eventStoreContexts, List<Bean<?>> systems,
+                                                   BeanManager beanManager) {
         Options options = Options.read(settings);
         this.beanManager = beanManager;
         this.plainObservers = plainObservers;
@@ -80,7 +82,7 @@ public class EventSourcingRuntime implements Projections {
             for (ApplicationSpec spec : model.applications()) {
                 construct(spec, settings);
             }
-            ApplicationSystem system = system(beanManager);
+            ApplicationSystem system = system(systems, beanManager);
             if (system != null) {
                 for (Class<? extends Application> type : system.applications()) {
                     if (!applicationsByType.containsKey(type)) {
@@ -124,9 +126,19 @@ public class EventSourcingRuntime implements Projections {
     }
 
     // The deployment's system of applications, when it produces one as a bean.
-    private static ApplicationSystem system(BeanManager beanManager) {
-        var systems = beanManager.createInstance().select(ApplicationSystem.class);
-        return systems.isResolvable() ? systems.get() : null;
+    /** The deployment's system: from the bean the container announced, else looked up. */
+    private static ApplicationSystem system(List<Bean<?>> systems, BeanManager beanManager) {
+        if (systems.size() > 1) {
+            throw new ConfigurationException("The deployment has " + systems.size()
+                    + " ApplicationSystem beans, one at most is allowed: " + systems);
+        }
+        if (systems.size() == 1) {
+            Bean<?> bean = systems.get(0);
+            return (ApplicationSystem) beanManager.getReference(bean, ApplicationSystem.class,
+                    beanManager.createCreationalContext(bean));
+        }
+        var found = beanManager.createInstance().select(ApplicationSystem.class);
+        return found.isResolvable() ? found.get() : null;
     }
 
     private void follow(ApplicationSystem system, Options options) {
