@@ -162,7 +162,7 @@ public final class TestDatabase implements ExecutionCondition, BeforeAllCallback
 
     private String url() {
         return switch (kind) {
-            case H2 -> "jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000";
+            case H2 -> "jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
             case POSTGRESQL, MARIADB -> kind.serverUrl + databaseName;
         };
     }
@@ -191,7 +191,7 @@ public final class TestDatabase implements ExecutionCondition, BeforeAllCallback
         String storeUrl;
         try {
             storeUrl = switch (kind) {
-                case H2 -> "jdbc:h2:mem:" + store + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000";
+                case H2 -> "jdbc:h2:mem:" + store + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
                 case POSTGRESQL -> {
                     try (Connection connection = connection(); Statement statement = connection.createStatement()) {
                         statement.execute("CREATE SCHEMA " + store);

@@ -31,7 +31,7 @@ public final class TestDatabase {
     }
 
     public static TestDatabase h2() {
-        return new TestDatabase("jdbc:h2:mem:es_cdi_" + shortId() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000", "sa", null);
+        return new TestDatabase("jdbc:h2:mem:es_cdi_" + shortId() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", null);
     }
 
     public static TestDatabase postgresql() {
