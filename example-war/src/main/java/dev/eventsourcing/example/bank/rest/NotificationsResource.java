@@ -1,9 +1,9 @@
 package dev.eventsourcing.example.bank.rest;
 
+import dev.eventsourcing.application.SectionJson;
 import dev.eventsourcing.example.bank.application.NotificationLogService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * The bank's notification log, so that other systems can follow it:
  * {@code GET /notifications?start=N&limit=M}. {@code start} defaults to 1 and {@code limit} to
- * the section size, which is also the largest limit accepted.
+ * the section size, which is also the largest limit accepted. The body is the wire format of
+ * {@link SectionJson}, the same that {@code RemoteNotificationLog} reads.
  */
 @Path("notifications")
 @RequestScoped
@@ -24,11 +25,11 @@ public class NotificationsResource {
     NotificationLogService log;
 
     @GET
-    public JsonObject select(@QueryParam("start") String start, @QueryParam("limit") String limit) {
+    public String select(@QueryParam("start") String start, @QueryParam("limit") String limit) {
         int sectionSize = log.sectionSize();
         long first = parse("start", start, 1, 1, Long.MAX_VALUE);
         long most = parse("limit", limit, sectionSize, 1, sectionSize);
-        return Representations.section(log.select(first, (int) most));
+        return SectionJson.write(log.select(first, (int) most));
     }
 
     private static long parse(String name, String text, long defaultValue, long min, long max) {
