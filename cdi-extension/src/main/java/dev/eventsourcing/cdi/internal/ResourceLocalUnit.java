@@ -3,7 +3,6 @@ package dev.eventsourcing.cdi.internal;
 import dev.eventsourcing.jpa.JpaTransactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 
 import java.util.function.Function;
 
@@ -26,29 +25,10 @@ final class ResourceLocalUnit implements JpaUnit {
         return transactions;
     }
 
+    // Every RESOURCE_LOCAL unit of work already runs in a new entity manager and transaction.
     @Override
     public <T> T inNewTransaction(Function<EntityManager, T> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            EntityTransaction tx = em.getTransaction();
-            tx.begin();
-            try {
-                T result = work.apply(em);
-                tx.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                if (tx.isActive()) {
-                    try {
-                        tx.rollback();
-                    } catch (RuntimeException rollbackFailure) {
-                        e.addSuppressed(rollbackFailure);
-                    }
-                }
-                throw e;
-            }
-        } finally {
-            em.close();
-        }
+        return transactions.inTransaction(work);
     }
 
     @Override
