@@ -23,12 +23,10 @@ import java.util.Set;
  */
 public final class ApplicationSystem {
 
-    private final Set<Class<? extends Application>> applications;
     private final Map<Class<? extends Application>, Set<Class<? extends Application>>> leadersByFollower;
     private final List<Class<? extends Application>> order;
 
     private ApplicationSystem(Builder builder) {
-        this.applications = Set.copyOf(builder.applications);
         Map<Class<? extends Application>, Set<Class<? extends Application>>> copy = new LinkedHashMap<>();
         builder.leadersByFollower.forEach((follower, leaders) -> copy.put(follower, Set.copyOf(leaders)));
         this.leadersByFollower = Map.copyOf(copy);
@@ -73,7 +71,7 @@ public final class ApplicationSystem {
 
     /** Whether the class is part of this system. */
     public boolean contains(Class<? extends Application> type) {
-        return applications.contains(type);
+        return order.contains(type);
     }
 
     /** Defines a system pipe by pipe. */
