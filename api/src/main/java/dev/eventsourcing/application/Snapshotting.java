@@ -7,6 +7,7 @@ import dev.eventsourcing.domain.DomainEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** When an application takes snapshots: per-class intervals from code, overridden by settings. */
 final class Snapshotting {
@@ -14,6 +15,9 @@ final class Snapshotting {
     private final Map<Class<? extends Aggregate>, Integer> intervals;
     private final Settings settings;
     private final boolean enabled;
+    // Resolved once per class: saves ask on every call, and settings are read once per
+    // application everywhere else too.
+    private final Map<Class<?>, Optional<Integer>> resolved = new ConcurrentHashMap<>();
 
     Snapshotting(Map<Class<? extends Aggregate>, Integer> intervals, Settings settings) {
         this.intervals = Map.copyOf(intervals);
@@ -30,7 +34,7 @@ final class Snapshotting {
 
     /** Whether one of the events just saved brought the aggregate to a multiple of its interval. */
     boolean isDue(Aggregate aggregate, List<DomainEvent<?>> saved) {
-        Optional<Integer> interval = intervalOf(aggregate.getClass());
+        Optional<Integer> interval = resolved.computeIfAbsent(aggregate.getClass(), this::intervalOf);
         if (interval.isEmpty()) {
             return false;
         }
