@@ -46,9 +46,19 @@ public class JpaAggregateRecorder implements AggregateRecorder {
         }
         try {
             transactions.inTransaction(em -> {
+                boolean first = true;
                 for (StoredEvent event : batch.events()) {
                     em.persist(new AggregateEventEntity(recorderName, event.originatorId(), event.originatorVersion(),
                             event.topic(), event.state()));
+                    if (first) {
+                        // Racing writers meet on the batch's first row before they lock any
+                        // other: one goes on, the other waits there and then fails with a
+                        // version conflict. Left to the provider, the rows of a batch may be
+                        // inserted in different orders by different writers (EclipseLink), and
+                        // two writers then wait for each other until the lock timeout.
+                        em.flush();
+                        first = false;
+                    }
                 }
                 em.flush();
                 return null;

@@ -13,15 +13,4 @@ class EclipseLinkH2AggregateRecorderTest extends AggregateRecorderTestCase<JpaAg
     protected JpaAggregateRecorder createRecorder() {
         return DATABASE.aggregateRecorder();
     }
-
-    /**
-     * Two racing writers instead of eight. With eight, now and then two writers of the same
-     * versions wait for each other's row locks until H2's lock timeout (H2 detects no
-     * deadlocks), which fails the race with a lock timeout instead of a version conflict. It
-     * has been seen only with EclipseLink on H2, and is under investigation.
-     */
-    @Override
-    protected int conflictingWriters() {
-        return 2;
-    }
 }
