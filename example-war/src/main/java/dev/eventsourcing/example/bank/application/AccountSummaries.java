@@ -40,6 +40,14 @@ public class AccountSummaries {
         summary(event).changeBalance(withdrawn.amount().negate(), event.originatorVersion());
     }
 
+    void transferredOut(@Observes Account.TransferredOut transferred, DomainEvent<?> event) {
+        summary(event).changeBalance(transferred.amount().negate(), event.originatorVersion());
+    }
+
+    void transferredIn(@Observes Account.TransferredIn transferred, DomainEvent<?> event) {
+        summary(event).changeBalance(transferred.amount(), event.originatorVersion());
+    }
+
     void overdraftLimitSet(@Observes Account.OverdraftLimitSet limitSet, DomainEvent<?> event) {
         summary(event).touch(event.originatorVersion());
     }

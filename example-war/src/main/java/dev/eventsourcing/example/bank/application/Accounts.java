@@ -1,7 +1,5 @@
 package dev.eventsourcing.example.bank.application;
 
-import dev.eventsourcing.application.Application;
-import dev.eventsourcing.application.Repository;
 import dev.eventsourcing.example.bank.domainmodel.Account;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -25,10 +23,7 @@ import java.util.function.Consumer;
 public class Accounts {
 
     @Inject
-    Application bank;
-
-    @Inject
-    Repository<Account> accounts;
+    Bank bank;
 
     /** Opens an account and returns its id. */
     public UUID open(String fullName, String emailAddress) {
@@ -39,7 +34,7 @@ public class Accounts {
 
     /** The account at its latest version. */
     public Account get(UUID id) {
-        return accounts.get(id);
+        return bank.accounts().get(id);
     }
 
     /** Pays money in and returns the account after it. */
@@ -63,7 +58,7 @@ public class Accounts {
     }
 
     private Account change(UUID id, Consumer<Account> command) {
-        Account account = accounts.get(id);
+        Account account = bank.accounts().get(id);
         command.accept(account);
         bank.save(account);
         return account;

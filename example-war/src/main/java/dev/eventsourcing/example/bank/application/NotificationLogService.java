@@ -1,6 +1,5 @@
 package dev.eventsourcing.example.bank.application;
 
-import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Section;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -13,7 +12,7 @@ import jakarta.inject.Inject;
 public class NotificationLogService {
 
     @Inject
-    Application bank;
+    Bank bank;
 
     /**
      * Up to {@code limit} notifications from id {@code start} on.

@@ -5,10 +5,12 @@ import dev.eventsourcing.domain.AggregateEvent;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
- * A bank account: opened for a named customer, credited by deposits, debited by withdrawals
- * down to minus its overdraft limit, and finally closed, after which it accepts no command.
+ * A bank account: opened for a named customer, credited by deposits and incoming transfers,
+ * debited by withdrawals and outgoing transfers down to minus its overdraft limit, and finally
+ * closed, after which it accepts no command.
  *
  * <p>Amounts are {@linkplain Money money}: positive, with at most two decimal places. Every
  * command checks its arguments and the account's state before it triggers an event, so a
@@ -56,10 +58,38 @@ public class Account extends Aggregate {
     public void withdraw(BigDecimal amount) {
         BigDecimal debited = Money.positive(amount, "amount");
         checkOpen();
-        if (balance.add(overdraftLimit).compareTo(debited) < 0) {
-            throw new InsufficientFundsException(id(), balance, overdraftLimit, debited);
-        }
+        checkFunds(debited);
         trigger(new Withdrawn(debited));
+    }
+
+    /**
+     * Debits the account for a transfer to another account, under the same rules as a
+     * withdrawal. The transfer's id is kept with the event, so that every debit can be traced
+     * to the one transfer that caused it.
+     *
+     * @throws AccountClosedException     when the account is closed
+     * @throws InsufficientFundsException when the balance would fall below minus the overdraft limit
+     * @throws IllegalArgumentException   when the amount is not positive money
+     */
+    public void transferOut(UUID transferId, BigDecimal amount) {
+        Objects.requireNonNull(transferId, "transferId");
+        BigDecimal debited = Money.positive(amount, "amount");
+        checkOpen();
+        checkFunds(debited);
+        trigger(new TransferredOut(transferId, debited));
+    }
+
+    /**
+     * Credits the account with a transfer from another account.
+     *
+     * @throws AccountClosedException   when the account is closed
+     * @throws IllegalArgumentException when the amount is not positive money
+     */
+    public void transferIn(UUID transferId, BigDecimal amount) {
+        Objects.requireNonNull(transferId, "transferId");
+        BigDecimal credited = Money.positive(amount, "amount");
+        checkOpen();
+        trigger(new TransferredIn(transferId, credited));
     }
 
     /**
@@ -112,6 +142,12 @@ public class Account extends Aggregate {
         }
     }
 
+    private void checkFunds(BigDecimal debited) {
+        if (balance.add(overdraftLimit).compareTo(debited) < 0) {
+            throw new InsufficientFundsException(id(), balance, overdraftLimit, debited);
+        }
+    }
+
     private static String required(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
@@ -121,7 +157,7 @@ public class Account extends Aggregate {
 
     /** What can happen to an account. */
     public sealed interface Event extends AggregateEvent<Account>
-            permits Opened, Deposited, Withdrawn, OverdraftLimitSet, Closed {
+            permits Opened, Deposited, Withdrawn, TransferredOut, TransferredIn, OverdraftLimitSet, Closed {
     }
 
     /** The account was opened for a customer. */
@@ -159,6 +195,32 @@ public class Account extends Aggregate {
         @Override
         public void apply(Account account) {
             account.balance = account.balance.subtract(amount);
+        }
+    }
+
+    /** Money left the account for a transfer. */
+    public record TransferredOut(UUID transferId, BigDecimal amount) implements Event {
+        public TransferredOut {
+            Objects.requireNonNull(transferId, "transferId");
+            amount = Money.positive(amount, "amount");
+        }
+
+        @Override
+        public void apply(Account account) {
+            account.balance = account.balance.subtract(amount);
+        }
+    }
+
+    /** Money arrived from a transfer. */
+    public record TransferredIn(UUID transferId, BigDecimal amount) implements Event {
+        public TransferredIn {
+            Objects.requireNonNull(transferId, "transferId");
+            amount = Money.positive(amount, "amount");
+        }
+
+        @Override
+        public void apply(Account account) {
+            account.balance = account.balance.add(amount);
         }
     }
 

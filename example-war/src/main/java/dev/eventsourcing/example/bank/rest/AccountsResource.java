@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.math.BigDecimal;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Bank accounts over HTTP: open one, read it, pay in, pay out, set its overdraft limit, close it.
@@ -30,10 +29,6 @@ import java.util.regex.Pattern;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {
-
-    // UUID.fromString accepts short forms such as "1-2-3-4-5"; ids here are always canonical.
-    private static final Pattern CANONICAL_UUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Inject
     Accounts accounts;
@@ -69,7 +64,7 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject deposit(@PathParam("id") String id, String body) {
         UUID accountId = accountId(id);
-        BigDecimal amount = positive(JsonBody.parse(body).money("amount"), "amount");
+        BigDecimal amount = JsonBody.parse(body).positiveMoney("amount");
         return Representations.account(retry.run(() -> accounts.deposit(accountId, amount)));
     }
 
@@ -79,7 +74,7 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject withdraw(@PathParam("id") String id, String body) {
         UUID accountId = accountId(id);
-        BigDecimal amount = positive(JsonBody.parse(body).money("amount"), "amount");
+        BigDecimal amount = JsonBody.parse(body).positiveMoney("amount");
         return Representations.account(retry.run(() -> accounts.withdraw(accountId, amount)));
     }
 
@@ -105,16 +100,7 @@ public class AccountsResource {
     }
 
     private static UUID accountId(String text) {
-        if (text == null || !CANONICAL_UUID.matcher(text).matches()) {
-            throw ApiException.badRequest("invalid_id", "'" + text + "' is not an account id (a UUID)");
-        }
-        return UUID.fromString(text);
+        return RequestIds.parse(text, "an account id");
     }
 
-    private static BigDecimal positive(BigDecimal amount, String field) {
-        if (amount.signum() <= 0) {
-            throw ApiException.badRequest("invalid_amount", "Field '" + field + "' must be positive, was " + amount);
-        }
-        return amount;
-    }
 }

@@ -22,6 +22,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(Response.Status.BAD_REQUEST, code, message);
     }
 
+    /** A 404 Not Found with the given error code. */
+    public static ApiException notFound(String code, String message) {
+        return new ApiException(Response.Status.NOT_FOUND, code, message);
+    }
+
     public Response.Status status() {
         return status;
     }

@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * A request body: a JSON object whose fields are read with checks, each failure a
@@ -77,5 +78,19 @@ final class JsonBody {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_amount", e.getMessage());
         }
+    }
+
+    /** A money field that must be positive. */
+    BigDecimal positiveMoney(String field) {
+        BigDecimal amount = money(field);
+        if (amount.signum() <= 0) {
+            throw ApiException.badRequest("invalid_amount", "Field '" + field + "' must be positive, was " + amount);
+        }
+        return amount;
+    }
+
+    /** A field holding an id, a canonical UUID. */
+    UUID id(String field, String what) {
+        return RequestIds.parse(text(field), what);
     }
 }

@@ -2,8 +2,10 @@ package dev.eventsourcing.example.bank.rest;
 
 import dev.eventsourcing.example.bank.domainmodel.Account;
 import dev.eventsourcing.example.bank.domainmodel.Money;
+import dev.eventsourcing.example.bank.domainmodel.Transfer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 /** The JSON the API answers with. */
 final class Representations {
@@ -22,6 +24,20 @@ final class Representations {
                 .add("closed", account.isClosed())
                 .add("version", account.version())
                 .build();
+    }
+
+    /** {@code {"id","from","to","amount","status","reason"?,"version"}}: a reason only when rejected. */
+    static JsonObject transfer(Transfer transfer) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", transfer.id().toString())
+                .add("from", transfer.from().toString())
+                .add("to", transfer.to().toString())
+                .add("amount", Money.format(transfer.amount()))
+                .add("status", transfer.status().name());
+        if (transfer.reason() != null) {
+            json.add("reason", transfer.reason());
+        }
+        return json.add("version", transfer.version()).build();
     }
 
     /** {@code {"error": code, "message": message}}. */

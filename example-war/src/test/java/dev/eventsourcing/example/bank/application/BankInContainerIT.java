@@ -1,7 +1,6 @@
 package dev.eventsourcing.example.bank.application;
 
 import dev.eventsourcing.application.AggregateNotFoundException;
-import dev.eventsourcing.application.Application;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.example.bank.BankDeployment;
 import dev.eventsourcing.example.bank.domainmodel.Account;
@@ -44,7 +43,7 @@ class BankInContainerIT {
     AccountSummaries summaries;
 
     @Inject
-    Application bank;
+    Bank bank;
 
     @Inject
     Projections projections;
@@ -85,7 +84,7 @@ class BankInContainerIT {
         accounts.withdraw(id, new BigDecimal("1.25"));
         long last = inTransaction(() -> bank.recorder().maxNotificationId());
 
-        projections.waitFor(AccountSummaries.NAME, last, Duration.ofSeconds(30));
+        projections.waitFor(AccountSummaries.NAME, bank.name(), last, Duration.ofSeconds(30));
         AccountSummary summary = inTransaction(() -> summaries.find(id));
         projections.catchUp();
         AccountSummary afterCatchUp = inTransaction(() -> summaries.find(id));
@@ -94,8 +93,8 @@ class BankInContainerIT {
         assertEquals(4, summary.version());
         assertEquals(new BigDecimal("11.25"), afterCatchUp.balance(), "nothing is processed twice");
         ProjectionStatus status = projections.statuses().stream()
-                .filter(s -> s.projection().equals(AccountSummaries.NAME)).findFirst().orElseThrow();
-        assertEquals(bank.name(), status.application());
+                .filter(s -> s.projection().equals(AccountSummaries.NAME) && s.application().equals(bank.name()))
+                .findFirst().orElseThrow();
         assertTrue(status.position() >= last, status.toString());
         assertFalse(status.failing(), status.toString());
     }

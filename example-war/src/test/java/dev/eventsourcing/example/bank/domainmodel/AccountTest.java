@@ -4,6 +4,7 @@ import dev.eventsourcing.application.Application;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,5 +90,25 @@ class AccountTest {
             assertEquals("frank@example.com", again.emailAddress());
             assertEquals(4, again.version());
         }
+    }
+
+    @Test
+    void transfersMoveMoneyUnderTheSameRulesAsWithdrawalsAndDeposits() {
+        UUID transferId = UUID.randomUUID();
+        Account from = Account.open("Erin", "erin@example.com");
+        Account to = Account.open("Frank", "frank@example.com");
+        from.deposit(new BigDecimal("20.00"));
+
+        from.transferOut(transferId, new BigDecimal("12.5"));
+        to.transferIn(transferId, new BigDecimal("12.5"));
+
+        assertEquals(new BigDecimal("7.50"), from.balance());
+        assertEquals(new BigDecimal("12.50"), to.balance());
+        assertThrows(InsufficientFundsException.class, () -> from.transferOut(transferId, new BigDecimal("7.51")));
+        assertThrows(IllegalArgumentException.class, () -> to.transferIn(transferId, BigDecimal.ZERO));
+        to.close();
+        assertThrows(AccountClosedException.class, () -> to.transferIn(transferId, BigDecimal.ONE));
+        assertThrows(AccountClosedException.class, () -> to.transferOut(transferId, BigDecimal.ONE));
+        assertEquals(3, from.version(), "refused transfers trigger nothing");
     }
 }

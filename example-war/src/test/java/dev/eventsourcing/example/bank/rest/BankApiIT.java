@@ -20,7 +20,7 @@ import java.net.URL;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BankApiIT implements AccountsApiContract, BadRequestsApiContract, NotificationsApiContract,
-        ConcurrentDepositsApiContract, StatisticsApiContract {
+        ConcurrentDepositsApiContract, StatisticsApiContract, TransfersApiContract, TransfersSystemApiContract {
 
     @Deployment(testable = false)
     static WebArchive deployment() {

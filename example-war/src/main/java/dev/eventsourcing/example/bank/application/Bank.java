@@ -1,0 +1,66 @@
+package dev.eventsourcing.example.bank.application;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.application.Repository;
+import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.example.bank.domainmodel.Account;
+import dev.eventsourcing.example.bank.domainmodel.AccountClosedException;
+import dev.eventsourcing.example.bank.domainmodel.InsufficientFundsException;
+import dev.eventsourcing.example.bank.domainmodel.Settlement;
+import dev.eventsourcing.example.bank.domainmodel.Transfer;
+import dev.eventsourcing.system.ProcessApplication;
+import dev.eventsourcing.system.ProcessingEvent;
+
+import java.util.UUID;
+
+/**
+ * The bank: holds the accounts, and settles the transfers that {@link Transfers} records.
+ *
+ * <p>For each requested transfer the bank records, in one transaction with its position in the
+ * transfers' log, either the debit, the credit and a {@link Settlement} saying so, or only a
+ * settlement refusing the transfer. That is what makes each transfer move money exactly once,
+ * also when a server dies half-way or two servers process the same log.
+ */
+public class Bank extends ProcessApplication {
+
+    public Bank(Settings settings) {
+        super(settings);
+    }
+
+    /** The accounts. */
+    public Repository<Account> accounts() {
+        return repository(Account.class);
+    }
+
+    @Override
+    protected void policy(DomainEvent<?> event, ProcessingEvent processing) {
+        if (event.payload() instanceof Transfer.Requested requested) {
+            settle(event.originatorId(), requested, processing);
+        }
+    }
+
+    private void settle(UUID transferId, Transfer.Requested requested, ProcessingEvent processing) {
+        Repository<Account> accounts = accounts();
+        // A refusal must be an event, not an exception: an exception would stop this
+        // application's processing of the transfers' log at this request, for good.
+        if (!accounts.contains(requested.from()) || !accounts.contains(requested.to())) {
+            processing.collectEvents(Settlement.refused(transferId, Settlement.UNKNOWN_ACCOUNT));
+            return;
+        }
+        Account from = accounts.get(requested.from());
+        Account to = accounts.get(requested.to());
+        try {
+            // The target is checked first: once the source is debited, crediting must not fail.
+            if (to.isClosed()) {
+                throw new AccountClosedException(to.id());
+            }
+            from.transferOut(transferId, requested.amount());
+            to.transferIn(transferId, requested.amount());
+            processing.collectEvents(from, to, Settlement.settled(transferId));
+        } catch (AccountClosedException e) {
+            processing.collectEvents(Settlement.refused(transferId, Settlement.ACCOUNT_CLOSED));
+        } catch (InsufficientFundsException e) {
+            processing.collectEvents(Settlement.refused(transferId, Settlement.INSUFFICIENT_FUNDS));
+        }
+    }
+}
