@@ -5,8 +5,12 @@ import org.junit.jupiter.api.Assumptions;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -63,9 +67,24 @@ final class ClusterDatabase {
         return serverUrl + name;
     }
 
-    /** A connection to the database. */
-    Connection connect() throws SQLException {
+    private Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), user, password);
+    }
+
+    /** The ids of all aggregates that the application has recorded (the originators of its events). */
+    Set<String> originatorsOf(String application) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Connection connection = connect();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT originator_id FROM es_events WHERE application_name = ? AND originator_version = 1")) {
+            select.setString(1, application);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private void recreate() {

@@ -279,8 +279,8 @@ public final class WildFlyNode implements AutoCloseable {
     }
 
     private void requireFree(int port) throws IOException {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
-            socket.setReuseAddress(true);
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            // Bound, so free: closing it hands the port back.
         } catch (IOException taken) {
             throw new IllegalStateException("Port " + port + " of node " + name + " (offset " + portOffset
                     + ") is in use by another process; stop it or choose another offset", taken);
