@@ -8,6 +8,8 @@ import dev.eventsourcing.example.bank.postgresql.cluster.Traffic.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.file.Path;
@@ -63,9 +65,10 @@ class ClusterIT {
         Path war = clusterWar(database);
         WildFlyNode one = provision(1, war);
         WildFlyNode two = provision(2, war);
-        CompletableFuture<Void> booting = CompletableFuture.runAsync(() -> start(two));
+        // One after the other: each deployment creates the tables at start-up, which is not meant
+        // for two processes at the same instant on a fresh database (see JpaSchema.createTables).
         one.start(BOOT);
-        booting.join();
+        two.start(BOOT);
         Route toOne = route(one);
         Route toTwo = route(two);
 
@@ -182,8 +185,11 @@ class ClusterIT {
     private static void start(WildFlyNode node) {
         try {
             node.start(BOOT);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting " + node.name(), e);
         }
     }
 }
