@@ -1,7 +1,6 @@
 package dev.eventsourcing.example.bank.postgresql.cluster;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,14 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One WildFly server run as an operating-system process of its own, as a node of a cluster
  * would run: started from an unpacked distribution on a base directory of its own (its
  * configuration, deployments, data and logs), stopped gracefully, or killed with SIGKILL and
- * started again on the same base directory.
+ * started again on the same base directory. Its standard output and error go to
+ * {@code log/console.log} in the base directory, beside the server's own {@code log/server.log}.
  *
  * <p>The process never outlives the JVM that started it: {@link #close()} kills it, and a
  * shutdown hook does the same if the JVM ends first. A server left over by a JVM that was itself
@@ -35,14 +33,12 @@ public final class WildFlyNode implements AutoCloseable {
 
     private static final int HTTP_PORT = 8080;
     private static final int MANAGEMENT_PORT = 9990;
-    private static final int LOG_TAIL_LINES = 60;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-    // The console handler colours its lines; a failure message quotes them without.
-    private static final Pattern ANSI_COLOUR = Pattern.compile("\u001B\\[[0-9;]*m");
 
     private final String name;
     private final Path home;
     private final Path base;
+    private final NodeLayout layout;
     private final int portOffset;
     private final String readinessPath;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -53,6 +49,7 @@ public final class WildFlyNode implements AutoCloseable {
         this.name = name;
         this.home = home;
         this.base = base;
+        this.layout = new NodeLayout(base);
         this.portOffset = portOffset;
         this.readinessPath = readinessPath;
     }
@@ -80,8 +77,8 @@ public final class WildFlyNode implements AutoCloseable {
             throw new IllegalArgumentException("No deployment at " + war);
         }
         WildFlyNode node = new WildFlyNode(name, home, base, portOffset, readinessPath);
-        node.killLeftover();
-        NodeLayout.prepare(home, base, war);
+        node.layout.killLeftover();
+        node.layout.prepare(home, war);
         return node;
     }
 
@@ -111,16 +108,16 @@ public final class WildFlyNode implements AutoCloseable {
         if (isRunning()) {
             throw new IllegalStateException("Node " + name + " is running already");
         }
-        killLeftover();
+        layout.killLeftover();
         requireFree(HTTP_PORT + portOffset);
         requireFree(MANAGEMENT_PORT + portOffset);
-        Files.writeString(consoleLog(), "==== starting " + name + " ====\n", StandardCharsets.UTF_8,
+        Files.writeString(layout.consoleLog(), "==== starting " + name + " ====\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         process = new ProcessBuilder(command())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.consoleLog().toFile()))
                 .start();
-        Files.writeString(pidFile(), Long.toString(process.pid()));
+        layout.recordPid(process.pid());
         Runtime.getRuntime().addShutdownHook(killAtExit);
         awaitDeployment(timeout);
     }
@@ -161,13 +158,7 @@ public final class WildFlyNode implements AutoCloseable {
 
     /** The last lines of the server's console output (its whole log at INFO level). */
     public String logTail() {
-        try {
-            List<String> lines = Files.exists(consoleLog()) ? Files.readAllLines(consoleLog(), StandardCharsets.UTF_8) : List.of();
-            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-            return ANSI_COLOUR.matcher(tail).replaceAll("");
-        } catch (IOException e) {
-            return "(the log " + consoleLog() + " cannot be read: " + e + ")";
-        }
+        return layout.logTail();
     }
 
     private List<String> command() {
@@ -201,7 +192,7 @@ public final class WildFlyNode implements AutoCloseable {
                 throw new IllegalStateException("Node " + name + " exited with status " + exit
                         + " while starting; log tail:\n" + logTail());
             }
-            Optional<String> failure = deploymentFailure();
+            Optional<String> failure = layout.deploymentFailure();
             if (failure.isPresent()) {
                 throw new IllegalStateException("Node " + name + " could not deploy: " + failure.get()
                         + "\nlog tail:\n" + logTail());
@@ -224,16 +215,6 @@ public final class WildFlyNode implements AutoCloseable {
         }
     }
 
-    /** The content of the deployment scanner's {@code .failed} marker, if there is one. */
-    private Optional<String> deploymentFailure() {
-        try (Stream<Path> files = Files.list(base.resolve("deployments"))) {
-            Optional<Path> marker = files.filter(f -> f.getFileName().toString().endsWith(".failed")).findFirst();
-            return marker.isEmpty() ? Optional.empty() : Optional.of(Files.readString(marker.get()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private void requireRunning() {
         if (!isRunning()) {
             throw new IllegalStateException("Node " + name + " is not running");
@@ -246,36 +227,13 @@ public final class WildFlyNode implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // The hook is running or about to: nothing to remove.
         }
-        try {
-            Files.deleteIfExists(pidFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        layout.clearPid();
     }
 
     private void killQuietly() {
         if (process != null) {
             process.destroyForcibly();
         }
-    }
-
-    /**
-     * Kills a server that an earlier JVM started on this base directory and could not stop
-     * (because it was killed itself). The process is recognised by the pid file and by its
-     * command line naming this base directory, so no other process is ever touched.
-     */
-    private void killLeftover() throws IOException {
-        if (!Files.isRegularFile(pidFile())) {
-            return;
-        }
-        long pid = Long.parseLong(Files.readString(pidFile()).strip());
-        ProcessHandle.of(pid)
-                .filter(p -> p.info().commandLine().orElse("").contains("-Djboss.server.base.dir=" + base))
-                .ifPresent(leftover -> {
-                    leftover.destroyForcibly();
-                    leftover.onExit().orTimeout(30, TimeUnit.SECONDS).join();
-                });
-        Files.delete(pidFile());
     }
 
     private void requireFree(int port) throws IOException {
@@ -285,13 +243,5 @@ public final class WildFlyNode implements AutoCloseable {
             throw new IllegalStateException("Port " + port + " of node " + name + " (offset " + portOffset
                     + ") is in use by another process; stop it or choose another offset", taken);
         }
-    }
-
-    private Path consoleLog() {
-        return base.resolve("log/console.log");
-    }
-
-    private Path pidFile() {
-        return base.resolve("server.pid");
     }
 }
