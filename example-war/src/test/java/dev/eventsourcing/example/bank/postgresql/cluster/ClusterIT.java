@@ -79,25 +79,11 @@ class ClusterIT {
         BigDecimal before = totalBalance(toOne.client(), accounts);
         assertEquals(sum(deposits.values()), before, "the accounts hold their deposits");
 
-        TransferLedger ledger = new TransferLedger();
-        Traffic<Request> bothUp = Traffic.start(List.of(toOne, toTwo), transfers(accounts, 240), CLIENTS, ClusterIT::send);
-        bothUp.awaitEnded(120, RUN);
-        two.kill();
-        ledger.add(bothUp.join(RUN));
-        CompletableFuture<Void> restarting = CompletableFuture.runAsync(() -> start(two));
-        ledger.add(Traffic.start(List.of(toOne), transfers(accounts, 120), CLIENTS, ClusterIT::send).join(RUN));
-        restarting.join();
-        ledger.add(Traffic.start(List.of(toTwo, toOne), transfers(accounts, 120), CLIENTS, ClusterIT::send).join(RUN));
-
+        TransferLedger ledger = requestTransfersWhileKillingAndRestarting(two, toOne, toTwo, accounts);
         ledger.reconcile(database.originatorsOf("Transfers"),
                 id -> TransferLedger.requestOf(toTwo.client().get("transfers/" + id)));
         Map<String, Outcome> outcomes = ledger.awaitOutcomes(List.of(toOne.client(), toTwo.client()), SETTLE);
-        Map<String, BigDecimal> expected = TransferLedger.expectedBalances(deposits, outcomes.values());
-        for (String account : accounts) {
-            BigDecimal balance = new HttpBank(toTwo.client()).balance(UUID.fromString(account));
-            assertEquals(expected.get(account), balance, () -> "account " + account + " holds its deposit moved by"
-                    + " exactly the completed transfers");
-        }
+        assertBalancesMovedByExactlyTheCompleted(outcomes, deposits, new HttpBank(toTwo.client()));
         BigDecimal after = totalBalance(toOne.client(), accounts);
         assertEquals(before, after, "no money is made or lost");
         long completed = outcomes.values().stream().filter(o -> "COMPLETED".equals(o.status())).count();
@@ -120,6 +106,37 @@ class ClusterIT {
                         + " was down), 1 restart; total money %s before, %s after; wall time %d s%n",
                 ledger.requested(), completed, rejected, ledger.lost(), ledger.recordedThoughLost(), ledger.notConnected(),
                 before, after, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    /**
+     * Requests transfers from both nodes, kills the second half-way and goes on with the first
+     * alone while the second restarts, then requests more from both.
+     */
+    private TransferLedger requestTransfersWhileKillingAndRestarting(WildFlyNode victim, Route survivor, Route toVictim,
+                                                                     List<String> accounts) throws Exception {
+        TransferLedger ledger = new TransferLedger();
+        Traffic<Request> bothUp = Traffic.start(List.of(survivor, toVictim), transfers(accounts, 240), CLIENTS,
+                ClusterIT::send);
+        bothUp.awaitEnded(120, RUN);
+        victim.kill();
+        ledger.add(bothUp.join(RUN));
+        CompletableFuture<Void> restarting = CompletableFuture.runAsync(() -> start(victim));
+        ledger.add(Traffic.start(List.of(survivor), transfers(accounts, 120), CLIENTS, ClusterIT::send).join(RUN));
+        restarting.join();
+        ledger.add(Traffic.start(List.of(toVictim, survivor), transfers(accounts, 120), CLIENTS, ClusterIT::send)
+                .join(RUN));
+        return ledger;
+    }
+
+    /** Each account holds its deposit plus the credits and minus the debits of exactly the completed transfers. */
+    private static void assertBalancesMovedByExactlyTheCompleted(Map<String, Outcome> outcomes,
+                                                                 Map<String, BigDecimal> deposits, HttpBank bank) {
+        Map<String, BigDecimal> expected = TransferLedger.expectedBalances(deposits, outcomes.values());
+        for (String account : deposits.keySet()) {
+            BigDecimal balance = bank.balance(UUID.fromString(account));
+            assertEquals(expected.get(account), balance, () -> "account " + account + " holds its deposit moved by"
+                    + " exactly the completed transfers");
+        }
     }
 
     /** Opens the accounts, half on each node, and pays a deposit into each; returns the deposits. */
