@@ -62,6 +62,14 @@ final class ClusterDatabase {
         return database;
     }
 
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
     /** The JDBC URL of the database. */
     String url() {
         return serverUrl + name;
@@ -69,6 +77,19 @@ final class ClusterDatabase {
 
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), user, password);
+    }
+
+    /** The id of the last notification in the application's log, 0 when it has none. */
+    long lastNotificationId(String application) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT COALESCE(MAX(notification_id), 0) FROM es_events WHERE application_name = ?")) {
+            select.setString(1, application);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** The ids of all aggregates that the application has recorded (the originators of its events). */
