@@ -1,11 +1,14 @@
 package dev.eventsourcing.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
+import dev.eventsourcing.persistence.RecorderException;
 import dev.eventsourcing.persistence.StoredEvent;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * ({@link JpaSchema#createTables}): every one of them must succeed, on a fresh database and on
  * one whose tables exist. A node is an entity manager factory, and so a connection pool, of its
  * own, run by a thread; a latch starts them together. The race runs for several rounds, as one
- * round may come out serialised by chance. Subclasses name the database and the JPA provider.
+ * round may come out serialised by chance. A script that fails must not leave its lock behind.
+ * Subclasses name the database and the JPA provider.
  */
 abstract class ConcurrentSchemaCreationTestCase {
 
@@ -127,6 +131,17 @@ abstract class ConcurrentSchemaCreationTestCase {
         return failures;
     }
 
+    @Test
+    void aScriptThatFailsLeavesNoLockBehind() throws Exception {
+        database().dropStore();
+        assertThrows(RecorderException.class, () -> JpaSchema.createTables(nodes.get(0), withFailingScript()));
+
+        // A lock left with the failed node's pooled connection would keep the next node waiting
+        // (on MariaDB for a minute, then failing).
+        threads.submit(() -> JpaSchema.createTables(nodes.get(1), database().strategy())).get(10, TimeUnit.SECONDS);
+        assertTheStoreWorks();
+    }
+
     /** Every node can record and read events in the tables the race made. */
     void assertTheStoreWorks() {
         for (JpaTransactions node : nodes) {
@@ -136,5 +151,46 @@ abstract class ConcurrentSchemaCreationTestCase {
             List<Notification> log = recorder.selectNotifications(NotificationSelection.after(0, 10));
             assertEquals(List.of(event), log.stream().map(Notification::storedEvent).toList());
         }
+    }
+
+    /** The database's strategy, with a script whose second statement fails. */
+    private DatabaseStrategy withFailingScript() {
+        DatabaseStrategy real = database().strategy();
+        return new DatabaseStrategy() {
+            @Override
+            public void register(EntityManager em, String applicationName) {
+                real.register(em, applicationName);
+            }
+
+            @Override
+            public long reserveNotificationIds(EntityManager em, String applicationName, List<StoredEvent> events) {
+                return real.reserveNotificationIds(em, applicationName, events);
+            }
+
+            @Override
+            public long visibleUpTo(EntityManager em, String applicationName) {
+                return real.visibleUpTo(em, applicationName);
+            }
+
+            @Override
+            public String ddlResource() {
+                return "META-INF/eventsourcing-test/failing.sql";
+            }
+
+            @Override
+            public void lockSchema(EntityManager em) {
+                real.lockSchema(em);
+            }
+
+            @Override
+            public void unlockSchema(EntityManager em) {
+                real.unlockSchema(em);
+            }
+
+            @Override
+            public String toString() {
+                return real + " with a failing script";
+            }
+        };
     }
 }

@@ -2,7 +2,7 @@ package dev.eventsourcing.jpa;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbConcurrentSchemaCreationTest extends ConcurrentSchemaCreationTestCase {
+class MariaDbConcurrentSchemaCreationTest extends LockedSchemaCreationTestCase {
 
     @RegisterExtension
     static final TestDatabase DATABASE = TestDatabase.mariadb();

@@ -2,7 +2,7 @@ package dev.eventsourcing.jpa;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresConcurrentSchemaCreationTest extends ConcurrentSchemaCreationTestCase {
+class PostgresConcurrentSchemaCreationTest extends LockedSchemaCreationTestCase {
 
     @RegisterExtension
     static final TestDatabase DATABASE = TestDatabase.postgresql();
