@@ -13,9 +13,9 @@ import jakarta.persistence.EntityManager;
  * ({@code pg_type_typname_nsp_index}); two {@code CREATE OR REPLACE FUNCTION} of one function
  * fail with "tuple concurrently updated". Nodes of a cluster booting together would not start.
  *
- * <p>Both locks are taken by an update statement, not a query: EclipseLink runs queries on a
- * pooled read connection until the transaction's first update, and a lock must be taken on the
- * connection that then runs the script.
+ * <p>Both locks are taken by a statement run with {@code executeUpdate}, which binds the
+ * transaction's connection in every provider (EclipseLink acquires it lazily, at the first
+ * write), so that the lock belongs to the connection that then runs the script.
  */
 enum SchemaLock {
 

@@ -58,8 +58,12 @@ abstract class ConcurrentSchemaCreationTestCase {
     @AfterEach
     void stopNodes() throws InterruptedException {
         threads.shutdownNow();
-        assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS), "test threads ended");
-        factories.forEach(EntityManagerFactory::close);
+        try {
+            assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS), "test threads ended");
+        } finally {
+            // Closing the pools also frees any lock a failed test left with a connection.
+            factories.forEach(EntityManagerFactory::close);
+        }
     }
 
     List<JpaTransactions> nodes() {
