@@ -34,9 +34,10 @@ enum SchemaLock {
     /**
      * A named lock of the connection ({@code GET_LOCK}), as DDL commits implicitly and so no
      * lock can last for the transaction; it is released after the script, also when the script
-     * failed, or the connection would keep it in its pool. (MariaDB's {@code CREATE TABLE IF NOT EXISTS} already waits on a
-     * metadata lock of its table, so today's script would survive a race; the lock keeps every
-     * statement the script gains later safe as well.)
+     * failed, or the connection would keep it in its pool. (MariaDB's
+     * {@code CREATE TABLE IF NOT EXISTS} already waits on a metadata lock of its table, so
+     * today's script survives a race without it; the lock keeps whatever statements the script
+     * gains later safe as well.)
      */
     MARIADB {
         @Override
