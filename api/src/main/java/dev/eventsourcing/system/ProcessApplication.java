@@ -137,7 +137,17 @@ public abstract class ProcessApplication extends Application {
                 return false;
             }
             ProcessingEvent processing = new ProcessingEvent(tracking);
-            policy(event, processing);
+            try {
+                policy(event, processing);
+            } catch (RuntimeException e) {
+                // Another worker (on another node, say) may have processed this notification
+                // while the policy ran, and the policy then refused what it found changed. The
+                // notification is done then; anything else is this policy's failure.
+                if (processedElsewhere(leaderName, notification.id())) {
+                    return false;
+                }
+                throw e;
+            }
             try {
                 record(processing);
                 return true;
@@ -148,6 +158,14 @@ public abstract class ProcessApplication extends Application {
                     throw e;
                 }
             }
+        }
+    }
+
+    private boolean processedElsewhere(String leaderName, long notificationId) {
+        try {
+            return processRecorder().hasTrackingId(leaderName, notificationId);
+        } catch (RuntimeException unreadable) {
+            return false; // the store is failing too: report the policy's failure, not this one
         }
     }
 

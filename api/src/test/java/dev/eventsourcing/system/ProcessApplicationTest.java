@@ -104,4 +104,52 @@ class ProcessApplicationTest {
                 () -> accounts.pullAndProcess("Nobody"));
         assertEquals("Accounts does not follow 'Nobody'; it follows []", error.getMessage());
     }
+
+    @Test
+    void aPolicyThatFailsBecauseAnotherWorkerProcessedTheNotificationMeanwhileIsNoFailure() {
+        Transfers transfers = new Transfers(Settings.empty());
+        Overtaken overtaken = new Overtaken(Settings.empty());
+        transfers.request(UUID.randomUUID(), UUID.randomUUID(), BigDecimal.ONE);
+        overtaken.follow(transfers);
+
+        assertEquals(0, overtaken.pullAndProcess("Transfers"));
+        assertEquals(1, overtaken.processRecorder().maxTrackingId("Transfers"));
+    }
+
+    @Test
+    void aPolicyThatFailsOnItsOwnIsAFailure() {
+        Transfers transfers = new Transfers(Settings.empty());
+        Overtaken refusing = new Overtaken(Settings.empty(), false);
+        transfers.request(UUID.randomUUID(), UUID.randomUUID(), BigDecimal.ONE);
+        refusing.follow(transfers);
+
+        assertThrows(IllegalStateException.class, () -> refusing.pullAndProcess("Transfers"));
+        assertEquals(0, refusing.processRecorder().maxTrackingId("Transfers"));
+    }
+
+    /**
+     * A follower whose policy finds its work done by another worker: it records the position as
+     * that worker would have, then refuses, as a policy does that finds an aggregate in a state
+     * it cannot act on. Or it only refuses.
+     */
+    static final class Overtaken extends ProcessApplication {
+        private final boolean overtaken;
+
+        Overtaken(Settings settings) {
+            this(settings, true);
+        }
+
+        Overtaken(Settings settings, boolean overtaken) {
+            super(settings);
+            this.overtaken = overtaken;
+        }
+
+        @Override
+        protected void policy(dev.eventsourcing.domain.DomainEvent<?> event, ProcessingEvent processing) {
+            if (overtaken) {
+                save(processing.tracking());
+            }
+            throw new IllegalStateException("the transfer has an outcome already");
+        }
+    }
 }

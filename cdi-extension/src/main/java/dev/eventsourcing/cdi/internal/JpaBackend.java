@@ -135,8 +135,10 @@ final class JpaBackend implements Backend {
         }
     }
 
-    // The JDBC URL when the unit reports one (Java SE); otherwise ask the server, each probe in a
-    // transaction of its own, since a failed statement spoils a PostgreSQL transaction.
+    // The JDBC URL when the unit reports one (Java SE); otherwise ask the server which schemas it
+    // has, with a query that each of the databases answers without an error (a failing probe
+    // would be logged as an error by the provider): only PostgreSQL has pg_catalog; MariaDB and
+    // PostgreSQL name the standard schema in lower case, H2 in upper case.
     private static String detect(JpaUnit unit) {
         String url = unit.inNewTransaction(unit::jdbcUrl);
         if (url != null) {
@@ -148,25 +150,28 @@ final class JpaBackend implements Backend {
             }
         }
         try {
-            unit.inNewTransaction(em -> em.createNativeQuery("SELECT H2VERSION()").getSingleResult());
-            return "h2";
-        } catch (RuntimeException notH2) {
-            // ask the next way
-        }
-        try {
-            Object result = unit.inNewTransaction(em -> em.createNativeQuery("SELECT version()").getSingleResult());
-            String version = String.valueOf(result);
-            if (version.contains("PostgreSQL")) {
+            if (hasSchema(unit, "pg_catalog")) {
                 return "postgresql";
             }
-            if (version.toLowerCase(Locale.ROOT).contains("mariadb")) {
-                return "mariadb";
+            if (hasSchema(unit, "information_schema")) {
+                Object version = unit.inNewTransaction(em -> em.createNativeQuery("SELECT VERSION()").getSingleResult());
+                if (String.valueOf(version).toLowerCase(Locale.ROOT).contains("mariadb")) {
+                    return "mariadb";
+                }
+            } else if (hasSchema(unit, "INFORMATION_SCHEMA")) {
+                return "h2";
             }
         } catch (RuntimeException unknown) {
             // reported below
         }
         throw new ConfigurationException("Cannot tell which database the event store runs on; set '"
                 + ConfigSettings.PREFIX + JpaWiring.DATABASE + "' to postgresql, mariadb or h2");
+    }
+
+    private static boolean hasSchema(JpaUnit unit, String name) {
+        Object count = unit.inNewTransaction(em -> em.createNativeQuery(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = '" + name + "'").getSingleResult());
+        return ((Number) count).longValue() > 0;
     }
 
     @Override

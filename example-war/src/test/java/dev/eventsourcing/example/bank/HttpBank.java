@@ -24,6 +24,11 @@ public final class HttpBank implements BankOperations {
         expect(200, client.post("accounts/" + account + "/deposits", "{\"amount\":\"" + amount.toPlainString() + "\"}"));
     }
 
+    /** The account's version: how many events it has. */
+    public long version(UUID account) {
+        return Long.parseLong(expect(200, client.get("accounts/" + account)).field("version"));
+    }
+
     @Override
     public void close(UUID account) {
         expect(200, client.post("accounts/" + account + "/close", ""));
