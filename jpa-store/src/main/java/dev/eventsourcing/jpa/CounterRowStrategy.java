@@ -34,10 +34,12 @@ final class CounterRowStrategy implements DatabaseStrategy {
 
     private final String database;
     private final String register;
+    private final SchemaLock schemaLock;
 
-    CounterRowStrategy(String database, String register) {
+    CounterRowStrategy(String database, String register, SchemaLock schemaLock) {
         this.database = database;
         this.register = register;
+        this.schemaLock = schemaLock;
     }
 
     @Override
@@ -73,6 +75,16 @@ final class CounterRowStrategy implements DatabaseStrategy {
     @Override
     public String ddlResource() {
         return "META-INF/eventsourcing/" + (database.startsWith("postgresql") ? "postgresql" : database) + ".sql";
+    }
+
+    @Override
+    public void lockSchema(EntityManager em) {
+        schemaLock.lock(em);
+    }
+
+    @Override
+    public void unlockSchema(EntityManager em) {
+        schemaLock.unlock(em);
     }
 
     @Override

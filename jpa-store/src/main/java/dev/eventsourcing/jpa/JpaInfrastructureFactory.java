@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>{@value #DATABASE}</td><td>{@code postgresql}, {@code postgresql-serialised},
  *     {@code mariadb} or {@code h2} (see {@link DatabaseStrategy})</td><td>read from
  *     {@value #URL}</td></tr>
- * <tr><td>{@value #CREATE_TABLES}</td><td>run the DDL script at start-up (development)</td>
+ * <tr><td>{@value #CREATE_TABLES}</td><td>run the DDL script at start-up (several nodes may start at once)</td>
  *     <td>{@code false}</td></tr>
  * </table>
  * In a container, construct it with {@link JpaTransactions#joining} instead, so that the

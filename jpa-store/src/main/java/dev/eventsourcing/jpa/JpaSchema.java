@@ -1,6 +1,7 @@
 package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.persistence.ProgrammingException;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,8 +11,9 @@ import java.util.List;
 
 /**
  * Creates the tables of the JPA event store from the DDL script shipped for the database: the
- * "create tables at start-up" option for development and tests. In production, run the same
- * script ({@link DatabaseStrategy#ddlResource()}) with your migration tool instead.
+ * "create tables at start-up" option, which the nodes of a cluster may all use at once. Where a
+ * migration tool owns the schema, run the same script ({@link DatabaseStrategy#ddlResource()})
+ * with it instead.
  */
 public final class JpaSchema {
 
@@ -21,21 +23,42 @@ public final class JpaSchema {
     /**
      * Runs every statement of the database's DDL script in one unit of work. The statements are
      * idempotent ({@code IF NOT EXISTS}, {@code CREATE OR REPLACE}), so this is safe at each
-     * start-up, though not meant for several processes starting at the same instant.
+     * start-up. It is safe too for several processes starting at the same instant, such as the
+     * nodes of a cluster on a fresh database: the unit of work first takes the database's schema
+     * lock ({@link DatabaseStrategy#lockSchema}), so the processes run the script one after the
+     * other, and releases it after the script, whether or not the script succeeded.
      *
-     * @throws dev.eventsourcing.persistence.RecorderException when the database refuses a statement
+     * @throws dev.eventsourcing.persistence.RecorderException when the database refuses a
+     *     statement, or (an {@code OperationalException}) the lock was not free in time
      */
     public static void createTables(JpaTransactions transactions, DatabaseStrategy database) {
         List<String> statements = statements(database.ddlResource());
         try {
             transactions.inTransaction(em -> {
-                for (String statement : statements) {
-                    em.createNativeQuery(statement).executeUpdate();
+                database.lockSchema(em);
+                try {
+                    for (String statement : statements) {
+                        em.createNativeQuery(statement).executeUpdate();
+                    }
+                } catch (RuntimeException | Error e) {
+                    unlockAfterFailure(em, database, e);
+                    throw e;
                 }
+                database.unlockSchema(em);
                 return null;
             });
         } catch (RuntimeException e) {
             throw JpaExceptions.translate(e, "Creating the tables of " + database);
+        }
+    }
+
+    // A lock that outlives the transaction (MariaDB's) would otherwise stay with the pooled
+    // connection and keep every other process waiting; the script's failure is what to report.
+    private static void unlockAfterFailure(EntityManager em, DatabaseStrategy database, Throwable failure) {
+        try {
+            database.unlockSchema(em);
+        } catch (RuntimeException unlockFailure) {
+            failure.addSuppressed(unlockFailure);
         }
     }
 

@@ -53,6 +53,16 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
     }
 
     @Override
+    public void lockSchema(EntityManager em) {
+        SchemaLock.POSTGRESQL.lock(em);
+    }
+
+    @Override
+    public void unlockSchema(EntityManager em) {
+        SchemaLock.POSTGRESQL.unlock(em);
+    }
+
+    @Override
     public String toString() {
         return "postgresql";
     }

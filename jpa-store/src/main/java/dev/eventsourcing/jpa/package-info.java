@@ -11,8 +11,9 @@
  *     {@code META-INF/eventsourcing/postgresql.sql}, {@code mariadb.sql} or {@code h2.sql}. They
  *     give the event state its column type ({@code bytea}, {@code LONGBLOB}, {@code VARBINARY}),
  *     which provider schema generation would get wrong, and on PostgreSQL define the functions
- *     the notification log needs. In development, {@link dev.eventsourcing.jpa.JpaSchema#createTables}
- *     runs the script at start-up (every statement is idempotent).
+ *     the notification log needs. {@link dev.eventsourcing.jpa.JpaSchema#createTables} runs the
+ *     script at start-up (every statement is idempotent, and a schema lock lets the nodes of a
+ *     cluster start at once).
  * <li>Choose the transactions: {@link dev.eventsourcing.jpa.JpaTransactions#resourceLocal} in
  *     Java SE, {@link dev.eventsourcing.jpa.JpaTransactions#joining} with a container-managed
  *     entity manager in an application server (the recorders then join the caller's JTA

@@ -41,6 +41,16 @@ final class ComparisonStrategies {
             }
 
             @Override
+            public void lockSchema(EntityManager em) {
+                SchemaLock.POSTGRESQL.lock(em);
+            }
+
+            @Override
+            public void unlockSchema(EntityManager em) {
+                SchemaLock.POSTGRESQL.unlock(em);
+            }
+
+            @Override
             public String toString() {
                 return "unguarded sequence";
             }
@@ -72,6 +82,16 @@ final class ComparisonStrategies {
             @Override
             public String ddlResource() {
                 return "META-INF/eventsourcing/postgresql.sql";
+            }
+
+            @Override
+            public void lockSchema(EntityManager em) {
+                SchemaLock.POSTGRESQL.lock(em);
+            }
+
+            @Override
+            public void unlockSchema(EntityManager em) {
+                SchemaLock.POSTGRESQL.unlock(em);
             }
 
             @Override

@@ -26,7 +26,7 @@ class ReadmeExampleTest {
             // --- as in the README, with H2 for PostgreSQL
             JpaTransactions transactions = JpaTransactions.resourceLocal(emf);
             DatabaseStrategy database = DatabaseStrategy.h2();
-            JpaSchema.createTables(transactions, database);                 // development only
+            JpaSchema.createTables(transactions, database);                 // or a migration tool
             var bank = new JpaProcessRecorder("Bank", transactions, database);
             var snapshots = new JpaAggregateRecorder("Bank", transactions);  // es_aggregate_events
             var balances = new JpaTrackingRecorder("Balances", transactions);

@@ -136,12 +136,24 @@ public final class TestDatabase implements ExecutionCondition, BeforeAllCallback
             }
             created = true;
         }
-        factory = Persistence.createEntityManagerFactory(unit, Map.of(
+        factory = newFactory();
+        transactions = JpaTransactions.resourceLocal(factory);
+        JpaSchema.createTables(transactions, strategy);
+    }
+
+    private EntityManagerFactory newFactory() {
+        return Persistence.createEntityManagerFactory(unit, Map.of(
                 "jakarta.persistence.jdbc.url", url(),
                 "jakarta.persistence.jdbc.user", kind == Kind.H2 ? "sa" : kind.user,
                 "jakarta.persistence.jdbc.password", ""));
-        transactions = JpaTransactions.resourceLocal(factory);
-        JpaSchema.createTables(transactions, strategy);
+    }
+
+    /**
+     * Another entity manager factory on this database, with a connection pool of its own, as a
+     * second process would have. The caller closes it.
+     */
+    public EntityManagerFactory openFactory() {
+        return newFactory();
     }
 
     @Override
@@ -218,6 +230,21 @@ public final class TestDatabase implements ExecutionCondition, BeforeAllCallback
                 JpaInfrastructureFactory.PASSWORD, "",
                 JpaInfrastructureFactory.DATABASE, strategy.toString(),
                 JpaInfrastructureFactory.CREATE_TABLES, "true"));
+    }
+
+    /**
+     * Drops every table, function and sequence of the event store, so that the next
+     * {@link JpaSchema#createTables} meets an empty database again.
+     */
+    public void dropStore() throws SQLException {
+        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+            switch (kind) {
+                case H2 -> statement.execute("DROP ALL OBJECTS");
+                case POSTGRESQL -> statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+                case MARIADB -> statement.execute(
+                        "DROP TABLE IF EXISTS es_events, es_aggregate_events, es_tracking, es_applications");
+            }
+        }
     }
 
     /** SQL that makes the current transaction (or session) give up waiting for a lock quickly. */

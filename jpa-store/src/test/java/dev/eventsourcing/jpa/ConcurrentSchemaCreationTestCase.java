@@ -1,0 +1,200 @@
+package dev.eventsourcing.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.NotificationSelection;
+import dev.eventsourcing.persistence.RecorderException;
+import dev.eventsourcing.persistence.StoredEvent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nodes of a cluster booting at the same instant each create the tables
+ * ({@link JpaSchema#createTables}): every one of them must succeed, on a fresh database and on
+ * one whose tables exist. A node is an entity manager factory, and so a connection pool, of its
+ * own, run by a thread; a latch starts them together. The race runs for several rounds, as one
+ * round may come out serialised by chance. A script that fails must not leave its lock behind.
+ * Subclasses name the database and the JPA provider.
+ */
+abstract class ConcurrentSchemaCreationTestCase {
+
+    static final int NODES = 6;
+    static final int ROUNDS = 10;
+
+    private final List<EntityManagerFactory> factories = new ArrayList<>();
+    private final List<JpaTransactions> nodes = new ArrayList<>();
+    private ExecutorService threads;
+
+    abstract TestDatabase database();
+
+    @BeforeEach
+    void startNodes() {
+        threads = Executors.newFixedThreadPool(NODES);
+        for (int n = 0; n < NODES; n++) {
+            EntityManagerFactory factory = database().openFactory();
+            factories.add(factory);
+            JpaTransactions node = JpaTransactions.resourceLocal(factory);
+            // Connect ahead, so that opening a connection does not stagger the race.
+            node.inTransaction(em -> em.createNativeQuery("SELECT 1").getSingleResult());
+            nodes.add(node);
+        }
+    }
+
+    @AfterEach
+    void stopNodes() throws InterruptedException {
+        threads.shutdownNow();
+        try {
+            assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS), "test threads ended");
+        } finally {
+            // Closing the pools also frees any lock a failed test left with a connection.
+            factories.forEach(EntityManagerFactory::close);
+        }
+    }
+
+    List<JpaTransactions> nodes() {
+        return nodes;
+    }
+
+    ExecutorService threads() {
+        return threads;
+    }
+
+    @Test
+    void nodesCreatingTheTablesOfAFreshDatabaseAtTheSameInstantAllSucceed() throws Exception {
+        assertNoRoundFails("on a fresh database", true);
+    }
+
+    @Test
+    void nodesRestartingAtTheSameInstantOnExistingTablesAllSucceed() throws Exception {
+        database().dropStore();
+        JpaSchema.createTables(nodes.get(0), database().strategy());
+
+        assertNoRoundFails("on existing tables", false);
+    }
+
+    private void assertNoRoundFails(String situation, boolean dropEachRound) throws Exception {
+        List<String> failures = new ArrayList<>();
+        int failedRounds = 0;
+        int failedNodes = 0;
+        for (int round = 1; round <= ROUNDS; round++) {
+            if (dropEachRound) {
+                database().dropStore();
+            }
+            List<String> ofRound = race();
+            if (!ofRound.isEmpty()) {
+                failedRounds++;
+                failedNodes += ofRound.size();
+                failures.add("round " + round + ": " + ofRound);
+            }
+        }
+        String summary = "Concurrent createTables " + situation + ", " + database() + ": " + failedRounds + " of "
+                + ROUNDS + " rounds failed, " + failedNodes + " of " + ROUNDS * NODES + " node starts";
+        System.out.println(summary);
+        assertEquals(0, failedRounds, summary + "\n" + String.join("\n", failures));
+        assertTheStoreWorks();
+    }
+
+    /** Lets every node create the tables at once; returns what went wrong, one entry per failed node. */
+    private List<String> race() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (JpaTransactions node : nodes) {
+            outcomes.add(threads.submit(() -> {
+                start.await();
+                try {
+                    JpaSchema.createTables(node, database().strategy());
+                    return null;
+                } catch (RuntimeException e) {
+                    return e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> failures = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            String failure = outcome.get(120, TimeUnit.SECONDS);
+            if (failure != null) {
+                failures.add(failure);
+            }
+        }
+        return failures;
+    }
+
+    @Test
+    void aScriptThatFailsLeavesNoLockBehind() throws Exception {
+        database().dropStore();
+        assertThrows(RecorderException.class, () -> JpaSchema.createTables(nodes.get(0), withFailingScript()));
+
+        // A lock left with the failed node's pooled connection would keep the next node waiting
+        // (on MariaDB for a minute, then failing).
+        threads.submit(() -> JpaSchema.createTables(nodes.get(1), database().strategy())).get(10, TimeUnit.SECONDS);
+        assertTheStoreWorks();
+    }
+
+    /** Every node can record and read events in the tables the race made. */
+    void assertTheStoreWorks() {
+        for (JpaTransactions node : nodes) {
+            var recorder = new JpaApplicationRecorder(TestDatabase.uniqueName("after-race"), node, database().strategy());
+            StoredEvent event = new StoredEvent(UUID.randomUUID(), 1, "Created", "{}".getBytes(StandardCharsets.UTF_8));
+            recorder.insertEvents(List.of(event));
+            List<Notification> log = recorder.selectNotifications(NotificationSelection.after(0, 10));
+            assertEquals(List.of(event), log.stream().map(Notification::storedEvent).toList());
+        }
+    }
+
+    /** The database's strategy, with a script whose second statement fails. */
+    private DatabaseStrategy withFailingScript() {
+        DatabaseStrategy real = database().strategy();
+        return new DatabaseStrategy() {
+            @Override
+            public void register(EntityManager em, String applicationName) {
+                real.register(em, applicationName);
+            }
+
+            @Override
+            public long reserveNotificationIds(EntityManager em, String applicationName, List<StoredEvent> events) {
+                return real.reserveNotificationIds(em, applicationName, events);
+            }
+
+            @Override
+            public long visibleUpTo(EntityManager em, String applicationName) {
+                return real.visibleUpTo(em, applicationName);
+            }
+
+            @Override
+            public String ddlResource() {
+                return "META-INF/eventsourcing-test/failing.sql";
+            }
+
+            @Override
+            public void lockSchema(EntityManager em) {
+                real.lockSchema(em);
+            }
+
+            @Override
+            public void unlockSchema(EntityManager em) {
+                real.unlockSchema(em);
+            }
+
+            @Override
+            public String toString() {
+                return real + " with a failing script";
+            }
+        };
+    }
+}
