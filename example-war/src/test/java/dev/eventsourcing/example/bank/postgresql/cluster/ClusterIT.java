@@ -65,10 +65,11 @@ class ClusterIT {
         Path war = clusterWar(database);
         WildFlyNode one = provision(1, war);
         WildFlyNode two = provision(2, war);
-        // One after the other: each deployment creates the tables at start-up, which is not meant
-        // for two processes at the same instant on a fresh database (see JpaSchema.createTables).
-        one.start(BOOT);
-        two.start(BOOT);
+        // Both at once, as a cluster starts: each deployment creates the tables at start-up, on a
+        // fresh database, and neither may fail for the other doing the same.
+        CompletableFuture<Void> startingOne = CompletableFuture.runAsync(() -> start(one));
+        start(two);
+        startingOne.join();
         Route toOne = route(one);
         Route toTwo = route(two);
 
