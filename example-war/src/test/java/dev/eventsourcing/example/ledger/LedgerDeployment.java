@@ -38,7 +38,7 @@ public final class LedgerDeployment {
         WebArchive bank = ShrinkWrap.createFromZipFile(WebArchive.class, bankWar.toFile());
         WebArchive ledger = ShrinkWrap.create(WebArchive.class, "ledger.war")
                 .addClasses(Ledger.class, AccountActivity.class, LedgerResource.class, LedgerApi.class,
-                        LedgerPersistence.class)
+                        LedgerPersistence.class, Balances.class, BalanceRow.class, LedgerSchema.class)
                 .addPackage(Account.class.getPackage())
                 .addAsResource(new StringAsset(resource("persistence.xml", Map.of())), "META-INF/persistence.xml")
                 .addAsResource(new StringAsset(resource("microprofile-config.properties",

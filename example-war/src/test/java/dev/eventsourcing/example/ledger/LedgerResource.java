@@ -20,8 +20,10 @@ import java.util.UUID;
 /**
  * The ledger's view over HTTP: {@code GET /accounts/{id}} →
  * {@code {"id","holder","balance","notificationIds":[…],"accountVersions":[…]}}, 404 until the
- * ledger has seen the account opened; and {@code GET /position} →
- * {@code {"position","failure"?}}: how far the ledger has processed the bank's log.
+ * ledger has seen the account opened, with the {@link Balances} projection's {@code "row"}
+ * ({@code {"balance","events"}}, or empty before it has seen the account); and
+ * {@code GET /position} → {@code {"Ledger": {"position","failure"?}, "Balances": {…}}}: how far
+ * each has processed the bank's log.
  */
 @Path("")
 @RequestScoped
@@ -34,18 +36,33 @@ public class LedgerResource {
     @Inject
     Projections projections;
 
+    @Inject
+    Balances balances;
+
     @GET
     @Path("position")
     public JsonObject position() {
-        ProjectionStatus status = projections.statuses().stream()
-                .filter(s -> s.projection().equals(ledger.name()) && s.application().equals("Bank"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("The ledger follows no 'Bank': "
-                        + projections.statuses()));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("position", status.position());
-        if (status.failing()) {
-            json.add("failure", status.failure());
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        for (String follower : new String[] {ledger.name(), Balances.NAME}) {
+            ProjectionStatus status = projections.statuses().stream()
+                    .filter(s -> s.projection().equals(follower) && s.application().equals("Bank"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(follower + " follows no 'Bank': "
+                            + projections.statuses()));
+            JsonObjectBuilder entry = Json.createObjectBuilder().add("position", status.position());
+            if (status.failing()) {
+                entry.add("failure", status.failure());
+            }
+            json.add(follower, entry);
         }
         return json.build();
+    }
+
+    private JsonObject row(UUID id) {
+        BalanceRow row = balances.find(id.toString());
+        return row == null ? JsonObject.EMPTY_JSON_OBJECT : Json.createObjectBuilder()
+                .add("balance", row.balance().toPlainString())
+                .add("events", row.events())
+                .build();
     }
 
     @GET
@@ -63,6 +80,7 @@ public class LedgerResource {
                 .add("balance", activity.balance().toPlainString())
                 .add("notificationIds", notificationIds)
                 .add("accountVersions", versions)
+                .add("row", row(id))
                 .build();
     }
 }

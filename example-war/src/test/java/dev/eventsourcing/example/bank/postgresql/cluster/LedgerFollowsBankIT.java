@@ -24,10 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A second deployment follows the bank's notification log over HTTP: the ledger WAR, on a
  * WildFly server and a PostgreSQL database of its own, reads the bank's log from the bank's
- * server and keeps its own view of every account. The ledger is killed with SIGKILL while it
+ * server twice, with a process application keeping an aggregate per account and with a
+ * projection keeping a table row per account. The ledger is killed with SIGKILL while it
  * catches up, and later the bank is; each comes back on its own base directory. After each
- * step the ledger's view must match the bank exactly: per account, one entry per account
- * version, in order, with no version missing or repeated, and the same balance.
+ * step the ledger's views must match the bank exactly: per account, one entry per account
+ * version, in order, with no version missing or repeated, and the same balance; and a row with
+ * the same balance and an event count equal to the account's version.
  */
 class LedgerFollowsBankIT {
 
@@ -125,7 +127,8 @@ class LedgerFollowsBankIT {
             // Transfers settle asynchronously: the bank's log may still grow for a moment.
             target = bankDatabase.lastNotificationId("Bank");
             Reply position = ledger.get("position");
-            last = position.status() == 200 ? Long.parseLong(position.field("position")) : -1;
+            last = position.status() != 200 ? -1 : Math.min(position.body().get("Ledger").get("position").asLong(),
+                    position.body().get("Balances").get("position").asLong());
             if (last == target && target == bankDatabase.lastNotificationId("Bank")) {
                 break;
             }
@@ -145,6 +148,10 @@ class LedgerFollowsBankIT {
                     "the ledger's notification ids of account " + account + " rise");
             assertEquals(bank.balance(account), new BigDecimal(view.get("balance").asText()),
                     "the ledger's balance of account " + account);
+            assertEquals(bank.balance(account), new BigDecimal(view.get("row").get("balance").asText()),
+                    "the Balances projection's balance of account " + account);
+            assertEquals(version, view.get("row").get("events").asLong(),
+                    "the Balances projection counted each event of account " + account + " once");
         }
     }
 
