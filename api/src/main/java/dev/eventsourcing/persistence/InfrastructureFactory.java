@@ -69,23 +69,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
      * @throws ConfigurationException when a setting's value is not understood
      */
     public Mapper.Builder mapperBuilder() {
-        Mapper.Builder builder = Mapper.builder();
-        String compressor = settings.get(Settings.COMPRESSOR).map(String::trim).orElse("none");
-        switch (compressor) {
-            case "none" -> { }
-            case "zlib" -> builder.compressor(new ZlibCompressor());
-            default -> throw new ConfigurationException("Setting '" + Settings.COMPRESSOR
-                    + "' must be 'zlib' or 'none', was '" + compressor + "'");
-        }
-        settings.get(Settings.CIPHER_KEY).ifPresent(key -> {
-            try {
-                builder.cipher(new AesGcmCipher(key.trim()));
-            } catch (RuntimeException e) {
-                throw new ConfigurationException("Setting '" + Settings.CIPHER_KEY
-                        + "' must be the base64 encoding of a 32-byte AES key: " + e.getMessage(), e);
-            }
-        });
-        return builder;
+        return Mapper.builder(settings);
     }
 
     /** The recorder of the application's events and notification log. */

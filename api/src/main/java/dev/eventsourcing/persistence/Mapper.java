@@ -1,6 +1,8 @@
 package dev.eventsourcing.persistence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.Settings;
 import dev.eventsourcing.domain.DomainEvent;
 
 import java.util.Objects;
@@ -60,6 +62,34 @@ public final class Mapper {
     /** A builder of a mapper; without changes it builds what {@link #create()} does. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder set up from settings as applications configure their mappers: compression when
+     * {@value Settings#COMPRESSOR} is {@code zlib}, AES-GCM encryption when
+     * {@value Settings#CIPHER_KEY} is set. Pass settings {@linkplain Settings#scoped scoped} to
+     * an application's name to read that application's keys first.
+     *
+     * @throws ConfigurationException when a setting's value is not understood
+     */
+    public static Builder builder(Settings settings) {
+        Builder builder = builder();
+        String compressor = settings.get(Settings.COMPRESSOR).map(String::trim).orElse("none");
+        switch (compressor) {
+            case "none" -> { }
+            case "zlib" -> builder.compressor(new ZlibCompressor());
+            default -> throw new ConfigurationException("Setting '" + Settings.COMPRESSOR
+                    + "' must be 'zlib' or 'none', was '" + compressor + "'");
+        }
+        settings.get(Settings.CIPHER_KEY).ifPresent(key -> {
+            try {
+                builder.cipher(new AesGcmCipher(key.trim()));
+            } catch (RuntimeException e) {
+                throw new ConfigurationException("Setting '" + Settings.CIPHER_KEY
+                        + "' must be the base64 encoding of a 32-byte AES key: " + e.getMessage(), e);
+            }
+        });
+        return builder;
     }
 
     /**

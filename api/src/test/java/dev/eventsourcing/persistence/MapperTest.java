@@ -2,6 +2,8 @@ package dev.eventsourcing.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.Settings;
 import dev.eventsourcing.domain.DomainEvent;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,6 +110,32 @@ class MapperTest {
         byte[] compressed = new AesGcmCipher(key).decrypt(stored.state());
         assertEquals(0x78, compressed[0] & 0xff, "decrypts to zlib data");
         assertEquals(event, mapper.toDomainEvent(stored));
+    }
+
+    @Test
+    void aMapperBuiltFromSettingsReadsTheScopedKeysFirst() {
+        String key = AesGcmCipher.generateKey();
+        Settings settings = Settings.of(Map.of("Bank.compressor", "zlib", "Bank.cipher.key", key, "compressor", "none"));
+        Mapper bank = Mapper.builder(settings.scoped("Bank")).build();
+        Mapper plain = Mapper.builder(settings).build();
+
+        assertTrue(bank.compressor().isPresent() && bank.cipher().isPresent(), bank::toString);
+        assertTrue(plain.compressor().isEmpty() && plain.cipher().isEmpty(), plain::toString);
+        StoredEvent stored = Mapper.builder().compressor(new ZlibCompressor()).cipher(new AesGcmCipher(key)).build()
+                .toStoredEvent(deposited("3"));
+        assertEquals(deposited("3"), bank.toDomainEvent(stored));
+    }
+
+    @Test
+    void aMapperBuiltFromSettingsRefusesValuesItDoesNotUnderstandNamingTheKey() {
+        ConfigurationException compressor = assertThrows(ConfigurationException.class,
+                () -> Mapper.builder(Settings.of(Map.of("compressor", "gzip"))));
+        ConfigurationException cipher = assertThrows(ConfigurationException.class,
+                () -> Mapper.builder(Settings.of(Map.of("cipher.key", "c2hvcnQ="))));
+
+        assertTrue(compressor.getMessage().contains("'compressor'") && compressor.getMessage().contains("'gzip'"),
+                compressor.getMessage());
+        assertTrue(cipher.getMessage().contains("'cipher.key'"), cipher.getMessage());
     }
 
     @Test

@@ -65,7 +65,9 @@ import java.util.List;
  *
  * <p>Process applications: when the deployment produces an
  * {@link dev.eventsourcing.system.ApplicationSystem} bean, each follower in it follows its
- * leaders, dispatched like projections.
+ * leaders, dispatched like projections. Process applications and projections may also follow
+ * the notification log of another deployment over HTTP, named by
+ * {@code eventsourcing.<follower>.follow.<leader>.url}.
  *
  * <p>Configuration comes from MicroProfile Config, every key prefixed {@code eventsourcing.}:
  * the {@link Settings} keys ({@code eventsourcing.persistence.module}, {@code .compressor},

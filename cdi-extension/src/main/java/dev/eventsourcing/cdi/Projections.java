@@ -25,10 +25,17 @@ public interface Projections {
      */
     void waitFor(String projection, long notificationId, Duration timeout);
 
-    /** Waits until the projection has processed the named application's log up to the notification id. */
+    /**
+     * Waits until the projection has processed the named application's log up to the
+     * notification id. The name may also be that of a log in another deployment which the
+     * projection follows ({@code eventsourcing.<projection>.follow.<name>.url}).
+     */
     void waitFor(String projection, String application, long notificationId, Duration timeout);
 
-    /** Waits until every projection has processed the application's log up to the notification id. */
+    /**
+     * Waits until every projection and process application that follows the named log (of an
+     * application, or of another deployment) has processed it up to the notification id.
+     */
     void waitForAll(String application, long notificationId, Duration timeout);
 
     /**
@@ -36,7 +43,9 @@ public interface Projections {
      * to its end, including what process applications record meanwhile: it returns once a pass
      * over all readers finds no log grown since the pass began, so a cycle of process
      * applications (A follows B follows A) has settled. Writes that start afterwards, here or on
-     * other nodes, are not waited for.
+     * other nodes, are not waited for. A log in another deployment counts as processed once a
+     * read of it that began after the call has found nothing more, so while that deployment
+     * cannot be reached this waits until the timeout.
      *
      * @throws dev.eventsourcing.persistence.WaitTimeoutException     when the readers have not caught up within the timeout
      *         (for example because a handler keeps failing)
@@ -44,7 +53,7 @@ public interface Projections {
      */
     void waitUntilCaughtUp(Duration timeout);
 
-    /** The status of every projection in every application log it follows. */
+    /** The status of every projection and process application in every log it follows. */
     List<ProjectionStatus> statuses();
 
     /** Processes now whatever is outstanding, in the calling thread for synchronous dispatch. */

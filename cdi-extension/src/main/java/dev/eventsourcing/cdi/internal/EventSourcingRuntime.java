@@ -8,7 +8,6 @@ import dev.eventsourcing.cdi.ProjectionStatus;
 import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.persistence.StoredEvent;
-import dev.eventsourcing.persistence.WaitTimeoutException;
 import dev.eventsourcing.system.ApplicationSystem;
 import dev.eventsourcing.system.ProcessApplication;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,8 +36,8 @@ import java.util.logging.Logger;
  * <p>Process applications: when the deployment produces an {@link ApplicationSystem} bean, each
  * of its followers (a {@link ProcessApplication}) follows its leaders, run by the same
  * dispatcher as projections; applications of the system that are not injected anywhere are made
- * all the same. A process application may also follow a log in another deployment over HTTP
- * ({@link RemoteLeaders}).
+ * all the same. A process application or a projection may also follow a log in another
+ * deployment over HTTP ({@link RemoteLeaders}).
  *
  * <p>Dispatch: after each commit of a save, the projections of that application are prompted.
  * With synchronous dispatch (the in-memory default) they run in the committing thread before
@@ -93,17 +93,18 @@ public class EventSourcingRuntime implements Projections {
                     }
                 }
             }
+            Map<String, Function<FollowedLog, Worker>> projections = new LinkedHashMap<>();
             for (ProjectionDefinition projection : model.projections()) {
-                for (Application application : applicationsByName.values()) {
-                    workers.add(new ProjectionWorker(projection, application,
-                            backend.trackingRecorder(projection.name()), backend.transactions(),
-                            () -> instanceOf(projection.bean()), options));
-                }
+                Function<FollowedLog, Worker> worker = log -> new ProjectionWorker(projection, log,
+                        backend.trackingRecorder(projection.name()), backend.transactions(),
+                        () -> instanceOf(projection.bean()), options);
+                projections.put(projection.name(), worker);
+                applicationsByName.values().forEach(application -> workers.add(worker.apply(FollowedLog.of(application))));
             }
             if (system != null) {
                 follow(system, options);
             }
-            workers.addAll(RemoteLeaders.follow(applicationsByName, ConfigSettings.keys(), settings, options));
+            workers.addAll(RemoteLeaders.follow(applicationsByName, projections, ConfigSettings.keys(), settings, options));
             dispatcher = Dispatcher.start(options, workers);
             return this;
         } catch (RuntimeException | Error e) {
@@ -172,10 +173,7 @@ public class EventSourcingRuntime implements Projections {
     }
 
     private void committed(String applicationName, List<StoredEvent> events) {
-        Dispatcher running = dispatcher;
-        if (running != null) {
-            running.prompt(applicationName);
-        }
+        prompt(applicationName);
         Application application = applicationsByName.get(applicationName);
         if (plainObservers && application != null) {
             for (StoredEvent event : events) {
@@ -251,23 +249,13 @@ public class EventSourcingRuntime implements Projections {
 
     @Override
     public void waitUntilCaughtUp(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Long> ends = logEnds();
-        while (true) {
-            for (Worker worker : workers) {
-                Long end = ends.get(worker.upstream());
-                if (end != null && end > 0) {
-                    worker.waitFor(end, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                }
-            }
-            Map<String, Long> now = logEnds();
-            if (now.equals(ends)) {
-                return;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new WaitTimeoutException("The logs kept growing for " + timeout + ": " + now);
-            }
-            ends = now; // a follower recorded more while we waited: wait for its readers too
+        CatchUp.await(workers, this::logEnds, this::prompt, timeout);
+    }
+
+    private void prompt(String upstream) {
+        Dispatcher running = dispatcher;
+        if (running != null) {
+            running.prompt(upstream);
         }
     }
 
@@ -297,6 +285,7 @@ public class EventSourcingRuntime implements Projections {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No projection or process application '" + projection
                         + "' follows application '" + application + "'; readers: "
-                        + workers.stream().map(Worker::name).distinct().toList() + ", applications: " + applicationsByName.keySet()));
+                        + workers.stream().map(Worker::name).distinct().toList() + ", logs followed: "
+                        + workers.stream().map(Worker::upstream).distinct().toList()));
     }
 }

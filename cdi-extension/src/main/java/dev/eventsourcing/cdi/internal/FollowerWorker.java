@@ -43,6 +43,9 @@ final class FollowerWorker extends SerialWorker {
         while (!stopped() && follower.pullAndProcess(leader, this::stopped) > 0) {
             // again: what was just processed may have prompted more
         }
+        if (!stopped()) {
+            readToEnd(); // the last pull read the leader's log until it had nothing more
+        }
         retry.succeeded();
     }
 

@@ -1,11 +1,9 @@
 package dev.eventsourcing.cdi.internal;
 
-import dev.eventsourcing.application.Application;
 import dev.eventsourcing.cdi.ProjectionStatus;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.Notification;
-import dev.eventsourcing.persistence.NotificationSelection;
 import dev.eventsourcing.persistence.Tracking;
 import dev.eventsourcing.persistence.TrackingRecorder;
 
@@ -14,7 +12,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Feeds one application's notification log to one projection, exactly once and in order.
+ * Feeds one notification log to one projection, exactly once and in order: the log of an
+ * application of this deployment, or one of another deployment read over HTTP
+ * ({@link FollowedLog}); either way the position is keyed by the log's name.
  *
  * <p>With a backend that has transactions (JPA), a batch of notifications is handled in one
  * transaction that also records the projection's position ({@link Tracking}) after the batch, so
@@ -31,12 +31,14 @@ import java.util.function.Supplier;
  * <p>A failing handler stops the run at that notification (later ones wait: order matters); the
  * transaction rolls back, the failure is logged and shown in the {@link ProjectionStatus}, and
  * the notification is tried again after a delay that doubles up to a minute. Other projections
- * have workers of their own and go on.
+ * have workers of their own and go on. A log that cannot be read (another deployment that is
+ * down) ends the run the same way, with no notification to blame, and is read again after the
+ * same delays.
  */
 final class ProjectionWorker extends SerialWorker {
 
     private final ProjectionDefinition projection;
-    private final Application application;
+    private final FollowedLog log;
     private final TrackingRecorder tracking;
     private final DispatchTransactions transactions;
     private final Supplier<Object> instance;
@@ -44,10 +46,10 @@ final class ProjectionWorker extends SerialWorker {
     private final Retry retry;
     private volatile long position = -1;
 
-    ProjectionWorker(ProjectionDefinition projection, Application application, TrackingRecorder tracking,
+    ProjectionWorker(ProjectionDefinition projection, FollowedLog log, TrackingRecorder tracking,
                      DispatchTransactions transactions, Supplier<Object> instance, Options options) {
         this.projection = projection;
-        this.application = application;
+        this.log = log;
         this.tracking = tracking;
         this.transactions = transactions;
         this.instance = instance;
@@ -62,7 +64,7 @@ final class ProjectionWorker extends SerialWorker {
 
     @Override
     public String upstream() {
-        return application.name();
+        return log.name();
     }
 
     @Override
@@ -76,13 +78,13 @@ final class ProjectionWorker extends SerialWorker {
             return;
         }
         if (position < 0) {
-            position = tracking.maxTrackingId(application.name());
+            position = tracking.maxTrackingId(log.name());
         }
         while (!stopped()) {
-            List<Notification> batch = application.recorder()
-                    .selectNotifications(NotificationSelection.after(position, batchSize));
+            List<Notification> batch = log.after(position, batchSize);
             if (batch.isEmpty()) {
                 retry.succeeded();
+                readToEnd();
                 return;
             }
             if (transactions.atomic() && retry.last() == null && handleAll(batch)) {
@@ -142,17 +144,17 @@ final class ProjectionWorker extends SerialWorker {
                 // committed highest + 1, so two processes whose batches overlap both insert that
                 // same key and one of them fails: recording only the last position would let two
                 // batches of different lengths commit side by side, each handling the overlap.
-                tracking.insertTracking(new Tracking(application.name(), first));
+                tracking.insertTracking(new Tracking(log.name(), first));
                 Object bean = null;
                 for (Notification notification : batch) {
-                    DomainEvent<?> event = application.mapper().toDomainEvent(notification.storedEvent());
+                    DomainEvent<?> event = log.mapper().toDomainEvent(notification.storedEvent());
                     for (ProjectionMethod method : projection.methodsFor(event.payload())) {
                         bean = bean != null ? bean : instance.get();
                         method.invoke(bean, event, notification, entityManager);
                     }
                 }
                 if (last != first) {
-                    tracking.insertTracking(new Tracking(application.name(), last));
+                    tracking.insertTracking(new Tracking(log.name(), last));
                 }
                 return null;
             });
@@ -167,7 +169,7 @@ final class ProjectionWorker extends SerialWorker {
 
     private DomainEvent<?> decode(Notification notification) {
         try {
-            return application.mapper().toDomainEvent(notification.storedEvent());
+            return log.mapper().toDomainEvent(notification.storedEvent());
         } catch (RuntimeException e) {
             failed(notification.id(), e);
             return null;
@@ -179,13 +181,13 @@ final class ProjectionWorker extends SerialWorker {
         try {
             transactions.inTransaction(entityManager -> {
                 if (claim < notification.id()) {
-                    tracking.insertTracking(new Tracking(application.name(), claim));
+                    tracking.insertTracking(new Tracking(log.name(), claim));
                 }
                 Object bean = instance.get();
                 for (ProjectionMethod method : methods) {
                     method.invoke(bean, event, notification, entityManager);
                 }
-                tracking.insertTracking(new Tracking(application.name(), notification.id()));
+                tracking.insertTracking(new Tracking(log.name(), notification.id()));
                 return null;
             });
             position = notification.id();
@@ -209,7 +211,7 @@ final class ProjectionWorker extends SerialWorker {
         }
         try {
             transactions.inTransaction(entityManager -> {
-                tracking.insertTracking(new Tracking(application.name(), id));
+                tracking.insertTracking(new Tracking(log.name(), id));
                 return null;
             });
             position = id;
@@ -219,24 +221,24 @@ final class ProjectionWorker extends SerialWorker {
     }
 
     private long reloadPosition() {
-        position = tracking.maxTrackingId(application.name());
+        position = tracking.maxTrackingId(log.name());
         return position;
     }
 
     private void failed(long notificationId, Throwable e) {
-        retry.failed(application.name(), notificationId, e);
+        retry.failed(log.name(), notificationId, e);
     }
 
     @Override
     public ProjectionStatus status() {
         Retry.Failure last = retry.last();
-        return new ProjectionStatus(projection.name(), application.name(), Math.max(position, 0),
+        return new ProjectionStatus(projection.name(), log.name(), Math.max(position, 0),
                 last == null ? 0 : last.notificationId(), last == null ? null : last.message(),
                 last == null ? null : last.at(), last == null ? 0 : last.attempts());
     }
 
     @Override
     public void waitFor(long notificationId, Duration timeout) {
-        tracking.waitFor(application.name(), notificationId, timeout);
+        tracking.waitFor(log.name(), notificationId, timeout);
     }
 }

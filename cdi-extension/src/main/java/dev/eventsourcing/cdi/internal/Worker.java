@@ -26,6 +26,22 @@ interface Worker {
     /** Waits until the reader has processed the upstream log up to the notification id. */
     void waitFor(long notificationId, Duration timeout);
 
+    /**
+     * A mark for {@link #awaitEnd}: the number of runs begun so far. A run begun after the mark
+     * was taken reads everything the upstream log held at that moment.
+     */
+    long runsBegun();
+
+    /**
+     * Waits until a run begun after the mark has read the upstream log to its end: for logs
+     * whose end is not known here (another deployment's), what waiting for a position is for a
+     * log of this deployment.
+     *
+     * @throws dev.eventsourcing.persistence.WaitTimeoutException     after the timeout
+     * @throws dev.eventsourcing.persistence.WaitInterruptedException when the thread is interrupted
+     */
+    void awaitEnd(long mark, Duration timeout);
+
     /** The reader's position and failure, if any. */
     ProjectionStatus status();
 

@@ -1,11 +1,9 @@
 package dev.eventsourcing.cdi.system;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.eventsourcing.Settings;
-import dev.eventsourcing.application.SectionJson;
 import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.cdi.support.Deployments;
+import dev.eventsourcing.cdi.support.LogServer;
 import dev.eventsourcing.cdi.support.TestDatabase;
 import dev.eventsourcing.system.transfers.Accounts;
 import dev.eventsourcing.system.transfers.Transfers;
@@ -14,17 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,16 +32,13 @@ class RemoteLeaderTest {
     private static final String FOLLOW_KEY = "eventsourcing.Accounts.follow.Transfers.url";
 
     private final Transfers leader = new Transfers(Settings.empty());
-    private final AtomicInteger reads = new AtomicInteger();
-    private HttpServer server;
+    private LogServer server;
     private TestDatabase database;
     private WeldContainer follower;
 
     @BeforeEach
-    void serveTheLeadersLog() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/transfers/notifications", this::section);
-        server.start();
+    void serveTheLeadersLog() {
+        server = LogServer.serve(leader, "/transfers/notifications");
     }
 
     @AfterEach
@@ -57,7 +46,7 @@ class RemoteLeaderTest {
         if (follower != null && follower.isRunning()) {
             follower.shutdown();
         }
-        server.stop(0);
+        server.close();
         if (database != null) {
             database.drop();
         }
@@ -81,7 +70,8 @@ class RemoteLeaderTest {
         follower.shutdown(); // perhaps in the middle of the second five
         leader.request(alice, bob, new BigDecimal("1000"));
         follower = startFollower();
-        waitUntilFollowed();
+        // The remote log's end is not known here: this waits for a run that reads it to its end.
+        follower.select(Projections.class).get().waitUntilCaughtUp(Duration.ofSeconds(30));
 
         accounts = follower.select(Accounts.class).get();
         assertEquals(new BigDecimal("0"), accounts.balance(alice));
@@ -89,7 +79,7 @@ class RemoteLeaderTest {
         assertEquals(11, accounts.processRecorder().maxTrackingId("Transfers"));
         // Two openings, a debit, a credit and a settlement per transfer, one refusal: nothing twice.
         assertEquals(2 + 10 * 3 + 1, accounts.recorder().maxNotificationId());
-        assertTrue(reads.get() >= 2, "the follower read the log over HTTP");
+        assertTrue(server.starts().size() >= 2, "the follower read the log over HTTP");
     }
 
     @Test
@@ -112,6 +102,15 @@ class RemoteLeaderTest {
     }
 
     @Test
+    void aRemoteLeaderNamedLikeAnApplicationOfTheDeploymentFailsTheDeployment() {
+        String failure = Deployments.failureOf(Map.of("eventsourcing.projection.dispatch", "async",
+                FOLLOW_KEY, "http://127.0.0.1:1/notifications"), TransfersSystem.BEAN_CLASSES);
+
+        assertTrue(failure.contains("ESCDI012") && failure.contains(FOLLOW_KEY), failure);
+        assertTrue(failure.contains("'Transfers', which is the name of an application of this deployment"), failure);
+    }
+
+    @Test
     void followingARemoteLogWithSynchronousDispatchFailsTheDeployment() {
         String failure = Deployments.failureOf(Map.of(FOLLOW_KEY, "http://127.0.0.1:1/notifications"), Accounts.class);
 
@@ -120,30 +119,12 @@ class RemoteLeaderTest {
 
     private WeldContainer startFollower() {
         Map<String, String> config = new HashMap<>(ContainerSystemTestCase.config(database));
-        config.put(FOLLOW_KEY, "http://127.0.0.1:" + server.getAddress().getPort() + "/transfers/notifications");
+        config.put(FOLLOW_KEY, server.url());
         return Deployments.start(config, Accounts.class);
     }
 
     private void waitUntilFollowed() {
         follower.select(Projections.class).get().waitFor("Accounts", "Transfers", leader.recorder().maxNotificationId(),
                 Duration.ofSeconds(30));
-    }
-
-    // GET ?start=N&limit=M: a section of the leader's log in the wire format.
-    private void section(HttpExchange exchange) throws IOException {
-        reads.incrementAndGet();
-        Map<String, String> query = new HashMap<>();
-        for (String pair : exchange.getRequestURI().getQuery().split("&")) {
-            String[] parts = pair.split("=", 2);
-            query.put(parts[0], parts[1]);
-        }
-        byte[] body = SectionJson.write(leader.notificationLog()
-                        .select(Long.parseLong(query.get("start")), Integer.parseInt(query.get("limit"))))
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }
