@@ -96,7 +96,8 @@ class LedgerFollowsBankIT {
         ledgerNode.stop();
         bankNode.stop();
         System.out.printf("Ledger following the bank over HTTP: %d bank notifications, each recorded once by the"
-                        + " ledger across 1 ledger kill and 1 bank kill; wall time %d s%n",
+                        + " ledger's process application and once by its projection, across 1 ledger kill and 1 bank"
+                        + " kill; wall time %d s%n",
                 events, Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
