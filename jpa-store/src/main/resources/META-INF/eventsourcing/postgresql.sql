@@ -74,7 +74,7 @@ END $$;
 -- rolled back for good) or guarded by an in-progress lock on a first id at or below it.
 -- Lock keys (two-int form): allocation (1163001856 = 0x45520000, key); in progress
 -- (1163067392 + key = 0x4553xxxx, first id modulo 2^32). (1163132928 = 0x45540000, 0) is taken
--- by JpaSchema.createTables while it runs this script (see SchemaLock).
+-- by JpaSchema.createTables while it runs this script (see DatabaseSchema).
 CREATE OR REPLACE FUNCTION es_reserve_notification_ids(p_application_name VARCHAR, p_count INTEGER) RETURNS BIGINT
 LANGUAGE plpgsql AS $$
 DECLARE

@@ -3,6 +3,7 @@ package dev.eventsourcing.jpa;
 import dev.eventsourcing.persistence.StoredEvent;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Serialised writers: each writer increments its application's counter row in
@@ -32,14 +33,12 @@ final class CounterRowStrategy implements DatabaseStrategy {
     private static final String LAST_ID = """
             SELECT last_notification_id FROM es_applications WHERE application_name = ?1""";
 
-    private final String database;
     private final String register;
-    private final SchemaLock schemaLock;
+    private final DatabaseSchema schema;
 
-    CounterRowStrategy(String database, String register, SchemaLock schemaLock) {
-        this.database = database;
+    CounterRowStrategy(String register, DatabaseSchema schema) {
         this.register = register;
-        this.schemaLock = schemaLock;
+        this.schema = schema;
     }
 
     @Override
@@ -73,22 +72,12 @@ final class CounterRowStrategy implements DatabaseStrategy {
     }
 
     @Override
-    public String ddlResource() {
-        return "META-INF/eventsourcing/" + (database.startsWith("postgresql") ? "postgresql" : database) + ".sql";
-    }
-
-    @Override
-    public void lockSchema(EntityManager em) {
-        schemaLock.lock(em);
-    }
-
-    @Override
-    public void unlockSchema(EntityManager em) {
-        schemaLock.unlock(em);
+    public DatabaseSchema schema() {
+        return schema;
     }
 
     @Override
     public String toString() {
-        return database + (register.equals(POSTGRESQL_REGISTER) ? "-serialised" : "");
+        return schema.name().toLowerCase(Locale.ROOT) + (schema == DatabaseSchema.POSTGRESQL ? "-serialised" : "");
     }
 }

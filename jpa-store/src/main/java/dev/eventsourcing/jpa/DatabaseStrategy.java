@@ -24,9 +24,9 @@ import java.util.List;
  * </ul>
  * Every method runs inside the caller's unit of work (see {@link JpaTransactions}).
  *
- * <p>A strategy also names the DDL script of its database and the lock that lets one process at
- * a time run it ({@link #lockSchema}), so that nodes of a cluster booting together can each
- * create the tables at start-up.
+ * <p>A strategy also names its database's {@linkplain #schema() schema}: the DDL script and the
+ * lock that lets one process at a time run it, so that nodes of a cluster booting together can
+ * each create the tables at start-up.
  */
 public interface DatabaseStrategy {
 
@@ -51,28 +51,12 @@ public interface DatabaseStrategy {
      */
     long visibleUpTo(EntityManager em, String applicationName);
 
-    /** The class-path resource of the idempotent DDL script that creates this strategy's tables. */
-    String ddlResource();
-
     /**
-     * Takes the lock that lets one process at a time run the DDL script, in the unit of work that
-     * runs it and before its first statement, waiting while another process holds it: nodes that
-     * boot together then create the tables one after the other, each finding the work of those
-     * before it committed. On PostgreSQL this is a transaction-level advisory lock (waiting as
-     * any lock does, up to the session's {@code lock_timeout}); on MariaDB a named lock of the
-     * connection ({@code GET_LOCK}, waiting at most 60 s), which DDL's implicit commits leave in
-     * place until {@link #unlockSchema}; on H2 nothing, as H2 serialises its DDL itself.
-     *
-     * @throws dev.eventsourcing.persistence.OperationalException when the lock was not free in time
+     * The tables of this strategy's database: the DDL script that creates them and the lock that
+     * lets one process at a time run it, so that nodes booting together each create the tables
+     * in turn (see {@link JpaSchema#createTables}).
      */
-    void lockSchema(EntityManager em);
-
-    /**
-     * Releases the lock of {@link #lockSchema} where it outlives the transaction (MariaDB's lock
-     * of the connection); does nothing where it ends with the transaction. Called after the
-     * script, and also after a statement of it has failed.
-     */
-    void unlockSchema(EntityManager em);
+    DatabaseSchema schema();
 
     /** PostgreSQL with concurrent writers and a visibility watermark (the default for PostgreSQL). */
     static DatabaseStrategy postgresql() {
@@ -81,17 +65,17 @@ public interface DatabaseStrategy {
 
     /** PostgreSQL with writers of one application serialised by their counter row until commit. */
     static DatabaseStrategy postgresqlSerialised() {
-        return new CounterRowStrategy("postgresql", CounterRowStrategy.POSTGRESQL_REGISTER, SchemaLock.POSTGRESQL);
+        return new CounterRowStrategy(CounterRowStrategy.POSTGRESQL_REGISTER, DatabaseSchema.POSTGRESQL);
     }
 
     /** MariaDB (InnoDB) with writers of one application serialised by their counter row until commit. */
     static DatabaseStrategy mariadb() {
-        return new CounterRowStrategy("mariadb", CounterRowStrategy.MARIADB_REGISTER, SchemaLock.MARIADB);
+        return new CounterRowStrategy(CounterRowStrategy.MARIADB_REGISTER, DatabaseSchema.MARIADB);
     }
 
     /** H2 with writers of one application serialised by their counter row until commit. */
     static DatabaseStrategy h2() {
-        return new CounterRowStrategy("h2", CounterRowStrategy.H2_REGISTER, SchemaLock.H2);
+        return new CounterRowStrategy(CounterRowStrategy.H2_REGISTER, DatabaseSchema.H2);
     }
 
     /**

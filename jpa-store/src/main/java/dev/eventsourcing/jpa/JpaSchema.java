@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Creates the tables of the JPA event store from the DDL script shipped for the database: the
  * "create tables at start-up" option, which the nodes of a cluster may all use at once. Where a
- * migration tool owns the schema, run the same script ({@link DatabaseStrategy#ddlResource()})
+ * migration tool owns the schema, run the same script ({@link DatabaseSchema#ddlResource()})
  * with it instead.
  */
 public final class JpaSchema {
@@ -25,26 +25,31 @@ public final class JpaSchema {
      * idempotent ({@code IF NOT EXISTS}, {@code CREATE OR REPLACE}), so this is safe at each
      * start-up. It is safe too for several processes starting at the same instant, such as the
      * nodes of a cluster on a fresh database: the unit of work first takes the database's schema
-     * lock ({@link DatabaseStrategy#lockSchema}), so the processes run the script one after the
+     * lock ({@link DatabaseSchema}), so the processes run the script one after the
      * other, and releases it after the script, whether or not the script succeeded.
      *
      * @throws dev.eventsourcing.persistence.RecorderException when the database refuses a
      *     statement, or (an {@code OperationalException}) the lock was not free in time
      */
     public static void createTables(JpaTransactions transactions, DatabaseStrategy database) {
-        List<String> statements = statements(database.ddlResource());
+        createTables(transactions, database.schema(), database.schema().ddlResource(), database);
+    }
+
+    /** Runs the given script under the schema's lock; {@code database} names it in errors. */
+    static void createTables(JpaTransactions transactions, DatabaseSchema schema, String script, Object database) {
+        List<String> statements = statements(script);
         try {
             transactions.inTransaction(em -> {
-                database.lockSchema(em);
+                schema.lock(em);
                 try {
                     for (String statement : statements) {
                         em.createNativeQuery(statement).executeUpdate();
                     }
                 } catch (RuntimeException | Error e) {
-                    unlockAfterFailure(em, database, e);
+                    unlockAfterFailure(em, schema, e);
                     throw e;
                 }
-                database.unlockSchema(em);
+                schema.unlock(em);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -54,9 +59,9 @@ public final class JpaSchema {
 
     // A lock that outlives the transaction (MariaDB's) would otherwise stay with the pooled
     // connection and keep every other process waiting; the script's failure is what to report.
-    private static void unlockAfterFailure(EntityManager em, DatabaseStrategy database, Throwable failure) {
+    private static void unlockAfterFailure(EntityManager em, DatabaseSchema schema, Throwable failure) {
         try {
-            database.unlockSchema(em);
+            schema.unlock(em);
         } catch (RuntimeException unlockFailure) {
             failure.addSuppressed(unlockFailure);
         }

@@ -48,18 +48,8 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
     }
 
     @Override
-    public String ddlResource() {
-        return "META-INF/eventsourcing/postgresql.sql";
-    }
-
-    @Override
-    public void lockSchema(EntityManager em) {
-        SchemaLock.POSTGRESQL.lock(em);
-    }
-
-    @Override
-    public void unlockSchema(EntityManager em) {
-        SchemaLock.POSTGRESQL.unlock(em);
+    public DatabaseSchema schema() {
+        return DatabaseSchema.POSTGRESQL;
     }
 
     @Override

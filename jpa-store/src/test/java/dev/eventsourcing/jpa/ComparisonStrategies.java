@@ -36,18 +36,8 @@ final class ComparisonStrategies {
             }
 
             @Override
-            public String ddlResource() {
-                return "META-INF/eventsourcing/postgresql.sql";
-            }
-
-            @Override
-            public void lockSchema(EntityManager em) {
-                SchemaLock.POSTGRESQL.lock(em);
-            }
-
-            @Override
-            public void unlockSchema(EntityManager em) {
-                SchemaLock.POSTGRESQL.unlock(em);
+            public DatabaseSchema schema() {
+                return DatabaseSchema.POSTGRESQL;
             }
 
             @Override
@@ -80,18 +70,8 @@ final class ComparisonStrategies {
             }
 
             @Override
-            public String ddlResource() {
-                return "META-INF/eventsourcing/postgresql.sql";
-            }
-
-            @Override
-            public void lockSchema(EntityManager em) {
-                SchemaLock.POSTGRESQL.lock(em);
-            }
-
-            @Override
-            public void unlockSchema(EntityManager em) {
-                SchemaLock.POSTGRESQL.unlock(em);
+            public DatabaseSchema schema() {
+                return DatabaseSchema.POSTGRESQL;
             }
 
             @Override

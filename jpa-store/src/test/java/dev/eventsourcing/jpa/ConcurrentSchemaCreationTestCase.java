@@ -8,7 +8,6 @@ import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
 import dev.eventsourcing.persistence.RecorderException;
 import dev.eventsourcing.persistence.StoredEvent;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -138,7 +137,9 @@ abstract class ConcurrentSchemaCreationTestCase {
     @Test
     void aScriptThatFailsLeavesNoLockBehind() throws Exception {
         database().dropStore();
-        assertThrows(RecorderException.class, () -> JpaSchema.createTables(nodes.get(0), withFailingScript()));
+        DatabaseStrategy strategy = database().strategy();
+        assertThrows(RecorderException.class, () -> JpaSchema.createTables(nodes.get(0), strategy.schema(),
+                "META-INF/eventsourcing-test/failing.sql", strategy + " with a failing script"));
 
         // A lock left with the failed node's pooled connection would keep the next node waiting
         // (on MariaDB for a minute, then failing).
@@ -155,46 +156,5 @@ abstract class ConcurrentSchemaCreationTestCase {
             List<Notification> log = recorder.selectNotifications(NotificationSelection.after(0, 10));
             assertEquals(List.of(event), log.stream().map(Notification::storedEvent).toList());
         }
-    }
-
-    /** The database's strategy, with a script whose second statement fails. */
-    private DatabaseStrategy withFailingScript() {
-        DatabaseStrategy real = database().strategy();
-        return new DatabaseStrategy() {
-            @Override
-            public void register(EntityManager em, String applicationName) {
-                real.register(em, applicationName);
-            }
-
-            @Override
-            public long reserveNotificationIds(EntityManager em, String applicationName, List<StoredEvent> events) {
-                return real.reserveNotificationIds(em, applicationName, events);
-            }
-
-            @Override
-            public long visibleUpTo(EntityManager em, String applicationName) {
-                return real.visibleUpTo(em, applicationName);
-            }
-
-            @Override
-            public String ddlResource() {
-                return "META-INF/eventsourcing-test/failing.sql";
-            }
-
-            @Override
-            public void lockSchema(EntityManager em) {
-                real.lockSchema(em);
-            }
-
-            @Override
-            public void unlockSchema(EntityManager em) {
-                real.unlockSchema(em);
-            }
-
-            @Override
-            public String toString() {
-                return real + " with a failing script";
-            }
-        };
     }
 }

@@ -35,7 +35,7 @@ class JpaSchemaTest {
     void everyShippedScriptIsOnTheClassPath() {
         for (DatabaseStrategy database : List.of(DatabaseStrategy.postgresql(), DatabaseStrategy.postgresqlSerialised(),
                 DatabaseStrategy.mariadb(), DatabaseStrategy.h2())) {
-            assertTrue(JpaSchema.statements(database.ddlResource()).size() >= 4, database.ddlResource());
+            assertTrue(JpaSchema.statements(database.schema().ddlResource()).size() >= 4, database.schema().ddlResource());
         }
         assertEquals(7, JpaSchema.statements("META-INF/eventsourcing/postgresql.sql").size());
     }

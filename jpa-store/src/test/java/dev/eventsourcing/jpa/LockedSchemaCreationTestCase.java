@@ -28,10 +28,10 @@ abstract class LockedSchemaCreationTestCase extends ConcurrentSchemaCreationTest
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<?> holder = threads().submit(() -> nodes().get(0).inTransaction(em -> {
-            strategy.lockSchema(em);
+            strategy.schema().lock(em);
             locked.countDown();
             awaitUninterruptibly(release);
-            strategy.unlockSchema(em);
+            strategy.schema().unlock(em);
             return null;
         }));
         assertTrue(locked.await(10, TimeUnit.SECONDS), "the first node holds the lock");

@@ -20,13 +20,13 @@ class MariaDbSchemaLockTest {
     @Test
     void aSchemaLockHeldElsewhereForTheWholeTimeoutFailsNamingTheLock() throws Exception {
         try (Connection other = DATABASE.connection(); Statement statement = other.createStatement()) {
-            try (ResultSet taken = statement.executeQuery("SELECT GET_LOCK(" + SchemaLock.MARIADB_LOCK_NAME + ", 0)")) {
+            try (ResultSet taken = statement.executeQuery("SELECT GET_LOCK(" + DatabaseSchema.MARIADB_LOCK_NAME + ", 0)")) {
                 assertTrue(taken.next());
                 assertEquals(1, taken.getInt(1), "another connection holds the schema lock");
             }
 
             var error = assertThrows(OperationalException.class, () -> DATABASE.transactions().inTransaction(em -> {
-                SchemaLock.lockMariaDb(em, 1);
+                DatabaseSchema.lockMariaDb(em, 1);
                 return null;
             }));
 

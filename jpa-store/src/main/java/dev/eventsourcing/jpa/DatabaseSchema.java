@@ -3,11 +3,14 @@ package dev.eventsourcing.jpa;
 import dev.eventsourcing.persistence.OperationalException;
 import jakarta.persistence.EntityManager;
 
+import java.util.Locale;
+
 /**
- * The lock that lets one process at a time run the DDL script, per database: what
- * {@link DatabaseStrategy#lockSchema} and {@link DatabaseStrategy#unlockSchema} do.
+ * The event store's tables on one kind of database: the idempotent DDL script that creates them
+ * ({@link #ddlResource()}, to run with a migration tool, or at start-up by
+ * {@link JpaSchema#createTables}), and the lock that lets one process at a time run it.
  *
- * <p>Why it exists: each statement of the script is idempotent, but not against a concurrent
+ * <p>Why the lock exists: each statement of the script is idempotent, but not against a concurrent
  * creator. PostgreSQL checks {@code IF NOT EXISTS} without locking the name, so two transactions
  * creating one table both go ahead and the later fails on a catalog unique index
  * ({@code pg_type_typname_nsp_index}); two {@code CREATE OR REPLACE FUNCTION} of one function
@@ -17,7 +20,7 @@ import jakarta.persistence.EntityManager;
  * transaction's connection in every provider (EclipseLink acquires it lazily, at the first
  * write), so that the lock belongs to the connection that then runs the script.
  */
-enum SchemaLock {
+public enum DatabaseSchema {
 
     /**
      * A transaction-level advisory lock, held until the script's transaction has committed or
@@ -85,11 +88,28 @@ enum SchemaLock {
         }
     }
 
-    /** Takes the lock, waiting while another process holds it. */
+    /**
+     * The class-path resource of the idempotent DDL script that creates the tables, e.g.
+     * {@code META-INF/eventsourcing/postgresql.sql}.
+     */
+    public String ddlResource() {
+        return "META-INF/eventsourcing/" + name().toLowerCase(Locale.ROOT) + ".sql";
+    }
+
+    /**
+     * Takes the lock, in the unit of work that runs the script and before its first statement,
+     * waiting while another process holds it.
+     *
+     * @throws OperationalException when the lock was not free in time (MariaDB: 60 s)
+     */
     void lock(EntityManager em) {
     }
 
-    /** Releases the lock where it outlives the transaction; nothing elsewhere. */
+    /**
+     * Releases the lock where it outlives the transaction (MariaDB's lock of the connection);
+     * nothing where it ends with the transaction. Called after the script, and also after a
+     * statement of it has failed.
+     */
     void unlock(EntityManager em) {
     }
 }
