@@ -9,6 +9,7 @@ import dev.eventsourcing.persistence.StoredEvent;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -57,6 +58,15 @@ public final class Repository<A extends Aggregate> {
             cache.put(events.mapper().toStoredEvent(Aggregates.snapshotOf(aggregate)));
         }
         return aggregate;
+    }
+
+    /** The aggregate at its latest version, or empty when no aggregate of this type has that id. */
+    public Optional<A> find(UUID id) {
+        try {
+            return Optional.of(get(id));
+        } catch (AggregateNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /**

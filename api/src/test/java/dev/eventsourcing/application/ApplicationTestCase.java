@@ -73,6 +73,7 @@ public abstract class ApplicationTestCase {
         assertEquals("alice@example.com", account.emailAddress());
         assertEquals(5, account.version());
         assertTrue(!account.modifiedOn().isBefore(account.createdOn()));
+        assertEquals(5, app.accounts().find(id).orElseThrow().version());
     }
 
     @Test
@@ -82,6 +83,7 @@ public abstract class ApplicationTestCase {
         AggregateNotFoundException error = assertThrows(AggregateNotFoundException.class, () -> app.accounts().get(unknown));
         assertEquals(unknown, error.id());
         assertFalse(app.accounts().contains(unknown));
+        assertTrue(app.accounts().find(unknown).isEmpty());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.eventsourcing.example.ledger;
 
 import dev.eventsourcing.Settings;
-import dev.eventsourcing.application.AggregateNotFoundException;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.example.bank.domainmodel.Account;
 import dev.eventsourcing.system.ProcessApplication;
@@ -26,11 +25,7 @@ public class Ledger extends ProcessApplication {
 
     /** The activity of a bank account, unless the ledger has not seen it opened yet. */
     public Optional<AccountActivity> activity(UUID accountId) {
-        try {
-            return Optional.of(repository(AccountActivity.class).get(accountId));
-        } catch (AggregateNotFoundException e) {
-            return Optional.empty();
-        }
+        return repository(AccountActivity.class).find(accountId);
     }
 
     @Override

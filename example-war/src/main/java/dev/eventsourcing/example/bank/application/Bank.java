@@ -11,6 +11,7 @@ import dev.eventsourcing.example.bank.domainmodel.Transfer;
 import dev.eventsourcing.system.ProcessApplication;
 import dev.eventsourcing.system.ProcessingEvent;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,15 +41,16 @@ public class Bank extends ProcessApplication {
     }
 
     private void settle(UUID transferId, Transfer.Requested requested, ProcessingEvent processing) {
-        Repository<Account> accounts = accounts();
+        Optional<Account> source = accounts().find(requested.from());
+        Optional<Account> target = accounts().find(requested.to());
         // A refusal must be an event, not an exception: an exception would stop this
         // application's processing of the transfers' log at this request, for good.
-        if (!accounts.contains(requested.from()) || !accounts.contains(requested.to())) {
+        if (source.isEmpty() || target.isEmpty()) {
             processing.collectEvents(Settlement.refused(transferId, Settlement.UNKNOWN_ACCOUNT));
             return;
         }
-        Account from = accounts.get(requested.from());
-        Account to = accounts.get(requested.to());
+        Account from = source.get();
+        Account to = target.get();
         try {
             // The target is checked first: once the source is debited, crediting must not fail.
             if (to.isClosed()) {

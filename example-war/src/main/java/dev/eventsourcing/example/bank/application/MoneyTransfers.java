@@ -40,11 +40,7 @@ public class MoneyTransfers {
 
     /** The transfer with this id, if there is one. */
     public Optional<Transfer> find(UUID id) {
-        try {
-            return Optional.of(transfers.transfers().get(id));
-        } catch (AggregateNotFoundException e) {
-            return Optional.empty();
-        }
+        return transfers.transfers().find(id);
     }
 
     private void requireAccount(UUID id) {
