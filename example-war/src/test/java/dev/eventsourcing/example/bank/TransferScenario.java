@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 /**
  * Many accounts and many transfers between them, planned from a seed so that every run makes the
@@ -108,7 +107,8 @@ public final class TransferScenario {
         }
         bank.close(accounts.get(closed));
         List<UUID> transfers = request(bank, accounts, concurrency);
-        List<String> outcomes = awaitOutcomes(bank, transfers, settling);
+        List<String> outcomes = List.copyOf(Settling.await(transfers, bank::outcome, "REQUESTED"::equals, settling,
+                Duration.ofMillis(100)).values());
         List<BigDecimal> balances = accounts.stream().map(bank::balance).toList();
         return new EndState(balances, outcomes);
     }
@@ -126,29 +126,6 @@ public final class TransferScenario {
             return ids;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static List<String> awaitOutcomes(BankOperations bank, List<UUID> transfers, Duration settling)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + settling.toNanos();
-        String[] outcomes = new String[transfers.size()];
-        while (true) {
-            List<Integer> pending = IntStream.range(0, transfers.size())
-                    .filter(i -> outcomes[i] == null || outcomes[i].equals("REQUESTED"))
-                    .boxed().toList();
-            for (int i : pending) {
-                outcomes[i] = bank.outcome(transfers.get(i));
-            }
-            long still = pending.stream().filter(i -> outcomes[i].equals("REQUESTED")).count();
-            if (still == 0) {
-                return Arrays.asList(outcomes);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(still + " of " + transfers.size() + " transfers were still REQUESTED after "
-                        + settling);
-            }
-            Thread.sleep(100);
         }
     }
 }

@@ -3,10 +3,12 @@ package dev.eventsourcing.example.bank.rest;
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankClient.Reply;
 import dev.eventsourcing.example.bank.HttpBank;
+import dev.eventsourcing.example.bank.Settling;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.eventsourcing.example.bank.rest.ApiAssertions.assertError;
@@ -101,14 +103,13 @@ interface TransfersApiContract {
     }
 
     private Reply awaitOutcome(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            Reply reply = client().get("transfers/" + id);
-            assertEquals(200, reply.status(), reply.text());
-            if (!"REQUESTED".equals(reply.field("status")) || System.nanoTime() > deadline) {
-                return reply;
-            }
-            Thread.sleep(50);
-        }
+        return Settling.await(List.of(id), this::transfer, reply -> "REQUESTED".equals(reply.field("status")),
+                Duration.ofSeconds(30), Duration.ofMillis(50)).get(id);
+    }
+
+    private Reply transfer(String id) {
+        Reply reply = client().get("transfers/" + id);
+        assertEquals(200, reply.status(), reply.text());
+        return reply;
     }
 }

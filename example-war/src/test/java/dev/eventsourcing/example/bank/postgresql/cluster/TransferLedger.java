@@ -2,6 +2,7 @@ package dev.eventsourcing.example.bank.postgresql.cluster;
 
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankClient.Reply;
+import dev.eventsourcing.example.bank.Settling;
 import dev.eventsourcing.example.bank.postgresql.cluster.Traffic.Fate;
 import dev.eventsourcing.example.bank.postgresql.cluster.Traffic.Sent;
 
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,29 +96,10 @@ final class TransferLedger {
      * @throws AssertionError when some are still REQUESTED after the timeout
      */
     Map<String, Outcome> awaitOutcomes(List<BankClient> clients, Duration timeout) throws InterruptedException {
-        Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        List<String> pending = new ArrayList<>(accepted.keySet());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int round = 0; ; round++) {
-            BankClient client = clients.get(round % clients.size());
-            List<String> still = new ArrayList<>();
-            for (String id : pending) {
-                Outcome outcome = outcome(client, id);
-                outcomes.put(id, outcome);
-                if ("REQUESTED".equals(outcome.status())) {
-                    still.add(id);
-                }
-            }
-            pending = still;
-            if (pending.isEmpty()) {
-                return outcomes;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(pending.size() + " of " + accepted.size() + " transfers are still REQUESTED"
-                        + " after " + timeout + ", e.g. " + pending.subList(0, Math.min(5, pending.size())));
-            }
-            Thread.sleep(500);
-        }
+        AtomicInteger reads = new AtomicInteger();
+        return Settling.await(List.copyOf(accepted.keySet()),
+                id -> outcome(clients.get(reads.getAndIncrement() % clients.size()), id),
+                outcome -> "REQUESTED".equals(outcome.status()), timeout, Duration.ofMillis(500));
     }
 
     /**
