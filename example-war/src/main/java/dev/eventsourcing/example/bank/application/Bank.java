@@ -51,11 +51,12 @@ public class Bank extends ProcessApplication {
         }
         Account from = source.get();
         Account to = target.get();
+        // The target is checked first: once the source is debited, crediting must not fail.
+        if (to.isClosed()) {
+            processing.collectEvents(Settlement.refused(transferId, Settlement.ACCOUNT_CLOSED));
+            return;
+        }
         try {
-            // The target is checked first: once the source is debited, crediting must not fail.
-            if (to.isClosed()) {
-                throw new AccountClosedException(to.id());
-            }
             from.transferOut(transferId, requested.amount());
             to.transferIn(transferId, requested.amount());
             processing.collectEvents(from, to, Settlement.settled(transferId));
