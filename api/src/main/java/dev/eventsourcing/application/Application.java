@@ -7,11 +7,13 @@ import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.EventStore;
+import dev.eventsourcing.persistence.Infrastructure;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Recording;
 import dev.eventsourcing.persistence.Tracking;
+import dev.eventsourcing.persistence.Transactions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,9 @@ import java.util.function.Consumer;
  */
 public class Application implements AutoCloseable {
 
+    private final String givenName;
     private final String name;
+    private final Infrastructure infrastructure;
     private final Settings settings;
     private final InfrastructureFactory factory;
     private final Mapper mapper;
@@ -60,10 +64,24 @@ public class Application implements AutoCloseable {
         this(Settings.empty());
     }
 
-    /** An application configured by the given settings (see {@link Settings} for the keys). */
+    /**
+     * An application configured by the given settings (see {@link Settings} for the keys). Its
+     * infrastructure is the one an {@link Environment} carries, or else the backend the settings name.
+     */
     public Application(Settings settings) {
+        this(null, settings);
+    }
+
+    /**
+     * An application with the given name (instead of its class's simple name), configured by the
+     * settings: for applications that are instances of a class shared by several, such as a
+     * container's default application.
+     */
+    public Application(String name, Settings settings) {
+        this.givenName = name;
         this.name = Objects.requireNonNull(name(), "name()");
-        this.settings = Objects.requireNonNull(settings, "settings").scoped(name);
+        this.settings = Objects.requireNonNull(settings, "settings").scoped(this.name);
+        this.infrastructure = Environment.infrastructureOf(settings);
         this.factory = constructFactory(this.settings);
         this.mapper = constructMapper(factory);
         this.recorder = constructRecorder(factory);
@@ -78,14 +96,20 @@ public class Application implements AutoCloseable {
                 this.settings.getInt(Settings.SECTION_SIZE, NotificationLog.DEFAULT_SECTION_SIZE));
     }
 
-    /** The application's name: its class's simple name unless overridden. Must be constant. */
+    /**
+     * The application's name: the one given to the constructor, else its class's simple name,
+     * unless overridden. Must be constant.
+     */
     public String name() {
-        return getClass().getSimpleName();
+        return givenName != null ? givenName : getClass().getSimpleName();
     }
 
-    /** Makes the infrastructure factory; by default the backend the settings name. */
+    /**
+     * Makes the infrastructure factory: from the {@link Environment} the application was given,
+     * else the backend the settings name.
+     */
     protected InfrastructureFactory constructFactory(Settings settings) {
-        return InfrastructureFactory.construct(name, settings);
+        return infrastructure.factory(name, settings);
     }
 
     /** Makes the mapper; override {@link #configureMapper} to register topics or upcasters. */
@@ -198,7 +222,7 @@ public class Application implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <A extends Aggregate> Repository<A> repository(Class<A> type) {
         return (Repository<A>) repositories.computeIfAbsent(type,
-                t -> new Repository<>(type, events, snapshots, cache, cacheFastForward));
+                t -> new Repository<>(type, events, snapshots, cache, cacheFastForward, factory.transactions()));
     }
 
     /**
@@ -240,6 +264,14 @@ public class Application implements AutoCloseable {
     /** The recorder of the application's events and notification log. */
     public ApplicationRecorder recorder() {
         return recorder;
+    }
+
+    /**
+     * The transactions of the application's backend: a runner defers prompting readers with
+     * {@link Transactions#afterCommit} until a save's transaction has committed.
+     */
+    public Transactions transactions() {
+        return factory.transactions();
     }
 
     /** The mapper between domain events and stored events. */

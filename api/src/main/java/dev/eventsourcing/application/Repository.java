@@ -6,6 +6,7 @@ import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.EventStore;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Transactions;
 
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +27,11 @@ public final class Repository<A extends Aggregate> {
     private final EventStore snapshots;
     private final AggregateCache cache;
     private final boolean fastForward;
+    private final Transactions transactions;
 
-    Repository(Class<A> type, EventStore events, EventStore snapshots, AggregateCache cache, boolean fastForward) {
+    Repository(Class<A> type, EventStore events, EventStore snapshots, AggregateCache cache, boolean fastForward,
+               Transactions transactions) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.type = Objects.requireNonNull(type, "type");
         this.events = Objects.requireNonNull(events, "events");
         this.snapshots = snapshots;
@@ -48,14 +52,14 @@ public final class Repository<A extends Aggregate> {
                 A aggregate = fromCache(id, cached);
                 if (fastForward) {
                     aggregate = replay(id, aggregate, events.get(id, EventSelection.all().after(aggregate.version())));
-                    cache.put(events.mapper().toStoredEvent(Aggregates.snapshotOf(aggregate)));
+                    cache(aggregate);
                 }
                 return aggregate;
             }
         }
         A aggregate = load(id, null);
         if (cache != null) {
-            cache.put(events.mapper().toStoredEvent(Aggregates.snapshotOf(aggregate)));
+            cache(aggregate);
         }
         return aggregate;
     }
@@ -102,8 +106,16 @@ public final class Repository<A extends Aggregate> {
     /** Puts an aggregate that was just saved into the cache (when not fast-forwarding). */
     void saved(Aggregate aggregate) {
         if (cache != null && !fastForward) {
-            cache.put(events.mapper().toStoredEvent(Aggregates.snapshotOf(aggregate)));
+            cache(aggregate);
         }
+    }
+
+    // Only what is committed goes into the cache: inside a transaction, the aggregate may hold
+    // versions that a rollback takes back, and a cached version that was never stored would
+    // make the next save leave a gap. So the put waits for the commit, and a rollback drops it.
+    private void cache(Aggregate aggregate) {
+        StoredEvent snapshot = events.mapper().toStoredEvent(Aggregates.snapshotOf(aggregate));
+        transactions.afterCommit(() -> cache.put(snapshot));
     }
 
     private A load(UUID id, Long upTo) {

@@ -84,6 +84,22 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     /** The recorder of the application's snapshots (keeps no notification log). */
     public abstract AggregateRecorder snapshotRecorder();
 
+    /**
+     * The recorder of the notifications that readers parked; made for a reader (a projection's
+     * or process application's name), it serves every reader of the same store.
+     */
+    public ParkingRecorder parkingRecorder() {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no parked notifications");
+    }
+
+    /**
+     * The transactions of this backend: recorders of this factory called inside
+     * {@link Transactions#inNewTransaction} join that transaction. None by default (in memory).
+     */
+    public Transactions transactions() {
+        return Transactions.NONE;
+    }
+
     /** Releases what the factory holds. The default holds nothing. */
     @Override
     public void close() {

@@ -139,6 +139,16 @@ public final class Mapper {
         return format.read(stored, type, decipher(stored), cipher != null || compressor != null);
     }
 
+    /**
+     * The class a topic names, without decoding any state: so that a reader can pass over the
+     * events it does not observe without paying for (or failing on) their decoding.
+     *
+     * @throws UnknownTopicException when the topic names no known class
+     */
+    public Class<?> eventType(String topic) {
+        return topics.resolve(Objects.requireNonNull(topic, "topic"));
+    }
+
     private byte[] decipher(StoredEvent stored) {
         byte[] bytes = stored.state();
         if (cipher != null) {

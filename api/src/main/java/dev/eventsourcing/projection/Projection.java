@@ -1,36 +1,55 @@
 package dev.eventsourcing.projection;
 
 import dev.eventsourcing.domain.DomainEvent;
-import dev.eventsourcing.persistence.Tracking;
-import dev.eventsourcing.persistence.TrackingRecorder;
-
-import java.util.Set;
+import dev.eventsourcing.persistence.Notification;
 
 /**
- * Writes a materialised view from an application's events: each event, with the position it
- * has in the upstream log, goes to {@link #process}, which must write the view and record the
- * position in one transaction. A {@link ProjectionRunner} feeds it; because positions only
- * grow and each is recorded with its writes, every event is applied exactly once, also across
- * restarts.
+ * Writes a materialised view from the events of a notification log. A runner feeds it each
+ * notification exactly once, in log order, inside a transaction in which the runner also records
+ * the projection's position; so every event is applied once, also across restarts and nodes.
+ *
+ * <pre>{@code
+ * class Balances implements Projection {
+ *     public String name() { return "balances"; }
+ *     public boolean observes(Class<?> eventType) { return Account.Deposited.class.isAssignableFrom(eventType); }
+ *     public void process(DomainEvent<?> event, Notification notification, Object unitOfWork) {
+ *         var deposited = (Account.Deposited) event.payload();
+ *         ((EntityManager) unitOfWork).merge(...);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Notifications whose event type the projection does not {@linkplain #observes observe} are
+ * passed over without being decoded: their position is recorded all the same. A notification
+ * whose processing keeps failing is parked, or stops the projection, as its
+ * {@linkplain #failurePolicy() failure policy} says.
  */
 public interface Projection {
 
-    /** The projection's name. By default its class's simple name. */
-    default String name() {
-        return getClass().getSimpleName();
-    }
+    /**
+     * The projection's name: it keys the projection's tracking positions and parked
+     * notifications, so keep it constant. It must differ from the name of every application and
+     * every other projection of the system.
+     */
+    String name();
 
-    /** The topics to process; empty (the default) for all. */
-    default Set<String> topics() {
-        return Set.of();
-    }
+    /** Whether the projection receives events of this class (the class the notification's topic names). */
+    boolean observes(Class<?> eventType);
 
     /**
-     * Applies one event to the view and records {@code tracking} atomically with it. Events the
-     * projection does not care about still need their position recorded.
+     * Applies one event to the view.
+     *
+     * @param event        the decoded event, with its originator id, version and timestamp
+     * @param notification the stored event with its position in the log
+     * @param unitOfWork   the transaction's resource: for JPA the {@code EntityManager} of the
+     *                     transaction in which the position is recorded; {@code null} in memory
+     * @throws RuntimeException to refuse the event: nothing of the transaction is kept, and the
+     *         runner tries again later, or parks the notification
      */
-    void process(DomainEvent<?> event, Tracking tracking);
+    void process(DomainEvent<?> event, Notification notification, Object unitOfWork);
 
-    /** Where the projection records its positions: the view's own tracking store. */
-    TrackingRecorder trackingRecorder();
+    /** What the runner does with a notification that keeps failing: park it (the default) or stop. */
+    default FailurePolicy failurePolicy() {
+        return FailurePolicy.PARK;
+    }
 }

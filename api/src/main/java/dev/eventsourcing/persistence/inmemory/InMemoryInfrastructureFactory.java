@@ -4,6 +4,7 @@ import dev.eventsourcing.Settings;
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.ParkingRecorder;
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.TrackingRecorder;
 
@@ -16,6 +17,7 @@ public final class InMemoryInfrastructureFactory extends InfrastructureFactory {
 
     private InMemoryProcessRecorder processRecorder;
     private InMemoryAggregateRecorder snapshotRecorder;
+    private InMemoryParkingRecorder parkingRecorder;
 
     public InMemoryInfrastructureFactory(String applicationName, Settings settings) {
         super(applicationName, settings);
@@ -47,6 +49,14 @@ public final class InMemoryInfrastructureFactory extends InfrastructureFactory {
             snapshotRecorder = new InMemoryAggregateRecorder();
         }
         return snapshotRecorder;
+    }
+
+    @Override
+    public synchronized ParkingRecorder parkingRecorder() {
+        if (parkingRecorder == null) {
+            parkingRecorder = new InMemoryParkingRecorder();
+        }
+        return parkingRecorder;
     }
 
     /** Registers the in-memory backend under the name {@code inmemory}. */

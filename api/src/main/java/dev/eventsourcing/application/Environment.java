@@ -1,0 +1,44 @@
+package dev.eventsourcing.application;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.persistence.Infrastructure;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings together with the infrastructure an application is to use: what a container or a
+ * runner passes to an application's constructor taking {@link Settings}, so that applications
+ * written as {@code Bank(Settings settings) { super(settings); }} run on the infrastructure the
+ * container chose, with nothing else to declare.
+ */
+public final class Environment implements Settings {
+
+    private final Settings settings;
+    private final Infrastructure infrastructure;
+
+    private Environment(Settings settings, Infrastructure infrastructure) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.infrastructure = Objects.requireNonNull(infrastructure, "infrastructure");
+    }
+
+    /** Settings read from {@code settings}, with the given infrastructure. */
+    public static Environment of(Settings settings, Infrastructure infrastructure) {
+        return new Environment(settings, infrastructure);
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return settings.get(key);
+    }
+
+    /** Where the application's infrastructure comes from. */
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /** The infrastructure given with these settings, or the backend the settings name. */
+    static Infrastructure infrastructureOf(Settings settings) {
+        return settings instanceof Environment environment ? environment.infrastructure : Infrastructure.FROM_SETTINGS;
+    }
+}

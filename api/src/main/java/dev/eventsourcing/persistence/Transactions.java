@@ -1,0 +1,53 @@
+package dev.eventsourcing.persistence;
+
+import java.util.function.Function;
+
+/**
+ * The transactions that a backend offers to whoever runs work on it: a runner handling a
+ * notification and recording its position, or an application deferring work until its caller's
+ * transaction commits.
+ *
+ * <p>A unit of work receives the transaction's resource: for JPA the {@code EntityManager} of the
+ * transaction, for the in-memory store {@code null}. Recorders of the same backend that are
+ * called inside {@link #inNewTransaction} in the same thread join that transaction, so a reader's
+ * own writes and its tracking position commit together.
+ */
+public interface Transactions {
+
+    /** No transactions: the in-memory store, where nothing is rolled back. */
+    Transactions NONE = new Transactions() {
+        @Override
+        public <T> T inNewTransaction(Function<Object, T> work) {
+            return work.apply(null);
+        }
+
+        @Override
+        public boolean atomic() {
+            return false;
+        }
+    };
+
+    /**
+     * Runs the work in a new transaction of its own, committed when the work returns and rolled
+     * back when it throws; what it throws (or what the commit throws) propagates.
+     */
+    <T> T inNewTransaction(Function<Object, T> work);
+
+    /** Whether a failed transaction leaves nothing behind, so that several notifications may share one. */
+    default boolean atomic() {
+        return true;
+    }
+
+    /** Whether the calling thread is inside a transaction whose commit is still to come. */
+    default boolean active() {
+        return false;
+    }
+
+    /**
+     * Runs the action once the calling thread's transaction has committed, never when it rolls
+     * back; at once when no transaction is {@linkplain #active() active}.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
+}
