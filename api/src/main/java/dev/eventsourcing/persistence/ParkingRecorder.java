@@ -3,6 +3,7 @@ package dev.eventsourcing.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,6 +26,13 @@ public interface ParkingRecorder {
 
     /** Whether the reader has a notification of this originator parked (not yet resolved) in the upstream log. */
     boolean isParked(String reader, String upstream, UUID originatorId);
+
+    /**
+     * The originators of which the reader has notifications parked (not yet resolved) in the
+     * upstream log: one query per batch, for a reader that parks later notifications of those
+     * originators behind them.
+     */
+    Set<UUID> parkedOriginators(String reader, String upstream);
 
     /** The notification as recorded, in any status. */
     Optional<ParkedNotification> get(String reader, String upstream, long notificationId);

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Parked notifications in this JVM's memory. Thread-safe. */
 public final class InMemoryParkingRecorder implements ParkingRecorder {
@@ -39,6 +41,14 @@ public final class InMemoryParkingRecorder implements ParkingRecorder {
     public synchronized boolean isParked(String reader, String upstream, UUID originatorId) {
         return rows.values().stream().anyMatch(p -> p.parked() && p.reader().equals(reader)
                 && p.upstream().equals(upstream) && p.originatorId().equals(originatorId));
+    }
+
+    @Override
+    public synchronized Set<UUID> parkedOriginators(String reader, String upstream) {
+        return rows.values().stream()
+                .filter(p -> p.parked() && p.reader().equals(reader) && p.upstream().equals(upstream))
+                .map(ParkedNotification::originatorId)
+                .collect(Collectors.toSet());
     }
 
     @Override
