@@ -1,0 +1,81 @@
+package dev.eventsourcing.persistence;
+
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.AggregateEvent;
+
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAmount;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds an aggregate's event types and checks that the mapper can store them: what a container
+ * validates at deployment, before the first event is written.
+ *
+ * <p>The rule checked: an event type is a record (or an enum) with a stable name (a top-level
+ * or nested class), whose components have types the mapper reads back as written: no component
+ * declared as {@code Object}, and none declared as an interface or abstract class other than a
+ * sealed one (the mapper names the subtype) or the collections, maps, numbers, character
+ * sequences and {@code java.time} types the mapper knows. Anything else would be written but read back as something else, or not at all.
+ */
+public final class EventTypes {
+
+    private EventTypes() {
+    }
+
+    /** The concrete event classes nested (at any depth) in the aggregate class. */
+    public static Set<Class<?>> of(Class<? extends Aggregate> aggregate) {
+        Set<Class<?>> found = new LinkedHashSet<>();
+        collect(aggregate, found);
+        return found;
+    }
+
+    private static void collect(Class<?> type, Set<Class<?>> found) {
+        for (Class<?> nested : type.getDeclaredClasses()) {
+            if (AggregateEvent.class.isAssignableFrom(nested) && !nested.isInterface()
+                    && !Modifier.isAbstract(nested.getModifiers())) {
+                found.add(nested);
+            }
+            collect(nested, found);
+        }
+    }
+
+    /** Why the mapper cannot store this event type, or empty when it can. */
+    public static Optional<String> problemOf(Class<?> event) {
+        if (event.isAnonymousClass() || event.isLocalClass() || event.isHidden() || event.isSynthetic()) {
+            return Optional.of("it has no stable name to use as a topic; make it a top-level or nested class");
+        }
+        if (event.isEnum()) {
+            return Optional.empty();
+        }
+        if (!event.isRecord()) {
+            return Optional.of("it is not a record; events are records, written component by component and read back"
+                    + " through the canonical constructor");
+        }
+        for (RecordComponent component : event.getRecordComponents()) {
+            Class<?> type = component.getType();
+            if (type == Object.class) {
+                return Optional.of("component '" + component.getName() + "' is declared as Object, which would read back"
+                        + " as a map or a string rather than the value written; declare its real type");
+            }
+            if (!type.isPrimitive() && !type.isArray() && (type.isInterface() || Modifier.isAbstract(type.getModifiers()))
+                    && !readable(type)) {
+                return Optional.of("component '" + component.getName() + "' has the abstract type " + type.getName()
+                        + ", which the mapper cannot instantiate when reading; declare a concrete type");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean readable(Class<?> abstractType) {
+        return Collection.class.isAssignableFrom(abstractType) || Map.class.isAssignableFrom(abstractType)
+                || Number.class.isAssignableFrom(abstractType) || CharSequence.class.isAssignableFrom(abstractType)
+                || Temporal.class.isAssignableFrom(abstractType) || TemporalAmount.class.isAssignableFrom(abstractType)
+                || abstractType == Enum.class || abstractType.isSealed();
+    }
+}
