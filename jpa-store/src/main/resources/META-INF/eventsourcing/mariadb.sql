@@ -37,3 +37,28 @@ CREATE TABLE IF NOT EXISTS es_applications (
     CONSTRAINT es_applications_pk PRIMARY KEY (application_name),
     CONSTRAINT es_applications_key_uk UNIQUE (application_key)
 ) ENGINE = InnoDB;
+
+-- Notifications that readers parked (JpaParkingRecorder): one row per (reader, upstream log,
+-- notification id), kept after it is retried or skipped as the trail of what was done. Times
+-- are microseconds since 1970-01-01 UTC (exact with every database and JPA provider). The
+-- recorder cuts an error to 4000 characters and a stack trace to 100000.
+CREATE TABLE IF NOT EXISTS es_parked (
+    reader             VARCHAR(255)  NOT NULL,
+    upstream           VARCHAR(255)  NOT NULL,
+    notification_id    BIGINT        NOT NULL,
+    originator_id      UUID          NOT NULL,
+    originator_version BIGINT        NOT NULL,
+    topic              VARCHAR(1000) NOT NULL,
+    error              VARCHAR(4000) NOT NULL,
+    stack_trace        MEDIUMTEXT    NOT NULL,
+    attempts           INTEGER       NOT NULL,
+    parked_at          BIGINT        NOT NULL,
+    behind             BIGINT        NOT NULL,
+    status             VARCHAR(16)   NOT NULL,
+    resolved_at        BIGINT,
+    CONSTRAINT es_parked_pk PRIMARY KEY (reader, upstream, notification_id),
+    CONSTRAINT es_parked_status_ck CHECK (status IN ('PARKED', 'RETRIED', 'SKIPPED'))
+) ENGINE = InnoDB;
+
+-- A reader asks for its parked originators once per batch: only the rows still parked are read.
+CREATE INDEX IF NOT EXISTS es_parked_status_ix ON es_parked (reader, upstream, status, originator_id);

@@ -1,0 +1,15 @@
+package dev.eventsourcing.jpa;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The parking contract on EclipseLink (Payara's JPA provider). */
+class EclipseLinkH2ParkingRecorderTest extends JpaParkingRecorderTestCase {
+
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.h2().on(TestDatabase.ECLIPSELINK);
+
+    @Override
+    protected TestDatabase database() {
+        return DATABASE;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.eventsourcing.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eventsourcing.persistence.ParkedNotification;
+import dev.eventsourcing.persistence.ParkedNotification.Status;
+import dev.eventsourcing.persistence.ParkingRecorderTestCase;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parking contract on JPA, and what the JPA recorder adds to it: text that does not fit a
+ * column is shortened rather than refused, times are kept to the microsecond, and two nodes that
+ * park the same notification at once both succeed, with nothing logged.
+ */
+abstract class JpaParkingRecorderTestCase extends ParkingRecorderTestCase<JpaParkingRecorder> {
+
+    /** The test class's database. */
+    protected abstract TestDatabase database();
+
+    @Override
+    protected JpaParkingRecorder createRecorder() {
+        try (Connection connection = database().connection(); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM es_parked");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new JpaParkingRecorder(database().transactions(), database().strategy());
+    }
+
+    @Test
+    void anOverlongErrorIsCutInsteadOfRefused() {
+        JpaParkingRecorder recorder = createRecorder();
+        String error = "java.lang.IllegalStateException: " + "ä".repeat(10_000);
+
+        recorder.park(withText(error, ""));
+
+        String stored = recorder.get("balances", "bank", 7).orElseThrow().error();
+        assertEquals(ParkedRows.ERROR_LENGTH, stored.length(), stored);
+        assertTrue(stored.startsWith(error.substring(0, 3000)));
+        assertTrue(stored.endsWith("characters left out]"), stored.substring(3900));
+    }
+
+    @Test
+    void anOverlongStackTraceKeepsItsBeginningAndItsRootCause() {
+        JpaParkingRecorder recorder = createRecorder();
+        String stackTrace = "java.lang.StackOverflowError\n" + "\tat bank.Balances.on(Balances.java:42)\n".repeat(5_000)
+                + "Caused by: java.io.IOException: the root cause 😱\n";
+
+        recorder.park(withText("java.lang.StackOverflowError", stackTrace));
+
+        String stored = recorder.get("balances", "bank", 7).orElseThrow().stackTrace();
+        assertTrue(stored.length() <= ParkedRows.STACK_TRACE_LENGTH, "length " + stored.length());
+        assertTrue(stored.startsWith("java.lang.StackOverflowError\n\tat bank.Balances.on"));
+        assertTrue(stored.endsWith("Caused by: java.io.IOException: the root cause 😱\n"));
+        assertTrue(stored.contains("characters left out]"));
+    }
+
+    @Test
+    void aNulCharacterIsStoredAsTheReplacementCharacter() {
+        JpaParkingRecorder recorder = createRecorder();
+
+        recorder.park(withText("bad\0input", "at\0here"));
+
+        ParkedNotification stored = recorder.get("balances", "bank", 7).orElseThrow();
+        assertEquals("bad\uFFFDinput", stored.error());
+        assertEquals("at\uFFFDhere", stored.stackTrace());
+    }
+
+    @Test
+    void timesAreKeptToTheMicrosecond() {
+        JpaParkingRecorder recorder = createRecorder();
+        Instant parkedAt = Instant.parse("2026-10-25T01:30:00.123456789Z");
+        recorder.park(new ParkedNotification("balances", "bank", 7, ALICE, 1, "bank.Deposited", "failed", "", 1,
+                parkedAt, 0, Status.PARKED, null));
+        recorder.resolve("balances", "bank", 7, Status.RETRIED, Instant.parse("2026-10-25T02:30:00.999999999Z"));
+
+        ParkedNotification stored = recorder.get("balances", "bank", 7).orElseThrow();
+        assertEquals(Instant.parse("2026-10-25T01:30:00.123456Z"), stored.parkedAt());
+        assertEquals(Instant.parse("2026-10-25T02:30:00.999999Z"), stored.resolvedAt());
+    }
+
+    @Test
+    void twoNodesParkingTheSameNotificationAtOnceBothSucceedWithNothingLogged() throws Exception {
+        Assumptions.assumeFalse(database().kind() == TestDatabase.Kind.H2,
+                "H2 has no insert that ignores a concurrent duplicate (see ParkedRows)");
+        createRecorder();
+        ParkedNotification first = parked("balances", "bank", 7, ALICE);
+        ParkedNotification second = new ParkedNotification("balances", "bank", 7, ALICE, 7, "bank.Deposited",
+                "failed on the other node", "", 2, LATER, 0, Status.PARKED, null);
+        EntityManagerFactory otherNode = database().openFactory();
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler problems = problemsInto(logged);
+        Logger.getLogger("").addHandler(problems);
+        try {
+            JpaParkingRecorder other = new JpaParkingRecorder(JpaTransactions.resourceLocal(otherNode), database().strategy());
+            CountDownLatch parkedInOpenTransaction = new CountDownLatch(1);
+            CompletableFuture<Void> otherPark = new CompletableFuture<>();
+            database().transactions().inTransaction(em -> {
+                new JpaParkingRecorder(JpaTransactions.joining(em), database().strategy()).park(first);
+                parkedInOpenTransaction.countDown();
+                CompletableFuture.runAsync(() -> other.park(second)).whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        otherPark.completeExceptionally(failure);
+                    } else {
+                        otherPark.complete(null);
+                    }
+                });
+                sleep(500); // the other node now waits for this transaction in its insert
+                assertTrue(!otherPark.isDone(), "the other node waits for the first park to commit");
+                return null;
+            });
+            otherPark.get(20, TimeUnit.SECONDS);
+        } finally {
+            otherNode.close();
+            Logger.getLogger("").removeHandler(problems);
+        }
+
+        assertEquals(second, createRecorderKeepingRows().get("balances", "bank", 7).orElseThrow());
+        assertEquals(List.of(), logged);
+    }
+
+    private JpaParkingRecorder createRecorderKeepingRows() {
+        return new JpaParkingRecorder(database().transactions(), database().strategy());
+    }
+
+    private static ParkedNotification withText(String error, String stackTrace) {
+        return new ParkedNotification("balances", "bank", 7, ALICE, 1, "bank.Deposited", error, stackTrace, 1,
+                PARKED_AT, 0, Status.PARKED, null);
+    }
+
+    private static Handler problemsInto(List<String> logged) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    logged.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
