@@ -130,8 +130,12 @@ public abstract class ProcessApplication extends Application {
      * @return whether this call processed it (false when it had been processed before)
      */
     public boolean process(String leaderName, Mapper leaderMapper, Notification notification) {
+        return process(leaderName, leaderMapper.toDomainEvent(notification.storedEvent()), notification);
+    }
+
+    /** Processes one upstream notification, decoded already, unless its position is recorded already. */
+    boolean process(String leaderName, DomainEvent<?> event, Notification notification) {
         Tracking tracking = new Tracking(leaderName, notification.id());
-        DomainEvent<?> event = leaderMapper.toDomainEvent(notification.storedEvent());
         for (int attempt = 1; ; attempt++) {
             if (processRecorder().hasTrackingId(leaderName, notification.id())) {
                 return false;
@@ -155,6 +159,26 @@ public abstract class ProcessApplication extends Application {
                 // Either another worker recorded this position first (then the check above
                 // returns), or an aggregate changed since the policy read it: run it again.
                 if (attempt == CONFLICT_ATTEMPTS && !processRecorder().hasTrackingId(leaderName, notification.id())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Processes a notification that was parked, after the position has moved past it: its
+     * policy's new events are saved without a position, retried when an aggregate changed
+     * meanwhile.
+     */
+    void reprocess(String leaderName, DomainEvent<?> event, Notification notification) {
+        for (int attempt = 1; ; attempt++) {
+            ProcessingEvent processing = new ProcessingEvent(new Tracking(leaderName, notification.id()));
+            policy(event, processing);
+            try {
+                save(processing.aggregates().toArray(Aggregate[]::new));
+                return;
+            } catch (IntegrityException e) {
+                if (attempt == CONFLICT_ATTEMPTS) {
                     throw e;
                 }
             }

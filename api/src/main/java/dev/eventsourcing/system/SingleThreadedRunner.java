@@ -3,8 +3,6 @@ package dev.eventsourcing.system;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -101,20 +99,6 @@ public final class SingleThreadedRunner implements Runner {
     }
 
     private Application construct(Class<? extends Application> type) {
-        try {
-            try {
-                Constructor<? extends Application> withSettings = type.getConstructor(Settings.class);
-                return withSettings.newInstance(settings);
-            } catch (NoSuchMethodException e) {
-                return type.getConstructor().newInstance();
-            }
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(type.getName()
-                    + " needs a public constructor taking Settings, or a public no-argument constructor", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("Constructing " + type.getName() + " failed", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot construct " + type.getName(), e);
-        }
+        return Constructors.construct(type, settings);
     }
 }

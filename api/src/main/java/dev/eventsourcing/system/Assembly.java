@@ -1,0 +1,94 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.projection.FailurePolicy;
+import dev.eventsourcing.projection.Projection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes the workers of a runner: one per process application and leader of the system, one per
+ * projection and application it follows, and one per reader and log of another deployment. Each
+ * reads its settings scoped by its reader's name.
+ */
+final class Assembly {
+
+    private final Plan plan;
+    private final Applications applications;
+    private final ReaderFactories factories;
+    private final List<Worker> workers = new ArrayList<>();
+
+    private Assembly(Plan plan, Applications applications, ReaderFactories factories) {
+        this.plan = plan;
+        this.applications = applications;
+        this.factories = factories;
+    }
+
+    /** The workers, once the names are checked. */
+    static List<Worker> workers(Plan plan, Applications applications, ReaderFactories factories) {
+        ReaderNames.check(plan, applications.byName(), true);
+        Assembly assembly = new Assembly(plan, applications, factories);
+        assembly.followers();
+        Map<String, Projection> projections = new LinkedHashMap<>();
+        for (Plan.ProjectionEdge edge : plan.projections()) {
+            projections.put(edge.projection().name(), edge.projection());
+            Application upstream = applications.byName().get(edge.upstream());
+            assembly.projection(edge.projection(), FollowedLog.of(upstream));
+        }
+        for (Plan.FollowEdge follow : plan.follows()) {
+            FollowedLog log = FollowedLog.remote(follow.logName(), follow.log(), follow.mapper());
+            Projection projection = projections.get(follow.reader());
+            if (projection != null) {
+                assembly.projection(projection, log);
+            } else {
+                ProcessApplication follower = (ProcessApplication) applications.byName().get(follow.reader());
+                follower.follow(follow.logName(), follow.log(), follow.mapper());
+                assembly.follower(follower, log);
+            }
+        }
+        return List.copyOf(assembly.workers);
+    }
+
+    private void followers() {
+        ApplicationSystem system = plan.system();
+        if (system == null) {
+            return;
+        }
+        for (Class<? extends Application> type : system.applications()) {
+            for (Class<? extends Application> leaderType : system.leadersOf(type)) {
+                ProcessApplication follower = (ProcessApplication) applications.get(type);
+                Application leader = applications.get(leaderType);
+                follower.follow(leader);
+                follower(follower, FollowedLog.of(leader));
+            }
+        }
+    }
+
+    private void follower(ProcessApplication follower, FollowedLog log) {
+        RunnerSettings settings = plan.runnerSettings(follower.name());
+        FailurePolicy policy = settings.failurePolicyOr(FailurePolicy.PARK);
+        workers.add(new FollowerWorker(follower, log, settings, policy, parking(follower.name(), log, policy),
+                backoff(follower.name(), log, settings)));
+    }
+
+    private void projection(Projection projection, FollowedLog log) {
+        String name = projection.name();
+        RunnerSettings settings = plan.runnerSettings(name);
+        FailurePolicy policy = settings.failurePolicyOr(projection.failurePolicy());
+        InfrastructureFactory factory = factories.of(name);
+        workers.add(new ProjectionWorker(projection, log, settings, policy, factory.trackingRecorder(),
+                factory.transactions(), parking(name, log, policy), backoff(name, log, settings)));
+    }
+
+    private Parking parking(String reader, FollowedLog log, FailurePolicy policy) {
+        return new Parking(factories.parkingRecorder(reader, policy), reader, log.name(), plan.clock());
+    }
+
+    private Backoff backoff(String reader, FollowedLog log, RunnerSettings settings) {
+        return new Backoff(reader, log.name(), settings.retryDelay(), plan.clock());
+    }
+}

@@ -1,0 +1,284 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.Environment;
+import dev.eventsourcing.application.NotificationLog;
+import dev.eventsourcing.persistence.Infrastructure;
+import dev.eventsourcing.persistence.Mapper;
+import dev.eventsourcing.persistence.ParkedNotification;
+import dev.eventsourcing.projection.Projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Runs a system of applications, its projections and the logs they follow on an executor (or
+ * synchronously), with the same outcome as the {@link SingleThreadedRunner}: the counterpart of
+ * the reference library's multi-threaded runner and projection runner.
+ *
+ * <pre>{@code
+ * MultiThreadedRunner runner = MultiThreadedRunner.builder()
+ *         .system(ApplicationSystem.builder().pipe(Transfers.class, Accounts.class, Transfers.class).build())
+ *         .projection(balances, "Accounts")
+ *         .executor(executor)
+ *         .build();
+ * runner.start();
+ * runner.get(Transfers.class).request(from, to, amount);
+ * runner.waitUntilCaughtUp(Duration.ofSeconds(5));
+ * }</pre>
+ *
+ * <p>Each reader (a projection, or a process application following a leader) processes each
+ * followed log exactly once and in order, with its position recorded in the same transaction
+ * as its writes, and resumes from there after a restart, also on another node. Readers are
+ * prompted after every commit of an application and polled every
+ * {@value RunnerSettings#POLL_INTERVAL} milliseconds; each reader of each log has at most one
+ * task on the executor, so one reader's backlog or hung handler never holds up another for
+ * more than a batch. A notification that keeps failing, or cannot be decoded, is parked (see
+ * {@link ParkedNotifications}) or stops its reader, as the reader's
+ * {@link dev.eventsourcing.projection.FailurePolicy} says. Settings: {@link RunnerSettings}.
+ *
+ * <p>The executor, transactions (through the {@link Infrastructure}) and clock are passed in,
+ * so a container hands over its own, and tests run without one. Thread-safe.
+ */
+public final class MultiThreadedRunner implements Runner, Readers, ParkedNotifications {
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Plan plan;
+    private volatile Running running;
+
+    private MultiThreadedRunner(Plan plan) {
+        this.plan = plan;
+    }
+
+    /** Starts describing a runner. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Makes the system's applications and the workers, and starts processing: every reader
+     * catches up from its last position (in the calling thread when synchronous).
+     *
+     * @throws IllegalStateException  when it is started already
+     * @throws ConfigurationException when names clash or a reader follows an unknown log; nothing runs then
+     */
+    @Override
+    public synchronized void start() {
+        if (running != null) {
+            throw new IllegalStateException("The runner is started already");
+        }
+        running = Running.start(plan);
+    }
+
+    /**
+     * Stops scheduling, waits up to ten seconds for running handlers to finish, and closes the
+     * applications and infrastructure the runner made. Applications given to it are left open:
+     * they belong to whoever made them. Does nothing when not started.
+     */
+    @Override
+    public synchronized void stop() {
+        Running current = running;
+        running = null;
+        if (current != null) {
+            current.stop(STOP_TIMEOUT);
+        }
+    }
+
+    /** {@inheritDoc} Also an application given to the builder, by its class. */
+    @Override
+    public <A extends Application> A get(Class<A> type) {
+        return started().applications.get(type);
+    }
+
+    /** Every application of the runner, made or given, in the order of the system. */
+    public List<Application> applications() {
+        return started().applications.all();
+    }
+
+    /**
+     * Runs the readers of the named log soon (now when synchronous): what a container calls when
+     * it observed a commit. The runner prompts after the commits of its own applications itself.
+     * Does nothing when not started.
+     */
+    public void prompt(String upstream) {
+        Running current = running;
+        if (current != null) {
+            current.prompt(Objects.requireNonNull(upstream, "upstream"));
+        }
+    }
+
+    @Override
+    public void waitFor(String reader, String upstream, long notificationId, Duration timeout) {
+        started().worker(reader, upstream).waitFor(notificationId, timeout);
+    }
+
+    @Override
+    public void waitForAll(String upstream, long notificationId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Worker worker : started().workers) {
+            if (worker.log.name().equals(upstream)) {
+                worker.waitFor(notificationId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        }
+    }
+
+    @Override
+    public void waitUntilCaughtUp(Duration timeout) {
+        Running current = started();
+        CatchUp.await(current.workers, current::logEnds, current.dispatch::prompt, timeout);
+    }
+
+    @Override
+    public List<ReaderStatus> statuses() {
+        return started().workers.stream().map(Worker::status).toList();
+    }
+
+    /** {@inheritDoc} When synchronous, in the calling thread before it returns; else on the executor. */
+    @Override
+    public void catchUp() {
+        started().catchUp();
+    }
+
+    @Override
+    public List<ParkedNotification> parked(String reader, ParkedNotification.Status status, int limit) {
+        return new ParkedActions(started(), plan.clock()).parked(reader, status, limit);
+    }
+
+    @Override
+    public int retry(String reader, String upstream, long notificationId) {
+        Running current = started();
+        return new ParkedActions(current, plan.clock()).retry(current.worker(reader, upstream), notificationId);
+    }
+
+    @Override
+    public void skip(String reader, String upstream, long notificationId) {
+        Running current = started();
+        new ParkedActions(current, plan.clock()).skip(current.worker(reader, upstream), notificationId);
+    }
+
+    private Running started() {
+        Running current = running;
+        if (current == null) {
+            throw new IllegalStateException("The runner is not started");
+        }
+        return current;
+    }
+
+    /**
+     * Describes a {@link MultiThreadedRunner}. Only the executor is required, unless the runner
+     * is {@linkplain #synchronous() synchronous}.
+     */
+    public static final class Builder {
+
+        private ApplicationSystem system;
+        private Settings settings = Settings.empty();
+        private Infrastructure infrastructure = Infrastructure.FROM_SETTINGS;
+        private final List<Application> given = new ArrayList<>();
+        private final List<Plan.ProjectionEdge> projections = new ArrayList<>();
+        private final List<Plan.FollowEdge> follows = new ArrayList<>();
+        private ScheduledExecutorService executor;
+        private boolean synchronous;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * The system whose applications the runner makes (with a public constructor taking
+         * {@link Settings}, given an {@link Environment} with the runner's settings and
+         * infrastructure, else a public no-argument one) and which follows which.
+         */
+        public Builder system(ApplicationSystem system) {
+            this.system = Objects.requireNonNull(system, "system");
+            return this;
+        }
+
+        /** The settings of the runner ({@link RunnerSettings}), of the applications it makes and of its readers. */
+        public Builder settings(Settings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Where the infrastructure of the applications the runner makes, and of its readers,
+         * comes from; each reader's factory is made by the reader's name. By default the backend
+         * the settings name.
+         */
+        public Builder infrastructure(Infrastructure infrastructure) {
+            this.infrastructure = Objects.requireNonNull(infrastructure, "infrastructure");
+            return this;
+        }
+
+        /**
+         * An application made elsewhere (a container's bean): used as it is, also instead of
+         * making its class when the system names it, and never closed by the runner.
+         */
+        public Builder application(Application application) {
+            given.add(Objects.requireNonNull(application, "application"));
+            return this;
+        }
+
+        /** A projection following the log of the runner's application of that name; call once per log. */
+        public Builder projection(Projection projection, String upstream) {
+            projections.add(new Plan.ProjectionEdge(projection, upstream));
+            return this;
+        }
+
+        /**
+         * Makes a reader (a process application of the runner, or a projection added with
+         * {@link #projection}) follow a log of another deployment, such as a
+         * {@link dev.eventsourcing.application.RemoteNotificationLog}, known here as {@code logName}
+         * (which keys the reader's positions in it) and decoded with {@code mapper}. Such logs
+         * are read when polled: nothing here prompts them.
+         */
+        public Builder follow(String reader, String logName, NotificationLog log, Mapper mapper) {
+            follows.add(new Plan.FollowEdge(reader, logName, log, mapper));
+            return this;
+        }
+
+        /** Where readers run: the container's managed executor, or a pool of one's own. */
+        public Builder executor(ScheduledExecutorService executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Runs readers in the thread that commits, before its save returns, with no polling:
+         * for fast tests on the in-memory store. A reader whose handler saves has its prompts
+         * queued and handled by the loop already running, never recursed into.
+         */
+        public Builder synchronous() {
+            this.synchronous = true;
+            return this;
+        }
+
+        /** The clock for back-off due times and the times parked notifications are parked and resolved. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The runner, not yet started.
+         *
+         * @throws IllegalStateException  when neither an executor nor synchronous was chosen, or both
+         * @throws ConfigurationException when reader names clash (a name keys tracking rows), or a
+         *                                setting's value is not understood
+         */
+        public MultiThreadedRunner build() {
+            Plan plan = new Plan(system, settings, infrastructure, given, projections, follows, executor, synchronous,
+                    clock);
+            ReaderNames.check(plan, ReaderNames.byName(given), false);
+            plan.runnerSettings(null);
+            projections.forEach(edge -> plan.runnerSettings(edge.projection().name()));
+            return new MultiThreadedRunner(plan);
+        }
+    }
+}

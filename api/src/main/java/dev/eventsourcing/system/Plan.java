@@ -1,0 +1,68 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.NotificationLog;
+import dev.eventsourcing.persistence.Infrastructure;
+import dev.eventsourcing.persistence.Mapper;
+import dev.eventsourcing.projection.Projection;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What a {@link MultiThreadedRunner} was built with: checked once, and used every time it
+ * starts.
+ *
+ * @param system      the system whose applications it makes, or {@code null}
+ * @param given       applications made elsewhere, used as they are
+ * @param projections projections and the application each follows
+ * @param follows     readers following logs of other deployments
+ * @param executor    where workers run, or {@code null} when synchronous
+ */
+record Plan(ApplicationSystem system, Settings settings, Infrastructure infrastructure, List<Application> given,
+            List<ProjectionEdge> projections, List<FollowEdge> follows, ScheduledExecutorService executor,
+            boolean synchronous, Clock clock) {
+
+    /** A projection following the log of an application of the runner. */
+    record ProjectionEdge(Projection projection, String upstream) {
+        ProjectionEdge {
+            Objects.requireNonNull(projection, "projection");
+            Objects.requireNonNull(upstream, "upstream");
+        }
+    }
+
+    /** A reader following a log of another deployment, known here as {@code logName}. */
+    record FollowEdge(String reader, String logName, NotificationLog log, Mapper mapper) {
+        FollowEdge {
+            Objects.requireNonNull(reader, "reader");
+            Objects.requireNonNull(logName, "logName");
+            Objects.requireNonNull(log, "log");
+            Objects.requireNonNull(mapper, "mapper");
+        }
+    }
+
+    Plan {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(infrastructure, "infrastructure");
+        Objects.requireNonNull(clock, "clock");
+        given = List.copyOf(given);
+        projections = List.copyOf(projections);
+        follows = List.copyOf(follows);
+        if (executor == null && !synchronous) {
+            throw new IllegalStateException("A MultiThreadedRunner needs an executor: call executor(ScheduledExecutorService)"
+                    + " with the container's managed executor or a pool of your own, or synchronous() to run readers"
+                    + " in the thread that commits");
+        }
+        if (executor != null && synchronous) {
+            throw new IllegalStateException("A MultiThreadedRunner runs either on an executor or synchronously, not both");
+        }
+    }
+
+    /** The runner's own settings (poll interval), or a reader's when scoped by its name. */
+    RunnerSettings runnerSettings(String scope) {
+        return RunnerSettings.read(scope == null ? settings : settings.scoped(scope));
+    }
+}

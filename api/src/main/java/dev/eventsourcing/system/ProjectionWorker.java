@@ -1,0 +1,228 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.persistence.IntegrityException;
+import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.Tracking;
+import dev.eventsourcing.persistence.TrackingRecorder;
+import dev.eventsourcing.persistence.Transactions;
+import dev.eventsourcing.projection.FailurePolicy;
+import dev.eventsourcing.projection.Projection;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Feeds one followed log to one projection, exactly once and in order, its position keyed by the
+ * log's name in the projection's tracking recorder.
+ *
+ * <p>Only notifications the projection {@linkplain Projection#observes observes} are decoded;
+ * the others are passed over, and the position moves past them with the next write. On an
+ * atomic backend a batch is handled in one transaction; when that fails (and on a non-atomic
+ * backend always) each notification is handled in a transaction of its own, which finds the
+ * failing one.
+ *
+ * <p>The claim: every transaction that advances the position from P first records P+1, whatever
+ * the id of its first notification, and records its last id at the end. Two runners at the same
+ * position therefore insert the same key and one of them fails, also when ids have gaps (a
+ * rolled-back writer leaves one) and when their batches differ in length; a runner with a stale
+ * position fails the recorder's "above the highest" check. The loser reloads its position and
+ * selects again ({@link LostClaim}). Without atomic transactions the claim cannot come before a
+ * handler that may fail (it would not be rolled back), so there P+1 is recorded first only when
+ * it lies below the notification's id, and the notification's own position after its handler.
+ */
+final class ProjectionWorker extends Worker {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionWorker.class.getName());
+
+    private final Projection projection;
+    private final Transactions transactions;
+    private volatile long position = -1;
+
+    ProjectionWorker(Projection projection, FollowedLog log, RunnerSettings settings, FailurePolicy policy,
+                     TrackingRecorder tracking, Transactions transactions, Parking parking, Backoff backoff) {
+        super(projection.name(), log, settings, policy, tracking, parking, backoff);
+        this.projection = projection;
+        this.transactions = transactions;
+    }
+
+    @Override
+    Outcome processBatch() {
+        if (position < 0) {
+            position = tracking.maxTrackingId(log.name());
+        }
+        List<Notification> batch = read(position);
+        if (batch.isEmpty()) {
+            return Outcome.DONE;
+        }
+        if (transactions.atomic() && backoff.last() == null && wholeBatch(batch)) {
+            return afterBatch(batch);
+        }
+        return oneByOne(batch);
+    }
+
+    /** Handles the batch in one transaction; false when it failed and nothing of it remains. */
+    private boolean wholeBatch(List<Notification> batch) {
+        try {
+            commit(batch.get(batch.size() - 1).id(), unitOfWork -> {
+                Set<UUID> parked = parkedOriginators();
+                for (Notification notification : batch) {
+                    if (parked.contains(notification.originatorId())) {
+                        parking.behind(notification);
+                    } else if (observed(notification)) {
+                        projection.process(decode(notification), notification, unitOfWork);
+                    }
+                }
+            });
+            return true;
+        } catch (LostClaim e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "'" + reader + "' goes through a batch of '" + log.name() + "' one by one after " + e);
+            return false;
+        }
+    }
+
+    private Outcome oneByOne(List<Notification> batch) {
+        Set<UUID> parked = parkedOriginators();
+        long passed = 0;
+        for (Notification notification : batch) {
+            if (stopped()) {
+                passOver(passed);
+                return Outcome.STOPPED;
+            }
+            if (!parked.contains(notification.originatorId()) && !observed(notification)) {
+                passed = notification.id();
+            } else if (one(notification, parked)) {
+                passed = 0;
+            } else {
+                passOver(passed);
+                return Outcome.FAILED;
+            }
+        }
+        passOver(passed);
+        return afterBatch(batch);
+    }
+
+    /** Handles or parks one notification; false when it failed and is to be retried. */
+    private boolean one(Notification notification, Set<UUID> parked) {
+        if (parked.contains(notification.originatorId())) {
+            parkBehind(notification);
+            return true;
+        }
+        DomainEvent<?> event;
+        try {
+            event = decode(notification);
+        } catch (RuntimeException e) {
+            return undecodable(notification, e, parked);
+        }
+        try {
+            commit(notification.id(), unitOfWork -> projection.process(event, notification, unitOfWork));
+        } catch (LostClaim e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            return failed(notification, e, parked);
+        }
+        backoff.succeeded();
+        return true;
+    }
+
+    // An unknown topic counts as observed, so that decoding it fails and parks it.
+    private boolean observed(Notification notification) {
+        Class<?> type;
+        try {
+            type = log.mapper().eventType(notification.topic());
+        } catch (RuntimeException e) {
+            return true;
+        }
+        return projection.observes(type);
+    }
+
+    private DomainEvent<?> decode(Notification notification) {
+        return log.mapper().toDomainEvent(notification.storedEvent());
+    }
+
+    /** Moves the position past notifications no one observes, in one write. */
+    private void passOver(long passed) {
+        if (passed > position) {
+            try {
+                commit(passed, unitOfWork -> { });
+            } catch (LostClaim e) {
+                // the position is reloaded: the next run selects after it
+            }
+        }
+    }
+
+    @Override
+    void record(Notification notification, Runnable park) {
+        commit(notification.id(), unitOfWork -> park.run());
+    }
+
+    /**
+     * Runs the work in a transaction that claims the position after the last recorded one and
+     * records {@code last}, then moves the position there.
+     *
+     * @throws LostClaim when another runner recorded that part of the log first
+     */
+    private void commit(long last, Consumer<Object> work) {
+        long claim = position + 1;
+        boolean claimFirst = transactions.atomic() || claim < last;
+        try {
+            transactions.inNewTransaction(unitOfWork -> {
+                if (claimFirst) {
+                    claim(claim);
+                }
+                work.accept(unitOfWork);
+                if (!claimFirst || last != claim) {
+                    tracking.insertTracking(new Tracking(log.name(), last));
+                }
+                return null;
+            });
+        } catch (IntegrityException e) {
+            // Failing at commit rather than at the insert: lost if someone else moved past what we claimed.
+            long now = reload();
+            if (now >= (transactions.atomic() ? claim : last)) {
+                throw lost(claim);
+            }
+            throw e;
+        }
+        position = last;
+    }
+
+    private void claim(long claim) {
+        try {
+            tracking.insertTracking(new Tracking(log.name(), claim));
+        } catch (IntegrityException e) {
+            reload();
+            throw lost(claim);
+        }
+        if (!transactions.atomic()) {
+            position = claim; // recorded for good: nothing rolls it back
+        }
+    }
+
+    private LostClaim lost(long claim) {
+        LOG.fine(() -> "'" + reader + "' lost the claim of position " + claim + " of '" + log.name()
+                + "' to another runner; it goes on from " + position);
+        return new LostClaim();
+    }
+
+    private long reload() {
+        position = tracking.maxTrackingId(log.name());
+        return position;
+    }
+
+    @Override
+    void reprocess(Notification notification, Runnable resolve) {
+        transactions.inNewTransaction(unitOfWork -> {
+            if (projection.observes(log.mapper().eventType(notification.topic()))) {
+                projection.process(decode(notification), notification, unitOfWork);
+            }
+            resolve.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,94 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.projection.Projection;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the names of a runner's applications, readers and logs. A reader's name keys its
+ * tracking rows and parked notifications, and a log's name keys the positions in it, so two
+ * readers of one name would share (and corrupt) each other's positions.
+ */
+final class ReaderNames {
+
+    private static final String WHY = "; a reader's name keys its tracking rows and parked notifications, so every"
+            + " application and projection of a runner needs a name of its own";
+
+    private ReaderNames() {
+    }
+
+    /**
+     * The applications by name.
+     *
+     * @throws ConfigurationException when two applications have one name
+     */
+    static Map<String, Application> byName(Collection<Application> applications) {
+        Map<String, Application> byName = new LinkedHashMap<>();
+        for (Application application : applications) {
+            Application other = byName.putIfAbsent(application.name(), application);
+            if (other != null && other != application) {
+                throw new ConfigurationException("Two applications are named '" + application.name() + "' ("
+                        + other.getClass().getName() + " and " + application.getClass().getName() + ")" + WHY);
+            }
+        }
+        return byName;
+    }
+
+    /**
+     * Checks the plan's readers against the applications known so far; {@code complete} when
+     * every application is known, so that upstreams and followed readers must exist.
+     *
+     * @throws ConfigurationException naming the clash or the missing name
+     */
+    static void check(Plan plan, Map<String, Application> applications, boolean complete) {
+        Map<String, Projection> projections = new LinkedHashMap<>();
+        Set<String> edges = new HashSet<>();
+        for (Plan.ProjectionEdge edge : plan.projections()) {
+            Projection projection = edge.projection();
+            Projection other = projections.putIfAbsent(projection.name(), projection);
+            if (other != null && other != projection) {
+                throw new ConfigurationException("Two projections are named '" + projection.name() + "'" + WHY);
+            }
+            if (applications.containsKey(projection.name())) {
+                throw new ConfigurationException("The projection '" + projection.name() + "' has the name of an"
+                        + " application" + WHY);
+            }
+            if (!edges.add(projection.name() + "\n" + edge.upstream())) {
+                throw new ConfigurationException("The projection '" + projection.name() + "' follows '" + edge.upstream()
+                        + "' twice");
+            }
+            if (complete && !applications.containsKey(edge.upstream())) {
+                throw new ConfigurationException("The projection '" + projection.name() + "' follows '" + edge.upstream()
+                        + "', which is no application of the runner; its applications are " + applications.keySet());
+            }
+        }
+        for (Plan.FollowEdge follow : plan.follows()) {
+            check(follow, projections, applications, complete);
+        }
+    }
+
+    private static void check(Plan.FollowEdge follow, Map<String, Projection> projections,
+                              Map<String, Application> applications, boolean complete) {
+        String edge = "'" + follow.reader() + "' following the log '" + follow.logName() + "'";
+        if (applications.containsKey(follow.logName())) {
+            throw new ConfigurationException(edge + ": '" + follow.logName() + "' is the name of an application of the"
+                    + " runner; the name keys tracking positions, so give the other deployment's log another one");
+        }
+        Application application = applications.get(follow.reader());
+        if (application != null && !(application instanceof ProcessApplication)) {
+            throw new ConfigurationException(edge + ": '" + follow.reader() + "' is an application but not a"
+                    + " ProcessApplication, so it cannot follow a log");
+        }
+        if (complete && application == null && !projections.containsKey(follow.reader())) {
+            throw new ConfigurationException(edge + ": '" + follow.reader() + "' is neither a process application nor"
+                    + " a projection of the runner; applications: " + applications.keySet() + ", projections: "
+                    + projections.keySet());
+        }
+    }
+}

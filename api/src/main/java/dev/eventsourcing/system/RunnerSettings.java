@@ -1,0 +1,93 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.projection.FailurePolicy;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The settings of a {@link MultiThreadedRunner}, read once when it is built. Every key is
+ * optional; a key prefixed with a reader's name ({@code balances.projection.failure-policy})
+ * applies to that reader only, because the runner reads each reader's settings
+ * {@linkplain Settings#scoped scoped} by its name.
+ *
+ * <table>
+ * <caption>Runner settings</caption>
+ * <tr><th>key</th><th>meaning</th><th>default</th></tr>
+ * <tr><td>{@value #POLL_INTERVAL}</td><td>milliseconds between polls of every log, which cover
+ *     missed prompts and other nodes' writes</td><td>1000</td></tr>
+ * <tr><td>{@value #BATCH_SIZE}</td><td>the most notifications a reader reads (and, on a
+ *     transactional backend, processes in one transaction) per run</td><td>100</td></tr>
+ * <tr><td>{@value #RETRY_DELAY}</td><td>milliseconds before a failed notification is tried
+ *     again, doubling with each failure up to a minute</td><td>1000</td></tr>
+ * <tr><td>{@value #ATTEMPTS}</td><td>how often a notification is tried before it is parked</td>
+ *     <td>5</td></tr>
+ * <tr><td>{@value #FAILURE_POLICY}</td><td>{@code park} or {@code stop} (see
+ *     {@link FailurePolicy})</td><td>the projection's own, {@code park} for process
+ *     applications</td></tr>
+ * </table>
+ *
+ * @param pollInterval  {@value #POLL_INTERVAL}
+ * @param batchSize     {@value #BATCH_SIZE}
+ * @param retryDelay    {@value #RETRY_DELAY}
+ * @param attempts      {@value #ATTEMPTS}
+ * @param failurePolicy {@value #FAILURE_POLICY}, or empty when not set
+ */
+public record RunnerSettings(Duration pollInterval, int batchSize, Duration retryDelay, int attempts,
+                             Optional<FailurePolicy> failurePolicy) {
+
+    public static final String POLL_INTERVAL = "projection.poll-interval";
+    public static final String BATCH_SIZE = "projection.batch-size";
+    public static final String RETRY_DELAY = "projection.retry-delay";
+    public static final String ATTEMPTS = "projection.attempts";
+    public static final String FAILURE_POLICY = "projection.failure-policy";
+
+    /** The longest delay between two attempts at a failing notification. */
+    public static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
+
+    /**
+     * Reads the settings; pass settings scoped by a reader's name for that reader's own.
+     *
+     * @throws ConfigurationException naming the key and the value when a value is not understood
+     */
+    public static RunnerSettings read(Settings settings) {
+        return new RunnerSettings(Duration.ofMillis(positive(settings, POLL_INTERVAL, 1000)),
+                positive(settings, BATCH_SIZE, 100),
+                Duration.ofMillis(positive(settings, RETRY_DELAY, 1000)),
+                positive(settings, ATTEMPTS, 5),
+                settings.get(FAILURE_POLICY).map(RunnerSettings::policy));
+    }
+
+    /** The failure policy set for the reader, else the given default. */
+    public FailurePolicy failurePolicyOr(FailurePolicy defaultPolicy) {
+        return failurePolicy.orElse(defaultPolicy);
+    }
+
+    private static FailurePolicy policy(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "park" -> FailurePolicy.PARK;
+            case "stop" -> FailurePolicy.STOP;
+            default -> throw new ConfigurationException("Setting '" + FAILURE_POLICY + "' must be 'park' or 'stop', was '"
+                    + value + "'");
+        };
+    }
+
+    private static int positive(Settings settings, String key, int defaultValue) {
+        String raw = settings.get(key).orElse(null);
+        if (raw == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the key
+        }
+        throw new ConfigurationException("Setting '" + key + "' must be a positive whole number, was '" + raw + "'");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.application.Application;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * A started {@link MultiThreadedRunner}: its applications, its workers and how they are
+ * dispatched. Each start makes a new one, and a stopped one does nothing more.
+ */
+final class Running {
+
+    private static final Logger LOG = Logger.getLogger(Running.class.getName());
+
+    final Applications applications;
+    final List<Worker> workers;
+    final Dispatch dispatch;
+    private final ReaderFactories factories;
+    private volatile boolean stopped;
+
+    private Running(Applications applications, List<Worker> workers, Dispatch dispatch, ReaderFactories factories) {
+        this.applications = applications;
+        this.workers = workers;
+        this.dispatch = dispatch;
+        this.factories = factories;
+    }
+
+    /**
+     * Makes the applications and workers, prompts readers after every commit of an application,
+     * and catches every worker up from its last position.
+     *
+     * @throws RuntimeException when something cannot be made; what was made is closed then
+     */
+    static Running start(Plan plan) {
+        Applications applications = Applications.make(plan);
+        ReaderFactories factories = new ReaderFactories(plan);
+        Running running;
+        try {
+            List<Worker> workers = Assembly.workers(plan, applications, factories);
+            Dispatch dispatch = plan.synchronous() ? new SynchronousDispatch()
+                    : new AsynchronousDispatch(plan.executor(), plan.runnerSettings(null).pollInterval(), workers);
+            running = new Running(applications, workers, dispatch, factories);
+        } catch (RuntimeException | Error e) {
+            factories.close();
+            applications.closeMade();
+            throw e;
+        }
+        for (Application application : applications.all()) {
+            // After commit: readers must not see (or miss) what a rolled-back transaction wrote.
+            application.addRecordingListener(recordings ->
+                    application.transactions().afterCommit(() -> running.prompt(application.name())));
+        }
+        running.workers.forEach(running.dispatch::prompt);
+        return running;
+    }
+
+    /** Runs the workers that follow the named log. */
+    void prompt(String upstream) {
+        if (stopped) {
+            return;
+        }
+        for (Worker worker : workers) {
+            if (worker.log.name().equals(upstream)) {
+                dispatch.prompt(worker);
+            }
+        }
+    }
+
+    /** Runs every worker now, ignoring the back-off of failing ones. */
+    void catchUp() {
+        if (!stopped) {
+            workers.forEach(Worker::force);
+            workers.forEach(dispatch::prompt);
+        }
+    }
+
+    /**
+     * The worker of the reader in the log.
+     *
+     * @throws IllegalArgumentException when the reader does not follow that log
+     */
+    Worker worker(String reader, String upstream) {
+        for (Worker worker : workers) {
+            if (worker.reader.equals(reader) && worker.log.name().equals(upstream)) {
+                return worker;
+            }
+        }
+        throw new IllegalArgumentException("No reader '" + reader + "' follows '" + upstream + "'; readers: "
+                + readers().keySet() + ", logs followed: " + workers.stream().map(w -> w.log.name()).distinct().toList());
+    }
+
+    /** One worker of each reader, by reader name. */
+    Map<String, Worker> readers() {
+        Map<String, Worker> readers = new LinkedHashMap<>();
+        workers.forEach(worker -> readers.putIfAbsent(worker.reader, worker));
+        return readers;
+    }
+
+    /** The last notification id of every application's log. */
+    Map<String, Long> logEnds() {
+        Map<String, Long> ends = new LinkedHashMap<>();
+        applications.byName().forEach((name, application) -> ends.put(name, application.recorder().maxNotificationId()));
+        return ends;
+    }
+
+    /** Stops dispatching, waits up to the timeout for running handlers, and closes what it made. */
+    void stop(Duration timeout) {
+        stopped = true;
+        dispatch.stop();
+        workers.forEach(Worker::stop);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Worker worker : workers) {
+            if (!worker.runs.awaitIdle(deadline)) {
+                LOG.warning(() -> "'" + worker.reader + "' was still processing '" + worker.log.name() + "' when the"
+                        + " runner stopped after waiting " + timeout);
+            }
+        }
+        factories.close();
+        applications.closeMade();
+    }
+}

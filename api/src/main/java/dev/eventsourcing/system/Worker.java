@@ -1,0 +1,202 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.TrackingRecorder;
+import dev.eventsourcing.projection.FailurePolicy;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Processes one followed log for one reader (a projection, or a process application), exactly
+ * once and in order, one batch per {@link #run}; a dispatch decides when and in which thread,
+ * and the {@link Turn} makes sure no two runs of one worker overlap.
+ */
+abstract class Worker {
+
+    /** How a run ended. */
+    enum Outcome {
+        /** A batch was processed and the log may hold more: run again soon. */
+        MORE,
+        /** The log held nothing more. */
+        DONE,
+        /** A notification or the log failed: run again when the back-off is due. */
+        FAILED,
+        /** A failure's back-off is not due yet: nothing was done. */
+        NOT_DUE,
+        /** The worker is stopped. */
+        STOPPED
+    }
+
+    final String reader;
+    final FollowedLog log;
+    final RunnerSettings settings;
+    final FailurePolicy policy;
+    final TrackingRecorder tracking;
+    final Backoff backoff;
+    final Parking parking;
+    final Turn turn = new Turn();
+    final Runs runs;
+    private volatile boolean stopped;
+    private volatile boolean forced;
+
+    Worker(String reader, FollowedLog log, RunnerSettings settings, FailurePolicy policy, TrackingRecorder tracking,
+           Parking parking, Backoff backoff) {
+        this.reader = reader;
+        this.log = log;
+        this.settings = settings;
+        this.policy = policy;
+        this.tracking = tracking;
+        this.parking = parking;
+        this.backoff = backoff;
+        this.runs = new Runs("'" + log.name() + "' by '" + reader + "'");
+    }
+
+    /** Processes at most one batch, in the calling thread; never throws. */
+    final Outcome run() {
+        if (stopped) {
+            return Outcome.STOPPED;
+        }
+        boolean force = forced;
+        forced = false;
+        if (!force && !backoff.due()) {
+            return Outcome.NOT_DUE;
+        }
+        long number = runs.begin();
+        try {
+            Outcome outcome = processBatch();
+            if (outcome == Outcome.DONE) {
+                runs.readToEnd(number);
+            }
+            return outcome;
+        } catch (LostClaim e) {
+            return Outcome.MORE; // another runner recorded this part of the log: select again
+        } catch (RuntimeException | Error e) {
+            backoff.failed(0, e); // outside a handler: reading the log, or recording a position
+            return Outcome.FAILED;
+        } finally {
+            runs.end();
+        }
+    }
+
+    /** Processes the next batch; what it throws counts as a failure to read the log. */
+    abstract Outcome processBatch();
+
+    /**
+     * Processes a parked notification again, out of the log's order, with {@code resolve}
+     * (which records the retry) in the same transaction where the backend has them.
+     */
+    abstract void reprocess(Notification notification, Runnable resolve);
+
+    /** The next batch after the position; a successful read ends a streak of failed reads. */
+    final List<Notification> read(long position) {
+        List<Notification> batch = log.after(position, settings.batchSize());
+        Backoff.Failure last = backoff.last();
+        if (last != null && last.notificationId() == 0) {
+            backoff.succeeded();
+        }
+        return batch;
+    }
+
+    /**
+     * Records what parking a notification wrote together with the reader's position past it:
+     * in one transaction where the backend has them.
+     *
+     * @throws LostClaim when another runner recorded that position first
+     */
+    abstract void record(Notification notification, Runnable park);
+
+    /** The originators whose later notifications are parked behind: none when the policy is STOP. */
+    final Set<UUID> parkedOriginators() {
+        return policy == FailurePolicy.PARK ? parking.originators() : new HashSet<>();
+    }
+
+    /**
+     * Deals with a notification that cannot be decoded: parked at once, since retrying cannot
+     * help (PARK), or retried until the cause is fixed, a new cipher key say (STOP).
+     *
+     * @return whether the position moved past it
+     */
+    final boolean undecodable(Notification notification, Throwable error, Set<UUID> parked) {
+        if (policy == FailurePolicy.STOP) {
+            backoff.failed(notification.id(), error);
+            return false;
+        }
+        park(notification, error, 1, false, parked);
+        return true;
+    }
+
+    /**
+     * Deals with a notification whose processing failed: parked once it has failed the
+     * configured number of times (PARK), else retried after the back-off.
+     *
+     * @return whether the position moved past it
+     */
+    final boolean failed(Notification notification, Throwable error, Set<UUID> parked) {
+        int attempts = backoff.failed(notification.id(), error);
+        if (policy != FailurePolicy.PARK || attempts < settings.attempts()) {
+            return false;
+        }
+        park(notification, error, attempts, true, parked);
+        return true;
+    }
+
+    private void park(Notification notification, Throwable error, int attempts, boolean logged, Set<UUID> parked) {
+        record(notification, () -> parking.failed(notification, error, attempts, logged));
+        backoff.clear();
+        parked.add(notification.originatorId());
+    }
+
+    /** Parks a notification behind the parked one of its originator, with the position past it. */
+    final void parkBehind(Notification notification) {
+        record(notification, () -> parking.behind(notification));
+    }
+
+    /** What a processed batch means: the end of a local log shows in a short batch, a remote one's only when empty. */
+    final Outcome afterBatch(List<Notification> batch) {
+        boolean more = log.remote() ? !batch.isEmpty() : batch.size() >= settings.batchSize();
+        return more ? Outcome.MORE : Outcome.DONE;
+    }
+
+    /** Makes the next run ignore a failure's back-off. */
+    final void force() {
+        forced = true;
+    }
+
+    final boolean stopped() {
+        return stopped;
+    }
+
+    /** Stops at the next notification; a handler running now finishes. */
+    final void stop() {
+        stopped = true;
+    }
+
+    /** Waits until the reader has processed the log up to the notification id. */
+    final void waitFor(long notificationId, Duration timeout) {
+        tracking.waitFor(log.name(), notificationId, timeout);
+    }
+
+    /** The reader's position in the log, its failure if any, and how many notifications it has parked. */
+    final ReaderStatus status() {
+        Backoff.Failure last = backoff.last();
+        return new ReaderStatus(reader, log.name(), tracking.maxTrackingId(log.name()),
+                last == null ? 0 : last.notificationId(), last == null ? null : last.message(),
+                last == null ? null : last.at(), last == null ? 0 : last.attempts(), parking.parked().size());
+    }
+
+    /**
+     * Another runner recorded the position this one was about to record: an expected race
+     * between nodes, not a failure. The position is reloaded and the log selected again.
+     */
+    static final class LostClaim extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LostClaim() {
+            super(null, null, false, false);
+        }
+    }
+}
