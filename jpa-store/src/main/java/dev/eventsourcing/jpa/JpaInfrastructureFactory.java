@@ -5,8 +5,10 @@ import dev.eventsourcing.Settings;
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.ParkingRecorder;
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.TrackingRecorder;
+import dev.eventsourcing.persistence.Transactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.HashMap;
 import java.util.Locale;
@@ -35,8 +37,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>{@value #CREATE_TABLES}</td><td>run the DDL script at start-up (several nodes may start at once)</td>
  *     <td>{@code false}</td></tr>
  * </table>
- * In a container, construct it with {@link JpaTransactions#joining} instead, so that the
- * recorders join the caller's JTA transaction.
+ * Its {@link #transactions()} are then {@link ThreadBoundTransactions}: the recorders of every
+ * application on the unit join a runner's transaction in the same thread. In a container,
+ * construct it with recorders' transactions that join the caller's JTA transaction (such as
+ * {@link JpaTransactions#joining}) and the container's own {@link Transactions} instead.
  */
 public class JpaInfrastructureFactory extends InfrastructureFactory {
 
@@ -50,23 +54,48 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
 
     private final JpaTransactions transactions;
     private final DatabaseStrategy database;
+    private final Transactions runnerTransactions;
     private final EntityManagerFactory sharedFactory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * A factory whose recorders use the given transactions and database strategy: the way a
-     * container (or any code that owns its persistence unit) plugs in.
+     * A factory whose recorders use the given transactions and database strategy: the way code
+     * that owns its persistence unit plugs in. With {@link JpaTransactions#resourceLocal} (a
+     * {@link ThreadBoundTransactions}) those are also its {@link #transactions()}; for joined JTA
+     * transactions use the constructor that takes the container's transactions too.
      */
     public JpaInfrastructureFactory(String applicationName, Settings settings, JpaTransactions transactions,
                                     DatabaseStrategy database) {
-        this(applicationName, settings, transactions, database, null);
+        this(applicationName, settings, transactions, database, (EntityManagerFactory) null);
+    }
+
+    /**
+     * A factory in a container: its recorders' units of work join the caller's JTA transaction
+     * ({@code transactions}, such as {@link JpaTransactions#joining}, or a REQUIRED variant), and
+     * {@code containerTransactions} are the container's own, built on its transaction manager:
+     * they begin new JTA transactions for a runner, tell whether one is active, and run work after
+     * its commit ({@link #transactions()}). The recorders join a transaction begun by
+     * {@code containerTransactions} because the container binds it to the thread.
+     */
+    public JpaInfrastructureFactory(String applicationName, Settings settings, JpaTransactions transactions,
+                                    DatabaseStrategy database, Transactions containerTransactions) {
+        this(applicationName, settings, transactions, database,
+                Objects.requireNonNull(containerTransactions, "containerTransactions"), null);
     }
 
     private JpaInfrastructureFactory(String applicationName, Settings settings, JpaTransactions transactions,
                                      DatabaseStrategy database, EntityManagerFactory sharedFactory) {
+        this(applicationName, settings, transactions, database,
+                transactions instanceof Transactions threadBound ? threadBound : null, sharedFactory);
+    }
+
+    private JpaInfrastructureFactory(String applicationName, Settings settings, JpaTransactions transactions,
+                                     DatabaseStrategy database, Transactions runnerTransactions,
+                                     EntityManagerFactory sharedFactory) {
         super(applicationName, settings);
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.database = Objects.requireNonNull(database, "database");
+        this.runnerTransactions = runnerTransactions;
         this.sharedFactory = sharedFactory;
     }
 
@@ -135,6 +164,28 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     @Override
     public AggregateRecorder snapshotRecorder() {
         return new JpaAggregateRecorder(applicationName(), transactions);
+    }
+
+    /** The recorder of parked notifications, in {@code es_parked}: it serves every reader of the store. */
+    @Override
+    public ParkingRecorder parkingRecorder() {
+        return new JpaParkingRecorder(transactions, database);
+    }
+
+    /**
+     * The transactions that the recorders of this factory join: {@link ThreadBoundTransactions}
+     * in Java SE, the container's in a container.
+     *
+     * @throws UnsupportedOperationException when the factory was made with transactions that
+     *                                       join a JTA transaction but without the container's own
+     */
+    @Override
+    public Transactions transactions() {
+        if (runnerTransactions == null) {
+            throw new UnsupportedOperationException("The JPA recorders of " + applicationName() + " join transactions of "
+                    + transactions + ", which cannot begin one; construct the factory with the container's Transactions");
+        }
+        return runnerTransactions;
     }
 
     /** Releases the shared entity manager factory when this factory bootstrapped it. */

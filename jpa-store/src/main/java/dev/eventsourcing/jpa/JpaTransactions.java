@@ -10,7 +10,8 @@ import java.util.function.Function;
  *
  * <p>In Java SE use {@link #resourceLocal}: each unit of work gets its own entity manager and
  * its own RESOURCE_LOCAL transaction, committed when the work returns and rolled back when it
- * throws. In a container use {@link #joining}: each unit of work runs with the container-managed
+ * throws, unless it runs inside a runner's transaction ({@link ThreadBoundTransactions}). In a
+ * container use {@link #joining}: each unit of work runs with the container-managed
  * entity manager in the caller's JTA transaction, so the recorder's writes commit or roll back
  * with the caller's own.
  */
@@ -30,9 +31,13 @@ public interface JpaTransactions {
      */
     boolean ownsTransactions();
 
-    /** Transactions of an application-managed persistence unit (RESOURCE_LOCAL), one per unit of work. */
+    /**
+     * Transactions of an application-managed persistence unit (RESOURCE_LOCAL), one per unit of
+     * work, except inside {@link ThreadBoundTransactions#inNewTransaction}: units of work called
+     * there, in the same thread, join its transaction.
+     */
     static JpaTransactions resourceLocal(EntityManagerFactory factory) {
-        return new ResourceLocalTransactions(factory);
+        return new ThreadBoundTransactions(factory);
     }
 
     /**
