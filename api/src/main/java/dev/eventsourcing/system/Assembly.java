@@ -36,8 +36,9 @@ final class Assembly {
         Map<String, Projection> projections = new LinkedHashMap<>();
         for (Plan.ProjectionEdge edge : plan.projections()) {
             projections.put(edge.projection().name(), edge.projection());
-            Application upstream = applications.byName().get(edge.upstream());
-            assembly.projection(edge.projection(), FollowedLog.of(upstream));
+            if (edge.upstream() != null) {
+                assembly.projection(edge.projection(), FollowedLog.of(applications.byName().get(edge.upstream())));
+            }
         }
         for (Plan.FollowEdge follow : plan.follows()) {
             FollowedLog log = FollowedLog.remote(follow.logName(), follow.log(), follow.mapper());

@@ -227,7 +227,13 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
 
         /** A projection following the log of the runner's application of that name; call once per log. */
         public Builder projection(Projection projection, String upstream) {
-            projections.add(new Plan.ProjectionEdge(projection, upstream));
+            projections.add(new Plan.ProjectionEdge(projection, Objects.requireNonNull(upstream, "upstream")));
+            return this;
+        }
+
+        /** A projection that follows only logs of other deployments, each named with {@link #follow}. */
+        public Builder projection(Projection projection) {
+            projections.add(new Plan.ProjectionEdge(projection, null));
             return this;
         }
 

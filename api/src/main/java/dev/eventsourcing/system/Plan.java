@@ -26,11 +26,10 @@ record Plan(ApplicationSystem system, Settings settings, Infrastructure infrastr
             List<ProjectionEdge> projections, List<FollowEdge> follows, ScheduledExecutorService executor,
             boolean synchronous, Clock clock) {
 
-    /** A projection following the log of an application of the runner. */
+    /** A projection following the log of an application of the runner, or none ({@code upstream} null). */
     record ProjectionEdge(Projection projection, String upstream) {
         ProjectionEdge {
             Objects.requireNonNull(projection, "projection");
-            Objects.requireNonNull(upstream, "upstream");
         }
     }
 

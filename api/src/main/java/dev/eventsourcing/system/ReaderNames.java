@@ -59,6 +59,9 @@ final class ReaderNames {
                 throw new ConfigurationException("The projection '" + projection.name() + "' has the name of an"
                         + " application" + WHY);
             }
+            if (edge.upstream() == null) {
+                continue;
+            }
             if (!edges.add(projection.name() + "\n" + edge.upstream())) {
                 throw new ConfigurationException("The projection '" + projection.name() + "' follows '" + edge.upstream()
                         + "' twice");
@@ -69,6 +72,9 @@ final class ReaderNames {
             }
         }
         for (Plan.FollowEdge follow : plan.follows()) {
+            if (!edges.add(follow.reader() + "\n" + follow.logName())) {
+                throw new ConfigurationException("'" + follow.reader() + "' follows the log '" + follow.logName() + "' twice");
+            }
             check(follow, projections, applications, complete);
         }
     }
