@@ -57,7 +57,7 @@ final class Backoff {
     int failed(long notificationId, Throwable e) {
         Failure previous = last;
         boolean streak = previous != null && previous.notificationId() == notificationId;
-        int attempts = streak ? previous.attempts() + 1 : 1;
+        int attempts = attemptsIfFails(notificationId);
         Duration wait = delay.multipliedBy(1L << Math.min(attempts - 1, 16));
         wait = wait.compareTo(RunnerSettings.MAX_RETRY_DELAY) > 0 ? RunnerSettings.MAX_RETRY_DELAY : wait;
         Instant now = clock.instant();
@@ -67,6 +67,12 @@ final class Backoff {
                 + (notificationId == 0 ? "reading the log" : "notification " + notificationId) + " of '" + upstream
                 + "' (attempt " + attempts + "): " + e + "; it tries again in " + millis + " ms");
         return attempts;
+    }
+
+    /** Which attempt a failure of this notification now would be: 1 unless it is failing already. */
+    int attemptsIfFails(long notificationId) {
+        Failure previous = last;
+        return previous != null && previous.notificationId() == notificationId ? previous.attempts() + 1 : 1;
     }
 
     /** Ends a streak because the last attempt succeeded, saying so when there was one. */

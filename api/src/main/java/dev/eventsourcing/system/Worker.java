@@ -136,11 +136,13 @@ abstract class Worker {
      * @return whether the position moved past it
      */
     final boolean failed(Notification notification, Throwable error, Set<UUID> parked) {
-        int attempts = backoff.failed(notification.id(), error);
+        int attempts = backoff.attemptsIfFails(notification.id());
         if (policy != FailurePolicy.PARK || attempts < settings.attempts()) {
+            backoff.failed(notification.id(), error);
             return false;
         }
-        park(notification, error, attempts, true, parked);
+        // Parked now: the parking's WARNING says so, with the stack trace unless the streak's first one had it.
+        park(notification, error, attempts, attempts > 1, parked);
         return true;
     }
 
