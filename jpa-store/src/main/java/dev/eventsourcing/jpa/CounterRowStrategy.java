@@ -1,6 +1,8 @@
 package dev.eventsourcing.jpa;
 
+import dev.eventsourcing.persistence.ConcurrencyConflictException;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Tracking;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Locale;
@@ -14,31 +16,34 @@ import java.util.Locale;
  * a prefix of the log. A rolled-back writer also rolls back its increment, so there are no gaps.
  * The price is that writers of one application commit one at a time (no group commit); writers
  * of different applications do not wait for each other.
+ *
+ * <p>The same lock makes conflicts quiet: holding it, a writer sees every version committed by
+ * the writers before it, so it checks the batch's versions in the statement that reads the
+ * counter and refuses a taken one before inserting anything, instead of letting the insert fail
+ * on the unique key (which the JPA provider would log as an error). Tracking positions are
+ * checked under the same row lock (see {@link TrackingRows}); on PostgreSQL they are inserted
+ * with {@code ON CONFLICT DO NOTHING} instead, which needs no lock.
  */
 final class CounterRowStrategy implements DatabaseStrategy {
-
-    static final String POSTGRESQL_REGISTER = """
-            INSERT INTO es_applications (application_name, last_notification_id) VALUES (?1, 0)
-            ON CONFLICT DO NOTHING""";
-    static final String MARIADB_REGISTER = """
-            INSERT IGNORE INTO es_applications (application_name, last_notification_id) VALUES (?1, 0)""";
-    static final String H2_REGISTER = """
-            MERGE INTO es_applications a USING (VALUES (CAST(?1 AS VARCHAR(255)))) n (application_name)
-            ON a.application_name = n.application_name
-            WHEN NOT MATCHED THEN INSERT (application_name, last_notification_id) VALUES (n.application_name, 0)""";
 
     private static final String INCREMENT = """
             UPDATE es_applications SET last_notification_id = last_notification_id + ?1
             WHERE application_name = ?2""";
-    private static final String LAST_ID = """
-            SELECT last_notification_id FROM es_applications WHERE application_name = ?1""";
+    // The counter, and how many stored events lie in the batch's version ranges, in one round trip.
+    private static final String LAST_ID_AND_TAKEN = """
+            SELECT a.last_notification_id, COUNT(e.originator_version)
+            FROM es_applications a LEFT JOIN es_events e
+              ON e.application_name = a.application_name AND %s
+            WHERE a.application_name = ?1
+            GROUP BY a.last_notification_id""";
+    private static final String TAKEN_VERSIONS = """
+            SELECT originator_version FROM es_events
+            WHERE application_name = ?1 AND originator_id = CAST(?2 AS UUID) AND originator_version BETWEEN ?3 AND ?4""";
 
-    private final String register;
-    private final DatabaseSchema schema;
+    private final SqlDialect dialect;
 
-    CounterRowStrategy(String register, DatabaseSchema schema) {
-        this.register = register;
-        this.schema = schema;
+    CounterRowStrategy(SqlDialect dialect) {
+        this.dialect = dialect;
     }
 
     @Override
@@ -50,13 +55,48 @@ final class CounterRowStrategy implements DatabaseStrategy {
             register(em, applicationName);
             increment(em, applicationName, count);
         }
-        List<?> last = em.createNativeQuery(LAST_ID).setParameter(1, applicationName).getResultList();
-        return ((Number) last.get(0)).longValue() - count + 1;
+        VersionRanges ranges = new VersionRanges(events);
+        Object[] row = (Object[]) ranges.bind(em.createNativeQuery(
+                        LAST_ID_AND_TAKEN.formatted(ranges.condition("e", 2)) + dialect.lockingRead()), 2)
+                .setParameter(1, applicationName)
+                .getSingleResult();
+        if (((Number) row[1]).longValue() > 0) {
+            refuseTakenVersion(em, applicationName, ranges, count);
+        }
+        return ((Number) row[0]).longValue() - count + 1;
+    }
+
+    private void refuseTakenVersion(EntityManager em, String applicationName, VersionRanges ranges, int count) {
+        StoredEvent taken = ranges.firstTaken(em, TAKEN_VERSIONS + dialect.lockingRead(), applicationName);
+        if (taken != null) {
+            // Give the ids back: a caller's JTA transaction may catch the conflict and commit.
+            increment(em, applicationName, -count);
+            throw new ConcurrencyConflictException(taken.originatorId(), taken.originatorVersion(), null);
+        }
+    }
+
+    @Override
+    public void insertTracking(EntityManager em, String applicationName, Tracking tracking) {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            TrackingRows.insertUnlessRecorded(em, applicationName, tracking);
+        } else {
+            TrackingRows.insertUnderLock(em, applicationName, tracking, dialect);
+        }
+    }
+
+    /**
+     * Adds the row of a downstream reader whose positions are checked under its lock (MariaDB,
+     * H2), ahead of its first position, so that first writers meeting there do not race to add it.
+     */
+    void registerReader(EntityManager em, String readerName) {
+        if (dialect != SqlDialect.POSTGRESQL) {
+            dialect.register(em, readerName);
+        }
     }
 
     @Override
     public void register(EntityManager em, String applicationName) {
-        em.createNativeQuery(register).setParameter(1, applicationName).executeUpdate();
+        dialect.register(em, applicationName);
     }
 
     private static int increment(EntityManager em, String applicationName, int count) {
@@ -73,11 +113,11 @@ final class CounterRowStrategy implements DatabaseStrategy {
 
     @Override
     public DatabaseSchema schema() {
-        return schema;
+        return dialect.schema();
     }
 
     @Override
     public String toString() {
-        return schema.name().toLowerCase(Locale.ROOT) + (schema == DatabaseSchema.POSTGRESQL ? "-serialised" : "");
+        return dialect.name().toLowerCase(Locale.ROOT) + (dialect == SqlDialect.POSTGRESQL ? "-serialised" : "");
     }
 }

@@ -1,6 +1,9 @@
 package dev.eventsourcing.jpa;
 
+import dev.eventsourcing.persistence.ConcurrencyConflictException;
+import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Tracking;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 
@@ -24,6 +27,14 @@ import java.util.List;
  * </ul>
  * Every method runs inside the caller's unit of work (see {@link JpaTransactions}).
  *
+ * <p>A strategy also decides how rows are written so that an expected conflict (two writers of
+ * one aggregate version, or of one tracking position) is refused without a failing statement:
+ * the JPA provider logs every failing statement as an error (Hibernate at ERROR, with the SQL),
+ * and a busy aggregate would fill the server log with them. The shipped strategies check under
+ * their lock (MariaDB, H2, {@link #postgresqlSerialised()}) or insert with
+ * {@code ON CONFLICT DO NOTHING} and count the rows ({@link #postgresql()}), and throw the
+ * {@link IntegrityException} themselves, leaving nothing of the refused call in the unit of work.
+ *
  * <p>A strategy also names its database's {@linkplain #schema() schema}: the DDL script and the
  * lock that lets one process at a time run it, so that nodes of a cluster booting together can
  * each create the tables at start-up.
@@ -46,6 +57,35 @@ public interface DatabaseStrategy {
     long reserveNotificationIds(EntityManager em, String applicationName, List<StoredEvent> events);
 
     /**
+     * Inserts the events under the ids that {@link #reserveNotificationIds} has just reserved for
+     * them in this unit of work, from {@code firstId} on, in batch order.
+     *
+     * <p>The default adds them as entities, which the provider inserts in JDBC batches at the
+     * flush; a taken version then fails at the flush with the database's error (and the provider
+     * logs it). The shipped strategies refuse a taken version without a failing statement.
+     *
+     * @throws ConcurrencyConflictException when an event's version is taken; the unit of work
+     *     then holds none of the events
+     */
+    default void insertEvents(EntityManager em, String applicationName, long firstId, List<StoredEvent> events) {
+        EventRows.persist(em, applicationName, firstId, events);
+    }
+
+    /**
+     * Records the position of the application (a downstream reader) in an upstream log, in this
+     * unit of work, unless it is not above the highest position recorded.
+     *
+     * <p>The default adds it as an entity after checking the highest position; a concurrent
+     * writer of the same position then fails at the flush with the database's error (and the
+     * provider logs it). The shipped strategies refuse it without a failing statement.
+     *
+     * @throws IntegrityException when the position, or a higher one, is recorded already
+     */
+    default void insertTracking(EntityManager em, String applicationName, Tracking tracking) {
+        TrackingRows.insert(em, applicationName, tracking);
+    }
+
+    /**
      * The highest notification id that readers may return now: every id at or below it is
      * committed or will never be. Call it before selecting the rows, in a statement of its own.
      */
@@ -65,17 +105,17 @@ public interface DatabaseStrategy {
 
     /** PostgreSQL with writers of one application serialised by their counter row until commit. */
     static DatabaseStrategy postgresqlSerialised() {
-        return new CounterRowStrategy(CounterRowStrategy.POSTGRESQL_REGISTER, DatabaseSchema.POSTGRESQL);
+        return new CounterRowStrategy(SqlDialect.POSTGRESQL);
     }
 
     /** MariaDB (InnoDB) with writers of one application serialised by their counter row until commit. */
     static DatabaseStrategy mariadb() {
-        return new CounterRowStrategy(CounterRowStrategy.MARIADB_REGISTER, DatabaseSchema.MARIADB);
+        return new CounterRowStrategy(SqlDialect.MARIADB);
     }
 
     /** H2 with writers of one application serialised by their counter row until commit. */
     static DatabaseStrategy h2() {
-        return new CounterRowStrategy(CounterRowStrategy.H2_REGISTER, DatabaseSchema.H2);
+        return new CounterRowStrategy(SqlDialect.H2);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.eventsourcing.jpa;
 
-import dev.eventsourcing.jpa.entity.StoredEventEntity;
 import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.ConcurrencyConflictException;
 import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
@@ -11,11 +11,11 @@ import dev.eventsourcing.persistence.Subscription;
 import dev.eventsourcing.persistence.Tracking;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 /**
  * An {@link ApplicationRecorder} on JPA: the events of one application and its notification log,
@@ -28,9 +28,13 @@ import java.util.UUID;
  * in READ COMMITTED transactions (the default); other isolation levels are refused.
  *
  * <p>{@link #insertEvents} flushes inside the call: a taken version fails there with a
- * {@link dev.eventsourcing.persistence.ConcurrencyConflictException} (or another
- * {@link dev.eventsourcing.persistence.IntegrityException} when the database does not say which
- * event clashed), never at commit. Every failure arrives as a {@link RecorderException}.
+ * {@link ConcurrencyConflictException} naming the event, never at commit, and the call leaves
+ * nothing in the unit of work (with joined JTA transactions the caller's transaction is not
+ * marked for rollback by it: the caller decides). The shipped strategies detect the conflict
+ * without a failing statement, so that the JPA provider logs nothing for it; with another
+ * strategy the database's error surfaces as a {@link ConcurrencyConflictException} too, or as
+ * another {@link dev.eventsourcing.persistence.IntegrityException} when the database does not
+ * say which event clashed. Every failure arrives as a {@link RecorderException}.
  */
 public class JpaApplicationRecorder implements ApplicationRecorder {
 
@@ -121,14 +125,17 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
         try {
             return transactions.inTransaction(em -> {
                 if (tracking != null) {
-                    TrackingRows.insert(em, applicationName, tracking);
-                    // A position recorded already fails here, before any notification id is taken.
+                    // A position recorded already is refused here, before any notification id is taken.
+                    database.insertTracking(em, applicationName, tracking);
                     em.flush();
                 }
-                List<Long> ids = batch.size() == 0 ? List.of() : persist(em, batch);
+                List<Long> ids = batch.size() == 0 ? List.of() : persist(em, batch, tracking);
                 em.flush();
                 return ids;
             });
+        } catch (RecorderException refused) {
+            // Raised by the strategy's own checks, which say what clashed.
+            throw refused;
         } catch (RuntimeException e) {
             RecorderException translated = JpaExceptions.translate(e,
                     "Inserting " + batch.size() + " events" + (tracking == null ? "" : " with " + tracking) + " into " + applicationName);
@@ -136,16 +143,20 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
         }
     }
 
-    private List<Long> persist(EntityManager em, EventBatch batch) {
-        long first = database.reserveNotificationIds(em, applicationName, batch.events());
-        List<Long> ids = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            StoredEvent event = batch.events().get(i);
-            em.persist(new StoredEventEntity(applicationName, first + i, event.originatorId(),
-                    event.originatorVersion(), event.topic(), event.state()));
-            ids.add(first + i);
+    private List<Long> persist(EntityManager em, EventBatch batch, Tracking tracking) {
+        try {
+            long first = database.reserveNotificationIds(em, applicationName, batch.events());
+            database.insertEvents(em, applicationName, first, batch.events());
+            return LongStream.range(first, first + batch.size()).boxed().toList();
+        } catch (ConcurrencyConflictException conflict) {
+            if (tracking != null) {
+                // The events are refused, so the position must go too: a caller's JTA
+                // transaction may catch the conflict and commit the rest of its work.
+                em.flush();
+                TrackingRows.delete(em, applicationName, tracking);
+            }
+            throw conflict;
         }
-        return ids;
     }
 
     private boolean isStored(EntityManager em, StoredEvent event) {

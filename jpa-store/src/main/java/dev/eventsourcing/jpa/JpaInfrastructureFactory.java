@@ -158,7 +158,7 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
 
     @Override
     public TrackingRecorder trackingRecorder() {
-        return new JpaTrackingRecorder(applicationName(), transactions);
+        return new JpaTrackingRecorder(applicationName(), transactions, database);
     }
 
     @Override

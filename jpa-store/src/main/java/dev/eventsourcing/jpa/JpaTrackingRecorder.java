@@ -1,5 +1,6 @@
 package dev.eventsourcing.jpa;
 
+import dev.eventsourcing.persistence.RecorderException;
 import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.persistence.Tracking;
 import java.time.Duration;
@@ -10,19 +11,66 @@ import java.util.Objects;
  * upstream logs, in {@code es_tracking}, keyed by this reader's name. A projection that writes
  * its view through the same persistence unit records its position in the same transaction
  * (join the caller's transaction with {@link JpaTransactions#joining}).
+ *
+ * <p>Made with the {@link DatabaseStrategy} of the database, it refuses a position recorded
+ * already (by a competing reader, say) with an {@link dev.eventsourcing.persistence.IntegrityException}
+ * and no failing statement, so the JPA provider logs nothing for this expected conflict.
  */
 public class JpaTrackingRecorder implements TrackingRecorder {
 
     private final String applicationName;
     private final JpaTransactions transactions;
+    private final DatabaseStrategy database;
 
     /**
+     * A recorder that leaves conflicts to the database: a position recorded twice at the same
+     * moment fails on the key, and the JPA provider logs that statement as an error. Prefer
+     * {@link #JpaTrackingRecorder(String, JpaTransactions, DatabaseStrategy)}.
+     *
      * @param applicationName the downstream reader whose positions these are
      * @param transactions    how units of work get an entity manager and a transaction
      */
     public JpaTrackingRecorder(String applicationName, JpaTransactions transactions) {
         this.applicationName = JpaAggregateRecorder.requireName(applicationName, "applicationName");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.database = null;
+    }
+
+    /**
+     * @param applicationName the downstream reader whose positions these are
+     * @param transactions    how units of work get an entity manager and a transaction
+     * @param database        the database-specific steps, e.g. {@link DatabaseStrategy#postgresql()}
+     */
+    public JpaTrackingRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database) {
+        this.applicationName = JpaAggregateRecorder.requireName(applicationName, "applicationName");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.database = Objects.requireNonNull(database, "database");
+        if (transactions.ownsTransactions()) {
+            register();
+        }
+    }
+
+    /**
+     * Prepares the database for this reader's positions where it checks them under a lock of the
+     * reader's row (MariaDB, H2: the row is added), so that concurrent first positions do not
+     * race to add it; elsewhere it does nothing. The constructor with a database strategy does so
+     * when the transactions are RESOURCE_LOCAL; with joined (JTA) transactions, call it once at
+     * start-up in a transaction.
+     *
+     * @throws RecorderException when the database cannot be used
+     */
+    public void register() {
+        if (!(database instanceof CounterRowStrategy counterRow)) {
+            return;
+        }
+        try {
+            transactions.inTransaction(em -> {
+                counterRow.registerReader(em, applicationName);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Registering reader " + applicationName);
+        }
     }
 
     @Override
@@ -30,7 +78,11 @@ public class JpaTrackingRecorder implements TrackingRecorder {
         Objects.requireNonNull(tracking, "tracking");
         try {
             transactions.inTransaction(em -> {
-                TrackingRows.insert(em, applicationName, tracking);
+                if (database == null) {
+                    TrackingRows.insert(em, applicationName, tracking);
+                } else {
+                    database.insertTracking(em, applicationName, tracking);
+                }
                 em.flush();
                 return null;
             });

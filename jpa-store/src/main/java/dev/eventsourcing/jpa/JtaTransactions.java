@@ -11,7 +11,10 @@ import java.util.function.Function;
  * <p>The recorder neither begins nor commits: the container does, so events commit atomically
  * with whatever else the caller writes in the same persistence unit. The work flushes before it
  * returns, so constraint violations surface in the recorder's call and not at the caller's
- * commit. A failure leaves the caller's transaction marked for rollback (the provider does so).
+ * commit. A failing statement leaves the caller's transaction marked for rollback (the provider
+ * does so). A conflict that the {@link DatabaseStrategy} detects without a failing statement
+ * does not: the refused call leaves nothing in the transaction, and the caller decides (an EJB
+ * that lets the exception through rolls back, as for any system exception).
  * Calling without an active transaction is a {@link ProgrammingException}: whoever calls the
  * recorder (an EJB, or a CDI bean with {@code @Transactional}) must start one.
  */

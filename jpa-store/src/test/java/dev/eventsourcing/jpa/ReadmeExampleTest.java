@@ -29,7 +29,7 @@ class ReadmeExampleTest {
             JpaSchema.createTables(transactions, database);                 // or a migration tool
             var bank = new JpaProcessRecorder("Bank", transactions, database);
             var snapshots = new JpaAggregateRecorder("Bank", transactions);  // es_aggregate_events
-            var balances = new JpaTrackingRecorder("Balances", transactions);
+            var balances = new JpaTrackingRecorder("Balances", transactions, database);
             // ---
             UUID account = UUID.randomUUID();
             assertEquals(List.of(1L), bank.insertEvents(List.of(new StoredEvent(account, 1, "Opened", new byte[] {1})),
@@ -43,7 +43,8 @@ class ReadmeExampleTest {
             emf.close();
         }
         String readme = Files.readString(Path.of("README.md"));
-        assertTrue(readme.contains("var bank = new JpaProcessRecorder(\"Bank\", transactions, database);"),
+        assertTrue(readme.contains("var bank = new JpaProcessRecorder(\"Bank\", transactions, database);")
+                        && readme.contains("var balances = new JpaTrackingRecorder(\"Balances\", transactions, database);"),
                 "the README shows the code this test runs");
     }
 }

@@ -291,7 +291,12 @@ public final class TestDatabase implements ExecutionCondition, BeforeAllCallback
     }
 
     public JpaTrackingRecorder trackingRecorder() {
-        return new JpaTrackingRecorder(uniqueName("projection"), transactions);
+        return new JpaTrackingRecorder(uniqueName("projection"), transactions, strategy);
+    }
+
+    /** The tracking recorder of the given reader, through the given transactions. */
+    public JpaTrackingRecorder trackingRecorder(String readerName, JpaTransactions through) {
+        return new JpaTrackingRecorder(readerName, through, strategy);
     }
 
     public JpaAggregateRecorder aggregateRecorder() {

@@ -1,0 +1,101 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.jpa.entity.StoredEventEntity;
+import dev.eventsourcing.persistence.ConcurrencyConflictException;
+import dev.eventsourcing.persistence.StoredEvent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Writes the rows of a batch of events into {@code es_events}, under ids reserved for them. */
+final class EventRows {
+
+    // A bound on the parameters of one statement (PostgreSQL takes at most 65,535).
+    private static final int ROWS_PER_STATEMENT = 500;
+    private static final String INSERT = """
+            INSERT INTO es_events (application_name, notification_id, originator_id, originator_version, topic, state)
+            VALUES %s
+            ON CONFLICT (application_name, originator_id, originator_version) DO NOTHING""";
+    private static final String OWN_IDS = """
+            SELECT notification_id FROM es_events WHERE application_name = ?1 AND notification_id BETWEEN ?2 AND ?3""";
+    private static final String DELETE_OWN = """
+            DELETE FROM es_events WHERE application_name = ?1 AND notification_id BETWEEN ?2 AND ?3""";
+
+    private EventRows() {
+    }
+
+    /**
+     * Adds the events to the unit of work as entities, which the provider inserts in JDBC
+     * batches at the flush; a taken version fails there, on the unique key.
+     */
+    static void persist(EntityManager em, String applicationName, long firstId, List<StoredEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent event = events.get(i);
+            em.persist(new StoredEventEntity(applicationName, firstId + i, event.originatorId(),
+                    event.originatorVersion(), event.topic(), event.state()));
+        }
+    }
+
+    /**
+     * PostgreSQL: inserts the events with multi-row statements that skip a row whose version is
+     * taken ({@code ON CONFLICT DO NOTHING} on the unique key; a concurrent writer of the same
+     * version waits for the other's commit, and then skips it). When a row was skipped, the rows
+     * inserted are deleted again, so that a caller's transaction that goes on keeps none of them.
+     *
+     * @throws ConcurrencyConflictException naming the first event, in batch order, that was skipped
+     */
+    static void insertUnlessTaken(EntityManager em, String applicationName, long firstId, List<StoredEvent> events) {
+        int inserted = 0;
+        for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+            List<StoredEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
+            inserted += insertChunk(em, applicationName, firstId + from, chunk);
+        }
+        if (inserted < events.size()) {
+            throw conflict(em, applicationName, firstId, events);
+        }
+    }
+
+    private static int insertChunk(EntityManager em, String applicationName, long firstId, List<StoredEvent> chunk) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < chunk.size(); i++) {
+            int p = 2 + 5 * i;
+            values.append(i == 0 ? "" : ",\n").append("(?1, ?").append(p).append(", CAST(?").append(p + 1)
+                    .append(" AS UUID), ?").append(p + 2).append(", ?").append(p + 3).append(", ?").append(p + 4).append(")");
+        }
+        Query insert = em.createNativeQuery(INSERT.formatted(values)).setParameter(1, applicationName);
+        for (int i = 0; i < chunk.size(); i++) {
+            StoredEvent event = chunk.get(i);
+            int p = 2 + 5 * i;
+            insert.setParameter(p, firstId + i)
+                    .setParameter(p + 1, event.originatorId().toString())
+                    .setParameter(p + 2, event.originatorVersion())
+                    .setParameter(p + 3, event.topic())
+                    .setParameter(p + 4, event.state());
+        }
+        return insert.executeUpdate();
+    }
+
+    private static ConcurrencyConflictException conflict(EntityManager em, String applicationName, long firstId,
+                                                         List<StoredEvent> events) {
+        long lastId = firstId + events.size() - 1;
+        Set<Long> own = new HashSet<>();
+        for (Object id : range(em.createNativeQuery(OWN_IDS), applicationName, firstId, lastId).getResultList()) {
+            own.add(((Number) id).longValue());
+        }
+        range(em.createNativeQuery(DELETE_OWN), applicationName, firstId, lastId).executeUpdate();
+        for (int i = 0; i < events.size(); i++) {
+            if (!own.contains(firstId + i)) {
+                StoredEvent skipped = events.get(i);
+                return new ConcurrencyConflictException(skipped.originatorId(), skipped.originatorVersion(), null);
+            }
+        }
+        throw new IllegalStateException("Fewer rows inserted than events, yet every id of " + applicationName
+                + " from " + firstId + " to " + lastId + " is stored");
+    }
+
+    private static Query range(Query query, String applicationName, long firstId, long lastId) {
+        return query.setParameter(1, applicationName).setParameter(2, firstId).setParameter(3, lastId);
+    }
+}
