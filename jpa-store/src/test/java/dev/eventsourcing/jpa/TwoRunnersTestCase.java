@@ -1,0 +1,239 @@
+package dev.eventsourcing.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.persistence.ParkedNotification;
+import dev.eventsourcing.persistence.ParkedNotification.Status;
+import dev.eventsourcing.system.ApplicationSystem;
+import dev.eventsourcing.system.MultiThreadedRunner;
+import dev.eventsourcing.system.RunnerSettings;
+import dev.eventsourcing.system.fixtures.Bank;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two runners on one database, as two nodes of a cluster would run: each with its own entity
+ * manager factory (connection pool), executor and {@link ThreadBoundTransactions}, both running
+ * the projection "balances" of the same Bank log into one view table, written through the
+ * entity manager of the runner's transaction. Writers on both nodes append events, some in
+ * transactions rolled back (which leaves gaps in the ids where the database takes ids from a
+ * sequence). Every notification lands in the view exactly once; a poison notification is parked
+ * with those of its originator behind it, and processed once retried.
+ */
+abstract class TwoRunnersTestCase {
+
+    private static final ApplicationSystem BANK = ApplicationSystem.builder().add(Bank.class).build();
+    private static final Duration CATCH_UP = Duration.ofSeconds(60);
+    private static final int WRITERS_PER_NODE = 2;
+    private static final int SAVES_PER_WRITER = 30;
+
+    /** The test class's database. */
+    protected abstract TestDatabase database();
+
+    private final List<Node> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopTheNodes() {
+        nodes.forEach(Node::close);
+    }
+
+    @Test
+    void everyNotificationIsHandledExactlyOnceByTwoRunnersWhileWritersRollBackInBetween() throws Exception {
+        Settings store = database().freshStoreSettings();
+        BalancesView view = new BalancesView();
+        Node a = start("a", store, view);
+        Node b = start("b", store, view);
+
+        ExecutorService writers = Executors.newFixedThreadPool(2 * WRITERS_PER_NODE);
+        try {
+            List<Future<?>> writing = new ArrayList<>();
+            for (int i = 0; i < WRITERS_PER_NODE; i++) {
+                writing.add(writers.submit(() -> write(a)));
+                writing.add(writers.submit(() -> write(b)));
+            }
+            for (Future<?> writer : writing) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        a.runner.waitUntilCaughtUp(CATCH_UP);
+        b.runner.waitUntilCaughtUp(CATCH_UP);
+
+        List<Long> committed = a.committedIds();
+        Map<Long, Long> handled = a.viewRowsPerNotification();
+        Map<Long, Long> once = new TreeMap<>();
+        committed.forEach(id -> once.put(id, 1L));
+        assertEquals(once, handled, "view rows per notification id");
+        assertEquals(List.of(), a.runner.parked("balances", null, 10), "nothing failed, so nothing is parked");
+        assertEquals(2 * WRITERS_PER_NODE * (SAVES_PER_WRITER - SAVES_PER_WRITER / 4), committed.size());
+        if (database().strategy() instanceof PostgresWatermarkStrategy) {
+            assertTrue(committed.get(committed.size() - 1) > committed.size(), "rolled-back writers left gaps in the ids");
+        }
+        System.out.println(getClass().getSimpleName() + ": " + committed.size() + " notifications up to id "
+                + committed.get(committed.size() - 1) + ", handled by node a: " + a.viewRowsBy("a") + ", by node b: "
+                + a.viewRowsBy("b"));
+    }
+
+    @Test
+    void aPoisonNotificationIsParkedWithItsOriginatorsLaterOnesAndProcessedWhenRetried() {
+        Settings store = database().freshStoreSettings();
+        BalancesView view = new BalancesView();
+        Node a = start("a", store, view);
+        Node b = start("b", store, view);
+        Bank bankA = a.runner.get(Bank.class);
+        Bank bankB = b.runner.get(Bank.class);
+
+        UUID poisoned = bankA.open(BalancesView.POISON);
+        UUID healthy = bankB.open(10);
+        long behind1 = bankB.credit(poisoned, 5);
+        bankA.credit(healthy, 5);
+        long behind2 = bankA.credit(poisoned, 7);
+        UUID later = bankB.open(1);
+        a.runner.waitUntilCaughtUp(CATCH_UP);
+        b.runner.waitUntilCaughtUp(CATCH_UP);
+
+        long poison = a.idOf(poisoned, 1);
+        List<ParkedNotification> parked = a.runner.parked("balances", Status.PARKED, 10);
+        assertEquals(List.of(poison, behind1, behind2), parked.stream().map(ParkedNotification::notificationId).toList());
+        assertEquals(List.of(0L, poison, poison), parked.stream().map(ParkedNotification::behind).toList());
+        assertEquals(2, parked.get(0).attempts());
+        assertTrue(parked.get(0).error().contains("poisoned"), parked.get(0).error());
+        assertEquals(List.of(poisoned, poisoned, poisoned), parked.stream().map(ParkedNotification::originatorId).toList());
+        assertEquals(0, a.viewRowsOf(poisoned));
+        assertEquals(2, a.viewRowsOf(healthy));
+        assertEquals(1, a.viewRowsOf(later));
+        assertEquals(a.committedIds().size() - 3, a.viewRowsPerNotification().size());
+
+        view.cure();
+        assertEquals(3, a.runner.retry("balances", "Bank", poison));
+
+        assertEquals(3, a.viewRowsOf(poisoned));
+        assertTrue(a.viewRowsPerNotification().values().stream().allMatch(rows -> rows == 1));
+        assertEquals(a.committedIds(), List.copyOf(a.viewRowsPerNotification().keySet()));
+        List<ParkedNotification> retried = b.runner.parked("balances", Status.RETRIED, 10);
+        assertEquals(List.of(poison, behind1, behind2), retried.stream().map(ParkedNotification::notificationId).toList());
+        assertTrue(retried.stream().allMatch(p -> p.resolvedAt() != null));
+        assertEquals(List.of(), b.runner.parked("balances", Status.PARKED, 10));
+    }
+
+    /** Saves on the node's Bank; every fourth save is rolled back after the events are inserted. */
+    private static void write(Node node) {
+        Bank bank = node.runner.get(Bank.class);
+        UUID account = bank.open(100);
+        for (int i = 1; i < SAVES_PER_WRITER; i++) {
+            if (i % 4 == 0) {
+                UUID accountOfRolledBack = account;
+                try {
+                    node.transactions.inNewTransaction(em -> {
+                        bank.credit(accountOfRolledBack, 1);
+                        throw new RolledBack();
+                    });
+                } catch (RolledBack expected) {
+                    // nothing of it is kept: not the event, not the prompt after commit
+                }
+            } else if (i % 3 == 0) {
+                account = bank.open(100);
+            } else {
+                bank.credit(account, 1);
+            }
+        }
+    }
+
+    private static final class RolledBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private Node start(String name, Settings store, BalancesView view) {
+        Node node = new Node(name, store, database().strategy(), view);
+        nodes.add(node);
+        node.runner.start();
+        return node;
+    }
+
+    /** One node of the cluster: its own connection pool, transactions, executor and runner. */
+    private static final class Node implements AutoCloseable {
+
+        final EntityManagerFactory factory;
+        final ThreadBoundTransactions transactions;
+        final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
+        final MultiThreadedRunner runner;
+
+        Node(String name, Settings store, DatabaseStrategy database, BalancesView view) {
+            factory = Persistence.createEntityManagerFactory(store.get(JpaInfrastructureFactory.PERSISTENCE_UNIT).orElseThrow(),
+                    Map.of("jakarta.persistence.jdbc.url", store.get(JpaInfrastructureFactory.URL).orElseThrow(),
+                            "jakarta.persistence.jdbc.user", store.get(JpaInfrastructureFactory.USER).orElseThrow(),
+                            "jakarta.persistence.jdbc.password", ""));
+            transactions = new ThreadBoundTransactions(factory);
+            JpaSchema.createTables(transactions, database);
+            transactions.inNewTransaction(em -> ((EntityManager) em).createNativeQuery(BalancesView.CREATE_TABLE).executeUpdate());
+            runner = MultiThreadedRunner.builder()
+                    .system(BANK)
+                    .settings(Settings.of(Map.of(RunnerSettings.POLL_INTERVAL, "50", RunnerSettings.BATCH_SIZE, "10",
+                            RunnerSettings.RETRY_DELAY, "20", RunnerSettings.ATTEMPTS, "2")))
+                    .infrastructure((reader, settings) -> new JpaInfrastructureFactory(reader, settings, transactions, database))
+                    .projection(view.on(name), "Bank")
+                    .executor(executor)
+                    .build();
+        }
+
+        List<Long> committedIds() {
+            return query("SELECT notification_id FROM es_events WHERE application_name = 'Bank' ORDER BY notification_id")
+                    .stream().map(row -> ((Number) row).longValue()).toList();
+        }
+
+        long idOf(UUID originator, long version) {
+            return ((Number) query("SELECT notification_id FROM es_events WHERE application_name = 'Bank'"
+                    + " AND originator_id = '" + originator + "' AND originator_version = " + version).get(0)).longValue();
+        }
+
+        Map<Long, Long> viewRowsPerNotification() {
+            Map<Long, Long> rows = new TreeMap<>();
+            for (Object row : query("SELECT notification_id, COUNT(*) FROM balances_view GROUP BY notification_id")) {
+                Object[] columns = (Object[]) row;
+                rows.put(((Number) columns[0]).longValue(), ((Number) columns[1]).longValue());
+            }
+            return rows;
+        }
+
+        long viewRowsOf(UUID originator) {
+            return ((Number) query("SELECT COUNT(*) FROM balances_view WHERE originator_id = '" + originator + "'")
+                    .get(0)).longValue();
+        }
+
+        long viewRowsBy(String node) {
+            return ((Number) query("SELECT COUNT(*) FROM balances_view WHERE node = '" + node + "'").get(0)).longValue();
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Object> query(String sql) {
+            return transactions.inNewTransaction(em -> ((EntityManager) em).createNativeQuery(sql).getResultList());
+        }
+
+        @Override
+        public void close() {
+            try {
+                runner.stop();
+            } finally {
+                executor.shutdownNow();
+                factory.close();
+            }
+        }
+    }
+}
