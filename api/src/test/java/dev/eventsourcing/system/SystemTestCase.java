@@ -13,9 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The same system gives the same end state on every backend: the transfers system runs a
- * deterministic workload on the backend under test and on the in-memory store, and the two end
- * states must be equal. Subclasses say only which backend to use.
+ * The same system gives the same end state on every backend and under every runner: the
+ * transfers system runs a deterministic workload on the backend under test, and single-threaded
+ * on the in-memory store, and the two end states must be equal. Subclasses say which backend to
+ * use, and may run the system with another runner.
  */
 public abstract class SystemTestCase {
 
@@ -32,11 +33,28 @@ public abstract class SystemTestCase {
         return 150;
     }
 
+    /** Starts the runner under test: by default the single-threaded runner. */
+    protected Runner startRunner(ApplicationSystem system, Settings settings) {
+        SingleThreadedRunner runner = new SingleThreadedRunner(system, settings);
+        runner.start();
+        return runner;
+    }
+
+    /**
+     * Returns once every follower has processed what its leaders recorded: at once by default,
+     * since the single-threaded runner processes before a save returns.
+     */
+    protected void awaitProcessed(Runner runner) {
+    }
+
     @Test
     void theSystemEndsInTheSameStateAsOnTheInMemoryStore() {
         TransferWorkload workload = new TransferWorkload(8, transfers(), 7);
         EndState expected = run(workload, Settings.empty());
-        EndState actual = run(workload, backendSettings());
+        EndState actual;
+        try (Runner runner = startRunner(TRANSFERS, backendSettings())) {
+            actual = workload.run(runner.get(Accounts.class), runner.get(Transfers.class), () -> awaitProcessed(runner));
+        }
         assertEquals(expected, actual);
         BigDecimal total = actual.balances().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal opened = run(new TransferWorkload(8, 0, 7), Settings.empty()).balances().stream()
