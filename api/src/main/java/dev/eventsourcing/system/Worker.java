@@ -136,6 +136,10 @@ abstract class Worker {
      * @return whether the position moved past it
      */
     final boolean failed(Notification notification, Throwable error, Set<UUID> parked) {
+        if (!storeAnswers()) {
+            backoff.failed(0, error); // the store is down: no attempt of the notification's to count
+            return false;
+        }
         int attempts = backoff.attemptsIfFails(notification.id());
         if (policy != FailurePolicy.PARK || attempts < settings.attempts()) {
             backoff.failed(notification.id(), error);
@@ -144,6 +148,19 @@ abstract class Worker {
         // Parked now: the parking's WARNING says so, with the stack trace unless the streak's first one had it.
         park(notification, error, attempts, attempts > 1, parked);
         return true;
+    }
+
+    /**
+     * Whether the reader's store answers: a failure while it does not is the store's, and must
+     * not bring a notification closer to being parked (an outage would park everything).
+     */
+    private boolean storeAnswers() {
+        try {
+            tracking.maxTrackingId(log.name());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void park(Notification notification, Throwable error, int attempts, boolean logged, Set<UUID> parked) {

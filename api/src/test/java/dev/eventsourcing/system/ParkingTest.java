@@ -209,6 +209,27 @@ class ParkingTest {
     }
 
     @Test
+    void failuresWhileTheStoreIsDownBringNoNotificationCloserToBeingParked() {
+        SharedInMemory store = new SharedInMemory();
+        Bank bank = new Bank(dev.eventsourcing.application.Environment.of(Settings.empty(), store));
+        RecordingProjection balances = new RecordingProjection("balances");
+        runner = MultiThreadedRunner.builder().application(bank).infrastructure(store)
+                .settings(Settings.of(Map.of("projection.attempts", "1"))).projection(balances, "Bank")
+                .synchronous().clock(clock).build();
+        runner.start();
+        store.down(true);
+        bank.open(10);
+        runner.catchUp();
+
+        assertEquals(List.of(), runner.parked(null, null, 10));
+        store.down(false);
+        assertEquals(0, runner.statuses().get(0).failingId(), "the store failed, not the notification");
+        runner.catchUp();
+        assertEquals(1, runner.statuses().get(0).position());
+        assertFalse(runner.statuses().get(0).failing());
+    }
+
+    @Test
     void aReaderThatParkedButCrashedBeforeRecordingItsPositionParksOnceAgain() {
         SharedInMemory store = new SharedInMemory();
         Bank bank = new Bank(dev.eventsourcing.application.Environment.of(Settings.empty(), store));
