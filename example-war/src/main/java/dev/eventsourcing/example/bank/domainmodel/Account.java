@@ -12,9 +12,9 @@ import java.util.UUID;
  * debited by withdrawals and outgoing transfers down to minus its overdraft limit, and finally
  * closed, after which it accepts no command.
  *
- * <p>Amounts are {@linkplain Money money}: positive, with at most two decimal places. Every
- * command checks its arguments and the account's state before it triggers an event, so a
- * rejected command changes nothing.
+ * <p>Amounts are {@linkplain Money#amount money}: positive, with at most two decimal places, and
+ * at most {@link Money#MAX}. Every command checks its arguments and the account's state before it
+ * triggers an event, so a rejected command changes nothing.
  */
 public class Account extends Aggregate {
 
@@ -39,11 +39,11 @@ public class Account extends Aggregate {
     /**
      * Credits the account.
      *
-     * @throws AccountClosedException   when the account is closed
-     * @throws IllegalArgumentException when the amount is not positive money
+     * @throws AccountClosedException when the account is closed
+     * @throws InvalidAmountException when the amount is not positive money up to {@link Money#MAX}
      */
     public void deposit(BigDecimal amount) {
-        BigDecimal credited = Money.positive(amount, "amount");
+        BigDecimal credited = Money.amount(amount, "amount");
         checkOpen();
         trigger(new Deposited(credited));
     }
@@ -53,10 +53,10 @@ public class Account extends Aggregate {
      *
      * @throws AccountClosedException     when the account is closed
      * @throws InsufficientFundsException when the balance would fall below minus the overdraft limit
-     * @throws IllegalArgumentException   when the amount is not positive money
+     * @throws InvalidAmountException     when the amount is not positive money up to {@link Money#MAX}
      */
     public void withdraw(BigDecimal amount) {
-        BigDecimal debited = Money.positive(amount, "amount");
+        BigDecimal debited = Money.amount(amount, "amount");
         checkOpen();
         checkFunds(debited);
         trigger(new Withdrawn(debited));
@@ -69,11 +69,11 @@ public class Account extends Aggregate {
      *
      * @throws AccountClosedException     when the account is closed
      * @throws InsufficientFundsException when the balance would fall below minus the overdraft limit
-     * @throws IllegalArgumentException   when the amount is not positive money
+     * @throws InvalidAmountException     when the amount is not positive money up to {@link Money#MAX}
      */
     public void transferOut(UUID transferId, BigDecimal amount) {
         Objects.requireNonNull(transferId, "transferId");
-        BigDecimal debited = Money.positive(amount, "amount");
+        BigDecimal debited = Money.amount(amount, "amount");
         checkOpen();
         checkFunds(debited);
         trigger(new TransferredOut(transferId, debited));
@@ -82,12 +82,12 @@ public class Account extends Aggregate {
     /**
      * Credits the account with a transfer from another account.
      *
-     * @throws AccountClosedException   when the account is closed
-     * @throws IllegalArgumentException when the amount is not positive money
+     * @throws AccountClosedException when the account is closed
+     * @throws InvalidAmountException when the amount is not positive money up to {@link Money#MAX}
      */
     public void transferIn(UUID transferId, BigDecimal amount) {
         Objects.requireNonNull(transferId, "transferId");
-        BigDecimal credited = Money.positive(amount, "amount");
+        BigDecimal credited = Money.amount(amount, "amount");
         checkOpen();
         trigger(new TransferredIn(transferId, credited));
     }
@@ -95,11 +95,11 @@ public class Account extends Aggregate {
     /**
      * Sets how far below zero the balance may go.
      *
-     * @throws AccountClosedException   when the account is closed
-     * @throws IllegalArgumentException when the limit is negative or not money
+     * @throws AccountClosedException when the account is closed
+     * @throws InvalidAmountException when the limit is negative, larger than {@link Money#MAX} or not money
      */
     public void setOverdraftLimit(BigDecimal limit) {
-        BigDecimal checked = Money.nonNegative(limit, "limit");
+        BigDecimal checked = Money.limit(limit, "limit");
         checkOpen();
         trigger(new OverdraftLimitSet(checked));
     }

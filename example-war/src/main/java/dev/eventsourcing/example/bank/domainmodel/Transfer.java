@@ -37,8 +37,8 @@ public class Transfer extends Aggregate {
     /**
      * Requests a transfer.
      *
-     * @throws IllegalArgumentException when both accounts are the same, or the amount is not
-     *                                  positive money
+     * @throws IllegalArgumentException when both accounts are the same
+     * @throws InvalidAmountException   when the amount is not positive money up to {@link Money#MAX}
      */
     public static Transfer request(UUID from, UUID to, BigDecimal amount) {
         Objects.requireNonNull(from, "from");
@@ -46,7 +46,7 @@ public class Transfer extends Aggregate {
         if (from.equals(to)) {
             throw new IllegalArgumentException("A transfer needs two different accounts, both were " + from);
         }
-        return create(Transfer::new, new Requested(from, to, Money.positive(amount, "amount")));
+        return create(Transfer::new, new Requested(from, to, Money.amount(amount, "amount")));
     }
 
     /**

@@ -64,7 +64,7 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject deposit(@PathParam("id") String id, String body) {
         UUID accountId = accountId(id);
-        BigDecimal amount = JsonBody.parse(body).positiveMoney("amount");
+        BigDecimal amount = JsonBody.parse(body).amount("amount");
         return Representations.account(retry.run(() -> accounts.deposit(accountId, amount)));
     }
 
@@ -74,7 +74,7 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject withdraw(@PathParam("id") String id, String body) {
         UUID accountId = accountId(id);
-        BigDecimal amount = JsonBody.parse(body).positiveMoney("amount");
+        BigDecimal amount = JsonBody.parse(body).amount("amount");
         return Representations.account(retry.run(() -> accounts.withdraw(accountId, amount)));
     }
 
@@ -84,10 +84,7 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject setOverdraftLimit(@PathParam("id") String id, String body) {
         UUID accountId = accountId(id);
-        BigDecimal limit = JsonBody.parse(body).money("limit");
-        if (limit.signum() < 0) {
-            throw ApiException.badRequest("invalid_amount", "Field 'limit' must not be negative, was " + limit);
-        }
+        BigDecimal limit = JsonBody.parse(body).limit("limit");
         return Representations.account(retry.run(() -> accounts.setOverdraftLimit(accountId, limit)));
     }
 

@@ -3,6 +3,7 @@ package dev.eventsourcing.example.bank.rest;
 import dev.eventsourcing.application.AggregateNotFoundException;
 import dev.eventsourcing.example.bank.domainmodel.AccountClosedException;
 import dev.eventsourcing.example.bank.domainmodel.InsufficientFundsException;
+import dev.eventsourcing.example.bank.domainmodel.InvalidAmountException;
 import dev.eventsourcing.persistence.IntegrityException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
@@ -17,9 +18,10 @@ import java.util.logging.Logger;
 
 /**
  * Turns every exception into {@code {"error": "<code>", "message": "…"}} with its status: the
- * API's own refusals, the domain model's rules (409), unknown accounts (404), lost
- * concurrency races (409, after the retries), and the JAX-RS runtime's own errors (unknown
- * path, wrong method or media type) under their status. Anything else is a 500 and is logged.
+ * API's own refusals, amounts that are not money the bank accepts (400), the domain model's
+ * rules (409), unknown accounts (404), lost concurrency races (409, after the retries), and the
+ * JAX-RS runtime's own errors (unknown path, wrong method or media type) under their status.
+ * Anything else is a 500 and is logged.
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Exception> {
@@ -31,6 +33,8 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
         Throwable e = unwrap(exception);
         if (e instanceof ApiException api) {
             return respond(api.status().getStatusCode(), api.code(), api.getMessage());
+        } else if (e instanceof InvalidAmountException) {
+            return respond(400, "invalid_amount", e.getMessage());
         } else if (e instanceof AggregateNotFoundException notFound) {
             return respond(404, "account_not_found", "Account " + notFound.id() + " not found");
         } else if (e instanceof InsufficientFundsException) {

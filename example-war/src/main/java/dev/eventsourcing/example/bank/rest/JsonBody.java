@@ -1,5 +1,6 @@
 package dev.eventsourcing.example.bank.rest;
 
+import dev.eventsourcing.example.bank.domainmodel.InvalidAmountException;
 import dev.eventsourcing.example.bank.domainmodel.Money;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -16,7 +17,8 @@ import java.util.UUID;
 /**
  * A request body: a JSON object whose fields are read with checks, each failure a
  * {@link ApiException} naming the field ({@code malformed_json}, {@code missing_field},
- * {@code invalid_field}, {@code invalid_amount}).
+ * {@code invalid_field}), except that an amount that is not money the bank accepts is an
+ * {@link InvalidAmountException}, which {@link ErrorMapper} answers with {@code invalid_amount}.
  */
 final class JsonBody {
 
@@ -58,11 +60,23 @@ final class JsonBody {
         return string.getString().strip();
     }
 
-    /**
-     * A money field: a decimal string such as {@code "10.00"} (a JSON number is accepted too),
-     * with at most two decimal places.
-     */
-    BigDecimal money(String field) {
+    /** An amount to pay in, pay out or transfer: see {@link Money#amount}. */
+    BigDecimal amount(String field) {
+        return Money.amount(money(field), name(field));
+    }
+
+    /** A limit to set: see {@link Money#limit}. */
+    BigDecimal limit(String field) {
+        return Money.limit(money(field), name(field));
+    }
+
+    /** A field holding an id, a canonical UUID. */
+    UUID id(String field, String what) {
+        return RequestIds.parse(text(field), what);
+    }
+
+    /** A decimal string such as {@code "10.00"}, or a JSON number, with at most two decimal places. */
+    private BigDecimal money(String field) {
         JsonValue value = object.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             throw ApiException.badRequest("missing_field", "Field '" + field + "' is missing");
@@ -70,27 +84,12 @@ final class JsonBody {
         String text = switch (value.getValueType()) {
             case STRING -> ((JsonString) value).getString();
             case NUMBER -> value.toString();
-            default -> throw ApiException.badRequest("invalid_amount",
-                    "Field '" + field + "' must be a decimal string such as \"10.00\"");
+            default -> throw new InvalidAmountException(name(field) + " must be a decimal string such as \"10.00\"");
         };
-        try {
-            return Money.parse(text, "Field '" + field + "'");
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_amount", e.getMessage());
-        }
+        return Money.parse(text, name(field));
     }
 
-    /** A money field that must be positive. */
-    BigDecimal positiveMoney(String field) {
-        BigDecimal amount = money(field);
-        if (amount.signum() <= 0) {
-            throw ApiException.badRequest("invalid_amount", "Field '" + field + "' must be positive, was " + amount);
-        }
-        return amount;
-    }
-
-    /** A field holding an id, a canonical UUID. */
-    UUID id(String field, String what) {
-        return RequestIds.parse(text(field), what);
+    private static String name(String field) {
+        return "Field '" + field + "'";
     }
 }

@@ -43,7 +43,7 @@ public class TransfersResource {
         JsonBody request = JsonBody.parse(body);
         UUID from = request.id("from", "an account id");
         UUID to = request.id("to", "an account id");
-        BigDecimal amount = request.positiveMoney("amount");
+        BigDecimal amount = request.amount("amount");
         if (from.equals(to)) {
             throw ApiException.badRequest("same_account", "A transfer needs two different accounts; 'from' and 'to'"
                     + " are both " + from);

@@ -75,6 +75,38 @@ class AccountTest {
     }
 
     @Test
+    void everyCommandTakesTheMaximumAmountAndRefusesOneCentMoreWithoutAnEvent() {
+        UUID transferId = UUID.randomUUID();
+        BigDecimal oneCentMore = new BigDecimal("1000000000.01");
+        Account account = Account.open("Gina", "gina@example.com");
+
+        account.deposit(Money.MAX);
+        account.withdraw(Money.MAX);
+        account.setOverdraftLimit(Money.MAX);
+        account.transferIn(transferId, Money.MAX);
+        account.transferOut(transferId, Money.MAX);
+
+        assertThrows(InvalidAmountException.class, () -> account.deposit(oneCentMore));
+        assertThrows(InvalidAmountException.class, () -> account.withdraw(oneCentMore));
+        assertThrows(InvalidAmountException.class, () -> account.setOverdraftLimit(oneCentMore));
+        assertThrows(InvalidAmountException.class, () -> account.transferIn(transferId, oneCentMore));
+        assertThrows(InvalidAmountException.class, () -> account.transferOut(transferId, oneCentMore));
+        assertEquals(Money.ZERO, account.balance());
+        assertEquals(Money.MAX, account.overdraftLimit());
+        assertEquals(6, account.version());
+    }
+
+    @Test
+    void anEventRecordedBeforeTheMaximumExistedStillApplies() {
+        Account account = Account.open("Hank", "hank@example.com");
+        BigDecimal recordedLongAgo = new BigDecimal("5000000000.00");
+
+        new Account.Deposited(recordedLongAgo).apply(account);
+
+        assertEquals(recordedLongAgo, account.balance());
+    }
+
+    @Test
     void anAccountRebuiltFromItsStoredEventsEqualsTheOneSaved() {
         try (Application bank = new Application()) {
             Account account = Account.open("Frank", "frank@example.com");

@@ -37,6 +37,12 @@ class TransferTest {
     }
 
     @Test
+    void aTransferMayMoveTheMaximumAmountAndNotOneCentMore() {
+        assertEquals(Money.MAX, Transfer.request(alice, bob, Money.MAX).amount());
+        assertThrows(InvalidAmountException.class, () -> Transfer.request(alice, bob, new BigDecimal("1000000000.01")));
+    }
+
+    @Test
     void aTransferEndsOnceCompletedOrRejected() {
         Transfer completed = Transfer.request(alice, bob, BigDecimal.TEN);
         completed.complete();

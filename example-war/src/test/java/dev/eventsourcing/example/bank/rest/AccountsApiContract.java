@@ -72,6 +72,22 @@ interface AccountsApiContract {
     }
 
     @Test
+    default void theMaximumAmountMayBeDepositedWithdrawnAndAllowedAsOverdraft() {
+        String id = client().open("Gus", "gus@example.com");
+
+        Reply deposited = client().post("accounts/" + id + "/deposits", "{\"amount\":\"1000000000.00\"}");
+        Reply limited = client().put("accounts/" + id + "/overdraft-limit", "{\"limit\":1000000000.00}");
+        Reply withdrawn = client().post("accounts/" + id + "/withdrawals", "{\"amount\":\"1000000000\"}");
+
+        assertEquals(200, deposited.status(), deposited.text());
+        assertEquals("1000000000.00", deposited.field("balance"));
+        assertEquals(200, limited.status(), limited.text());
+        assertEquals("1000000000.00", limited.field("overdraftLimit"));
+        assertEquals(200, withdrawn.status(), withdrawn.text());
+        assertEquals("0.00", withdrawn.field("balance"));
+    }
+
+    @Test
     default void withdrawingMoreThanTheBalanceAndOverdraftAllowAnswers409() {
         String id = client().open("Eve", "eve@example.com");
         client().post("accounts/" + id + "/deposits", "{\"amount\":\"20.00\"}");

@@ -1,11 +1,13 @@
 package dev.eventsourcing.example.bank.rest;
 
 import dev.eventsourcing.example.bank.BankClient;
+import dev.eventsourcing.example.bank.BankClient.Reply;
 import org.junit.jupiter.api.Test;
 
 import static dev.eventsourcing.example.bank.rest.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input over HTTP: each gets a 400 with a specific error code, and changes nothing. */
 interface BadRequestsApiContract {
@@ -57,6 +59,20 @@ interface BadRequestsApiContract {
     }
 
     @Test
+    default void amountsOverTheMaximumAnswer400NamingItAndChangeNothing() {
+        String id = client().open("Judy", "judy@example.com");
+        String deposits = "accounts/" + id + "/deposits";
+
+        assertAll(
+                () -> assertOverTheMaximum(client().post(deposits, "{\"amount\":\"1000000000.01\"}")),
+                () -> assertOverTheMaximum(client().post(deposits, "{\"amount\":1000000000.01}")),
+                () -> assertOverTheMaximum(client().post(deposits, "{\"amount\":\"999999999999999.99\"}")),
+                () -> assertOverTheMaximum(client().post("accounts/" + id + "/withdrawals", "{\"amount\":\"1000000000.01\"}")),
+                () -> assertOverTheMaximum(client().put("accounts/" + id + "/overdraft-limit", "{\"limit\":\"1000000000.01\"}")));
+        assertEquals(1, client().get("accounts/" + id).body().get("version").asLong());
+    }
+
+    @Test
     default void badAccountIdsAnswer400() {
         assertAll(
                 () -> assertError(client().get("accounts/not-a-uuid"), 400, "invalid_id"),
@@ -74,5 +90,10 @@ interface BadRequestsApiContract {
                 () -> assertError(client().get("notifications?limit=0"), 400, "invalid_paging"),
                 () -> assertError(client().get("notifications?limit=1000000"), 400, "invalid_paging"),
                 () -> assertError(client().get("notifications?start=1&limit=x"), 400, "invalid_paging"));
+    }
+
+    private static void assertOverTheMaximum(Reply reply) {
+        assertError(reply, 400, "invalid_amount");
+        assertTrue(reply.field("message").contains("must be at most 1000000000.00"), reply.text());
     }
 }

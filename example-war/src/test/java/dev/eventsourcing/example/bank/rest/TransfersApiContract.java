@@ -67,6 +67,22 @@ interface TransfersApiContract {
     }
 
     @Test
+    default void aTransferOfTheMaximumAmountCompletes() throws InterruptedException {
+        HttpBank bank = new HttpBank(client());
+        UUID alice = funded(bank, "Alice", "1000000000.00");
+        UUID bob = bank.open("Bob", "bob@example.com");
+
+        Reply accepted = client().post("transfers", body(alice, bob, "1000000000.00"));
+
+        assertEquals(202, accepted.status(), accepted.text());
+        Reply ended = awaitOutcome(accepted.field("id"));
+        assertAll(
+                () -> assertEquals("COMPLETED", ended.field("status"), ended.text()),
+                () -> assertEquals(new BigDecimal("0.00"), bank.balance(alice)),
+                () -> assertEquals(new BigDecimal("1000000000.00"), bank.balance(bob)));
+    }
+
+    @Test
     default void requestsThatCanNeverSucceedAreRefusedUpFront() {
         HttpBank bank = new HttpBank(client());
         UUID alice = funded(bank, "Alice", "10.00");
@@ -79,6 +95,7 @@ interface TransfersApiContract {
                 () -> assertError(client().post("transfers", body(alice, bob, "-3.00")), 400, "invalid_amount"),
                 () -> assertError(client().post("transfers", body(alice, bob, "1.001")), 400, "invalid_amount"),
                 () -> assertError(client().post("transfers", body(alice, bob, "ten")), 400, "invalid_amount"),
+                () -> assertError(client().post("transfers", body(alice, bob, "1000000000.01")), 400, "invalid_amount"),
                 () -> assertError(client().post("transfers", "{\"from\":\"" + alice + "\",\"to\":\"" + bob + "\"}"),
                         400, "missing_field"),
                 () -> assertError(client().post("transfers", "{\"from\":\"nope\",\"to\":\"" + bob + "\",\"amount\":\"1\"}"),
