@@ -18,6 +18,11 @@ import java.util.UUID;
  */
 public class Account extends Aggregate {
 
+    /** The most characters a customer's full name may have. */
+    public static final int MAX_FULL_NAME_LENGTH = 200;
+    /** The most characters an e-mail address may have: the longest that fits SMTP's path (RFC 5321). */
+    public static final int MAX_EMAIL_ADDRESS_LENGTH = 254;
+
     private String fullName;
     private String emailAddress;
     private BigDecimal balance = Money.ZERO;
@@ -30,10 +35,13 @@ public class Account extends Aggregate {
     /**
      * Opens an account with a zero balance and no overdraft.
      *
-     * @throws IllegalArgumentException when the name or e-mail address is blank
+     * @throws IllegalArgumentException when the name or e-mail address is blank, or longer than
+     *                                  {@link #MAX_FULL_NAME_LENGTH} or {@link #MAX_EMAIL_ADDRESS_LENGTH}
+     *                                  characters once stripped of surrounding white space
      */
     public static Account open(String fullName, String emailAddress) {
-        return create(Account::new, new Opened(required(fullName, "fullName"), required(emailAddress, "emailAddress")));
+        return create(Account::new, new Opened(required(fullName, "fullName", MAX_FULL_NAME_LENGTH),
+                required(emailAddress, "emailAddress", MAX_EMAIL_ADDRESS_LENGTH)));
     }
 
     /**
@@ -148,11 +156,16 @@ public class Account extends Aggregate {
         }
     }
 
-    private static String required(String value, String name) {
+    private static String required(String value, String name, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
         }
-        return value.strip();
+        String stripped = value.strip();
+        int length = stripped.codePointCount(0, stripped.length());
+        if (length > maxLength) {
+            throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters, was " + length);
+        }
+        return stripped;
     }
 
     /** What can happen to an account. */

@@ -2,6 +2,7 @@ package dev.eventsourcing.example.bank.rest;
 
 import dev.eventsourcing.example.bank.application.Accounts;
 import dev.eventsourcing.example.bank.application.ConflictRetry;
+import dev.eventsourcing.example.bank.domainmodel.Account;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -44,8 +45,8 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response open(String body) {
         JsonBody request = JsonBody.parse(body);
-        String fullName = request.text("fullName");
-        String emailAddress = request.text("emailAddress");
+        String fullName = request.text("fullName", Account.MAX_FULL_NAME_LENGTH);
+        String emailAddress = request.text("emailAddress", Account.MAX_EMAIL_ADDRESS_LENGTH);
         UUID id = accounts.open(fullName, emailAddress);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(id.toString()).build())
                 .entity(Json.createObjectBuilder().add("id", id.toString()).build())

@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * A request body: a JSON object whose fields are read with checks, each failure a
  * {@link ApiException} naming the field ({@code malformed_json}, {@code missing_field},
- * {@code invalid_field}), except that an amount that is not money the bank accepts is an
+ * {@code invalid_field}, {@code field_too_long}), except that an amount that is not money the bank accepts is an
  * {@link InvalidAmountException}, which {@link ErrorMapper} answers with {@code invalid_amount}.
  */
 final class JsonBody {
@@ -43,6 +43,20 @@ final class JsonBody {
         } catch (JsonException | IllegalStateException e) {
             throw ApiException.badRequest("malformed_json", "The request body is not valid JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * A string field that must be present and not blank, stripped of the white space around it,
+     * and then at most {@code maxLength} characters (Unicode code points) long.
+     */
+    String text(String field, int maxLength) {
+        String text = text(field);
+        int length = text.codePointCount(0, text.length());
+        if (length > maxLength) {
+            throw ApiException.badRequest("field_too_long", "Field '" + field + "' must be at most " + maxLength
+                    + " characters, was " + length);
+        }
+        return text;
     }
 
     /** A string field that must be present and not blank. */

@@ -107,6 +107,31 @@ class AccountTest {
     }
 
     @Test
+    void aNameAndAnAddressMayBeAsLongAsTheirLimitsAndNoLonger() {
+        String longestName = "n".repeat(200);
+        String longestAddress = "a".repeat(242) + "@example.com";
+
+        Account account = Account.open(longestName, longestAddress);
+
+        assertEquals(longestName, account.fullName());
+        assertEquals(254, account.emailAddress().length());
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> Account.open(longestName + "n", longestAddress));
+        IllegalArgumentException address = assertThrows(IllegalArgumentException.class,
+                () -> Account.open(longestName, "a" + longestAddress));
+        assertEquals("fullName must be at most 200 characters, was 201", name.getMessage());
+        assertEquals("emailAddress must be at most 254 characters, was 255", address.getMessage());
+    }
+
+    @Test
+    void lengthsCountCharactersNotTheWhiteSpaceAroundThem() {
+        String twoHundredEmoji = "\uD83D\uDE00".repeat(200);
+
+        assertEquals(twoHundredEmoji, Account.open(twoHundredEmoji, "x@example.com").fullName());
+        assertEquals(200, Account.open("  " + "n".repeat(200) + "\t", "x@example.com").fullName().length());
+    }
+
+    @Test
     void anAccountRebuiltFromItsStoredEventsEqualsTheOneSaved() {
         try (Application bank = new Application()) {
             Account account = Account.open("Frank", "frank@example.com");

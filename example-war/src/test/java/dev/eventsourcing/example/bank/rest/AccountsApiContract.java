@@ -72,6 +72,18 @@ interface AccountsApiContract {
     }
 
     @Test
+    default void anAccountMayHaveA200CharacterNameAndA254CharacterAddress() {
+        String name = "n".repeat(200);
+        String address = "a".repeat(242) + "@example.com";
+
+        String id = client().open(name, address);
+
+        Reply reply = client().get("accounts/" + id);
+        assertEquals(name, reply.field("fullName"), reply.text());
+        assertEquals(address, reply.field("emailAddress"), reply.text());
+    }
+
+    @Test
     default void theMaximumAmountMayBeDepositedWithdrawnAndAllowedAsOverdraft() {
         String id = client().open("Gus", "gus@example.com");
 

@@ -59,6 +59,20 @@ interface BadRequestsApiContract {
     }
 
     @Test
+    default void aNameOrAddressLongerThanItsLimitAnswers400NamingTheFieldAndTheLimit() {
+        String name = "n".repeat(200);
+        String address = "a".repeat(242) + "@example.com";
+
+        Reply longName = client().post("accounts", opening(name + "n", address));
+        Reply longAddress = client().post("accounts", opening(name, "a" + address));
+
+        assertError(longName, 400, "field_too_long");
+        assertError(longAddress, 400, "field_too_long");
+        assertEquals("Field 'fullName' must be at most 200 characters, was 201", longName.field("message"));
+        assertEquals("Field 'emailAddress' must be at most 254 characters, was 255", longAddress.field("message"));
+    }
+
+    @Test
     default void amountsOverTheMaximumAnswer400NamingItAndChangeNothing() {
         String id = client().open("Judy", "judy@example.com");
         String deposits = "accounts/" + id + "/deposits";
@@ -95,5 +109,9 @@ interface BadRequestsApiContract {
     private static void assertOverTheMaximum(Reply reply) {
         assertError(reply, 400, "invalid_amount");
         assertTrue(reply.field("message").contains("must be at most 1000000000.00"), reply.text());
+    }
+
+    private static String opening(String fullName, String emailAddress) {
+        return "{\"fullName\":\"" + fullName + "\",\"emailAddress\":\"" + emailAddress + "\"}";
     }
 }
