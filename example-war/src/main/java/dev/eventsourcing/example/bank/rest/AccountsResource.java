@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -43,8 +44,8 @@ public class AccountsResource {
     /** {@code {"fullName","emailAddress"}} → 201, {@code Location}, {@code {"id"}}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response open(String body) {
-        JsonBody request = JsonBody.parse(body);
+    public Response open(InputStream body) {
+        JsonBody request = JsonBody.read(body);
         String fullName = request.text("fullName", Account.MAX_FULL_NAME_LENGTH);
         String emailAddress = request.text("emailAddress", Account.MAX_EMAIL_ADDRESS_LENGTH);
         UUID id = accounts.open(fullName, emailAddress);
@@ -63,9 +64,9 @@ public class AccountsResource {
     @POST
     @Path("{id}/deposits")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject deposit(@PathParam("id") String id, String body) {
+    public JsonObject deposit(@PathParam("id") String id, InputStream body) {
         UUID accountId = accountId(id);
-        BigDecimal amount = JsonBody.parse(body).amount("amount");
+        BigDecimal amount = JsonBody.read(body).amount("amount");
         return Representations.account(retry.run(() -> accounts.deposit(accountId, amount)));
     }
 
@@ -73,9 +74,9 @@ public class AccountsResource {
     @POST
     @Path("{id}/withdrawals")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject withdraw(@PathParam("id") String id, String body) {
+    public JsonObject withdraw(@PathParam("id") String id, InputStream body) {
         UUID accountId = accountId(id);
-        BigDecimal amount = JsonBody.parse(body).amount("amount");
+        BigDecimal amount = JsonBody.read(body).amount("amount");
         return Representations.account(retry.run(() -> accounts.withdraw(accountId, amount)));
     }
 
@@ -83,9 +84,9 @@ public class AccountsResource {
     @PUT
     @Path("{id}/overdraft-limit")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject setOverdraftLimit(@PathParam("id") String id, String body) {
+    public JsonObject setOverdraftLimit(@PathParam("id") String id, InputStream body) {
         UUID accountId = accountId(id);
-        BigDecimal limit = JsonBody.parse(body).limit("limit");
+        BigDecimal limit = JsonBody.read(body).limit("limit");
         return Representations.account(retry.run(() -> accounts.setOverdraftLimit(accountId, limit)));
     }
 

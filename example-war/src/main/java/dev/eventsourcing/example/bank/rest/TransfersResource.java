@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -39,8 +40,8 @@ public class TransfersResource {
     /** {@code {"from","to","amount"}} → 202, {@code Location}, {@code {"id"}}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response request(String body) {
-        JsonBody request = JsonBody.parse(body);
+    public Response request(InputStream body) {
+        JsonBody request = JsonBody.read(body);
         UUID from = request.id("from", "an account id");
         UUID to = request.id("to", "an account id");
         BigDecimal amount = request.amount("amount");

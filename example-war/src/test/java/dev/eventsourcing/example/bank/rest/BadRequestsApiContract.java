@@ -24,6 +24,8 @@ interface BadRequestsApiContract {
                 () -> assertError(client().post("accounts", "not json"), 400, "malformed_json"),
                 () -> assertError(client().post("accounts", "[1,2]"), 400, "malformed_json"),
                 () -> assertError(client().post("accounts", ""), 400, "malformed_json"),
+                () -> assertError(client().post("accounts", "{\"fullName\":\"G\",\"fullName\":\"H\",\"emailAddress\":\"g@example.com\"}"),
+                        400, "malformed_json"),
                 () -> assertError(client().post("accounts/" + id + "/deposits", "{\"amount\":"), 400, "malformed_json"),
                 () -> assertError(client().put("accounts/" + id + "/overdraft-limit", "{"), 400, "malformed_json"));
     }
@@ -87,6 +89,39 @@ interface BadRequestsApiContract {
     }
 
     @Test
+    default void aBodyOf64KiBIsReadAndALargerOneAnswers400() {
+        String id = client().open("Karl", "karl@example.com");
+        String deposits = "accounts/" + id + "/deposits";
+        String deposit = "{\"amount\":\"1.00\"}";
+
+        Reply exactly = client().post(deposits, padded(deposit, 65536));
+        Reply oneByteMore = client().post(deposits, padded(deposit, 65537));
+        Reply fiveMiB = client().post(deposits, padded(deposit, 5 << 20));
+
+        assertEquals(200, exactly.status(), exactly.text());
+        assertError(oneByteMore, 400, "body_too_large");
+        assertError(fiveMiB, 400, "body_too_large");
+        assertTrue(fiveMiB.field("message").contains("at most 65536 bytes"), fiveMiB.text());
+        assertEquals("1.00", client().get("accounts/" + id).field("balance"));
+    }
+
+    @Test
+    default void jsonNested16DeepIsReadAndDeeperAnswers400() {
+        String id = client().open("Lena", "lena@example.com");
+        String deposits = "accounts/" + id + "/deposits";
+
+        Reply sixteen = client().post(deposits, "{\"amount\":\"1.00\",\"note\":" + nested(15) + "}");
+        Reply seventeen = client().post(deposits, "{\"amount\":\"1.00\",\"note\":" + nested(16) + "}");
+        Reply tenThousand = client().post(deposits, nested(10_000));
+
+        assertEquals(200, sixteen.status(), sixteen.text());
+        assertError(seventeen, 400, "json_too_complex");
+        assertError(tenThousand, 400, "json_too_complex");
+        assertTrue(tenThousand.field("message").contains("at most 16 levels deep"), tenThousand.text());
+        assertEquals("1.00", client().get("accounts/" + id).field("balance"));
+    }
+
+    @Test
     default void badAccountIdsAnswer400() {
         assertAll(
                 () -> assertError(client().get("accounts/not-a-uuid"), 400, "invalid_id"),
@@ -113,5 +148,14 @@ interface BadRequestsApiContract {
 
     private static String opening(String fullName, String emailAddress) {
         return "{\"fullName\":\"" + fullName + "\",\"emailAddress\":\"" + emailAddress + "\"}";
+    }
+
+    /** The JSON followed by spaces, to the given length in bytes. */
+    private static String padded(String json, int bytes) {
+        return json + " ".repeat(bytes - json.length());
+    }
+
+    private static String nested(int depth) {
+        return "[".repeat(depth) + "]".repeat(depth);
     }
 }
