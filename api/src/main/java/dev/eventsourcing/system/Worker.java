@@ -68,6 +68,9 @@ abstract class Worker {
         long number = runs.begin();
         try {
             Outcome outcome = processBatch();
+            if (outcome == Outcome.DONE || outcome == Outcome.MORE) {
+                backoff.succeeded(); // a whole batch went through: whatever failed before works again
+            }
             if (outcome == Outcome.DONE) {
                 runs.readToEnd(number);
             }
@@ -91,14 +94,9 @@ abstract class Worker {
      */
     abstract void reprocess(Notification notification, Runnable resolve);
 
-    /** The next batch after the position; a successful read ends a streak of failed reads. */
+    /** The next batch after the position. */
     final List<Notification> read(long position) {
-        List<Notification> batch = log.after(position, settings.batchSize());
-        Backoff.Failure last = backoff.last();
-        if (last != null && last.notificationId() == 0) {
-            backoff.succeeded();
-        }
-        return batch;
+        return log.after(position, settings.batchSize());
     }
 
     /**
