@@ -22,9 +22,13 @@
  *     {@link dev.eventsourcing.jpa.JpaProcessRecorder},
  *     {@link dev.eventsourcing.jpa.JpaTrackingRecorder} and, for snapshots,
  *     {@link dev.eventsourcing.jpa.JpaAggregateRecorder}, each with the
- *     {@link dev.eventsourcing.jpa.DatabaseStrategy} of the database. Applications configured
- *     by settings ({@code persistence.module=jpa}) get them from
- *     {@link dev.eventsourcing.jpa.JpaInfrastructureFactory}.
+ *     {@link dev.eventsourcing.jpa.DatabaseStrategy} of the database, and one
+ *     {@link dev.eventsourcing.jpa.JpaParkingRecorder} for the notifications readers park.
+ *     Applications configured by settings ({@code persistence.module=jpa}) get them from
+ *     {@link dev.eventsourcing.jpa.JpaInfrastructureFactory}, which also gives a runner the
+ *     transactions its readers' recorders join
+ *     ({@link dev.eventsourcing.jpa.ThreadBoundTransactions} in Java SE, the container's in a
+ *     container).
  * </ol>
  *
  * <h2>Guarantees</h2>

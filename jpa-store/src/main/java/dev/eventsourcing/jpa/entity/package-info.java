@@ -1,7 +1,7 @@
 /**
  * The JPA entities behind the JPA recorders: stored events with their notification ids, events
- * without a total order (snapshots), tracking positions, and one row per application that holds
- * its notification counter.
+ * without a total order (snapshots), tracking positions, notifications that readers parked, and
+ * one row per application that holds its notification counter.
  *
  * <p>Nothing here appears in a public signature: the recorders in {@code dev.eventsourcing.jpa}
  * map these entities to the records of the {@code api} module. The mappings are standard JPA
