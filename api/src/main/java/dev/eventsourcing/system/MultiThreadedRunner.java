@@ -121,12 +121,7 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
 
     @Override
     public void waitForAll(String upstream, long notificationId, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Worker worker : started().workers) {
-            if (worker.log.name().equals(upstream)) {
-                worker.waitFor(notificationId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            }
-        }
+        started().waitForAll(upstream, notificationId, timeout);
     }
 
     @Override
@@ -148,19 +143,19 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
 
     @Override
     public List<ParkedNotification> parked(String reader, ParkedNotification.Status status, int limit) {
-        return new ParkedActions(started(), plan.clock()).parked(reader, status, limit);
+        return started().parked.parked(reader, status, limit);
     }
 
     @Override
     public int retry(String reader, String upstream, long notificationId) {
         Running current = started();
-        return new ParkedActions(current, plan.clock()).retry(current.worker(reader, upstream), notificationId);
+        return current.parked.retry(current.worker(reader, upstream), notificationId);
     }
 
     @Override
     public void skip(String reader, String upstream, long notificationId) {
         Running current = started();
-        new ParkedActions(current, plan.clock()).skip(current.worker(reader, upstream), notificationId);
+        current.parked.skip(current.worker(reader, upstream), notificationId);
     }
 
     private Running started() {

@@ -2,6 +2,7 @@ package dev.eventsourcing.system;
 
 import dev.eventsourcing.application.Application;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +20,17 @@ final class Running {
     final Applications applications;
     final List<Worker> workers;
     final Dispatch dispatch;
+    final ParkedActions parked;
     private final ReaderFactories factories;
     private volatile boolean stopped;
 
-    private Running(Applications applications, List<Worker> workers, Dispatch dispatch, ReaderFactories factories) {
+    private Running(Applications applications, List<Worker> workers, Dispatch dispatch, ReaderFactories factories,
+                    Clock clock) {
         this.applications = applications;
         this.workers = workers;
         this.dispatch = dispatch;
         this.factories = factories;
+        this.parked = new ParkedActions(this, clock);
     }
 
     /**
@@ -43,7 +47,7 @@ final class Running {
             List<Worker> workers = Assembly.workers(plan, applications, factories);
             Dispatch dispatch = plan.synchronous() ? new SynchronousDispatch()
                     : new AsynchronousDispatch(plan.executor(), plan.runnerSettings(null).pollInterval(), workers);
-            running = new Running(applications, workers, dispatch, factories);
+            running = new Running(applications, workers, dispatch, factories, plan.clock());
         } catch (RuntimeException | Error e) {
             factories.close();
             applications.closeMade();
@@ -91,6 +95,16 @@ final class Running {
         }
         throw new IllegalArgumentException("No reader '" + reader + "' follows '" + upstream + "'; readers: "
                 + readers().keySet() + ", logs followed: " + workers.stream().map(w -> w.log.name()).distinct().toList());
+    }
+
+    /** Waits until every reader of the log has processed it up to the notification id. */
+    void waitForAll(String upstream, long notificationId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Worker worker : workers) {
+            if (worker.log.name().equals(upstream)) {
+                worker.waitFor(notificationId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        }
     }
 
     /** One worker of each reader, by reader name. */
