@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +30,10 @@ import org.junit.jupiter.api.Test;
  * park the same notification at once both succeed, with nothing logged.
  */
 abstract class JpaParkingRecorderTestCase extends ParkingRecorderTestCase<JpaParkingRecorder> {
+
+    private static final Instant PARKED_AT = Instant.parse("2026-03-29T02:30:00.123456Z");
+    private static final Instant LATER = Instant.parse("2026-03-29T02:31:07.654321Z");
+    private static final UUID ALICE = UUID.fromString("00000000-0000-0000-0000-00000000000a");
 
     /** The test class's database. */
     protected abstract TestDatabase database();
@@ -133,6 +138,13 @@ abstract class JpaParkingRecorderTestCase extends ParkingRecorderTestCase<JpaPar
 
         assertEquals(second, createRecorderKeepingRows().get("balances", "bank", 7).orElseThrow());
         assertEquals(List.of(), logged);
+    }
+
+    private static ParkedNotification parked(String reader, String upstream, long id, UUID originatorId) {
+        return new ParkedNotification(reader, upstream, id, originatorId, id, "bank.Deposited",
+                "java.lang.IllegalStateException: no account " + originatorId,
+                "java.lang.IllegalStateException: no account\n\tat bank.Balances.on(Balances.java:42)\n",
+                1, PARKED_AT, 0, Status.PARKED, null);
     }
 
     private JpaParkingRecorder createRecorderKeepingRows() {
