@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -136,13 +137,9 @@ public class JpaParkingRecorder implements ParkingRecorder {
         if (limit == 0) {
             return List.of();
         }
-        // Conditions only for the filters given: a null parameter has no type PostgreSQL can infer.
-        String where = reader == null && status == null ? ""
-                : " WHERE " + (reader == null ? "" : "p.reader = :reader") + (reader != null && status != null ? " AND " : "")
-                + (status == null ? "" : "p.status = :status");
         return run("Selecting parked notifications", em -> {
-            TypedQuery<ParkedNotificationEntity> query = em.createQuery(SELECT + where + ORDER, ParkedNotificationEntity.class)
-                    .setMaxResults(limit);
+            TypedQuery<ParkedNotificationEntity> query = em.createQuery(selectJpql(reader, status),
+                    ParkedNotificationEntity.class).setMaxResults(limit);
             if (reader != null) {
                 query.setParameter("reader", reader);
             }
@@ -151,6 +148,18 @@ public class JpaParkingRecorder implements ParkingRecorder {
             }
             return query.getResultList().stream().map(ParkedRows::toRecord).toList();
         });
+    }
+
+    // Conditions only for the filters given: a null parameter has no type PostgreSQL can infer.
+    private static String selectJpql(String reader, Status status) {
+        List<String> conditions = new ArrayList<>();
+        if (reader != null) {
+            conditions.add("p.reader = :reader");
+        }
+        if (status != null) {
+            conditions.add("p.status = :status");
+        }
+        return SELECT + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + ORDER;
     }
 
     @Override
