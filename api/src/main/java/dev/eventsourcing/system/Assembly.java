@@ -33,25 +33,35 @@ final class Assembly {
         ReaderNames.check(plan, applications.byName(), true);
         Assembly assembly = new Assembly(plan, applications, factories);
         assembly.followers();
+        Map<String, Projection> projections = assembly.projections();
+        assembly.remoteLogs(projections);
+        return List.copyOf(assembly.workers);
+    }
+
+    /** The projections by name, with a worker for each application they follow. */
+    private Map<String, Projection> projections() {
         Map<String, Projection> projections = new LinkedHashMap<>();
         for (Plan.ProjectionEdge edge : plan.projections()) {
             projections.put(edge.projection().name(), edge.projection());
             if (edge.upstream() != null) {
-                assembly.projection(edge.projection(), FollowedLog.of(applications.byName().get(edge.upstream())));
+                projection(edge.projection(), FollowedLog.of(applications.byName().get(edge.upstream())));
             }
         }
+        return projections;
+    }
+
+    private void remoteLogs(Map<String, Projection> projections) {
         for (Plan.FollowEdge follow : plan.follows()) {
             FollowedLog log = FollowedLog.remote(follow.logName(), follow.log(), follow.mapper());
             Projection projection = projections.get(follow.reader());
             if (projection != null) {
-                assembly.projection(projection, log);
+                projection(projection, log);
             } else {
                 ProcessApplication follower = (ProcessApplication) applications.byName().get(follow.reader());
                 follower.follow(follow.logName(), follow.log(), follow.mapper());
-                assembly.follower(follower, log);
+                follower(follower, log);
             }
         }
-        return List.copyOf(assembly.workers);
     }
 
     private void followers() {

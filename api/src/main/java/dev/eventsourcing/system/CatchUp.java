@@ -38,23 +38,7 @@ final class CatchUp {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Long> ends = logEnds.get();
         while (true) {
-            Map<Worker, Long> remote = new LinkedHashMap<>();
-            for (Worker worker : workers) {
-                if (worker.log.remote()) {
-                    remote.put(worker, worker.runs.begun());
-                }
-            }
-            remote.keySet().forEach(prompt);
-            for (Worker worker : workers) {
-                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-                Long mark = remote.get(worker);
-                long end = ends.getOrDefault(worker.log.name(), 0L);
-                if (mark != null) {
-                    worker.runs.awaitEnd(mark, left);
-                } else if (end > 0) {
-                    worker.waitFor(end, left);
-                }
-            }
+            pass(workers, ends, prompt, deadline);
             Map<String, Long> now = logEnds.get();
             if (now.equals(ends)) {
                 return;
@@ -63,6 +47,23 @@ final class CatchUp {
                 throw new WaitTimeoutException("The logs kept growing for " + timeout + ": " + now);
             }
             ends = now; // a process application recorded more while we waited: wait for its readers too
+        }
+    }
+
+    /** Waits for every worker to reach the end its log had when the pass began. */
+    private static void pass(List<Worker> workers, Map<String, Long> ends, Consumer<Worker> prompt, long deadline) {
+        Map<Worker, Long> marks = new LinkedHashMap<>();
+        workers.stream().filter(worker -> worker.log.remote()).forEach(worker -> marks.put(worker, worker.runs.begun()));
+        marks.keySet().forEach(prompt);
+        for (Worker worker : workers) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            Long mark = marks.get(worker);
+            long end = ends.getOrDefault(worker.log.name(), 0L);
+            if (mark != null) {
+                worker.runs.awaitEnd(mark, left);
+            } else if (end > 0) {
+                worker.waitFor(end, left);
+            }
         }
     }
 }

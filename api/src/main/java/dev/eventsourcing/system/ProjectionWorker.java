@@ -169,27 +169,30 @@ final class ProjectionWorker extends Worker {
      */
     private void commit(long last, Consumer<Object> work) {
         long claim = position + 1;
-        boolean claimFirst = transactions.atomic() || claim < last;
         try {
             transactions.inNewTransaction(unitOfWork -> {
-                if (claimFirst) {
-                    claim(claim);
-                }
-                work.accept(unitOfWork);
-                if (!claimFirst || last != claim) {
-                    tracking.insertTracking(new Tracking(log.name(), last));
-                }
+                claimWorkRecord(claim, last, work, unitOfWork);
                 return null;
             });
         } catch (IntegrityException e) {
             // Failing at commit rather than at the insert: lost if someone else moved past what we claimed.
-            long now = reload();
-            if (now >= (transactions.atomic() ? claim : last)) {
+            if (reload() >= (transactions.atomic() ? claim : last)) {
                 throw lost(claim);
             }
             throw e;
         }
         position = last;
+    }
+
+    private void claimWorkRecord(long claim, long last, Consumer<Object> work, Object unitOfWork) {
+        boolean claimFirst = transactions.atomic() || claim < last;
+        if (claimFirst) {
+            claim(claim);
+        }
+        work.accept(unitOfWork);
+        if (!claimFirst || last != claim) {
+            tracking.insertTracking(new Tracking(log.name(), last));
+        }
     }
 
     private void claim(long claim) {

@@ -50,25 +50,10 @@ final class ReaderNames {
         Map<String, Projection> projections = new LinkedHashMap<>();
         Set<String> edges = new HashSet<>();
         for (Plan.ProjectionEdge edge : plan.projections()) {
-            Projection projection = edge.projection();
-            Projection other = projections.putIfAbsent(projection.name(), projection);
-            if (other != null && other != projection) {
-                throw new ConfigurationException("Two projections are named '" + projection.name() + "'" + WHY);
-            }
-            if (applications.containsKey(projection.name())) {
-                throw new ConfigurationException("The projection '" + projection.name() + "' has the name of an"
-                        + " application" + WHY);
-            }
-            if (edge.upstream() == null) {
-                continue;
-            }
-            if (!edges.add(projection.name() + "\n" + edge.upstream())) {
-                throw new ConfigurationException("The projection '" + projection.name() + "' follows '" + edge.upstream()
-                        + "' twice");
-            }
-            if (complete && !applications.containsKey(edge.upstream())) {
-                throw new ConfigurationException("The projection '" + projection.name() + "' follows '" + edge.upstream()
-                        + "', which is no application of the runner; its applications are " + applications.keySet());
+            check(edge, projections, applications, complete);
+            if (edge.upstream() != null && !edges.add(edge.projection().name() + "\n" + edge.upstream())) {
+                throw new ConfigurationException("The projection '" + edge.projection().name() + "' follows '"
+                        + edge.upstream() + "' twice");
             }
         }
         for (Plan.FollowEdge follow : plan.follows()) {
@@ -76,6 +61,23 @@ final class ReaderNames {
                 throw new ConfigurationException("'" + follow.reader() + "' follows the log '" + follow.logName() + "' twice");
             }
             check(follow, projections, applications, complete);
+        }
+    }
+
+    private static void check(Plan.ProjectionEdge edge, Map<String, Projection> projections,
+                              Map<String, Application> applications, boolean complete) {
+        Projection projection = edge.projection();
+        Projection other = projections.putIfAbsent(projection.name(), projection);
+        if (other != null && other != projection) {
+            throw new ConfigurationException("Two projections are named '" + projection.name() + "'" + WHY);
+        }
+        if (applications.containsKey(projection.name())) {
+            throw new ConfigurationException("The projection '" + projection.name() + "' has the name of an"
+                    + " application" + WHY);
+        }
+        if (complete && edge.upstream() != null && !applications.containsKey(edge.upstream())) {
+            throw new ConfigurationException("The projection '" + projection.name() + "' follows '" + edge.upstream()
+                    + "', which is no application of the runner; its applications are " + applications.keySet());
         }
     }
 

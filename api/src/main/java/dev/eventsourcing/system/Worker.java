@@ -67,14 +67,7 @@ abstract class Worker {
         }
         long number = runs.begin();
         try {
-            Outcome outcome = processBatch();
-            if (outcome == Outcome.DONE || outcome == Outcome.MORE) {
-                backoff.succeeded(); // a whole batch went through: whatever failed before works again
-            }
-            if (outcome == Outcome.DONE) {
-                runs.readToEnd(number);
-            }
-            return outcome;
+            return ended(number, processBatch());
         } catch (LostClaim e) {
             return Outcome.MORE; // another runner recorded this part of the log: select again
         } catch (RuntimeException | Error e) {
@@ -83,6 +76,16 @@ abstract class Worker {
         } finally {
             runs.end();
         }
+    }
+
+    private Outcome ended(long number, Outcome outcome) {
+        if (outcome == Outcome.DONE || outcome == Outcome.MORE) {
+            backoff.succeeded(); // a whole batch went through: whatever failed before works again
+        }
+        if (outcome == Outcome.DONE) {
+            runs.readToEnd(number);
+        }
+        return outcome;
     }
 
     /** Processes the next batch; what it throws counts as a failure to read the log. */
