@@ -146,12 +146,23 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
         return started().parked.parked(reader, status, limit);
     }
 
+    /**
+     * {@inheritDoc} Waits up to 30 seconds for a run of that reader under way to end, so that no
+     * run parks a notification behind one being retried.
+     *
+     * @throws IllegalStateException when a run of the reader is still under way then (a hung handler)
+     */
     @Override
     public int retry(String reader, String upstream, long notificationId) {
         Running current = started();
         return current.parked.retry(current.worker(reader, upstream), notificationId);
     }
 
+    /**
+     * {@inheritDoc} Waits for a run of that reader under way to end, as {@link #retry} does.
+     *
+     * @throws IllegalStateException when a run of the reader is still under way after 30 seconds
+     */
     @Override
     public void skip(String reader, String upstream, long notificationId) {
         Running current = started();

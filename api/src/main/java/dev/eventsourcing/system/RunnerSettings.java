@@ -39,10 +39,15 @@ import java.util.Optional;
 public record RunnerSettings(Duration pollInterval, int batchSize, Duration retryDelay, int attempts,
                              Optional<FailurePolicy> failurePolicy) {
 
+    /** Milliseconds between polls of every log. */
     public static final String POLL_INTERVAL = "projection.poll-interval";
+    /** The most notifications read, and on a transactional backend processed in one transaction, per run. */
     public static final String BATCH_SIZE = "projection.batch-size";
+    /** Milliseconds before a failed notification is tried again, doubling with each failure. */
     public static final String RETRY_DELAY = "projection.retry-delay";
+    /** How often a notification is tried before it is parked. */
     public static final String ATTEMPTS = "projection.attempts";
+    /** {@code park} or {@code stop}: what becomes of a notification that keeps failing. */
     public static final String FAILURE_POLICY = "projection.failure-policy";
 
     /** The longest delay between two attempts at a failing notification. */
