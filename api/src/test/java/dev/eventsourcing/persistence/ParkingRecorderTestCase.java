@@ -124,6 +124,45 @@ public abstract class ParkingRecorderTestCase<R extends ParkingRecorder> {
         assertEquals(List.of(), recorder.select("nobody", null, 10));
     }
 
+    @Test
+    void idsAreOrderedAsNumbersNotAsText() {
+        R recorder = createRecorder();
+        for (long id : new long[] {10, 2, 100, 9}) {
+            recorder.park(parked("balances", "Bank", id, UUID.randomUUID(), 1, 0));
+        }
+
+        assertEquals(List.of("balances/Bank/2", "balances/Bank/9", "balances/Bank/10", "balances/Bank/100"),
+                keys(recorder.select("balances", Status.PARKED, 10)));
+    }
+
+    @Test
+    void aLongErrorAndStackTraceAreStoredWhole() {
+        R recorder = createRecorder();
+        String error = "com.fasterxml.jackson.databind.exc.MismatchedInputException: Überweisung für "
+                + "x".repeat(1_800) + " (Größe 42 €)";
+        StringBuilder stackTrace = new StringBuilder(error).append('\n');
+        for (int frame = 0; stackTrace.length() < 60_000; frame++) {
+            stackTrace.append("\tat com.example.Balances.on(Balances.java:").append(frame).append(")\n");
+        }
+        ParkedNotification parked = new ParkedNotification("balances", "Bank", 7, UUID.randomUUID(), 1,
+                "com.example.Event", error, stackTrace.toString(), 5, PARKED_AT, 0, Status.PARKED, null);
+
+        recorder.park(parked);
+
+        ParkedNotification read = recorder.get("balances", "Bank", 7).orElseThrow();
+        assertEquals(error, read.error());
+        assertEquals(stackTrace.toString(), read.stackTrace());
+    }
+
+    @Test
+    void aMissingStackTraceIsReadBackEmpty() {
+        R recorder = createRecorder();
+        recorder.park(new ParkedNotification("balances", "Bank", 7, UUID.randomUUID(), 1, "com.example.Event",
+                "parked behind notification 6", null, 0, PARKED_AT, 6, Status.PARKED, null));
+
+        assertEquals("", recorder.get("balances", "Bank", 7).orElseThrow().stackTrace());
+    }
+
     private static List<String> keys(List<ParkedNotification> parked) {
         return parked.stream().map(p -> p.reader() + "/" + p.upstream() + "/" + p.notificationId()).toList();
     }
