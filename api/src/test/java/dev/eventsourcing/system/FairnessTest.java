@@ -59,10 +59,13 @@ class FairnessTest {
                 .projection(hung, "Bank").projection(other, "Bank").executor(executor).build();
         runner.start();
 
-        for (int i = 0; i < 16; i++) {
+        bank.open(0);
+        assertEventually(() -> inside.get() == 1, "the hung handler holds a thread");
+        for (int i = 1; i < 16; i++) {
             bank.open(i);
             runner.prompt("Bank");
         }
+        runner.prompt("Bank");
         runner.waitFor("other", "Bank", 16, Duration.ofSeconds(10));
 
         assertEquals(LongStream.rangeClosed(1, 16).boxed().toList(), other.handled());
