@@ -31,8 +31,14 @@ final class Applications {
                 byClass.put(type, givenOrMade(type, plan));
             }
         }
-        plan.given().forEach(application -> byClass.putIfAbsent(application.getClass(), application));
-        this.byName = ReaderNames.byName(byClass.values());
+        List<Application> all = new ArrayList<>(byClass.values());
+        for (Application application : plan.given()) {
+            byClass.putIfAbsent(application.getClass(), application);
+            if (all.stream().noneMatch(known -> known == application)) {
+                all.add(application);
+            }
+        }
+        this.byName = ReaderNames.byName(all);
     }
 
     /**
@@ -74,7 +80,7 @@ final class Applications {
         return byName;
     }
 
-    /** The application of a class of the system, or one given of that class. */
+    /** The application of a class of the system, or the first one given of that class. */
     <A extends Application> A get(Class<A> type) {
         Application application = byClass.get(type);
         if (application == null) {

@@ -62,17 +62,19 @@ class StopTest {
     void stopClosesTheApplicationsAndInfrastructureTheRunnerMadeButNotTheApplicationsGivenToIt() {
         SharedInMemory store = new SharedInMemory();
         Application given = new Application("Given", Environment.of(Settings.empty(), store));
+        Application another = new Application("Another", Environment.of(Settings.empty(), store));
         MultiThreadedRunner runner = MultiThreadedRunner.builder()
-                .system(ApplicationSystem.builder().add(Bank.class).build()).application(given).infrastructure(store)
-                .projection(new RecordingProjection("balances"), "Bank")
+                .system(ApplicationSystem.builder().add(Bank.class).build()).application(given).application(another)
+                .infrastructure(store).projection(new RecordingProjection("balances"), "Bank")
                 .projection(new RecordingProjection("given-view"), "Given").executor(executor).build();
         runner.start();
-        assertEquals(List.of("Bank", "Given"), runner.applications().stream().map(Application::name).toList());
+        assertEquals(List.of("Bank", "Given", "Another"), runner.applications().stream().map(Application::name).toList());
 
         runner.stop();
 
         assertTrue(store.closed().containsAll(List.of("Bank", "balances", "given-view")), store.closed().toString());
         assertFalse(store.closed().contains("Given"));
+        assertFalse(store.closed().contains("Another"));
         given.save(Account.open(BigDecimal.ONE)); // still usable: its owner closes it
     }
 
