@@ -5,17 +5,23 @@ import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Repository;
 import dev.eventsourcing.cdi.internal.ApplicationSpec;
+import dev.eventsourcing.cdi.internal.BeanTypes;
+import dev.eventsourcing.cdi.internal.ConfigSettings;
 import dev.eventsourcing.cdi.internal.Discovery;
-import dev.eventsourcing.cdi.internal.EventSourcingRuntime;
-import dev.eventsourcing.cdi.internal.Wiring;
+import dev.eventsourcing.cdi.internal.JpaWiring;
+import dev.eventsourcing.cdi.internal.Messages;
+import dev.eventsourcing.cdi.internal.Options;
+import dev.eventsourcing.cdi.internal.RunningSystem;
 import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.system.MultiThreadedRunner;
+import dev.eventsourcing.system.ParkedNotifications;
+import dev.eventsourcing.system.Readers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
@@ -24,15 +30,12 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
-import dev.eventsourcing.system.ApplicationSystem;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The CDI portable extension of event sourcing: it finds aggregates, applications and
@@ -56,16 +59,20 @@ import java.util.List;
  * }
  * }</pre>
  *
+ * <p>The running system's readers are injectable as {@link Readers} (status, waiting for
+ * positions) and {@link ParkedNotifications} (list, retry, skip).
+ *
  * <p>Applications: each subclass of {@link Application} the deployment injects or contains
  * becomes a {@code @Singleton} bean, made through its constructor taking {@link Settings}; with
  * none, one default application named by {@code eventsourcing.application.name}
  * ({@code Application}) is injectable as {@code Application}. {@code Repository<A>} is injectable
- * for every aggregate class found, when the deployment has one application. Subclasses of {@link Aggregate} and
+ * for every aggregate class found: from the deployment's only application, or from the one that
+ * declares a method returning {@code Repository<A>}. Subclasses of {@link Aggregate} and
  * {@link Application} are never beans themselves.
  *
  * <p>Process applications: when the deployment produces an
  * {@link dev.eventsourcing.system.ApplicationSystem} bean, each follower in it follows its
- * leaders, dispatched like projections. Process applications and projections may also follow
+ * leaders, run by the same runner as projections. Process applications and projections may also follow
  * the notification log of another deployment over HTTP, named by
  * {@code eventsourcing.<follower>.follow.<leader>.url}.
  *
@@ -73,31 +80,27 @@ import java.util.List;
  * the {@link Settings} keys ({@code eventsourcing.persistence.module}, {@code .compressor},
  * {@code .cipher.key}, {@code .snapshotting.interval}, {@code .cache.maxsize}, ..., each also
  * per application as {@code eventsourcing.<application name>.<key>}), and the extension's own:
- * {@code application.name}, {@code projection.dispatch}, {@code projection.poll-interval},
- * {@code projection.batch-size}, {@code projection.retry-delay}, and for JPA
- * {@code jpa.persistence-unit}, {@code jpa.transactions}, {@code jpa.database},
- * {@code jpa.create-tables}. See the module's README for the table of keys and defaults.
+ * {@code application.name}, {@code projection.dispatch}, {@code executor}, and for JPA
+ * {@code jpa.transactions}; the runner's ({@link dev.eventsourcing.system.RunnerSettings}) and
+ * jpa-store's keys likewise. See the module's README for the table of keys and defaults.
  *
  * <p>Problems are never thrown from these observers: they fail the deployment through the
  * container's definition-error and deployment-problem API, with messages that start with a
- * stable id ({@code ESCDI001} to {@code ESCDI014}).
+ * stable id ({@code ESCDI001} to {@code ESCDI016}).
  */
 public class EventSourcingExtension implements Extension {
 
     private final Discovery discovery = new Discovery();
-    private final List<Bean<?>> eventStoreContexts = new ArrayList<>();
-    private final List<Bean<?>> systems = new ArrayList<>();
-    private boolean plainObservers;
     private Settings settings;
     private Discovery.Model model;
-    private EventSourcingRuntime running;
+    private RunningSystem running;
 
     void addRuntime(@Observes BeforeBeanDiscovery event) {
         // Added here, not scanned: the library jar is an extension archive, not a bean archive.
-        event.addAnnotatedType(EventSourcingRuntime.class, EventSourcingRuntime.class.getName())
+        event.addAnnotatedType(RunningSystem.class, RunningSystem.class.getName())
                 .add(ApplicationScoped.Literal.INSTANCE);
-        settings = Wiring.settings();
-        Wiring.addContainerBeans(event, settings);
+        settings = ConfigSettings.load();
+        JpaWiring.addContainerBeans(event, settings);
     }
 
     void aggregate(@Observes ProcessAnnotatedType<? extends Aggregate> event) {
@@ -118,7 +121,7 @@ public class EventSourcingExtension implements Extension {
 
     void projectionClass(@Observes @WithAnnotations(Projection.class) ProcessAnnotatedType<?> event) {
         if (Discovery.isProjection(event.getAnnotatedType().getJavaClass())) {
-            // The dispatcher calls projection methods itself, with tracking; the bus must not.
+            // The runner calls projection methods itself, with tracking; the bus must not.
             var observers = discovery.projectionClass(event.getAnnotatedType());
             event.configureAnnotatedType()
                     .filterMethods(observers::contains)
@@ -139,49 +142,45 @@ public class EventSourcingExtension implements Extension {
 
     // Beans are recorded as the container announces them, because on some servers (Payara)
     // the bean manager the extension gets cannot look up beans of the WAR's own classes.
-    void eventStoreContext(@Observes ProcessBean<?> event) {
-        if (Wiring.isEventStoreContext(event.getBean())) {
-            eventStoreContexts.add(event.getBean());
-        }
-        if (event.getBean().getTypes().contains(ApplicationSystem.class)) {
-            systems.add(event.getBean());
-        }
+    void bean(@Observes ProcessBean<?> event) {
+        discovery.bean(event.getBean());
     }
 
     void observer(@Observes ProcessObserverMethod<?, ?> event) {
-        if (Wiring.observesEvents(event.getObserverMethod())) {
-            plainObservers = true;
-        }
+        discovery.observer(event.getObserverMethod());
     }
 
     void addBeans(@Observes AfterBeanDiscovery event) {
         String defaultName;
         try {
-            defaultName = Wiring.defaultApplicationName(settings);
+            defaultName = Options.read(settings).applicationName();
         } catch (ConfigurationException e) {
-            event.addDefinitionError(new DefinitionException(Wiring.badConfiguration(e)));
+            event.addDefinitionError(new DefinitionException(Messages.badConfiguration(e.getMessage())));
             return;
         }
         model = discovery.validate(defaultName);
         model.problems().forEach(problem -> event.addDefinitionError(new DefinitionException(problem)));
         boolean single = model.applications().size() == 1;
         for (ApplicationSpec spec : model.applications()) {
-            Class<?> beanClass = Wiring.beanClass(spec);
+            Class<?> beanClass = spec.beanClass();
             event.addBean()
                     .beanClass(beanClass)
-                    .types(Wiring.typesOf(beanClass, single))
+                    .types(BeanTypes.ofApplication(beanClass, single))
                     .scope(Singleton.class)
-                    .produceWith(beans -> beans.select(EventSourcingRuntime.class).get().application(beanClass));
+                    .produceWith(beans -> beans.select(RunningSystem.class).get().application(beanClass));
         }
-        if (single) {
-            for (Class<? extends Aggregate> aggregate : model.aggregates()) {
-                event.addBean()
-                        .beanClass(Repository.class)
-                        .types(Wiring.repositoryType(aggregate), Object.class)
-                        .scope(Dependent.class)
-                        .produceWith(beans -> beans.select(EventSourcingRuntime.class).get().repository(aggregate));
-            }
+        for (Class<? extends Aggregate> aggregate : model.owners().keySet()) {
+            event.addBean()
+                    .beanClass(Repository.class)
+                    .types(BeanTypes.repository(aggregate), Object.class)
+                    .scope(Dependent.class)
+                    .produceWith(beans -> beans.select(RunningSystem.class).get().repository(aggregate));
         }
+        event.addBean()
+                .beanClass(MultiThreadedRunner.class)
+                .types(Readers.class, ParkedNotifications.class, Object.class)
+                .scope(Dependent.class)
+                .produceWith(beans -> beans.select(RunningSystem.class).get().runner());
     }
 
     void start(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
@@ -189,10 +188,10 @@ public class EventSourcingExtension implements Extension {
             return;
         }
         try {
-            EventSourcingRuntime runtime = beanManager.createInstance().select(EventSourcingRuntime.class).get();
-            running = runtime.start(model, settings, plainObservers, eventStoreContexts, systems, beanManager);
+            RunningSystem runtime = beanManager.createInstance().select(RunningSystem.class).get();
+            running = runtime.start(model, settings, discovery.deployment(beanManager));
         } catch (RuntimeException e) {
-            event.addDeploymentProblem(new DeploymentException(Wiring.startFailed(e), e));
+            event.addDeploymentProblem(new DeploymentException(Messages.startFailed(e), e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.eventsourcing.cdi;
 
+import dev.eventsourcing.projection.FailurePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Stereotype;
 
@@ -37,7 +38,7 @@ import java.lang.annotation.Target;
  *     transaction too.</li>
  * </ul>
  * The extension calls these methods itself (the CDI event bus never does), on the bean instance,
- * so interceptors on them do not apply: the dispatcher already owns the transaction. Deployment
+ * so interceptors on them do not apply: the runner already owns the transaction. Deployment
  * fails (ids {@code ESCDI}) for a blank or duplicate name, an observed type that is no event, a
  * parameter of another type, an asynchronous or transactional observer, or another scope.
  */
@@ -48,6 +49,15 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Projection {
 
-    /** The projection's name, which keys its tracking position. */
+    /** The projection's name, which keys its tracking position and its parked notifications. */
     String value();
+
+    /**
+     * What happens to a notification whose handler keeps failing, or that cannot be decoded:
+     * parked (the default: later notifications of its originator are parked behind it, the rest
+     * of the log goes on) or the projection stops at it until it succeeds (for views that need
+     * the log's total order). The setting {@code eventsourcing.<name>.projection.failure-policy}
+     * overrides it.
+     */
+    FailurePolicy failurePolicy() default FailurePolicy.PARK;
 }

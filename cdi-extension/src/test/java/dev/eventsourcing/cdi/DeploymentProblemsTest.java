@@ -130,6 +130,72 @@ class DeploymentProblemsTest {
                 failureOf(ProcessApplicationTest.SystemDefinition.class, SecondSystem.class));
     }
 
+    @Test
+    void aRepositoryThatNoneOfSeveralApplicationsDeclaresFailsWithEscdi015() {
+        assertProblem("ESCDI015: Injection point " + NeedsUndeclaredRepository.class.getName() + ".accounts of type"
+                + " Repository<BankAccount> has no application", failureOf(NeedsUndeclaredRepository.class));
+    }
+
+    @Test
+    void aRepositoryThatSeveralApplicationsDeclareFailsWithEscdi015() {
+        assertProblem("ESCDI015: Injection point " + NeedsTwiceDeclaredRepository.class.getName() + ".accounts of type"
+                + " Repository<BankAccount> is ambiguous", failureOf(NeedsTwiceDeclaredRepository.class));
+    }
+
+    @Test
+    void asynchronousDispatchWithoutAManagedExecutorFailsWithEscdi016() {
+        assertProblem("ESCDI016: No managed executor", failureOf(Map.of("eventsourcing.projection.dispatch", "async",
+                "eventsourcing.executor", "managed"), Teller.class));
+    }
+
+    @Test
+    void aProjectionNamedLikeAnApplicationFailsWithEscdi012() {
+        assertProblem("ESCDI012: Invalid event sourcing configuration:", failureOf(NamedLikeTheApplication.class, Teller.class));
+        assertProblem("tracking", failureOf(NamedLikeTheApplication.class, Teller.class));
+    }
+
+    @Projection("Application")
+    public static class NamedLikeTheApplication {
+        void on(@Observes BankAccount.Opened event) {
+        }
+    }
+
+    @ApplicationScoped
+    public static class NeedsUndeclaredRepository {
+        @Inject
+        Bank bank;
+        @Inject
+        Shop shop;
+        @Inject
+        Repository<BankAccount> accounts;
+    }
+
+    public static class AccountsBank extends Application {
+        public AccountsBank(Settings settings) {
+            super(settings);
+        }
+
+        public Repository<BankAccount> accounts() {
+            return repository(BankAccount.class);
+        }
+    }
+
+    public static class AccountsShop extends AccountsBank {
+        public AccountsShop(Settings settings) {
+            super(settings);
+        }
+    }
+
+    @ApplicationScoped
+    public static class NeedsTwiceDeclaredRepository {
+        @Inject
+        AccountsBank bank;
+        @Inject
+        AccountsShop shop;
+        @Inject
+        Repository<BankAccount> accounts;
+    }
+
     @ApplicationScoped
     public static class SecondSystem {
         @jakarta.enterprise.inject.Produces

@@ -6,6 +6,8 @@ import dev.eventsourcing.application.bank.BankAccount;
 import dev.eventsourcing.cdi.support.EventSourcingWeldTest;
 import dev.eventsourcing.cdi.support.TestConfig;
 import dev.eventsourcing.persistence.IntegrityException;
+import dev.eventsourcing.system.ReaderStatus;
+import dev.eventsourcing.system.Readers;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.auto.AddBeanClasses;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class InMemoryDispatchTest {
     Audit audit;
 
     @Inject
-    Projections projections;
+    Readers projections;
 
     @Test
     void aFailingHandlerIsRetriedWithoutLosingTheEventOrBlockingOtherProjections() throws InterruptedException {
@@ -52,7 +54,7 @@ class InMemoryDispatchTest {
 
         long first = teller.deposit(id, "10.00");
 
-        ProjectionStatus failing = status("flaky");
+        ReaderStatus failing = status("flaky");
         assertTrue(failing.failing());
         assertEquals(first, failing.failingId());
         assertTrue(failing.failure().contains("view store unavailable"), failing.failure());
@@ -105,7 +107,7 @@ class InMemoryDispatchTest {
         assertEquals(new BankAccount.Deposited(new BigDecimal("3.00")), events.get(1));
     }
 
-    private ProjectionStatus status(String name) {
-        return projections.statuses().stream().filter(s -> s.projection().equals(name)).findFirst().orElseThrow();
+    private ReaderStatus status(String name) {
+        return projections.statuses().stream().filter(s -> s.reader().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -1,6 +1,8 @@
 package dev.eventsourcing.cdi;
 
 import dev.eventsourcing.cdi.support.EventSourcingWeldTest;
+import dev.eventsourcing.system.ReaderStatus;
+import dev.eventsourcing.system.Readers;
 import jakarta.inject.Inject;
 import org.jboss.weld.junit5.auto.AddBeanClasses;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class InMemoryProjectionTest {
     Balances balances;
 
     @Inject
-    Projections projections;
+    Readers projections;
 
     @Test
     void aProjectionHasProcessedEachSaveWhenSaveReturns() {
@@ -43,11 +45,11 @@ class InMemoryProjectionTest {
         UUID id = teller.open("Alice");
         long last = teller.deposit(id, "1.00");
 
-        projections.waitFor("balances", last, Duration.ofSeconds(1));
-        List<dev.eventsourcing.cdi.ProjectionStatus> statuses = projections.statuses();
+        projections.waitFor("balances", "Application", last, Duration.ofSeconds(1));
+        List<ReaderStatus> statuses = projections.statuses();
         assertEquals(1, statuses.size());
-        assertEquals("balances", statuses.get(0).projection());
-        assertEquals("Application", statuses.get(0).application());
+        assertEquals("balances", statuses.get(0).reader());
+        assertEquals("Application", statuses.get(0).upstream());
         assertEquals(last, statuses.get(0).position());
         assertFalse(statuses.get(0).failing());
     }

@@ -10,6 +10,8 @@ import dev.eventsourcing.domain.Ids;
 import dev.eventsourcing.system.ApplicationSystem;
 import dev.eventsourcing.system.ProcessApplication;
 import dev.eventsourcing.system.ProcessingEvent;
+import dev.eventsourcing.system.ReaderStatus;
+import dev.eventsourcing.system.Readers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -36,7 +38,7 @@ public class ProcessApplicationTest {
     Balances balances;
 
     @Inject
-    Projections projections;
+    Readers projections;
 
     @Test
     void aProcessApplicationOfTheSystemFollowsItsLeaderAfterEachCommit() {
@@ -45,7 +47,7 @@ public class ProcessApplicationTest {
         Welcome welcome = welcomes.repository(Welcome.class).get(Welcome.idFor(account));
         assertEquals(account, welcome.account());
         assertTrue(projections.statuses().stream()
-                .anyMatch(s -> s.projection().equals("Welcomes") && s.application().equals("Bank") && s.position() == 1));
+                .anyMatch(s -> s.reader().equals("Welcomes") && s.upstream().equals("Bank") && s.position() == 1));
     }
 
     @Test
@@ -54,7 +56,7 @@ public class ProcessApplicationTest {
 
         assertEquals(1, welcomes.recorder().maxNotificationId());
         assertTrue(projections.statuses().stream()
-                .anyMatch(s -> s.projection().equals("balances") && s.application().equals("Welcomes") && s.position() == 1));
+                .anyMatch(s -> s.reader().equals("balances") && s.upstream().equals("Welcomes") && s.position() == 1));
     }
 
     /** Which application follows which, as users define it. */

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     {@code mariadb} or {@code h2} (see {@link DatabaseStrategy})</td><td>read from
  *     {@value #URL}</td></tr>
  * <tr><td>{@value #CREATE_TABLES}</td><td>run the DDL script at start-up (several nodes may start at once)</td>
- *     <td>{@code false}</td></tr>
+ *     <td>{@value #DEFAULT_CREATE_TABLES}</td></tr>
  * </table>
  * Its {@link #transactions()} are then {@link ThreadBoundTransactions}: the recorders of every
  * application on the unit join a runner's transaction in the same thread. In a container,
@@ -51,6 +51,12 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     public static final String PASSWORD = "jpa.password";
     public static final String DATABASE = "jpa.database";
     public static final String CREATE_TABLES = "jpa.create-tables";
+    /**
+     * Tables are created unless told otherwise, in Java SE and in a container alike: the script
+     * is idempotent and runs under a schema lock, so nodes may start at once; turn it off where a
+     * migration tool owns the schema.
+     */
+    public static final boolean DEFAULT_CREATE_TABLES = true;
 
     private final JpaTransactions transactions;
     private final DatabaseStrategy database;
@@ -120,7 +126,7 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
         }
         try {
             JpaTransactions transactions = JpaTransactions.resourceLocal(factory);
-            if (settings.getBoolean(CREATE_TABLES, false)) {
+            if (settings.getBoolean(CREATE_TABLES, DEFAULT_CREATE_TABLES)) {
                 JpaSchema.createTables(transactions, database);
             }
             return new JpaInfrastructureFactory(applicationName, settings, transactions, database, factory);

@@ -34,7 +34,7 @@ public record ApplicationSpec(Class<? extends Application> type, String defaultN
     }
 
     /** The class the application's bean has, besides {@link Application}. */
-    Class<? extends Application> beanClass() {
+    public Class<? extends Application> beanClass() {
         return type == null ? Application.class : type;
     }
 
@@ -56,14 +56,15 @@ public record ApplicationSpec(Class<? extends Application> type, String defaultN
     }
 
     /**
-     * Makes the application.
+     * Makes the application; pass an {@link dev.eventsourcing.application.Environment} for it to
+     * run on the deployment's infrastructure.
      *
      * @throws RuntimeException what the application's constructor threw, such as a
      *         {@link dev.eventsourcing.ConfigurationException}
      */
     Application create(Settings settings) {
         if (type == null) {
-            return DefaultApplication.create(defaultName, settings);
+            return new Application(defaultName, settings);
         }
         try {
             Constructor<? extends Application> constructor = type.getDeclaredConstructor(Settings.class);

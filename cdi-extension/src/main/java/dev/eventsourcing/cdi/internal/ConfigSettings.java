@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>Where no MicroProfile Config implementation is present (plain Java SE), the same keys are
  * read from the JVM's system properties.
  */
-final class ConfigSettings {
+public final class ConfigSettings {
 
     static final String PREFIX = "eventsourcing.";
 
@@ -25,7 +25,7 @@ final class ConfigSettings {
     }
 
     /** The settings of the deployment whose class loader is the thread's context class loader. */
-    static Settings load() {
+    public static Settings load() {
         Config config = config();
         if (config == null) {
             return key -> Optional.ofNullable(System.getProperty(PREFIX + key)).filter(value -> !value.isBlank());

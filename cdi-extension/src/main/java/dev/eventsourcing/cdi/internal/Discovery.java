@@ -2,14 +2,20 @@ package dev.eventsourcing.cdi.internal;
 
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Repository;
+import dev.eventsourcing.cdi.EventStoreContext;
 import dev.eventsourcing.cdi.Projection;
 import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.AggregateEvent;
 import dev.eventsourcing.domain.Aggregates;
+import dev.eventsourcing.persistence.EventTypes;
+import dev.eventsourcing.system.ApplicationSystem;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -45,8 +51,11 @@ public final class Discovery {
     private final Map<Class<?>, List<ProjectionMethod>> projectionMethods = new LinkedHashMap<>();
     private final Set<Class<?>> observing = new LinkedHashSet<>();
     private final List<String> applicationInjectionPoints = new ArrayList<>();
-    private final List<String> repositoryInjectionPoints = new ArrayList<>();
+    private final Map<String, Class<?>> repositoryInjectionPoints = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<Bean<?>> eventStoreContexts = new ArrayList<>();
+    private final List<Bean<?>> systems = new ArrayList<>();
+    private boolean plainObservers;
 
     /** Whether the extension handles this class itself, so that the container must not make it a bean. */
     public boolean claims(Class<?> type) {
@@ -103,15 +112,41 @@ public final class Discovery {
         methods.add(reading.method());
     }
 
+    /**
+     * Records a bean the running system needs: the deployment's {@code @EventStoreContext}
+     * entity manager (compared by name, so that this class loads without JPA) or its
+     * {@link ApplicationSystem}.
+     */
+    public void bean(Bean<?> bean) {
+        if (bean.getQualifiers().stream().anyMatch(q -> q.annotationType() == EventStoreContext.class)
+                && bean.getTypes().stream().anyMatch(t -> t instanceof Class<?> c && c.getName().equals(JpaWiring.ENTITY_MANAGER))) {
+            eventStoreContexts.add(bean);
+        }
+        if (bean.getTypes().contains(ApplicationSystem.class)) {
+            systems.add(bean);
+        }
+    }
+
+    /** Records an ordinary (non-projection) observer method, which may observe stored events. */
+    public void observer(ObserverMethod<?> observer) {
+        Class<?> observed = rawType(observer.getObservedType());
+        plainObservers |= observed != null && AggregateEvent.class.isAssignableFrom(observed);
+    }
+
+    /** The deployment as announced so far, for the running system. */
+    public ContainerDeployment deployment(BeanManager beanManager) {
+        return new ContainerDeployment(eventStoreContexts, systems, beanManager, plainObservers);
+    }
+
     /** Records what an injection point asks for: a repository, an application, or neither. */
     public void injectionPoint(InjectionPoint injectionPoint) {
         Type type = injectionPoint.getType();
         Class<?> raw = rawType(type);
         if (raw == Repository.class) {
-            repositoryInjectionPoints.add(describe(injectionPoint));
             Type argument = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
             if (argument instanceof Class<?> aggregate && Aggregate.class.isAssignableFrom(aggregate)) {
                 aggregates.add(aggregate.asSubclass(Aggregate.class));
+                repositoryInjectionPoints.put(describe(injectionPoint), aggregate);
             } else {
                 problems.add(Messages.repositoryWithoutAggregate(describe(injectionPoint), type.getTypeName()));
             }
@@ -159,7 +194,14 @@ public final class Discovery {
         }
         List<ApplicationSpec> specs = applicationSpecs(defaultApplicationName, found);
         List<ProjectionDefinition> projections = projections(found);
-        return new Model(List.copyOf(aggregates), specs, projections, found);
+        repositoryInjectionPoints.forEach((injectionPoint, aggregate) -> {
+            int owners = RepositoryOwners.candidates(aggregate, specs).size();
+            if (owners != 1) {
+                found.add(Messages.repositoryOwner(injectionPoint, aggregate, owners, names(specs)));
+            }
+        });
+        return new Model(List.copyOf(aggregates), specs, RepositoryOwners.of(List.copyOf(aggregates), specs),
+                projections, found);
     }
 
     private List<ApplicationSpec> applicationSpecs(String defaultApplicationName, List<String> found) {
@@ -171,11 +213,13 @@ public final class Discovery {
             specs.add(ApplicationSpec.defaultApplication(defaultApplicationName));
         }
         if (applications.size() > 1) {
-            String names = applications.stream().map(Class::getSimpleName).sorted().toList().toString();
-            applicationInjectionPoints.forEach(ip -> found.add(Messages.ambiguousApplication(ip, "Application", names)));
-            repositoryInjectionPoints.forEach(ip -> found.add(Messages.ambiguousApplication(ip, "Repository", names)));
+            applicationInjectionPoints.forEach(ip -> found.add(Messages.ambiguousApplication(ip, names(specs))));
         }
         return specs;
+    }
+
+    private static String names(List<ApplicationSpec> specs) {
+        return specs.stream().map(spec -> spec.beanClass().getSimpleName()).sorted().toList().toString();
     }
 
     private List<ProjectionDefinition> projections(List<String> found) {
@@ -208,7 +252,7 @@ public final class Discovery {
             }
             methods.sort(Comparator.comparing((ProjectionMethod m) -> m.method().getName())
                     .thenComparing(m -> Arrays.toString(m.method().getParameterTypes())));
-            definitions.add(new ProjectionDefinition(name, bean, methods));
+            definitions.add(new ProjectionDefinition(name, bean, methods, type.getAnnotation(Projection.class).failurePolicy()));
         }
         return definitions;
     }
@@ -242,9 +286,12 @@ public final class Discovery {
     /**
      * The validated deployment: what to register and start, and the problems that stop it.
      *
-     * @param aggregates the aggregate classes found; each gets a {@code Repository<A>} bean
+     * @param aggregates the aggregate classes found
+     * @param owners     the application of each aggregate class that has one, whose
+     *                   {@code Repository<A>} becomes a bean (see {@link RepositoryOwners})
      */
     public record Model(List<Class<? extends Aggregate>> aggregates, List<ApplicationSpec> applications,
+                        Map<Class<? extends Aggregate>, ApplicationSpec> owners,
                         List<ProjectionDefinition> projections, List<String> problems) {
     }
 }

@@ -1,12 +1,14 @@
 package dev.eventsourcing.cdi.internal;
 
+import dev.eventsourcing.ConfigurationException;
+
 import java.lang.reflect.Method;
 
 /**
  * The deployment problems the extension reports, each starting with a stable id so that tests,
  * logs and documentation can name it. Ids are never reused for another meaning.
  */
-final class Messages {
+public final class Messages {
 
     private Messages() {
     }
@@ -58,23 +60,42 @@ final class Messages {
         return "ESCDI010: Application " + application.getName() + " cannot be made by the extension: " + reason;
     }
 
-    static String ambiguousApplication(String injectionPoint, String type, String applications) {
-        return "ESCDI011: Injection point " + injectionPoint + " of type " + type + " is ambiguous: the deployment has"
-                + " several applications (" + applications + "); inject the application class and call repository()";
+    static String ambiguousApplication(String injectionPoint, String applications) {
+        return "ESCDI011: Injection point " + injectionPoint + " of type Application is ambiguous: the deployment has"
+                + " several applications (" + applications + "); inject the application class instead";
     }
 
-    static String badConfiguration(String message) {
+    static String repositoryOwner(String injectionPoint, Class<?> aggregate, int owners, String applications) {
+        return "ESCDI015: Injection point " + injectionPoint + " of type Repository<" + aggregate.getSimpleName() + ">"
+                + (owners == 0 ? " has no application: none of " : " is ambiguous: several of ") + applications
+                + " declares a method returning Repository<" + aggregate.getSimpleName() + ">; declare it in exactly one"
+                + " application, e.g. public Repository<" + aggregate.getSimpleName() + "> " + "repository()";
+    }
+
+    static String noManagedExecutor(String jndiName) {
+        return "ESCDI016: No managed executor: " + jndiName + " is not in JNDI, and projections and process applications"
+                + " run on the container's managed executor; deploy to a Jakarta EE server that has one, or set"
+                + " eventsourcing." + Options.EXECUTOR + "=own to run them on threads of the extension's own";
+    }
+
+    /** The deployment problem of a configuration error. */
+    public static String badConfiguration(String message) {
         // Settings name their keys without the MicroProfile Config prefix; users write it.
         return "ESCDI012: Invalid event sourcing configuration: "
-                + message.replaceAll("Setting '(?!" + ConfigSettings.PREFIX.replace(".", "\\.") + ")", "Setting '" + ConfigSettings.PREFIX);
+                + message.replaceAll("(?i)(setting ')(?!" + ConfigSettings.PREFIX.replace(".", "\\\\.") + ")", "$1" + ConfigSettings.PREFIX);
     }
 
     static String projectionWithoutObservers(Class<?> projection) {
         return "ESCDI013: Projection " + projection.getName() + " has no @Observes method for an event type";
     }
 
-    static String startFailed(String message) {
-        return "ESCDI014: Event sourcing could not start: " + message;
+    /** The deployment problem of a start that failed: a message with an id of its own, or ESCDI012, or ESCDI014. */
+    public static String startFailed(RuntimeException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("ESCDI")) {
+            return e.getMessage();
+        }
+        return e instanceof ConfigurationException ? badConfiguration(e.getMessage())
+                : "ESCDI014: Event sourcing could not start: " + e.getClass().getName() + ": " + e.getMessage();
     }
 
     private static String describe(Method method) {

@@ -4,38 +4,34 @@ import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The extension's own settings, read once at deployment (keys below are settings keys: prefix
- * them with {@code eventsourcing.} in MicroProfile Config). Every one has a default.
+ * The extension's own settings, read once at deployment (prefix the keys with
+ * {@code eventsourcing.} in MicroProfile Config). The runner's settings (poll interval, batch
+ * size, retry delay, attempts, failure policy) are the runner's, see
+ * {@link dev.eventsourcing.system.RunnerSettings}.
  *
  * @param module          {@value Settings#PERSISTENCE_MODULE}: {@code inmemory} (default) or {@code jpa}
  * @param applicationName {@value #APPLICATION_NAME}: the name of the default application, used
  *                        when the deployment defines no subclass of Application; default
  *                        {@code Application}
- * @param synchronous     {@value #DISPATCH}: {@code sync} dispatches to projections in the
- *                        committing thread, {@code async} on the executor; default {@code sync}
- *                        for the in-memory store and {@code async} otherwise
- * @param pollInterval    {@value #POLL_INTERVAL}: milliseconds between polls of the logs, which
- *                        cover missed prompts and other nodes' writes (asynchronous dispatch only);
- *                        default 1000
- * @param batchSize       {@value #BATCH_SIZE}: notifications read per query; default 100
- * @param retryDelay      {@value #RETRY_DELAY}: milliseconds before a failed handler is tried
- *                        again (doubling up to a minute); default 1000
+ * @param synchronous     {@value #DISPATCH}: {@code sync} runs readers in the committing thread,
+ *                        {@code async} on the executor; default {@code sync} for the in-memory
+ *                        store and {@code async} otherwise
+ * @param ownExecutor     {@value #EXECUTOR}: {@code managed} (default) runs readers on the
+ *                        container's {@code ManagedScheduledExecutorService} and fails the
+ *                        deployment when there is none; {@code own} on a small pool of the
+ *                        extension's own daemon threads (Java SE)
  */
-record Options(String module, String applicationName, boolean synchronous, Duration pollInterval, int batchSize,
-               Duration retryDelay) {
+public record Options(String module, String applicationName, boolean synchronous, boolean ownExecutor) {
 
     static final String APPLICATION_NAME = "application.name";
     static final String DISPATCH = "projection.dispatch";
-    static final String POLL_INTERVAL = "projection.poll-interval";
-    static final String BATCH_SIZE = "projection.batch-size";
-    static final String RETRY_DELAY = "projection.retry-delay";
+    static final String EXECUTOR = "executor";
 
-    Options {
+    public Options {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(applicationName, "applicationName");
     }
@@ -45,44 +41,30 @@ record Options(String module, String applicationName, boolean synchronous, Durat
      *
      * @throws ConfigurationException naming the key and the value when one is not understood
      */
-    static Options read(Settings settings) {
+    public static Options read(Settings settings) {
         String module = settings.get(Settings.PERSISTENCE_MODULE).map(String::trim).orElse(InfrastructureFactory.DEFAULT_MODULE);
         if (!module.equals(InfrastructureFactory.DEFAULT_MODULE) && !module.equals("jpa")) {
-            throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + Settings.PERSISTENCE_MODULE
+            throw new ConfigurationException("Setting '" + Settings.PERSISTENCE_MODULE
                     + "' must be 'inmemory' or 'jpa', was '" + module + "'");
         }
         String name = settings.get(APPLICATION_NAME).map(String::trim).orElse("Application");
-        boolean synchronous = switch (settings.get(DISPATCH).map(v -> v.trim().toLowerCase(Locale.ROOT))
-                .orElse(module.equals(InfrastructureFactory.DEFAULT_MODULE) ? "sync" : "async")) {
-            case "sync" -> true;
-            case "async" -> false;
-            default -> throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + DISPATCH
-                    + "' must be 'sync' or 'async', was '" + settings.get(DISPATCH).orElseThrow() + "'");
-        };
-        return new Options(module, name, synchronous,
-                Duration.ofMillis(positive(settings, POLL_INTERVAL, 1000)),
-                positive(settings, BATCH_SIZE, 100),
-                Duration.ofMillis(positive(settings, RETRY_DELAY, 1000)));
+        String dispatch = module.equals(InfrastructureFactory.DEFAULT_MODULE) ? "sync" : "async";
+        boolean synchronous = choice(settings, DISPATCH, dispatch, "sync", "async");
+        boolean own = !choice(settings, EXECUTOR, "managed", "managed", "own");
+        return new Options(module, name, synchronous, own);
     }
 
     boolean jpa() {
         return module.equals("jpa");
     }
 
-    private static int positive(Settings settings, String key, int defaultValue) {
-        String raw = settings.get(key).orElse(null);
-        if (raw == null) {
-            return defaultValue;
+    /** Whether the setting is {@code first} (true) or {@code second} (false). */
+    private static boolean choice(Settings settings, String key, String defaultValue, String first, String second) {
+        String value = settings.get(key).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse(defaultValue);
+        if (value.equals(first) || value.equals(second)) {
+            return value.equals(first);
         }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the key
-        }
-        throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + key + "' must be a positive whole number, was '"
-                + raw + "'");
+        throw new ConfigurationException("Setting '" + key + "' must be '" + first + "' or '" + second + "', was '"
+                + settings.get(key).orElseThrow() + "'");
     }
 }

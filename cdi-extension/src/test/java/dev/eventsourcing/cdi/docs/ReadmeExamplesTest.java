@@ -1,9 +1,9 @@
 package dev.eventsourcing.cdi.docs;
 
-import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.cdi.jpa.DepositRow;
 import dev.eventsourcing.cdi.support.Deployments;
 import dev.eventsourcing.cdi.support.TestDatabase;
+import dev.eventsourcing.system.Readers;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +59,11 @@ class ReadmeExamplesTest {
                 "eventsourcing.jpa.user", database.user()), Accounts.class, Deposits.class);
         try {
             Accounts accounts = container.select(Accounts.class).get();
-            Projections projections = container.select(Projections.class).get();
+            Readers projections = container.select(Readers.class).get();
             UUID id = accounts.open("Alice", "alice@example.com");
 
             long position = accounts.deposit(id, new BigDecimal("10.00"));
-            projections.waitFor("deposits", position, Duration.ofSeconds(5));
+            projections.waitFor("deposits", "Application", position, Duration.ofSeconds(5));
 
             assertEquals(1, database.count("SELECT COUNT(*) FROM deposit_view WHERE account_id = '" + id + "'"));
         } finally {

@@ -57,7 +57,8 @@ class JpaDeploymentProblemsTest {
 
     @Test
     void anUnknownPersistenceUnitFailsWithEscdi012() {
-        assertProblem("ESCDI012: Invalid event sourcing configuration: Cannot open persistence unit 'nowhere'",
+        assertProblem("ESCDI012: Invalid event sourcing configuration: Persistence unit 'nowhere' (setting"
+                + " 'eventsourcing.jpa.persistence-unit') could not be started",
                 failureOf(jpa("eventsourcing.jpa.persistence-unit", "nowhere"), Teller.class));
     }
 

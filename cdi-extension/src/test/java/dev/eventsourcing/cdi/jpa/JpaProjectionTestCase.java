@@ -4,12 +4,12 @@ import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.bank.BankAccount;
 import dev.eventsourcing.cdi.Bank;
 import dev.eventsourcing.cdi.ProcessApplicationTest;
-import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.cdi.Teller;
 import dev.eventsourcing.cdi.support.Deployments;
 import dev.eventsourcing.cdi.support.TestDatabase;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.WaitTimeoutException;
+import dev.eventsourcing.system.Readers;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +88,7 @@ abstract class JpaProjectionTestCase {
 
         DepositView.DELAY_MILLIS.set(0);
         WeldContainer second = start();
-        second.select(Projections.class).get().waitFor("deposit-view", last, Duration.ofSeconds(30));
+        second.select(Readers.class).get().waitFor("deposit-view", applicationName, last, Duration.ofSeconds(30));
 
         assertEquals(40, rows(id));
         assertEquals(40, database().count("SELECT COUNT(DISTINCT notification_id) FROM deposit_view WHERE account_id = '"
@@ -115,8 +115,8 @@ abstract class JpaProjectionTestCase {
                 last = Math.max(last, onOther.deposit(second, "2.00"));
             }
 
-            one.select(Projections.class).get().waitFor("deposit-view", last, Duration.ofSeconds(30));
-            other.select(Projections.class).get().waitFor("deposit-view", last, Duration.ofSeconds(30));
+            one.select(Readers.class).get().waitFor("deposit-view", applicationName, last, Duration.ofSeconds(30));
+            other.select(Readers.class).get().waitFor("deposit-view", applicationName, last, Duration.ofSeconds(30));
 
             String ofTheseAccounts = " FROM deposit_view WHERE account_id IN (" + String.join(", ", accounts) + ")";
             assertEquals(60, database().count("SELECT COUNT(*)" + ofTheseAccounts));
@@ -134,8 +134,8 @@ abstract class JpaProjectionTestCase {
         UUID id = teller.open("Bob");
         long deposit = teller.deposit(id, "7.00");
 
-        Projections projections = running.select(Projections.class).get();
-        projections.waitFor("deposit-view", deposit, Duration.ofSeconds(10));
+        Readers projections = running.select(Readers.class).get();
+        projections.waitFor("deposit-view", applicationName, deposit, Duration.ofSeconds(10));
 
         assertEquals(1, database().count("SELECT COUNT(*) FROM deposit_view WHERE notification_id = " + deposit
                 + " AND account_id = '" + id + "'"));
@@ -155,7 +155,7 @@ abstract class JpaProjectionTestCase {
 
         assertThrows(IntegrityException.class, () -> application.save(stale));
 
-        running.select(Projections.class).get().waitFor("deposit-view", deposit, Duration.ofSeconds(10));
+        running.select(Readers.class).get().waitFor("deposit-view", applicationName, deposit, Duration.ofSeconds(10));
         assertEquals(deposit, application.recorder().maxNotificationId());
         assertEquals(1, rows(id));
     }
@@ -168,7 +168,7 @@ abstract class JpaProjectionTestCase {
         ProcessApplicationTest.Welcomes welcomes = running.select(ProcessApplicationTest.Welcomes.class).get();
         UUID account = bank.open("Fay");
 
-        running.select(Projections.class).get().waitFor("Welcomes", "Bank", bank.recorder().maxNotificationId(),
+        running.select(Readers.class).get().waitFor("Welcomes", "Bank", bank.recorder().maxNotificationId(),
                 Duration.ofSeconds(10));
 
         assertTrue(welcomes.repository(ProcessApplicationTest.Welcome.class)
@@ -178,9 +178,9 @@ abstract class JpaProjectionTestCase {
     @Test
     void waitingForANotificationNotYetProcessedTimesOut() {
         WeldContainer running = start();
-        Projections projections = running.select(Projections.class).get();
+        Readers projections = running.select(Readers.class).get();
 
-        assertThrows(WaitTimeoutException.class, () -> projections.waitFor("deposit-view", 1_000, Duration.ofMillis(100)));
+        assertThrows(WaitTimeoutException.class, () -> projections.waitFor("deposit-view", applicationName, 1_000, Duration.ofMillis(100)));
     }
 
     private long rows(UUID account) throws SQLException {

@@ -54,9 +54,15 @@ public @interface TestConfig {
             return values;
         }
 
-        /** Makes these values the config of the thread's class loader (with system properties below them). */
-        public static void use(Map<String, String> values) {
+        /**
+         * Makes these values the config of the thread's class loader (with system properties below
+         * them). Java SE has no managed executor, so readers run on the extension's own threads
+         * unless a test says otherwise.
+         */
+        public static void use(Map<String, String> given) {
             release();
+            Map<String, String> values = new HashMap<>(given);
+            values.putIfAbsent("eventsourcing.executor", "own");
             Config config = new SmallRyeConfigBuilder()
                     .addDefaultSources()
                     .withSources(new PropertiesConfigSource(values, "test", 900))

@@ -1,13 +1,13 @@
 package dev.eventsourcing.cdi.system;
 
 import dev.eventsourcing.Settings;
-import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.cdi.support.Deployments;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.WaitTimeoutException;
 import dev.eventsourcing.system.ApplicationSystem;
 import dev.eventsourcing.system.ProcessApplication;
 import dev.eventsourcing.system.ProcessingEvent;
+import dev.eventsourcing.system.Readers;
 import dev.eventsourcing.system.transfers.Transfers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,10 +32,10 @@ class CatchUpTest {
                 StubbornSystem.class, Transfers.class, Stubborn.class);
         try {
             container.select(Transfers.class).get().request(UUID.randomUUID(), UUID.randomUUID(), BigDecimal.ONE);
-            Projections projections = container.select(Projections.class).get();
+            Readers projections = container.select(Readers.class).get();
 
             assertThrows(WaitTimeoutException.class, () -> projections.waitUntilCaughtUp(Duration.ofMillis(300)));
-            assertTrue(projections.statuses().stream().anyMatch(s -> s.projection().equals("Stubborn") && s.failing()),
+            assertTrue(projections.statuses().stream().anyMatch(s -> s.reader().equals("Stubborn") && s.failing()),
                     () -> "" + projections.statuses());
         } finally {
             container.shutdown();

@@ -1,14 +1,14 @@
 package dev.eventsourcing.cdi.system;
 
 import dev.eventsourcing.Settings;
-import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.cdi.support.Deployments;
 import dev.eventsourcing.cdi.support.TestDatabase;
 import dev.eventsourcing.system.ApplicationSystem;
+import dev.eventsourcing.system.Readers;
 import dev.eventsourcing.system.SingleThreadedRunner;
 import dev.eventsourcing.system.transfers.Accounts;
-import dev.eventsourcing.system.transfers.TransferWorkload;
 import dev.eventsourcing.system.transfers.TransferWorkload.EndState;
+import dev.eventsourcing.system.transfers.TransferWorkload;
 import dev.eventsourcing.system.transfers.Transfers;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ abstract class ContainerSystemTestCase {
         TestDatabase database = newDatabase();
         WeldContainer container = Deployments.start(config(database), TransfersSystem.BEAN_CLASSES);
         try {
-            Projections projections = container.select(Projections.class).get();
+            Readers projections = container.select(Readers.class).get();
             EndState actual = workload.run(container.select(Accounts.class).get(), container.select(Transfers.class).get(),
                     () -> projections.waitUntilCaughtUp(CATCH_UP));
 

@@ -1,10 +1,10 @@
 package dev.eventsourcing.cdi.system;
 
 import dev.eventsourcing.Settings;
-import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.cdi.support.Deployments;
 import dev.eventsourcing.cdi.support.LogServer;
 import dev.eventsourcing.cdi.support.TestDatabase;
+import dev.eventsourcing.system.Readers;
 import dev.eventsourcing.system.transfers.Accounts;
 import dev.eventsourcing.system.transfers.Transfers;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -71,7 +71,7 @@ class RemoteLeaderTest {
         leader.request(alice, bob, new BigDecimal("1000"));
         follower = startFollower();
         // The remote log's end is not known here: this waits for a run that reads it to its end.
-        follower.select(Projections.class).get().waitUntilCaughtUp(Duration.ofSeconds(30));
+        follower.select(Readers.class).get().waitUntilCaughtUp(Duration.ofSeconds(30));
 
         accounts = follower.select(Accounts.class).get();
         assertEquals(new BigDecimal("0"), accounts.balance(alice));
@@ -124,7 +124,7 @@ class RemoteLeaderTest {
     }
 
     private void waitUntilFollowed() {
-        follower.select(Projections.class).get().waitFor("Accounts", "Transfers", leader.recorder().maxNotificationId(),
+        follower.select(Readers.class).get().waitFor("Accounts", "Transfers", leader.recorder().maxNotificationId(),
                 Duration.ofSeconds(30));
     }
 }

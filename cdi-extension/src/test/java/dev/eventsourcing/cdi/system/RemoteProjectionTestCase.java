@@ -3,15 +3,17 @@ package dev.eventsourcing.cdi.system;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.bank.BankAccount;
 import dev.eventsourcing.cdi.Bank;
-import dev.eventsourcing.cdi.ProjectionStatus;
-import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.cdi.Teller;
 import dev.eventsourcing.cdi.jpa.DepositRow;
 import dev.eventsourcing.cdi.support.Deployments;
 import dev.eventsourcing.cdi.support.LogServer;
 import dev.eventsourcing.cdi.support.TestDatabase;
 import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.ParkedNotification;
 import dev.eventsourcing.persistence.WaitTimeoutException;
+import dev.eventsourcing.system.ParkedNotifications;
+import dev.eventsourcing.system.ReaderStatus;
+import dev.eventsourcing.system.Readers;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +83,7 @@ abstract class RemoteProjectionTestCase {
             leader.deposit(alice, "1.00");
         }
         follower = start(true);
-        Projections projections = follower.select(Projections.class).get();
+        Readers projections = follower.select(Readers.class).get();
         projections.waitFor(BankView.NAME, "Bank", leader.recorder().maxNotificationId(), WAIT);
         assertEquals(depositIds(alice), viewedIds(alice));
 
@@ -105,14 +107,14 @@ abstract class RemoteProjectionTestCase {
         int readsBefore = server.starts().size();
         BankView.DELAY_MILLIS.set(0);
         follower = start(true);
-        projections = follower.select(Projections.class).get();
+        projections = follower.select(Readers.class).get();
         projections.waitUntilCaughtUp(WAIT); // returns only once the remote log is read to its end
 
         assertEquals(depositIds(alice), viewedIds(alice));
         assertEquals(45, viewedIds(alice).size());
         assertEquals(viewedAtShutdown.get(viewedAtShutdown.size() - 1) + 1, server.starts().get(readsBefore),
                 "after the restart, the log is read from the position after the last one recorded");
-        ProjectionStatus status = status(projections, "Bank");
+        ReaderStatus status = status(projections, "Bank");
         assertEquals(leader.recorder().maxNotificationId(), status.position());
         assertFalse(status.failing(), status::toString);
     }
@@ -123,14 +125,14 @@ abstract class RemoteProjectionTestCase {
         leader.deposit(bob, "1.00");
         long before = leader.recorder().maxNotificationId();
         follower = start(true);
-        Projections projections = follower.select(Projections.class).get();
+        Readers projections = follower.select(Readers.class).get();
         projections.waitFor(BankView.NAME, "Bank", before, WAIT);
 
         server.goDown();
         leader.deposit(bob, "2.00");
         leader.deposit(bob, "3.00");
         long last = leader.recorder().maxNotificationId();
-        ProjectionStatus down = awaitStatus(projections, "Bank", s -> s.failing() && s.attempts() >= 3);
+        ReaderStatus down = awaitStatus(projections, "Bank", s -> s.failing() && s.attempts() >= 3);
 
         assertEquals(before, down.position());
         assertEquals(0, down.failingId(), "no notification is to blame");
@@ -144,26 +146,32 @@ abstract class RemoteProjectionTestCase {
         projections.waitFor(BankView.NAME, "Bank", last, WAIT);
 
         assertEquals(depositIds(bob), viewedIds(bob));
-        ProjectionStatus back = awaitStatus(projections, "Bank", s -> !s.failing());
+        ReaderStatus back = awaitStatus(projections, "Bank", s -> !s.failing());
         assertEquals(last, back.position());
     }
 
     @Test
-    void eventsTheFollowerCannotDecryptStayUnprocessedUntilItHasTheLeadersKey() throws Exception {
+    void eventsTheFollowerCannotDecryptAreParkedAndProcessedByARetryOnceItHasTheLeadersKey() throws Exception {
         UUID dora = leader.open("Dora");
         leader.deposit(dora, "4.00");
+        leader.deposit(dora, "5.00");
         follower = start(false);
-        Projections projections = follower.select(Projections.class).get();
+        Readers projections = follower.select(Readers.class).get();
 
-        ProjectionStatus refused = awaitStatus(projections, "Bank", ProjectionStatus::failing);
-        assertEquals(1, refused.failingId(), "the first notification of the bank's log cannot be read");
-        assertEquals(0, refused.position());
-        follower.shutdown();
+        long end = leader.recorder().maxNotificationId();
+        ReaderStatus parked = awaitStatus(projections, "Bank", s -> s.position() == end);
+        assertEquals(2, parked.parked(), "the deposits are parked: the first cannot be decrypted, the second waits behind it");
+        assertFalse(parked.failing(), "the log goes on past them");
         assertEquals(0, viewedIds(dora).size());
+        follower.shutdown();
 
         follower = start(true);
-        follower.select(Projections.class).get().waitFor(BankView.NAME, "Bank", leader.recorder().maxNotificationId(), WAIT);
+        ParkedNotifications operator = follower.select(ParkedNotifications.class).get();
+        List<ParkedNotification> waiting = operator.parked(BankView.NAME, ParkedNotification.Status.PARKED, 10);
+        assertEquals(2, waiting.size(), waiting::toString);
+        assertEquals(2, operator.retry(BankView.NAME, "Bank", waiting.get(0).notificationId()));
         assertEquals(depositIds(dora), viewedIds(dora));
+        assertEquals(List.of(), operator.parked(BankView.NAME, ParkedNotification.Status.PARKED, 10));
     }
 
     private WeldContainer start(boolean withTheLeadersKey) {
@@ -203,13 +211,13 @@ abstract class RemoteProjectionTestCase {
         return ids;
     }
 
-    private static ProjectionStatus status(Projections projections, String log) {
+    private static ReaderStatus status(Readers projections, String log) {
         return projections.statuses().stream()
-                .filter(s -> s.projection().equals(BankView.NAME) && s.application().equals(log))
+                .filter(s -> s.reader().equals(BankView.NAME) && s.upstream().equals(log))
                 .findFirst().orElseThrow(() -> new AssertionError("no status for " + log + ": " + projections.statuses()));
     }
 
-    private static ProjectionStatus awaitStatus(Projections projections, String log, Predicate<ProjectionStatus> condition)
+    private static ReaderStatus awaitStatus(Readers projections, String log, Predicate<ReaderStatus> condition)
             throws InterruptedException {
         waitUntil(() -> condition.test(status(projections, log)));
         return status(projections, log);

@@ -1,9 +1,9 @@
 package dev.eventsourcing.cdi.system;
 
-import dev.eventsourcing.cdi.ProjectionStatus;
-import dev.eventsourcing.cdi.Projections;
 import dev.eventsourcing.cdi.support.Deployments;
 import dev.eventsourcing.cdi.support.TestDatabase;
+import dev.eventsourcing.system.ReaderStatus;
+import dev.eventsourcing.system.Readers;
 import dev.eventsourcing.system.transfers.Accounts;
 import dev.eventsourcing.system.transfers.Transfer;
 import dev.eventsourcing.system.transfers.Transfers;
@@ -81,8 +81,8 @@ class TwoNodesSystemTest {
         client.shutdown();
         WeldContainer restarted = start();
         request(List.of(one, one, restarted, restarted), 20, accounts, requested, 3);
-        one.select(Projections.class).get().waitUntilCaughtUp(ContainerSystemTestCase.CATCH_UP);
-        restarted.select(Projections.class).get().waitUntilCaughtUp(ContainerSystemTestCase.CATCH_UP);
+        one.select(Readers.class).get().waitUntilCaughtUp(ContainerSystemTestCase.CATCH_UP);
+        restarted.select(Readers.class).get().waitUntilCaughtUp(ContainerSystemTestCase.CATCH_UP);
 
         Transfers transfers = restarted.select(Transfers.class).get();
         Map<UUID, BigDecimal> expected = new HashMap<>();
@@ -146,9 +146,9 @@ class TwoNodesSystemTest {
     // How many requests the accounts had not yet settled: the transfers' log beyond the accounts' position.
     private static long backlogOf(WeldContainer node) {
         long end = node.select(Transfers.class).get().recorder().maxNotificationId();
-        long position = node.select(Projections.class).get().statuses().stream()
-                .filter(s -> s.projection().equals("Accounts") && s.application().equals("Transfers"))
-                .mapToLong(ProjectionStatus::position).findFirst().orElseThrow();
+        long position = node.select(Readers.class).get().statuses().stream()
+                .filter(s -> s.reader().equals("Accounts") && s.upstream().equals("Transfers"))
+                .mapToLong(ReaderStatus::position).findFirst().orElseThrow();
         return end - position;
     }
 }

@@ -2,6 +2,7 @@ package dev.eventsourcing.cdi.internal;
 
 import dev.eventsourcing.jpa.JpaTransactions;
 import dev.eventsourcing.persistence.OperationalException;
+import dev.eventsourcing.persistence.Transactions;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -11,37 +12,48 @@ import jakarta.transaction.UserTransaction;
 import java.util.function.Function;
 
 /**
- * A container-managed (JTA) persistence unit: the recorders work through the container's
- * transaction-scoped entity manager.
+ * The container's JTA transactions, as the runner and the JPA recorders use them, through the
+ * container's transaction-scoped entity manager.
  *
  * <p>An application's save joins the caller's transaction (a transactional EJB, or a
  * {@code @Transactional} bean), so its events commit atomically with the caller's own writes in
  * the same unit; without one, it starts and commits a transaction of its own (REQUIRED). The
  * transaction status is read from the {@link TransactionSynchronizationRegistry}, which any
  * component may use; the {@link UserTransaction} is used only when no transaction is active, so
- * that container-managed EJBs never touch it. Dispatch after commit is registered as an
- * interposed synchronization, which the container calls after the outcome is known.
+ * that container-managed EJBs never touch it. Work after commit (prompting the runner, filling
+ * the aggregate cache) is registered as an interposed synchronization, which the container calls
+ * once the outcome is known, and runs only when it is a commit.
  */
-final class JtaUnit implements JpaUnit {
+final class ContainerTransactions implements Transactions {
 
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry registry;
     private final UserTransaction userTransaction;
-    private final JpaTransactions transactions = new Required();
 
-    JtaUnit(EntityManager entityManager, TransactionSynchronizationRegistry registry, UserTransaction userTransaction) {
+    ContainerTransactions(EntityManager entityManager, TransactionSynchronizationRegistry registry,
+                          UserTransaction userTransaction) {
         this.entityManager = entityManager;
         this.registry = registry;
         this.userTransaction = userTransaction;
     }
 
-    @Override
-    public JpaTransactions transactions() {
-        return transactions;
+    /** Units of work for the recorders: in the caller's transaction, or a new one when there is none. */
+    JpaTransactions required() {
+        return new JpaTransactions() {
+            @Override
+            public <T> T inTransaction(Function<EntityManager, T> work) {
+                return active() ? work.apply(entityManager) : inNewTransaction(unitOfWork -> work.apply(entityManager));
+            }
+
+            @Override
+            public boolean ownsTransactions() {
+                return false;
+            }
+        };
     }
 
     @Override
-    public <T> T inNewTransaction(Function<EntityManager, T> work) {
+    public <T> T inNewTransaction(Function<Object, T> work) {
         try {
             userTransaction.begin();
         } catch (Exception e) {
@@ -71,12 +83,16 @@ final class JtaUnit implements JpaUnit {
     }
 
     @Override
-    public boolean inTransaction() {
+    public boolean active() {
         return registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
     }
 
     @Override
     public void afterCommit(Runnable action) {
+        if (!active()) {
+            action.run();
+            return;
+        }
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -89,24 +105,5 @@ final class JtaUnit implements JpaUnit {
                 }
             }
         });
-    }
-
-    @Override
-    public void close() {
-        // The container owns the unit.
-    }
-
-    /** Joins the caller's transaction, or runs in a new one when there is none (REQUIRED). */
-    private final class Required implements JpaTransactions {
-
-        @Override
-        public <T> T inTransaction(Function<EntityManager, T> work) {
-            return JtaUnit.this.inTransaction() ? work.apply(entityManager) : inNewTransaction(work);
-        }
-
-        @Override
-        public boolean ownsTransactions() {
-            return false;
-        }
     }
 }

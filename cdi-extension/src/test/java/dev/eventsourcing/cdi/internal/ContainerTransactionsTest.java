@@ -18,20 +18,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The JTA rules, against a recording stand-in for the container's transaction manager. */
-class JtaUnitTest {
+class ContainerTransactionsTest {
 
-    private final Transactions container = new Transactions();
+    private final Container container = new Container();
     private final EntityManager entityManager = (EntityManager) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
                 throw new UnsupportedOperationException(method.getName());
             });
-    private final JtaUnit unit = new JtaUnit(entityManager, container.registry(), container.userTransaction());
+    private final ContainerTransactions unit = new ContainerTransactions(entityManager, container.registry(), container.userTransaction());
 
     @Test
     void aSaveInsideTheCallersTransactionJoinsItAndStartsNone() {
         container.status = Status.STATUS_ACTIVE;
 
-        EntityManager used = unit.transactions().inTransaction(em -> em);
+        EntityManager used = unit.required().inTransaction(em -> em);
 
         assertSame(entityManager, used);
         assertEquals(List.of(), container.calls);
@@ -39,8 +39,8 @@ class JtaUnitTest {
 
     @Test
     void aSaveWithoutATransactionRunsInOneOfItsOwn() {
-        unit.transactions().inTransaction(em -> {
-            assertTrue(unit.inTransaction());
+        unit.required().inTransaction(em -> {
+            assertTrue(unit.active());
             return null;
         });
 
@@ -57,6 +57,13 @@ class JtaUnitTest {
     }
 
     @Test
+    void workAfterCommitRunsAtOnceWithoutATransaction() {
+        List<String> done = new ArrayList<>();
+        unit.afterCommit(() -> done.add("now"));
+        assertEquals(List.of("now"), done);
+    }
+
+    @Test
     void dispatchWaitsForTheCommitAndARollbackDispatchesNothing() {
         container.status = Status.STATUS_ACTIVE;
         List<String> dispatched = new ArrayList<>();
@@ -70,11 +77,11 @@ class JtaUnitTest {
         unit.afterCommit(() -> dispatched.add("second"));
         container.complete(Status.STATUS_COMMITTED);
         assertEquals(List.of("second"), dispatched);
-        assertFalse(unit.inTransaction());
+        assertFalse(unit.active());
     }
 
     /** One thread's transaction, as the container would keep it. */
-    private static final class Transactions {
+    private static final class Container {
         int status = Status.STATUS_NO_TRANSACTION;
         final List<String> calls = new ArrayList<>();
         final List<Synchronization> synchronizations = new ArrayList<>();

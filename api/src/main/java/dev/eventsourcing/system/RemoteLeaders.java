@@ -1,30 +1,26 @@
-package dev.eventsourcing.cdi.internal;
+package dev.eventsourcing.system;
 
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.RemoteNotificationLog;
 import dev.eventsourcing.persistence.Mapper;
-import dev.eventsourcing.system.ProcessApplication;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Process applications and projections that follow a leader in another deployment, read over
- * HTTP: the setting {@code <Follower>.follow.<Leader>.url} (config key
- * {@code eventsourcing.<Follower>.follow.<Leader>.url}) makes the process application or the
+ * HTTP: the setting {@value #FOLLOW_KEY} (in a container's MicroProfile Config, prefixed
+ * {@code eventsourcing.}) makes the process application or the
  * projection named {@code Follower} follow the notification log at that URL under the name
  * {@code Leader}, which keys its tracking position. Nothing prompts these followers: the
- * dispatcher's polling reads the remote log, so dispatch must be asynchronous.
+ * runner's polling reads the remote log, so dispatch must be asynchronous.
  *
  * <p>Both sides must agree on compression and cipher. A process application decodes the
  * leader's events with its own mapper; a projection with a mapper made from the deployment's
@@ -32,29 +28,32 @@ import java.util.function.Function;
  * ({@code eventsourcing.<Leader>.cipher.key}, else {@code eventsourcing.cipher.key}; the same for
  * the compressor), which mirrors how the leader's own deployment configures it.
  */
-final class RemoteLeaders {
+public final class RemoteLeaders {
+
+    /** The form of the keys that name a remote leader's log. */
+    public static final String FOLLOW_KEY = "<Follower>.follow.<Leader>.url";
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    // A container's setting that chooses synchronous or asynchronous dispatch, named in the error.
+    private static final String DISPATCH = "projection.dispatch";
 
     private RemoteLeaders() {
     }
 
     /**
-     * Makes each configured follower follow its remote leaders.
+     * Makes each follower that a setting names follow its remote leader.
      *
      * @param applicationsByName the deployment's applications
-     * @param projections        for each projection's name, how to make its worker for a log
-     * @param keys               every setting key present (without the {@code eventsourcing.} prefix)
-     * @return a worker per follower and remote leader
+     * @param projections        the names of the deployment's projections
+     * @param keys               every setting key present (a container's, without its prefix)
+     * @param synchronous        whether the runner is synchronous (then nothing would poll a remote log)
      * @throws ConfigurationException naming the key and its value when the key names neither a
      *         process application nor a projection of the deployment (or both), when the leader
      *         has the name of an application of the deployment, when the value is no http(s)
      *         URL, or when dispatch is synchronous
      */
-    static List<Worker> follow(Map<String, Application> applicationsByName,
-                               Map<String, Function<FollowedLog, Worker>> projections, Set<String> keys,
-                               Settings settings, Options options) {
-        List<Worker> workers = new ArrayList<>();
+    public static void follow(MultiThreadedRunner.Builder runner, Map<String, Application> applicationsByName,
+                       Set<String> projections, Set<String> keys, Settings settings, boolean synchronous) {
         for (String key : new TreeSet<>(keys)) {
             Optional<FollowKey> parsed = FollowKey.parse(key);
             if (parsed.isEmpty()) {
@@ -63,32 +62,26 @@ final class RemoteLeaders {
             FollowKey follow = parsed.get();
             String value = settings.get(key).orElse("");
             Application application = applicationsByName.get(follow.follower());
-            Function<FollowedLog, Worker> projection = projections.get(follow.follower());
-            check(follow, value, application, projection, applicationsByName, projections, options);
-            RemoteNotificationLog log = new RemoteNotificationLog(url(key, value), options.batchSize(), REQUEST_TIMEOUT);
-            if (application instanceof ProcessApplication follower) {
-                follower.follow(follow.leader(), log, follower.mapper());
-                workers.add(new FollowerWorker(follower, follow.leader(), options));
-            } else {
-                Mapper mapper = Mapper.builder(settings.scoped(follow.leader())).build();
-                workers.add(projection.apply(FollowedLog.remote(follow.leader(), log, mapper)));
-            }
+            check(follow, value, application, projections, applicationsByName, synchronous);
+            int pageSize = RunnerSettings.read(settings.scoped(follow.follower())).batchSize();
+            RemoteNotificationLog log = new RemoteNotificationLog(url(key, value), pageSize, REQUEST_TIMEOUT);
+            Mapper mapper = application != null ? application.mapper() : Mapper.builder(settings.scoped(follow.leader())).build();
+            runner.follow(follow.follower(), follow.leader(), log, mapper);
         }
-        return workers;
     }
 
-    private static void check(FollowKey follow, String value, Application application,
-                              Function<FollowedLog, Worker> projection, Map<String, Application> applicationsByName,
-                              Map<String, Function<FollowedLog, Worker>> projections, Options options) {
-        String setting = "Setting '" + ConfigSettings.PREFIX + follow.key() + "' (value '" + value + "')";
+    private static void check(FollowKey follow, String value, Application application, Set<String> projections,
+                              Map<String, Application> applicationsByName, boolean synchronous) {
+        String setting = "Setting '" + follow.key() + "' (value '" + value + "')";
         boolean process = application instanceof ProcessApplication;
-        if (!process && projection == null) {
+        boolean projection = projections.contains(follow.follower());
+        if (!process && !projection) {
             throw new ConfigurationException(setting + " names '" + follow.follower() + "', which is neither a process"
                     + " application nor a projection of the deployment; process applications: "
                     + applicationsByName.values().stream().filter(ProcessApplication.class::isInstance)
-                    .map(Application::name).toList() + ", projections: " + new TreeSet<>(projections.keySet()));
+                    .map(Application::name).toList() + ", projections: " + new TreeSet<>(projections));
         }
-        if (process && projection != null) {
+        if (process && projection) {
             throw new ConfigurationException(setting + " names '" + follow.follower() + "', which is both a process"
                     + " application and a projection of the deployment; rename the projection");
         }
@@ -97,9 +90,9 @@ final class RemoteLeaders {
                     + " name of an application of this deployment; the name keys tracking positions, so give the"
                     + " remote log another one");
         }
-        if (options.synchronous()) {
+        if (synchronous) {
             throw new ConfigurationException(setting + " needs asynchronous dispatch, which polls the remote log: set '"
-                    + ConfigSettings.PREFIX + Options.DISPATCH + "=async'");
+                    + DISPATCH + "=async'");
         }
     }
 
@@ -113,7 +106,7 @@ final class RemoteLeaders {
         } catch (URISyntaxException e) {
             // reported below, with the key
         }
-        throw new ConfigurationException("Setting '" + ConfigSettings.PREFIX + key
+        throw new ConfigurationException("Setting '" + key
                 + "' must be the http(s) URL of a notification log, was '" + value + "'");
     }
 

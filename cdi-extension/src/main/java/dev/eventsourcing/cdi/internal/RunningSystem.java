@@ -1,0 +1,153 @@
+package dev.eventsourcing.cdi.internal;
+
+import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.Environment;
+import dev.eventsourcing.application.Repository;
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.persistence.Infrastructure;
+import dev.eventsourcing.persistence.inmemory.InMemoryInfrastructureFactory;
+import dev.eventsourcing.system.ApplicationSystem;
+import dev.eventsourcing.system.MultiThreadedRunner;
+import dev.eventsourcing.system.ParkedNotifications;
+import dev.eventsourcing.system.Readers;
+import dev.eventsourcing.system.RemoteLeaders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
+
+/**
+ * The event-sourced system of one deployment while it runs: its applications and the runner
+ * that feeds its projections and process applications. The extension starts it once the
+ * deployment is valid and stops it before the application context ends; in between it is an
+ * ordinary application-scoped bean.
+ */
+public class RunningSystem {
+
+    private final Map<Class<?>, Application> applications = new LinkedHashMap<>();
+    private volatile Map<Class<? extends Aggregate>, Class<?>> owners = Map.of();
+    private volatile MultiThreadedRunner runner;
+    private ScheduledExecutorService ownExecutor;
+
+    /** Called by the container (the class is proxied); the extension calls {@link #start}. */
+    public RunningSystem() {
+    }
+
+    /**
+     * Makes the applications on the configured infrastructure and starts the runner, which
+     * catches every reader up from its last position.
+     *
+     * @throws RuntimeException when the configuration or the backend fails; nothing keeps running then
+     */
+    public synchronized RunningSystem start(Discovery.Model model, Settings settings, ContainerDeployment deployment) {
+        Options options = Options.read(settings);
+        Infrastructure infrastructure = options.jpa()
+                ? ContainerJpa.open(settings, deployment.eventStoreContexts(), deployment.beanManager())
+                : InMemoryInfrastructureFactory::new;
+        Environment environment = Environment.of(settings, infrastructure);
+        try {
+            model.applications().forEach(spec -> applications.put(spec.beanClass(), spec.create(environment)));
+            owners = ownerClasses(model);
+            ApplicationSystem system = deployment.system();
+            MultiThreadedRunner.Builder builder = MultiThreadedRunner.builder().settings(settings).infrastructure(infrastructure);
+            if (system != null) {
+                constructMissing(system, environment);
+                builder.system(system);
+            }
+            applications.values().forEach(builder::application);
+            for (ProjectionDefinition definition : model.projections()) {
+                BeanProjection projection = new BeanProjection(definition, () -> deployment.instanceOf(definition.bean()));
+                applications.values().forEach(application -> builder.projection(projection, application.name()));
+            }
+            RemoteLeaders.follow(builder, byName(), model.projections().stream().map(ProjectionDefinition::name)
+                    .collect(Collectors.toSet()), ConfigSettings.keys(), settings, options.synchronous());
+            ownExecutor = ManagedExecutor.configure(builder, options);
+            if (deployment.plainObservers()) {
+                applications.values().forEach(deployment::fireAfterCommit);
+            }
+            runner = builder.build();
+            runner.start();
+            return this;
+        } catch (RuntimeException | Error e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private void constructMissing(ApplicationSystem system, Environment environment) {
+        for (Class<? extends Application> type : system.applications()) {
+            if (!applications.containsKey(type)) {
+                ApplicationSpec.problemOf(type).ifPresent(problem -> {
+                    throw new ConfigurationException(problem);
+                });
+                applications.put(type, ApplicationSpec.of(type).create(environment));
+            }
+        }
+    }
+
+    private static Map<Class<? extends Aggregate>, Class<?>> ownerClasses(Discovery.Model model) {
+        Map<Class<? extends Aggregate>, Class<?>> classes = new LinkedHashMap<>();
+        model.owners().forEach((aggregate, spec) -> classes.put(aggregate, spec.beanClass()));
+        return Map.copyOf(classes);
+    }
+
+    private Map<String, Application> byName() {
+        Map<String, Application> named = new LinkedHashMap<>();
+        applications.values().forEach(application -> named.put(application.name(), application));
+        return named;
+    }
+
+    // Before the application context ends, so that no handler runs on a destroyed bean.
+    void beforeDestroyed(@Observes(notifyObserver = Reception.IF_EXISTS) @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stop();
+    }
+
+    /** Stops the runner (waiting briefly for running handlers) and closes the applications. */
+    public synchronized void stop() {
+        if (runner != null) {
+            runner.stop();
+            runner = null;
+        }
+        if (ownExecutor != null) {
+            ownExecutor.shutdownNow();
+            ownExecutor = null;
+        }
+        applications.values().forEach(Application::close);
+        applications.clear();
+    }
+
+    /** The application whose bean has this class. */
+    public Application application(Class<?> beanClass) {
+        Application application = applications.get(beanClass);
+        if (application == null) {
+            throw new IllegalStateException("Event sourcing is not running: no application " + beanClass.getName());
+        }
+        return application;
+    }
+
+    /** The repository of an aggregate type, from the application that declares it. */
+    public <A extends Aggregate> Repository<A> repository(Class<A> aggregateType) {
+        return application(owners.get(aggregateType)).repository(aggregateType);
+    }
+
+    /**
+     * The runner, which the extension makes injectable as {@link Readers} and
+     * {@link ParkedNotifications}.
+     *
+     * @throws IllegalStateException when the system is not running
+     */
+    public MultiThreadedRunner runner() {
+        MultiThreadedRunner running = runner;
+        if (running == null) {
+            throw new IllegalStateException("Event sourcing is not running");
+        }
+        return running;
+    }
+}
