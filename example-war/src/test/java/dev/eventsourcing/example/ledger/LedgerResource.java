@@ -1,7 +1,7 @@
 package dev.eventsourcing.example.ledger;
 
-import dev.eventsourcing.cdi.ProjectionStatus;
-import dev.eventsourcing.cdi.Projections;
+import dev.eventsourcing.system.ReaderStatus;
+import dev.eventsourcing.system.Readers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -34,7 +34,7 @@ public class LedgerResource {
     Ledger ledger;
 
     @Inject
-    Projections projections;
+    Readers projections;
 
     @Inject
     Balances balances;
@@ -44,8 +44,8 @@ public class LedgerResource {
     public JsonObject position() {
         JsonObjectBuilder json = Json.createObjectBuilder();
         for (String follower : new String[] {ledger.name(), Balances.NAME}) {
-            ProjectionStatus status = projections.statuses().stream()
-                    .filter(s -> s.projection().equals(follower) && s.application().equals("Bank"))
+            ReaderStatus status = projections.statuses().stream()
+                    .filter(s -> s.reader().equals(follower) && s.upstream().equals("Bank"))
                     .findFirst().orElseThrow(() -> new IllegalStateException(follower + " follows no 'Bank': "
                             + projections.statuses()));
             JsonObjectBuilder entry = Json.createObjectBuilder().add("position", status.position());

@@ -1,5 +1,6 @@
 package dev.eventsourcing.example.bank.application;
 
+import dev.eventsourcing.application.Repository;
 import dev.eventsourcing.example.bank.domainmodel.Account;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -25,6 +26,11 @@ public class Accounts {
     @Inject
     Bank bank;
 
+    // The deployment has several applications; this repository is the bank's, the one that
+    // declares Repository<Account>.
+    @Inject
+    Repository<Account> accounts;
+
     /** Opens an account and returns its id. */
     public UUID open(String fullName, String emailAddress) {
         Account account = Account.open(fullName, emailAddress);
@@ -34,7 +40,7 @@ public class Accounts {
 
     /** The account at its latest version. */
     public Account get(UUID id) {
-        return bank.accounts().get(id);
+        return accounts.get(id);
     }
 
     /** Pays money in and returns the account after it. */
@@ -58,7 +64,7 @@ public class Accounts {
     }
 
     private Account change(UUID id, Consumer<Account> command) {
-        Account account = bank.accounts().get(id);
+        Account account = accounts.get(id);
         command.accept(account);
         bank.save(account);
         return account;

@@ -4,9 +4,13 @@ import dev.eventsourcing.application.AggregateNotFoundException;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.example.bank.BankDeployment;
 import dev.eventsourcing.example.bank.domainmodel.Account;
-import dev.eventsourcing.cdi.ProjectionStatus;
-import dev.eventsourcing.cdi.Projections;
+import dev.eventsourcing.persistence.ParkedNotification;
+import dev.eventsourcing.system.ParkedNotifications;
+import dev.eventsourcing.system.ReaderStatus;
+import dev.eventsourcing.system.Readers;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -46,7 +51,13 @@ class BankInContainerIT {
     Bank bank;
 
     @Inject
-    Projections projections;
+    Readers projections;
+
+    @Inject
+    ParkedNotifications parkedNotifications;
+
+    @PersistenceContext(unitName = "bank")
+    EntityManager em;
 
     @Inject
     UserTransaction transaction;
@@ -92,11 +103,79 @@ class BankInContainerIT {
         assertEquals(new BigDecimal("11.25"), summary.balance());
         assertEquals(4, summary.version());
         assertEquals(new BigDecimal("11.25"), afterCatchUp.balance(), "nothing is processed twice");
-        ProjectionStatus status = projections.statuses().stream()
-                .filter(s -> s.projection().equals(AccountSummaries.NAME) && s.application().equals(bank.name()))
+        ReaderStatus status = projections.statuses().stream()
+                .filter(s -> s.reader().equals(AccountSummaries.NAME) && s.upstream().equals(bank.name()))
                 .findFirst().orElseThrow();
         assertTrue(status.position() >= last, status.toString());
         assertFalse(status.failing(), status.toString());
+    }
+
+    @Test
+    void aRolledBackCommandLeavesNothingInTheAggregateCache() throws Exception {
+        UUID id = accounts.open("Ursula", "ursula@example.com");
+        transaction.begin();
+        accounts.deposit(id, new BigDecimal("5.00"));
+        assertEquals(2, accounts.get(id).version(), "the transaction sees its own deposit");
+        transaction.rollback();
+
+        accounts.deposit(id, new BigDecimal("7.00"));
+
+        Account account = accounts.get(id);
+        assertEquals(2, account.version(), "no version was skipped");
+        assertEquals(new BigDecimal("7.00"), account.balance());
+    }
+
+    @Test
+    void aNotificationThatKeepsFailingIsParkedAndTheReadModelGoesOnUntilItIsRetried() throws Exception {
+        UUID broken = accounts.open("Victor", "victor@example.com");
+        projections.waitFor(AccountSummaries.NAME, bank.name(), lastId(), Duration.ofSeconds(30));
+        inCommittedTransaction(() -> {
+            em.remove(em.find(AccountSummary.class, broken.toString())); // a read model out of step: its handlers fail
+            return null;
+        });
+        accounts.deposit(broken, new BigDecimal("1.00"));  // its handler finds no summary and fails
+        accounts.deposit(broken, new BigDecimal("2.00"));  // parked behind the first
+        UUID healthy = accounts.open("Wendy", "wendy@example.com");
+        accounts.deposit(healthy, new BigDecimal("3.00"));
+
+        projections.waitFor(AccountSummaries.NAME, bank.name(), lastId(), Duration.ofSeconds(30));
+
+        assertEquals(new BigDecimal("3.00"), inTransaction(() -> summaries.find(healthy)).balance(),
+                "later accounts are projected");
+        List<ParkedNotification> parked = parkedOf(broken);
+        assertEquals(2, parked.size(), parked::toString);
+        assertTrue(parked.get(0).attempts() > 1 && parked.get(0).error().contains("has no summary"), parked::toString);
+        assertEquals(parked.get(0).notificationId(), parked.get(1).behind());
+
+        inCommittedTransaction(() -> {
+            em.persist(new AccountSummary(broken, "Victor", BigDecimal.ZERO.setScale(2), 1)); // the fix
+            return null;
+        });
+        assertEquals(2, parkedNotifications.retry(AccountSummaries.NAME, bank.name(), parked.get(0).notificationId()));
+
+        assertEquals(new BigDecimal("3.00"), inTransaction(() -> summaries.find(broken)).balance());
+        assertTrue(parkedOf(broken).stream().allMatch(p -> p.status() == ParkedNotification.Status.RETRIED));
+    }
+
+    private List<ParkedNotification> parkedOf(UUID originator) {
+        return parkedNotifications.parked(AccountSummaries.NAME, null, 1000).stream()
+                .filter(p -> p.originatorId().equals(originator)).toList();
+    }
+
+    private long lastId() throws Exception {
+        return inTransaction(() -> bank.recorder().maxNotificationId());
+    }
+
+    private <T> T inCommittedTransaction(Callable<T> work) throws Exception {
+        transaction.begin();
+        try {
+            T result = work.call();
+            transaction.commit();
+            return result;
+        } catch (Exception | Error e) {
+            transaction.rollback();
+            throw e;
+        }
     }
 
     private <T> T inTransaction(Callable<T> work) throws Exception {
