@@ -34,8 +34,6 @@ public final class RemoteLeaders {
     public static final String FOLLOW_KEY = "<Follower>.follow.<Leader>.url";
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    // A container's setting that chooses synchronous or asynchronous dispatch, named in the error.
-    private static final String DISPATCH = "projection.dispatch";
 
     private RemoteLeaders() {
     }
@@ -92,7 +90,7 @@ public final class RemoteLeaders {
         }
         if (synchronous) {
             throw new ConfigurationException(setting + " needs asynchronous dispatch, which polls the remote log: set '"
-                    + DISPATCH + "=async'");
+                    + RunnerSettings.DISPATCH + "=async'");
         }
     }
 

@@ -30,6 +30,11 @@ import java.util.Optional;
  *     applications</td></tr>
  * </table>
  *
+ * <p>Whoever makes the runner reads one more: {@value #DISPATCH}, {@code sync} for a
+ * {@linkplain MultiThreadedRunner.Builder#synchronous() synchronous} runner or {@code async} for
+ * one on an executor (a container chooses its default by backend). Remote leaders are named by
+ * {@value RemoteLeaders#FOLLOW_KEY} (see {@link RemoteLeaders}).
+ *
  * @param pollInterval  {@value #POLL_INTERVAL}
  * @param batchSize     {@value #BATCH_SIZE}
  * @param retryDelay    {@value #RETRY_DELAY}
@@ -49,6 +54,9 @@ public record RunnerSettings(Duration pollInterval, int batchSize, Duration retr
     public static final String ATTEMPTS = "projection.attempts";
     /** {@code park} or {@code stop}: what becomes of a notification that keeps failing. */
     public static final String FAILURE_POLICY = "projection.failure-policy";
+
+    /** {@code sync} or {@code async}: whether readers run in the committing thread or on an executor. */
+    public static final String DISPATCH = "projection.dispatch";
 
     /** The longest delay between two attempts at a failing notification. */
     public static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);

@@ -3,6 +3,7 @@ package dev.eventsourcing.cdi.internal;
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.system.RunnerSettings;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param applicationName {@value #APPLICATION_NAME}: the name of the default application, used
  *                        when the deployment defines no subclass of Application; default
  *                        {@code Application}
- * @param synchronous     {@value #DISPATCH}: {@code sync} runs readers in the committing thread,
+ * @param synchronous     {@value RunnerSettings#DISPATCH}: {@code sync} runs readers in the committing thread,
  *                        {@code async} on the executor; default {@code sync} for the in-memory
  *                        store and {@code async} otherwise
  * @param ownExecutor     {@value #EXECUTOR}: {@code managed} (default) runs readers on the
@@ -28,7 +29,6 @@ import java.util.Objects;
 public record Options(String module, String applicationName, boolean synchronous, boolean ownExecutor) {
 
     static final String APPLICATION_NAME = "application.name";
-    static final String DISPATCH = "projection.dispatch";
     static final String EXECUTOR = "executor";
 
     public Options {
@@ -49,7 +49,7 @@ public record Options(String module, String applicationName, boolean synchronous
         }
         String name = settings.get(APPLICATION_NAME).map(String::trim).orElse("Application");
         String dispatch = module.equals(InfrastructureFactory.DEFAULT_MODULE) ? "sync" : "async";
-        boolean synchronous = choice(settings, DISPATCH, dispatch, "sync", "async");
+        boolean synchronous = choice(settings, RunnerSettings.DISPATCH, dispatch, "sync", "async");
         boolean own = !choice(settings, EXECUTOR, "managed", "managed", "own");
         return new Options(module, name, synchronous, own);
     }
