@@ -88,9 +88,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
      * The recorder of the notifications that readers parked; made for a reader (a projection's
      * or process application's name), it serves every reader of the same store.
      */
-    public ParkingRecorder parkingRecorder() {
-        throw new UnsupportedOperationException(getClass().getName() + " keeps no parked notifications");
-    }
+    public abstract ParkingRecorder parkingRecorder();
 
     /**
      * The transactions of this backend: recorders of this factory called inside
