@@ -11,7 +11,6 @@ import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.persistence.Transactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,8 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>{@value #URL}, {@value #USER}, {@value #PASSWORD}</td><td>override the unit's JDBC
  *     connection</td><td>the unit's own</td></tr>
  * <tr><td>{@value #DATABASE}</td><td>{@code postgresql}, {@code postgresql-serialised},
- *     {@code mariadb} or {@code h2} (see {@link DatabaseStrategy})</td><td>read from
- *     {@value #URL}</td></tr>
+ *     {@code mariadb} or {@code h2} (see {@link DatabaseStrategy})</td><td>recognised from
+ *     the JDBC URL or the server</td></tr>
  * <tr><td>{@value #CREATE_TABLES}</td><td>run the DDL script at start-up (several nodes may start at once)</td>
  *     <td>{@value #DEFAULT_CREATE_TABLES}</td></tr>
  * </table>
@@ -111,7 +110,6 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
      * @throws ConfigurationException when the database cannot be told from the settings
      */
     public static JpaInfrastructureFactory fromSettings(String applicationName, Settings settings) {
-        DatabaseStrategy database = databaseOf(settings);
         Map<String, String> properties = new HashMap<>();
         settings.get(URL).ifPresent(url -> properties.put("jakarta.persistence.jdbc.url", url.trim()));
         settings.get(USER).ifPresent(user -> properties.put("jakarta.persistence.jdbc.user", user.trim()));
@@ -126,6 +124,7 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
         }
         try {
             JpaTransactions transactions = JpaTransactions.resourceLocal(factory);
+            DatabaseStrategy database = database(settings, transactions);
             if (settings.getBoolean(CREATE_TABLES, DEFAULT_CREATE_TABLES)) {
                 JpaSchema.createTables(transactions, database);
             }
@@ -136,20 +135,14 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
         }
     }
 
-    static DatabaseStrategy databaseOf(Settings settings) {
-        String name = settings.get(DATABASE).orElseGet(() -> settings.get(URL)
-                .map(url -> url.trim().toLowerCase(Locale.ROOT))
-                .map(url -> url.startsWith("jdbc:postgresql:") ? "postgresql"
-                        : url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:") ? "mariadb"
-                        : url.startsWith("jdbc:h2:") ? "h2" : null)
-                .orElseThrow(() -> new ConfigurationException("Setting '" + DATABASE
-                        + "' must name the database (postgresql, postgresql-serialised, mariadb or h2) when setting '"
-                        + URL + "' does not show it")));
-        try {
-            return DatabaseStrategy.named(name);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Setting '" + DATABASE + "': " + e.getMessage(), e);
-        }
+    /**
+     * The database a persistence unit runs on: named by {@value #DATABASE}, else recognised
+     * from the JDBC URL ({@value #URL}, or the unit's own), else from the server.
+     *
+     * @throws ConfigurationException when the setting names no known database, or none can be recognised
+     */
+    public static DatabaseStrategy database(Settings settings, JpaTransactions transactions) {
+        return DatabaseDetection.of(settings, transactions);
     }
 
     @Override

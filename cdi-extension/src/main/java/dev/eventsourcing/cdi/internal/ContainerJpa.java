@@ -55,7 +55,7 @@ final class ContainerJpa {
         ContainerTransactions transactions = new ContainerTransactions(containerManaged,
                 lookup(JpaWiring.SYNCHRONIZATION_REGISTRY, TransactionSynchronizationRegistry.class),
                 lookup(USER_TRANSACTION, UserTransaction.class));
-        DatabaseStrategy database = JpaWiring.database(settings, transactions.required());
+        DatabaseStrategy database = JpaInfrastructureFactory.database(settings, transactions.required());
         if (settings.getBoolean(JpaInfrastructureFactory.CREATE_TABLES, JpaInfrastructureFactory.DEFAULT_CREATE_TABLES)) {
             JpaSchema.createTables(transactions.required(), database);
         }

@@ -2,9 +2,7 @@ package dev.eventsourcing.cdi.internal;
 
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
-import dev.eventsourcing.jpa.DatabaseStrategy;
 import dev.eventsourcing.jpa.JpaInfrastructureFactory;
-import dev.eventsourcing.jpa.JpaTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 
@@ -65,10 +63,5 @@ public final class JpaWiring {
             default -> throw new ConfigurationException("Setting '" + TRANSACTIONS
                     + "' must be 'jta' or 'resource-local', was '" + value + "'");
         };
-    }
-
-    /** The database the container's unit runs on: named by the settings, else recognised. */
-    static DatabaseStrategy database(Settings settings, JpaTransactions transactions) {
-        return JpaDatabaseDetection.database(settings, transactions);
     }
 }
