@@ -11,8 +11,10 @@ import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.persistence.Transactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,6 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>{@value #DATABASE}</td><td>{@code postgresql}, {@code postgresql-serialised},
  *     {@code mariadb} or {@code h2} (see {@link DatabaseStrategy})</td><td>recognised from
  *     the JDBC URL or the server</td></tr>
+ * <tr><td>{@value #TRANSACTIONS}</td><td>{@code jta} or {@code resource-local} (containers
+ *     only)</td><td>{@code jta} when the container provides the unit's entity manager</td></tr>
  * <tr><td>{@value #CREATE_TABLES}</td><td>run the DDL script at start-up (several nodes may start at once)</td>
  *     <td>{@value #DEFAULT_CREATE_TABLES}</td></tr>
  * </table>
@@ -50,6 +54,12 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     public static final String PASSWORD = "jpa.password";
     public static final String DATABASE = "jpa.database";
     public static final String CREATE_TABLES = "jpa.create-tables";
+    /**
+     * {@code jta} (the container's transactions, through its entity manager) or
+     * {@code resource-local} (a unit opened from these settings); read by containers, which
+     * choose JTA when they provide the unit's entity manager.
+     */
+    public static final String TRANSACTIONS = "jpa.transactions";
     /**
      * Tables are created unless told otherwise, in Java SE and in a container alike: the script
      * is idempotent and runs under a schema lock, so nodes may start at once; turn it off where a
@@ -133,6 +143,21 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
             SharedEntityManagerFactories.release(factory);
             throw e;
         }
+    }
+
+    /**
+     * Whether the settings ask for the container's JTA transactions: true, false, or empty when
+     * they leave it to the container.
+     *
+     * @throws ConfigurationException when {@value #TRANSACTIONS} is neither {@code jta} nor {@code resource-local}
+     */
+    public static Optional<Boolean> jta(Settings settings) {
+        return settings.get(TRANSACTIONS).map(value -> switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "jta" -> true;
+            case "resource-local", "resource_local" -> false;
+            default -> throw new ConfigurationException("Setting '" + TRANSACTIONS
+                    + "' must be 'jta' or 'resource-local', was '" + value + "'");
+        });
     }
 
     /**

@@ -4,51 +4,57 @@ import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.projection.FailurePolicy;
 import dev.eventsourcing.projection.Projection;
+import jakarta.enterprise.inject.spi.Bean;
 
+import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * A {@code @Projection} bean seen as the runner's {@link Projection}: it observes the event types
- * of its observer methods, and processing an event calls each method that observes it, in the
- * definition's fixed order, on the bean instance.
+ * A {@code @Projection} bean as the runner's {@link Projection}: it observes the event types of
+ * its observer methods, and processing an event calls each method that observes it on the bean
+ * instance, in a fixed order (by method name, then parameter list), so that several methods
+ * observing the same event are called in the same order on every node and after every restart.
+ *
+ * @param name          the projection's name
+ * @param bean          the projection's bean
+ * @param methods       its observer methods, in call order
+ * @param failurePolicy what becomes of a notification that keeps failing
+ * @param instances     the bean instance of a bean; {@code null} until the deployment runs
  */
-final class BeanProjection implements Projection {
+record BeanProjection(String name, Bean<?> bean, List<ProjectionMethod> methods, FailurePolicy failurePolicy,
+                      Function<Bean<?>, Object> instances) implements Projection {
 
-    private final ProjectionDefinition definition;
-    private final Supplier<Object> instance;
-
-    BeanProjection(ProjectionDefinition definition, Supplier<Object> instance) {
-        this.definition = Objects.requireNonNull(definition, "definition");
-        this.instance = Objects.requireNonNull(instance, "instance");
+    BeanProjection {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(bean, "bean");
+        Objects.requireNonNull(failurePolicy, "failurePolicy");
+        methods = List.copyOf(methods);
     }
 
-    @Override
-    public String name() {
-        return definition.name();
+    /** The same projection, calling its methods on the instances the deployment gives. */
+    BeanProjection running(Function<Bean<?>, Object> deploymentInstances) {
+        return new BeanProjection(name, bean, methods, failurePolicy, deploymentInstances);
     }
 
     @Override
     public boolean observes(Class<?> eventType) {
-        return definition.methods().stream().anyMatch(method -> method.observed().isAssignableFrom(eventType));
+        return methods.stream().anyMatch(method -> method.observed().isAssignableFrom(eventType));
     }
 
     @Override
     public void process(DomainEvent<?> event, Notification notification, Object unitOfWork) {
-        Object bean = null;
-        for (ProjectionMethod method : definition.methodsFor(event.payload())) {
-            bean = bean != null ? bean : instance.get();
-            method.invoke(bean, event, notification, unitOfWork);
+        Object instance = null;
+        for (ProjectionMethod method : methods) {
+            if (method.observes(event.payload())) {
+                instance = instance != null ? instance : instances.apply(bean);
+                method.invoke(instance, event, notification, unitOfWork);
+            }
         }
     }
 
     @Override
-    public FailurePolicy failurePolicy() {
-        return definition.failurePolicy();
-    }
-
-    @Override
     public String toString() {
-        return "@Projection(\"" + definition.name() + "\") " + definition.bean().getBeanClass().getName();
+        return "@Projection(\"" + name + "\") " + bean.getBeanClass().getName();
     }
 }

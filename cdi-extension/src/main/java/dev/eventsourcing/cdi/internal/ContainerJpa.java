@@ -3,6 +3,7 @@ package dev.eventsourcing.cdi.internal;
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.cdi.EventStoreContext;
+import dev.eventsourcing.jpa.ContainerTransactions;
 import dev.eventsourcing.jpa.DatabaseStrategy;
 import dev.eventsourcing.jpa.JpaApplicationRecorder;
 import dev.eventsourcing.jpa.JpaInfrastructureFactory;
@@ -15,6 +16,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 
 import java.util.List;
+import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -41,10 +43,10 @@ final class ContainerJpa {
      * @throws ConfigurationException when a setting is not understood or the unit is missing
      */
     static Infrastructure open(Settings settings, List<Bean<?>> eventStoreContexts, BeanManager beanManager) {
-        Boolean asked = JpaWiring.jta(settings);
-        EntityManager containerManaged = Boolean.FALSE.equals(asked) ? null : containerEntityManager(eventStoreContexts, beanManager);
-        if (Boolean.TRUE.equals(asked) && containerManaged == null) {
-            throw new ConfigurationException("Setting '" + JpaWiring.TRANSACTIONS + "' is 'jta', but the container"
+        Optional<Boolean> asked = JpaInfrastructureFactory.jta(settings);
+        EntityManager containerManaged = asked.equals(Optional.of(false)) ? null : containerEntityManager(eventStoreContexts, beanManager);
+        if (asked.equals(Optional.of(true)) && containerManaged == null) {
+            throw new ConfigurationException("Setting '" + JpaInfrastructureFactory.TRANSACTIONS + "' is 'jta', but the container"
                     + " injected no entity manager for the event store; is there a JTA persistence unit, and is setting '"
                     + JpaInfrastructureFactory.PERSISTENCE_UNIT + "' its name? Or produce it:"
                     + " @Produces @EventStoreContext @PersistenceContext EntityManager");

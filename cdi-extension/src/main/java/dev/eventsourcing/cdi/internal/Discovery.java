@@ -193,7 +193,7 @@ public final class Discovery {
             EventTypes.problemOf(event).ifPresent(reason -> found.add(Messages.eventNotSerialisable(event, reason)));
         }
         List<ApplicationSpec> specs = applicationSpecs(defaultApplicationName, found);
-        List<ProjectionDefinition> projections = projections(found);
+        List<BeanProjection> projections = projections(found);
         repositoryInjectionPoints.forEach((injectionPoint, aggregate) -> {
             int owners = RepositoryOwners.candidates(aggregate, specs).size();
             if (owners != 1) {
@@ -222,9 +222,9 @@ public final class Discovery {
         return specs.stream().map(spec -> spec.beanClass().getSimpleName()).sorted().toList().toString();
     }
 
-    private List<ProjectionDefinition> projections(List<String> found) {
+    private List<BeanProjection> projections(List<String> found) {
         Map<String, Class<?>> names = new LinkedHashMap<>();
-        List<ProjectionDefinition> definitions = new ArrayList<>();
+        List<BeanProjection> definitions = new ArrayList<>();
         for (Bean<?> bean : projectionBeans.values()) {
             Class<?> type = bean.getBeanClass();
             String name = type.getAnnotation(Projection.class).value().trim();
@@ -252,7 +252,7 @@ public final class Discovery {
             }
             methods.sort(Comparator.comparing((ProjectionMethod m) -> m.method().getName())
                     .thenComparing(m -> Arrays.toString(m.method().getParameterTypes())));
-            definitions.add(new ProjectionDefinition(name, bean, methods, type.getAnnotation(Projection.class).failurePolicy()));
+            definitions.add(new BeanProjection(name, bean, methods, type.getAnnotation(Projection.class).failurePolicy(), null));
         }
         return definitions;
     }
@@ -292,6 +292,6 @@ public final class Discovery {
      */
     public record Model(List<Class<? extends Aggregate>> aggregates, List<ApplicationSpec> applications,
                         Map<Class<? extends Aggregate>, ApplicationSpec> owners,
-                        List<ProjectionDefinition> projections, List<String> problems) {
+                        List<BeanProjection> projections, List<String> problems) {
     }
 }

@@ -2,8 +2,8 @@ package dev.eventsourcing.cdi.internal;
 
 import dev.eventsourcing.system.MultiThreadedRunner;
 
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -52,12 +52,10 @@ final class ManagedExecutor {
 
     private static ScheduledExecutorService daemonPool() {
         AtomicInteger count = new AtomicInteger();
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(OWN_THREADS, task -> {
+        return Executors.newScheduledThreadPool(OWN_THREADS, task -> {
             Thread thread = new Thread(task, "eventsourcing-runner-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        pool.setRemoveOnCancelPolicy(true);
-        return pool;
     }
 }

@@ -62,11 +62,11 @@ public class RunningSystem {
                 builder.system(system);
             }
             applications.values().forEach(builder::application);
-            for (ProjectionDefinition definition : model.projections()) {
-                BeanProjection projection = new BeanProjection(definition, () -> deployment.instanceOf(definition.bean()));
+            for (BeanProjection definition : model.projections()) {
+                BeanProjection projection = definition.running(deployment::instanceOf);
                 applications.values().forEach(application -> builder.projection(projection, application.name()));
             }
-            RemoteLeaders.follow(builder, byName(), model.projections().stream().map(ProjectionDefinition::name)
+            RemoteLeaders.follow(builder, byName(), model.projections().stream().map(BeanProjection::name)
                     .collect(Collectors.toSet()), ConfigSettings.keys(), settings, options.synchronous());
             ownExecutor = ManagedExecutor.configure(builder, options);
             if (deployment.plainObservers()) {
@@ -81,6 +81,8 @@ public class RunningSystem {
         }
     }
 
+    // Applications of the system that nothing injects are made here all the same, so that
+    // remote follow keys and plain observers see every application of the deployment.
     private void constructMissing(ApplicationSystem system, Environment environment) {
         for (Class<? extends Application> type : system.applications()) {
             if (!applications.containsKey(type)) {

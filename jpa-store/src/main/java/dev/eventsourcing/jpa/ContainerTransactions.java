@@ -1,6 +1,5 @@
-package dev.eventsourcing.cdi.internal;
+package dev.eventsourcing.jpa;
 
-import dev.eventsourcing.jpa.JpaTransactions;
 import dev.eventsourcing.persistence.OperationalException;
 import dev.eventsourcing.persistence.Transactions;
 import jakarta.persistence.EntityManager;
@@ -9,11 +8,14 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The container's JTA transactions, as the runner and the JPA recorders use them, through the
- * container's transaction-scoped entity manager.
+ * A container's JTA transactions, as a runner and the JPA recorders use them, through the
+ * container's transaction-scoped entity manager: what a container integration (such as the CDI
+ * extension) hands to {@link JpaInfrastructureFactory} after looking up the container's
+ * {@link TransactionSynchronizationRegistry} and {@link UserTransaction}.
  *
  * <p>An application's save joins the caller's transaction (a transactional EJB, or a
  * {@code @Transactional} bean), so its events commit atomically with the caller's own writes in
@@ -24,21 +26,26 @@ import java.util.function.Function;
  * the aggregate cache) is registered as an interposed synchronization, which the container calls
  * once the outcome is known, and runs only when it is a commit.
  */
-final class ContainerTransactions implements Transactions {
+public final class ContainerTransactions implements Transactions {
 
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry registry;
     private final UserTransaction userTransaction;
 
-    ContainerTransactions(EntityManager entityManager, TransactionSynchronizationRegistry registry,
-                          UserTransaction userTransaction) {
-        this.entityManager = entityManager;
-        this.registry = registry;
-        this.userTransaction = userTransaction;
+    /**
+     * @param entityManager   the container's transaction-scoped entity manager of the event store's unit
+     * @param registry        the container's {@code java:comp/TransactionSynchronizationRegistry}
+     * @param userTransaction the container's {@code java:comp/UserTransaction}
+     */
+    public ContainerTransactions(EntityManager entityManager, TransactionSynchronizationRegistry registry,
+                                 UserTransaction userTransaction) {
+        this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.userTransaction = Objects.requireNonNull(userTransaction, "userTransaction");
     }
 
-    /** Units of work for the recorders: in the caller's transaction, or a new one when there is none. */
-    JpaTransactions required() {
+    /** Units of work for the recorders: in the caller's transaction, or a new one when there is none (REQUIRED). */
+    public JpaTransactions required() {
         return new JpaTransactions() {
             @Override
             public <T> T inTransaction(Function<EntityManager, T> work) {

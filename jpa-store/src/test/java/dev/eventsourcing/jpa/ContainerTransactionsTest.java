@@ -1,4 +1,4 @@
-package dev.eventsourcing.cdi.internal;
+package dev.eventsourcing.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
