@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** The bean types of the synthetic beans the extension adds: applications and repositories. */
+/** The bean types of the synthetic beans the extension adds (applications and repositories), and the raw classes of types. */
 public final class BeanTypes {
 
     private BeanTypes() {
@@ -33,6 +33,17 @@ public final class BeanTypes {
     /** The type {@code Repository<A>}. */
     public static Type repository(Class<?> aggregate) {
         return new RepositoryType(aggregate);
+    }
+
+    /** The class of a type, or of a parameterised type; {@code null} for other types (variables, wildcards). */
+    static Class<?> rawType(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+            return c;
+        }
+        return null;
     }
 
     /** {@code Repository<A>} of one aggregate class. */

@@ -129,7 +129,7 @@ public final class Discovery {
 
     /** Records an ordinary (non-projection) observer method, which may observe stored events. */
     public void observer(ObserverMethod<?> observer) {
-        Class<?> observed = rawType(observer.getObservedType());
+        Class<?> observed = BeanTypes.rawType(observer.getObservedType());
         plainObservers |= observed != null && AggregateEvent.class.isAssignableFrom(observed);
     }
 
@@ -141,7 +141,7 @@ public final class Discovery {
     /** Records what an injection point asks for: a repository, an application, or neither. */
     public void injectionPoint(InjectionPoint injectionPoint) {
         Type type = injectionPoint.getType();
-        Class<?> raw = rawType(type);
+        Class<?> raw = BeanTypes.rawType(type);
         if (raw == Repository.class) {
             Type argument = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
             if (argument instanceof Class<?> aggregate && Aggregate.class.isAssignableFrom(aggregate)) {
@@ -264,16 +264,6 @@ public final class Discovery {
         } catch (NoSuchMethodException e) {
             return false;
         }
-    }
-
-    static Class<?> rawType(Type type) {
-        if (type instanceof Class<?> c) {
-            return c;
-        }
-        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
-            return c;
-        }
-        return null;
     }
 
     private static String describe(InjectionPoint injectionPoint) {

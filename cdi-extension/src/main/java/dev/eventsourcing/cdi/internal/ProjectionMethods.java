@@ -39,7 +39,7 @@ final class ProjectionMethods {
         if (phase != TransactionPhase.IN_PROGRESS) {
             return problem(Messages.unsupportedObserverKind(method, "transactional (during = " + phase + ")"));
         }
-        Class<?> observed = Discovery.rawType(event.getBaseType());
+        Class<?> observed = BeanTypes.rawType(event.getBaseType());
         if (observed == null || !AggregateEvent.class.isAssignableFrom(observed)) {
             return problem(Messages.observesNoEvent(method, event.getBaseType().getTypeName()));
         }
@@ -55,7 +55,7 @@ final class ProjectionMethods {
     }
 
     private static ProjectionMethod.Kind kindOf(AnnotatedParameter<?> parameter) {
-        Class<?> type = Discovery.rawType(parameter.getBaseType());
+        Class<?> type = BeanTypes.rawType(parameter.getBaseType());
         if (type == Notification.class) {
             return ProjectionMethod.Kind.NOTIFICATION;
         }
