@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Compiles every Java block of the README's quick start against this module and runs its
- * {@code QuickStart} class, so that the documentation cannot drift from the code.
+ * Compiles every Java block of the README against this module and runs its {@code QuickStart}
+ * and {@code RunningTheSchool} classes, so that the documentation cannot drift from the code.
  */
 class ReadmeQuickStartTest {
 
@@ -43,6 +43,9 @@ class ReadmeQuickStartTest {
         assertTrue(output.contains("[roll over, play dead]"), output);
         assertTrue(output.contains("1 Dog$Registered"), output);
         assertTrue(output.contains("3 Dog$TrickAdded"), output);
+
+        String running = runMain(classes, "RunningTheSchool");
+        assertTrue(running.contains("1 trick counted"), running);
     }
 
     private static String readme() throws IOException {
