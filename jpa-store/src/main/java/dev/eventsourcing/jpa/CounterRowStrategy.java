@@ -94,9 +94,16 @@ final class CounterRowStrategy implements DatabaseStrategy {
         }
     }
 
+    /**
+     * {@inheritDoc} On H2, where a reader could otherwise be served a result cached before the
+     * latest commits, it also turns that cache off (see {@link H2ResultReuse}).
+     */
     @Override
     public void register(EntityManager em, String applicationName) {
         dialect.register(em, applicationName);
+        if (dialect == SqlDialect.H2) {
+            H2ResultReuse.turnOffWhereStale(em);
+        }
     }
 
     private static int increment(EntityManager em, String applicationName, int count) {

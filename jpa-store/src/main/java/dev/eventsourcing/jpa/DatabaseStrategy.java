@@ -113,7 +113,11 @@ public interface DatabaseStrategy {
         return new CounterRowStrategy(SqlDialect.MARIADB);
     }
 
-    /** H2 with writers of one application serialised by their counter row until commit. */
+    /**
+     * H2 with writers of one application serialised by their counter row until commit. On H2
+     * before 2.3.232, {@link #register} also turns off the database's reuse of query results,
+     * which there can serve a reader rows older than a commit that has returned.
+     */
     static DatabaseStrategy h2() {
         return new CounterRowStrategy(SqlDialect.H2);
     }
