@@ -1,44 +1,39 @@
 package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.ConfigurationException;
-import dev.eventsourcing.Settings;
-
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Tells which database a persistence unit runs on: the {@value JpaInfrastructureFactory#DATABASE}
- * setting when there is one, else the JDBC URL (the {@value JpaInfrastructureFactory#URL}
- * setting, or the unit's own), else the server itself.
+ * Tells which database a persistence unit runs on: from its JDBC URL when the provider reports
+ * one (a unit opened in Java SE), else from the server itself (a container's datasource, whose
+ * URL the unit does not know).
  *
  * <p>The server is asked which schemas it has, with a query that each of the databases answers
  * without an error (a failing probe would be logged as an error by the provider): only
  * PostgreSQL has {@code pg_catalog}; MariaDB and PostgreSQL name the standard schema in lower
- * case, H2 in upper case.
+ * case, H2 in upper case; MariaDB says its name in {@code VERSION()}.
  */
 final class DatabaseDetection {
 
     private static final String[] URL_PROPERTIES = {"jakarta.persistence.jdbc.url", "javax.persistence.jdbc.url",
             "hibernate.connection.url", "eclipselink.jdbc.url"};
+    private static final String[] NAMES_IN_URLS = {"postgresql", "mariadb", "mysql", "h2"};
+    private static final String HAS_SCHEMA = "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?1";
 
     private DatabaseDetection() {
     }
 
-    static DatabaseStrategy of(Settings settings, JpaTransactions transactions) {
-        String name = settings.get(JpaInfrastructureFactory.DATABASE).map(String::trim)
-                .or(() -> settings.get(JpaInfrastructureFactory.URL).flatMap(DatabaseDetection::fromUrl))
-                .or(() -> unitUrl(transactions).flatMap(DatabaseDetection::fromUrl))
-                .orElseGet(() -> fromServer(transactions));
-        try {
-            return DatabaseStrategy.named(name);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Setting '" + JpaInfrastructureFactory.DATABASE + "': " + e.getMessage(), e);
-        }
+    /** See {@link DatabaseStrategy#detect(JpaTransactions)}. */
+    static DatabaseStrategy detect(JpaTransactions transactions) {
+        String name = unitUrl(transactions).flatMap(DatabaseDetection::nameInUrl).orElseGet(() -> askServer(transactions));
+        return DatabaseStrategy.named(name);
     }
 
-    private static Optional<String> fromUrl(String url) {
+    /** The database a JDBC URL names ({@code jdbc:postgresql:…} and so on), if it is one of ours. */
+    static Optional<String> nameInUrl(String url) {
         String lower = url.trim().toLowerCase(Locale.ROOT);
-        for (String database : new String[] {"postgresql", "mariadb", "mysql", "h2"}) {
+        for (String database : NAMES_IN_URLS) {
             if (lower.startsWith("jdbc:" + database + ":")) {
                 return Optional.of(database);
             }
@@ -58,7 +53,7 @@ final class DatabaseDetection {
         });
     }
 
-    private static String fromServer(JpaTransactions transactions) {
+    static String askServer(JpaTransactions transactions) {
         try {
             if (hasSchema(transactions, "pg_catalog")) {
                 return "postgresql";
@@ -75,12 +70,11 @@ final class DatabaseDetection {
             // reported below
         }
         throw new ConfigurationException("Cannot tell which database the event store runs on; set '"
-                + JpaInfrastructureFactory.DATABASE + "' to postgresql, postgresql-serialised, mariadb or h2");
+                + JpaSettings.DATABASE + "' to postgresql, postgresql-serialised, mariadb or h2");
     }
 
     private static boolean hasSchema(JpaTransactions transactions, String name) {
-        Object count = transactions.inTransaction(em -> em.createNativeQuery(
-                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = '" + name + "'").getSingleResult());
+        Object count = transactions.inTransaction(em -> em.createNativeQuery(HAS_SCHEMA).setParameter(1, name).getSingleResult());
         return ((Number) count).longValue() > 0;
     }
 }

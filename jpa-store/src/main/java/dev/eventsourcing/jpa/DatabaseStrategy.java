@@ -1,11 +1,13 @@
 package dev.eventsourcing.jpa;
 
+import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.persistence.ConcurrencyConflictException;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Tracking;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The database-specific steps of the JPA recorders: how notification ids are reserved so that
@@ -120,6 +122,20 @@ public interface DatabaseStrategy {
      */
     static DatabaseStrategy h2() {
         return new CounterRowStrategy(SqlDialect.H2);
+    }
+
+    /**
+     * The default strategy for the database a persistence unit runs on: told from the unit's JDBC
+     * URL when the provider reports one (a unit opened in Java SE), else by asking the server with
+     * queries that each database answers without an error (a container's datasource). To name the
+     * database instead, use {@link #named} or the setting {@value JpaSettings#DATABASE} (see
+     * {@link JpaSettings#database(JpaTransactions)}).
+     *
+     * @throws ConfigurationException when the database is none of PostgreSQL,
+     *     MariaDB (or MySQL) and H2, or cannot be told
+     */
+    static DatabaseStrategy detect(JpaTransactions transactions) {
+        return DatabaseDetection.detect(Objects.requireNonNull(transactions, "transactions"));
     }
 
     /**

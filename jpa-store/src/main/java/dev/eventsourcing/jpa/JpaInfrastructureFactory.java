@@ -10,9 +10,6 @@ import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.persistence.Transactions;
 import jakarta.persistence.EntityManagerFactory;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,51 +18,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The JPA persistence module ({@code persistence.module=jpa}): makes JPA recorders for one
  * application.
  *
- * <p>Chosen by settings (Java SE), it bootstraps the persistence unit named by
- * {@value #PERSISTENCE_UNIT} (default {@value #DEFAULT_PERSISTENCE_UNIT}) with RESOURCE_LOCAL
- * transactions; applications with the same unit and connection settings share one entity
- * manager factory, closed with the last of them. Settings:
- * <table>
- * <caption>JPA settings</caption>
- * <tr><th>key</th><th>meaning</th><th>default</th></tr>
- * <tr><td>{@value #PERSISTENCE_UNIT}</td><td>the persistence unit, which must include
- *     {@code META-INF/eventsourcing/orm.xml}</td><td>{@value #DEFAULT_PERSISTENCE_UNIT}</td></tr>
- * <tr><td>{@value #URL}, {@value #USER}, {@value #PASSWORD}</td><td>override the unit's JDBC
- *     connection</td><td>the unit's own</td></tr>
- * <tr><td>{@value #DATABASE}</td><td>{@code postgresql}, {@code postgresql-serialised},
- *     {@code mariadb} or {@code h2} (see {@link DatabaseStrategy})</td><td>recognised from
- *     the JDBC URL or the server</td></tr>
- * <tr><td>{@value #TRANSACTIONS}</td><td>{@code jta} or {@code resource-local} (containers
- *     only)</td><td>{@code jta} when the container provides the unit's entity manager</td></tr>
- * <tr><td>{@value #CREATE_TABLES}</td><td>run the DDL script at start-up (several nodes may start at once)</td>
- *     <td>{@value #DEFAULT_CREATE_TABLES}</td></tr>
- * </table>
- * Its {@link #transactions()} are then {@link ThreadBoundTransactions}: the recorders of every
- * application on the unit join a runner's transaction in the same thread. In a container,
- * construct it with recorders' transactions that join the caller's JTA transaction (such as
- * {@link JpaTransactions#joining}) and the container's own {@link Transactions} instead.
+ * <p>Chosen by settings (Java SE), it opens the persistence unit that its {@link JpaSettings}
+ * name (default {@value #DEFAULT_PERSISTENCE_UNIT}) with RESOURCE_LOCAL transactions;
+ * applications with the same unit and connection settings share one entity manager factory,
+ * closed with the last of them. Its {@link #transactions()} are then
+ * {@link ThreadBoundTransactions}: the recorders of every application on the unit join a
+ * runner's transaction in the same thread. In a container, construct it with recorders'
+ * transactions that join the caller's JTA transaction (such as {@link JpaTransactions#joining})
+ * and the container's own {@link Transactions} instead.
+ *
+ * <p>The key constants here are those of {@link JpaSettings}, which says what each key means and
+ * what its default is.
  */
 public class JpaInfrastructureFactory extends InfrastructureFactory {
 
-    public static final String PERSISTENCE_UNIT = "jpa.persistence-unit";
-    public static final String DEFAULT_PERSISTENCE_UNIT = "eventsourcing";
-    public static final String URL = "jpa.url";
-    public static final String USER = "jpa.user";
-    public static final String PASSWORD = "jpa.password";
-    public static final String DATABASE = "jpa.database";
-    public static final String CREATE_TABLES = "jpa.create-tables";
-    /**
-     * {@code jta} (the container's transactions, through its entity manager) or
-     * {@code resource-local} (a unit opened from these settings); read by containers, which
-     * choose JTA when they provide the unit's entity manager.
-     */
-    public static final String TRANSACTIONS = "jpa.transactions";
-    /**
-     * Tables are created unless told otherwise, in Java SE and in a container alike: the script
-     * is idempotent and runs under a schema lock, so nodes may start at once; turn it off where a
-     * migration tool owns the schema.
-     */
-    public static final boolean DEFAULT_CREATE_TABLES = true;
+    public static final String PERSISTENCE_UNIT = JpaSettings.PERSISTENCE_UNIT;
+    public static final String DEFAULT_PERSISTENCE_UNIT = JpaSettings.DEFAULT_PERSISTENCE_UNIT;
+    public static final String URL = JpaSettings.URL;
+    public static final String USER = JpaSettings.USER;
+    public static final String PASSWORD = JpaSettings.PASSWORD;
+    public static final String DATABASE = JpaSettings.DATABASE;
+    public static final String CREATE_TABLES = JpaSettings.CREATE_TABLES;
+    public static final String TRANSACTIONS = JpaSettings.TRANSACTIONS;
+    /** See {@link JpaSettings#DEFAULT_CREATE_TABLES} for why tables are created unless told otherwise. */
+    public static final boolean DEFAULT_CREATE_TABLES = JpaSettings.DEFAULT_CREATE_TABLES;
 
     private final JpaTransactions transactions;
     private final DatabaseStrategy database;
@@ -120,22 +96,12 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
      * @throws ConfigurationException when the database cannot be told from the settings
      */
     public static JpaInfrastructureFactory fromSettings(String applicationName, Settings settings) {
-        Map<String, String> properties = new HashMap<>();
-        settings.get(URL).ifPresent(url -> properties.put("jakarta.persistence.jdbc.url", url.trim()));
-        settings.get(USER).ifPresent(user -> properties.put("jakarta.persistence.jdbc.user", user.trim()));
-        settings.get(PASSWORD).ifPresent(password -> properties.put("jakarta.persistence.jdbc.password", password));
-        String unit = settings.get(PERSISTENCE_UNIT).map(String::trim).orElse(DEFAULT_PERSISTENCE_UNIT);
-        EntityManagerFactory factory;
-        try {
-            factory = SharedEntityManagerFactories.acquire(unit, properties);
-        } catch (RuntimeException e) {
-            throw new ConfigurationException("Persistence unit '" + unit + "' (setting '" + PERSISTENCE_UNIT
-                    + "') could not be started: " + e.getMessage(), e);
-        }
+        JpaSettings jpa = JpaSettings.of(settings);
+        EntityManagerFactory factory = SharedEntityManagerFactories.acquire(jpa);
         try {
             JpaTransactions transactions = JpaTransactions.resourceLocal(factory);
-            DatabaseStrategy database = database(settings, transactions);
-            if (settings.getBoolean(CREATE_TABLES, DEFAULT_CREATE_TABLES)) {
+            DatabaseStrategy database = jpa.database(transactions);
+            if (jpa.createTables()) {
                 JpaSchema.createTables(transactions, database);
             }
             return new JpaInfrastructureFactory(applicationName, settings, transactions, database, factory);
@@ -146,28 +112,21 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     }
 
     /**
-     * Whether the settings ask for the container's JTA transactions: true, false, or empty when
-     * they leave it to the container.
+     * Whether the settings ask for the container's JTA transactions: {@link JpaSettings#jta()}.
      *
      * @throws ConfigurationException when {@value #TRANSACTIONS} is neither {@code jta} nor {@code resource-local}
      */
     public static Optional<Boolean> jta(Settings settings) {
-        return settings.get(TRANSACTIONS).map(value -> switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "jta" -> true;
-            case "resource-local", "resource_local" -> false;
-            default -> throw new ConfigurationException("Setting '" + TRANSACTIONS
-                    + "' must be 'jta' or 'resource-local', was '" + value + "'");
-        });
+        return JpaSettings.of(settings).jta();
     }
 
     /**
-     * The database a persistence unit runs on: named by {@value #DATABASE}, else recognised
-     * from the JDBC URL ({@value #URL}, or the unit's own), else from the server.
+     * The database a persistence unit runs on: {@link JpaSettings#database(JpaTransactions)}.
      *
      * @throws ConfigurationException when the setting names no known database, or none can be recognised
      */
     public static DatabaseStrategy database(Settings settings, JpaTransactions transactions) {
-        return DatabaseDetection.of(settings, transactions);
+        return JpaSettings.of(settings).database(transactions);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.eventsourcing.jpa;
 
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,10 +28,15 @@ final class SharedEntityManagerFactories {
     private SharedEntityManagerFactories() {
     }
 
-    /** The factory of this unit and these properties, made on first use; release it when done. */
-    static synchronized EntityManagerFactory acquire(String unit, Map<String, String> properties) {
-        Shared shared = FACTORIES.computeIfAbsent(new Key(unit, Map.copyOf(properties)),
-                key -> new Shared(Persistence.createEntityManagerFactory(unit, key.properties())));
+    /**
+     * The factory of the unit the settings name, connecting as they say, made on first use
+     * ({@link JpaSettings#openUnit()}); release it when done.
+     *
+     * @throws dev.eventsourcing.ConfigurationException when the unit cannot be started
+     */
+    static synchronized EntityManagerFactory acquire(JpaSettings settings) {
+        Shared shared = FACTORIES.computeIfAbsent(new Key(settings.persistenceUnit(), settings.connectionProperties()),
+                key -> new Shared(settings.openUnit()));
         shared.users++;
         return shared.factory;
     }

@@ -28,7 +28,8 @@
  *     {@link dev.eventsourcing.jpa.JpaInfrastructureFactory}, which also gives a runner the
  *     transactions its readers' recorders join
  *     ({@link dev.eventsourcing.jpa.ThreadBoundTransactions} in Java SE, the container's in a
- *     container).
+ *     container). Their settings, keys and defaults, are declared once, in
+ *     {@link dev.eventsourcing.jpa.JpaSettings}, which containers read too.
  * </ol>
  *
  * <h2>Guarantees</h2>

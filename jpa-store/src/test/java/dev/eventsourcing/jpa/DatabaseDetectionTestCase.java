@@ -4,6 +4,7 @@ import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,5 +38,15 @@ abstract class DatabaseDetectionTestCase {
 
         assertTrue(refused.getMessage().contains("Setting 'jpa.database'") && refused.getMessage().contains("oracle"),
                 refused.getMessage());
+    }
+
+    @Test
+    void aUnitIsRecognisedWithoutAnySettings() {
+        assertEquals(database().strategy().schema(), DatabaseStrategy.detect(database().transactions()).schema());
+    }
+
+    @Test
+    void aServerIsRecognisedWhenTheUnitDoesNotSayItsUrl() {
+        assertEquals(database().kind().name().toLowerCase(Locale.ROOT), DatabaseDetection.askServer(database().transactions()));
     }
 }

@@ -1,0 +1,169 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.Settings;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The settings of the JPA event store, declared once: their keys, their defaults, and how each
+ * value is read. Java SE ({@link JpaInfrastructureFactory#fromSettings}) and container
+ * integrations (the CDI extension, which prefixes the keys with {@code eventsourcing.}) read them
+ * here, so that both understand the same values and refuse the same mistakes, with a
+ * {@link ConfigurationException} naming the key and the value.
+ *
+ * <table>
+ * <caption>JPA settings</caption>
+ * <tr><th>key</th><th>meaning</th><th>default</th></tr>
+ * <tr><td>{@value #PERSISTENCE_UNIT}</td><td>the persistence unit, which must include
+ *     {@code META-INF/eventsourcing/orm.xml}</td><td>{@value #DEFAULT_PERSISTENCE_UNIT} in Java
+ *     SE; in a container, the deployment's only unit</td></tr>
+ * <tr><td>{@value #TRANSACTIONS}</td><td>{@code jta}: the container's transactions, through its
+ *     entity manager; {@code resource-local}: a unit opened from these settings</td><td>in a
+ *     container, {@code jta} when it provides the unit's entity manager</td></tr>
+ * <tr><td>{@value #DATABASE}</td><td>{@code postgresql}, {@code postgresql-serialised},
+ *     {@code mariadb} or {@code h2} (see {@link DatabaseStrategy})</td><td>told from the JDBC URL
+ *     or the server ({@link DatabaseStrategy#detect})</td></tr>
+ * <tr><td>{@value #CREATE_TABLES}</td><td>run the DDL script at start-up</td>
+ *     <td>{@value #DEFAULT_CREATE_TABLES}</td></tr>
+ * <tr><td>{@value #URL}, {@value #USER}, {@value #PASSWORD}</td><td>a unit opened from these
+ *     settings connects with them instead of its own</td><td>the unit's</td></tr>
+ * </table>
+ */
+public final class JpaSettings {
+
+    public static final String PERSISTENCE_UNIT = "jpa.persistence-unit";
+    public static final String DEFAULT_PERSISTENCE_UNIT = "eventsourcing";
+    public static final String TRANSACTIONS = "jpa.transactions";
+    public static final String DATABASE = "jpa.database";
+    public static final String CREATE_TABLES = "jpa.create-tables";
+    public static final String URL = "jpa.url";
+    public static final String USER = "jpa.user";
+    public static final String PASSWORD = "jpa.password";
+
+    /**
+     * Tables are created at start-up unless told otherwise, in Java SE and in a container alike,
+     * so that an application runs with no configuration. It is safe by default because the
+     * script is idempotent and runs under a schema lock, so the nodes of a cluster may start at
+     * once; it needs the right to create tables, and where a migration tool owns the schema (or
+     * the application's database user may not change it), turn it off.
+     */
+    public static final boolean DEFAULT_CREATE_TABLES = true;
+
+    private final Settings settings;
+
+    private JpaSettings(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The JPA settings among {@code settings} (keys without a prefix: scope them first). */
+    public static JpaSettings of(Settings settings) {
+        return new JpaSettings(Objects.requireNonNull(settings, "settings"));
+    }
+
+    /** The persistence unit named by {@value #PERSISTENCE_UNIT}, if one is. */
+    public Optional<String> namedPersistenceUnit() {
+        return settings.get(PERSISTENCE_UNIT).map(String::trim).filter(name -> !name.isEmpty());
+    }
+
+    /** The persistence unit to open in Java SE: the named one, else {@value #DEFAULT_PERSISTENCE_UNIT}. */
+    public String persistenceUnit() {
+        return namedPersistenceUnit().orElse(DEFAULT_PERSISTENCE_UNIT);
+    }
+
+    /**
+     * Whether the settings ask for the container's JTA transactions: true for {@code jta}, false
+     * for {@code resource-local}, empty when they leave it to the container.
+     *
+     * @throws ConfigurationException for any other value
+     */
+    public Optional<Boolean> jta() {
+        return settings.get(TRANSACTIONS).map(value -> switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "jta" -> true;
+            case "resource-local", "resource_local" -> false;
+            default -> throw new ConfigurationException("Setting '" + TRANSACTIONS
+                    + "' must be 'jta' or 'resource-local', was '" + value + "'");
+        });
+    }
+
+    /**
+     * Whether to run the DDL script at start-up; {@value #DEFAULT_CREATE_TABLES} when unset.
+     *
+     * @throws ConfigurationException when the value is not a boolean
+     */
+    public boolean createTables() {
+        return settings.getBoolean(CREATE_TABLES, DEFAULT_CREATE_TABLES);
+    }
+
+    /**
+     * The strategy of the database named by {@value #DATABASE}, if one is.
+     *
+     * @throws ConfigurationException when it names no known database
+     */
+    public Optional<DatabaseStrategy> namedDatabase() {
+        return settings.get(DATABASE).map(name -> {
+            try {
+                return DatabaseStrategy.named(name);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("Setting '" + DATABASE + "': " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * The strategy of the database the unit runs on: named by {@value #DATABASE}, else told from
+     * {@value #URL}, else from the unit itself ({@link DatabaseStrategy#detect}).
+     *
+     * @throws ConfigurationException when the setting names no known database, or none can be told
+     */
+    public DatabaseStrategy database(JpaTransactions transactions) {
+        Objects.requireNonNull(transactions, "transactions");
+        return namedDatabase()
+                .or(() -> settings.get(URL).flatMap(DatabaseDetection::nameInUrl).map(DatabaseStrategy::named))
+                .orElseGet(() -> DatabaseStrategy.detect(transactions));
+    }
+
+    /**
+     * The properties that make a unit connect as these settings say:
+     * {@code jakarta.persistence.jdbc.url}, {@code .user} and {@code .password}, for the keys that
+     * are set. A user given without a password connects with an empty one, not with the unit's
+     * password (which belongs to the unit's user): MicroProfile Config cannot give an empty value,
+     * it reads {@code jpa.password=} as unset.
+     */
+    public Map<String, String> connectionProperties() {
+        Map<String, String> properties = new HashMap<>();
+        settings.get(URL).map(String::trim).ifPresent(url -> properties.put("jakarta.persistence.jdbc.url", url));
+        Optional<String> user = settings.get(USER).map(String::trim);
+        user.ifPresent(name -> properties.put("jakarta.persistence.jdbc.user", name));
+        settings.get(PASSWORD).or(() -> user.map(name -> ""))
+                .ifPresent(password -> properties.put("jakarta.persistence.jdbc.password", password));
+        return Map.copyOf(properties);
+    }
+
+    /**
+     * Opens the persistence unit in Java SE, with RESOURCE_LOCAL transactions: the unit
+     * {@link #persistenceUnit()}, connecting with {@link #connectionProperties()}. The caller
+     * closes it; use it with {@link JpaTransactions#resourceLocal}.
+     *
+     * @throws ConfigurationException when the unit cannot be started, naming it and its setting
+     */
+    public EntityManagerFactory openUnit() {
+        String unit = persistenceUnit();
+        try {
+            return Persistence.createEntityManagerFactory(unit, connectionProperties());
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("Persistence unit '" + unit + "' (setting '" + PERSISTENCE_UNIT
+                    + "') could not be started: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JpaSettings[unit " + persistenceUnit() + "]";
+    }
+}
