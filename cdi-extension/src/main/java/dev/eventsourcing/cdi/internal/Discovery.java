@@ -38,7 +38,7 @@ import java.util.Set;
  * event type a projection observes. Applications are the scanned or injected subclasses of
  * {@link Application}; with none, the deployment gets one default application. Projections are
  * the beans annotated {@link Projection}; their observer methods are read from the scanned class
- * and then taken off the CDI event bus (their {@code @Observes} removed), because the dispatcher
+ * and then taken off the CDI event bus (their {@code @Observes} removed), because the runner
  * calls them itself, with tracking, and their extra parameters are not injection points.
  *
  * <p>Not thread-safe: the container calls extension observers from one thread.

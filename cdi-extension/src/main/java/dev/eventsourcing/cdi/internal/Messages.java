@@ -39,7 +39,7 @@ public final class Messages {
 
     static String unsupportedObserverKind(Method method, String kind) {
         return "ESCDI006: Projection method " + describe(method) + " is " + kind + "; projections are called"
-                + " synchronously after commit by the dispatcher: use a plain @Observes with the default phase";
+                + " synchronously after commit by the runner: use a plain @Observes with the default phase";
     }
 
     static String unsupportedScope(Class<?> projection, String scope) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One observer method of a projection bean, as the dispatcher calls it: which event type it
+ * One observer method of a projection bean, as the runner calls it: which event type it
  * observes and what each of its parameters receives.
  *
  * @param method   the Java method (made accessible: observer methods are often package-private)

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A process application in the container follows a leader in another deployment: the leader's
  * notification log is served over HTTP in the wire format by a JDK server on the loopback
- * address, and the follower, configured with the log's URL, polls it on the dispatcher's
+ * address, and the follower, configured with the log's URL, polls it on the runner's
  * executor and processes each notification exactly once, also across its own restart.
  */
 class RemoteLeaderTest {
