@@ -6,6 +6,7 @@ import dev.eventsourcing.application.bank.BankAccount;
 import dev.eventsourcing.cdi.support.EventSourcingWeldTest;
 import dev.eventsourcing.cdi.support.TestConfig;
 import dev.eventsourcing.persistence.IntegrityException;
+import dev.eventsourcing.persistence.Recording;
 import dev.eventsourcing.system.ReaderStatus;
 import dev.eventsourcing.system.Readers;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +107,14 @@ class InMemoryDispatchTest {
         assertEquals(2, events.size());
         assertTrue(events.get(0) instanceof BankAccount.Opened);
         assertEquals(new BankAccount.Deposited(new BigDecimal("3.00")), events.get(1));
+    }
+
+    @Test
+    void plainObserversReceiveTheSavedEventItselfNotOneDecodedAgain() {
+        List<Recording> recordings = application.save(BankAccount.open("Eve", "eve@example.com"));
+
+        List<BankAccount.Event> events = audit.events();
+        assertSame(recordings.get(0).domainEvent().payload(), events.get(events.size() - 1));
     }
 
     private ReaderStatus status(String name) {
