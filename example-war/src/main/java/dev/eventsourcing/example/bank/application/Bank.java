@@ -6,6 +6,7 @@ import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.example.bank.domainmodel.Account;
 import dev.eventsourcing.example.bank.domainmodel.AccountClosedException;
 import dev.eventsourcing.example.bank.domainmodel.InsufficientFundsException;
+import dev.eventsourcing.example.bank.domainmodel.InvalidAmountException;
 import dev.eventsourcing.example.bank.domainmodel.Settlement;
 import dev.eventsourcing.example.bank.domainmodel.Transfer;
 import dev.eventsourcing.system.ProcessApplication;
@@ -20,7 +21,10 @@ import java.util.UUID;
  * <p>For each requested transfer the bank records, in one transaction with its position in the
  * transfers' log, either the debit, the credit and a {@link Settlement} saying so, or only a
  * settlement refusing the transfer. That is what makes each transfer move money exactly once,
- * also when a server dies half-way or two servers process the same log.
+ * also when a server dies half-way or two servers process the same log. Whatever the domain
+ * model refuses (a closed account, insufficient funds, an amount it no longer accepts) becomes a
+ * refusal with its reason, never an exception: an exception would stop the bank's processing of
+ * that request until someone retried or skipped it.
  */
 public class Bank extends ProcessApplication {
 
@@ -43,8 +47,8 @@ public class Bank extends ProcessApplication {
     private void settle(UUID transferId, Transfer.Requested requested, ProcessingEvent processing) {
         Optional<Account> source = accounts().find(requested.from());
         Optional<Account> target = accounts().find(requested.to());
-        // A refusal must be an event, not an exception: an exception would stop this
-        // application's processing of the transfers' log at this request, for good.
+        // A refusal must be an event, not an exception: an exception would leave the request
+        // parked, unanswered, until an operator retried or skipped it.
         if (source.isEmpty() || target.isEmpty()) {
             processing.collectEvents(Settlement.refused(transferId, Settlement.UNKNOWN_ACCOUNT));
             return;
@@ -64,6 +68,10 @@ public class Bank extends ProcessApplication {
             processing.collectEvents(Settlement.refused(transferId, Settlement.ACCOUNT_CLOSED));
         } catch (InsufficientFundsException e) {
             processing.collectEvents(Settlement.refused(transferId, Settlement.INSUFFICIENT_FUNDS));
+        } catch (InvalidAmountException e) {
+            // A request recorded before the amounts the domain accepts were narrowed (Money.MAX).
+            // Nothing is collected from the accounts here, so a debit already triggered is dropped.
+            processing.collectEvents(Settlement.refused(transferId, Settlement.INVALID_AMOUNT));
         }
     }
 }

@@ -23,6 +23,11 @@ public class Settlement extends Aggregate {
     public static final String INSUFFICIENT_FUNDS = "insufficient funds";
     /** Why a transfer is refused when one of its accounts does not exist. */
     public static final String UNKNOWN_ACCOUNT = "unknown account";
+    /**
+     * Why a transfer is refused when its amount is not one the bank accepts now, such as more
+     * than {@link Money#MAX} in a request recorded before that maximum existed.
+     */
+    public static final String INVALID_AMOUNT = "invalid amount";
 
     private UUID transferId;
     private String refusal;

@@ -4,7 +4,9 @@ import dev.eventsourcing.example.bank.InMemoryBank;
 import dev.eventsourcing.example.bank.TransferScenario;
 import dev.eventsourcing.example.bank.TransferScenario.EndState;
 import dev.eventsourcing.example.bank.domainmodel.Account;
+import dev.eventsourcing.example.bank.domainmodel.Money;
 import dev.eventsourcing.example.bank.domainmodel.Settlement;
+import dev.eventsourcing.example.bank.domainmodel.Transfer;
 import dev.eventsourcing.persistence.IntegrityException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,21 @@ class BankSystemTest {
     }
 
     @Test
+    void aRequestForMoreThanTheBankNowAcceptsIsRejectedAndTheBankGoesOn() {
+        UUID alice = funded("Alice", "10.00");
+        UUID bob = funded("Bob", "0.01");
+        Transfer tooLarge = RequestedBeforeTheMaximum.recorded(alice, bob, Money.MAX.add(new BigDecimal("0.01")));
+        bank.transfers().save(tooLarge);
+
+        UUID next = bank.requestTransfer(alice, bob, BigDecimal.ONE);
+
+        assertEquals("REJECTED: invalid amount", bank.outcome(tooLarge.id()));
+        assertEquals("COMPLETED", bank.outcome(next));
+        assertEquals(new BigDecimal("9.00"), bank.balance(alice));
+        assertEquals(new BigDecimal("1.01"), bank.balance(bob));
+    }
+
+    @Test
     void aSecondSettlementOfTheSameTransferIsRefusedByTheStore() {
         UUID alice = funded("Alice", "10.00");
         UUID bob = funded("Bob", "0.01");
@@ -108,5 +125,15 @@ class BankSystemTest {
         UUID id = bank.open(name, name.toLowerCase() + "@example.com");
         bank.deposit(id, new BigDecimal(amount));
         return id;
+    }
+
+    /**
+     * A transfer requested as it could be before {@link Money#MAX} existed: its event holds any
+     * positive amount, which {@link Transfer#request} refuses today.
+     */
+    private static final class RequestedBeforeTheMaximum extends Transfer {
+        static Transfer recorded(UUID from, UUID to, BigDecimal amount) {
+            return create(RequestedBeforeTheMaximum::new, new Transfer.Requested(from, to, amount));
+        }
     }
 }
