@@ -1,5 +1,6 @@
 package dev.eventsourcing.example.bank.application;
 
+import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.AggregateNotFoundException;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.example.bank.BankDeployment;
@@ -112,6 +113,7 @@ class BankInContainerIT {
 
     @Test
     void aRolledBackCommandLeavesNothingInTheAggregateCache() throws Exception {
+        assertTrue(bank.settings().getInt(Settings.CACHE_MAXSIZE, 0) > 0, "the bank caches accounts");
         UUID id = accounts.open("Ursula", "ursula@example.com");
         transaction.begin();
         accounts.deposit(id, new BigDecimal("5.00"));
@@ -144,7 +146,8 @@ class BankInContainerIT {
                 "later accounts are projected");
         List<ParkedNotification> parked = parkedOf(broken);
         assertEquals(2, parked.size(), parked::toString);
-        assertTrue(parked.get(0).attempts() > 1 && parked.get(0).error().contains("has no summary"), parked::toString);
+        assertEquals(5, parked.get(0).attempts(), "parked after projection.attempts failures: " + parked);
+        assertTrue(parked.get(0).error().contains("has no summary"), parked::toString);
         assertEquals(parked.get(0).notificationId(), parked.get(1).behind());
 
         inCommittedTransaction(() -> {
@@ -154,11 +157,16 @@ class BankInContainerIT {
         assertEquals(2, parkedNotifications.retry(AccountSummaries.NAME, bank.name(), parked.get(0).notificationId()));
 
         assertEquals(new BigDecimal("3.00"), inTransaction(() -> summaries.find(broken)).balance());
-        assertTrue(parkedOf(broken).stream().allMatch(p -> p.status() == ParkedNotification.Status.RETRIED));
+        assertTrue(parkedOf(broken).isEmpty(), "both were resolved");
+        assertThrows(IllegalArgumentException.class,
+                () -> parkedNotifications.retry(AccountSummaries.NAME, bank.name(), parked.get(0).notificationId()),
+                "a retried notification is not parked any more");
     }
 
+    // Only those still parked: resolved ones pile up in a database that outlives the test run,
+    // and the oldest come first.
     private List<ParkedNotification> parkedOf(UUID originator) {
-        return parkedNotifications.parked(AccountSummaries.NAME, null, 1000).stream()
+        return parkedNotifications.parked(AccountSummaries.NAME, ParkedNotification.Status.PARKED, 1000).stream()
                 .filter(p -> p.originatorId().equals(originator)).toList();
     }
 
