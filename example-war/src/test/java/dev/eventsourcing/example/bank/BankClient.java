@@ -55,6 +55,10 @@ public final class BankClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(api.resolve(path)).DELETE());
+    }
+
     /** Opens an account and returns its id, failing unless the server answered 201. */
     public String open(String fullName, String emailAddress) {
         Reply reply = post("accounts", "{\"fullName\":\"" + fullName + "\",\"emailAddress\":\"" + emailAddress + "\"}");

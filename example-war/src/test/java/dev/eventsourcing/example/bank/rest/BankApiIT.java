@@ -2,6 +2,7 @@ package dev.eventsourcing.example.bank.rest;
 
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankDeployment;
+import dev.eventsourcing.example.bank.application.ReadModelFaults;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,11 +21,13 @@ import java.net.URL;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BankApiIT implements AccountsApiContract, BadRequestsApiContract, NotificationsApiContract,
-        ConcurrentDepositsApiContract, StatisticsApiContract, TransfersApiContract, TransfersSystemApiContract {
+        ConcurrentDepositsApiContract, StatisticsApiContract, TransfersApiContract, TransfersSystemApiContract,
+        ParkedApiContract {
 
+    /** The packaged WAR, plus the test-only endpoint through which the parked tests break the read model. */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return BankDeployment.war();
+        return BankDeployment.war().addClass(ReadModelFaults.class);
     }
 
     @ArquillianResource
