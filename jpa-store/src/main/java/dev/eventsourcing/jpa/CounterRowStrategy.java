@@ -52,7 +52,7 @@ final class CounterRowStrategy implements DatabaseStrategy {
         // The UPDATE locks the row until commit; it reads the latest committed counter whatever
         // the isolation level, and a concurrent writer waits here.
         if (increment(em, applicationName, count) == 0) {
-            register(em, applicationName);
+            dialect.register(em, applicationName);
             increment(em, applicationName, count);
         }
         VersionRanges ranges = new VersionRanges(events);
@@ -96,14 +96,16 @@ final class CounterRowStrategy implements DatabaseStrategy {
 
     /**
      * {@inheritDoc} On H2, where a reader could otherwise be served a result cached before the
-     * latest commits, it also turns that cache off (see {@link H2ResultReuse}).
+     * latest commits, it first turns that cache off (see {@link H2ResultReuse}); H2 commits the
+     * transaction when a setting changes, which in this unit of work of its own commits nothing
+     * else. Writers registering on first use add the row only.
      */
     @Override
     public void register(EntityManager em, String applicationName) {
-        dialect.register(em, applicationName);
         if (dialect == SqlDialect.H2) {
             H2ResultReuse.turnOffWhereStale(em);
         }
+        dialect.register(em, applicationName);
     }
 
     private static int increment(EntityManager em, String applicationName, int count) {

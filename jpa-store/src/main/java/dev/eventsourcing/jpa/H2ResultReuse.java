@@ -16,7 +16,8 @@ import jakarta.persistence.EntityManager;
  * aggregate it lost with, and, as a refused write modifies no table, could do so indefinitely.
  *
  * <p>The setting holds for the whole database, until it closes, and needs an administrator; with
- * another user, set {@code OPTIMIZE_REUSE_RESULTS=FALSE} in the JDBC URL instead.
+ * another user, set {@code OPTIMIZE_REUSE_RESULTS=FALSE} in the JDBC URL instead. Changing it
+ * commits the session's transaction, so it is changed only in a unit of work of its own.
  */
 final class H2ResultReuse {
 

@@ -82,6 +82,23 @@ abstract class JoiningTransactionsTestCase {
     }
 
     @Test
+    void anApplicationRegisteringOnFirstUseCommitsNothingOfTheCallersTransaction() {
+        UUID earlier = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        String unregistered = TestDatabase.uniqueName("unregistered");
+        own().register();
+
+        asCaller(false, em -> {
+            joined(em).insertEvents(List.of(event(earlier, 1)));
+            new JpaProcessRecorder(unregistered, JpaTransactions.joining(em), database().strategy())
+                    .insertEvents(List.of(event(first, 1)));
+        });
+
+        assertEquals(List.of(), own().selectEvents(earlier), "the caller's earlier write is rolled back with the rest");
+        assertEquals(List.of(), new JpaProcessRecorder(unregistered, database().transactions(), database().strategy()).selectEvents(first));
+    }
+
+    @Test
     void aTakenVersionFailsInTheCallNotAtTheCallersCommit() {
         UUID id = UUID.randomUUID();
         own().insertEvents(List.of(event(id, 1)));
