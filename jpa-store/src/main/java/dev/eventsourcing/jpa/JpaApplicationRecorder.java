@@ -85,7 +85,8 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
     /**
      * Registers the application in the database unless it is registered already; the
      * constructor does so when the transactions are RESOURCE_LOCAL. With joined (JTA)
-     * transactions, call it once at start-up in a transaction, so that concurrent first writers
+     * transactions, call it once at start-up in a transaction of its own (on H2 it may change a
+     * database setting, which commits the transaction), so that concurrent first writers
      * do not race to register (writers register on first use otherwise).
      *
      * @throws RecorderException when the database cannot be used
