@@ -28,14 +28,47 @@ public class JpaAggregateRecorder implements AggregateRecorder {
 
     private final String recorderName;
     private final JpaTransactions transactions;
+    private final SqlDialect dialect;
 
     /**
+     * A recorder that leaves conflicts to the database: a taken version fails on the key, and
+     * the JPA provider logs that statement as an error. Prefer
+     * {@link #JpaAggregateRecorder(String, JpaTransactions, DatabaseStrategy)}.
+     *
      * @param recorderName the name that keys this recorder's rows, e.g. {@code "Bank.snapshots"}
      * @param transactions how units of work get an entity manager and a transaction
      */
     public JpaAggregateRecorder(String recorderName, JpaTransactions transactions) {
         this.recorderName = requireName(recorderName, "recorderName");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.dialect = null;
+    }
+
+    /**
+     * A recorder that refuses a taken version without a failing statement, so that the JPA
+     * provider logs nothing for this expected conflict. On MariaDB and H2 its writers are
+     * serialised by the recorder's row in {@code es_applications} (the application's own row
+     * when the recorder is named after it), which is added here when the transactions are
+     * RESOURCE_LOCAL, and on first use otherwise.
+     *
+     * @param recorderName the name that keys this recorder's rows, e.g. {@code "Bank.snapshots"}
+     * @param transactions how units of work get an entity manager and a transaction
+     * @param database     the database's strategy, whose {@linkplain DatabaseStrategy#schema() schema} tells the SQL to use
+     */
+    public JpaAggregateRecorder(String recorderName, JpaTransactions transactions, DatabaseStrategy database) {
+        this.recorderName = requireName(recorderName, "recorderName");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.dialect = SqlDialect.of(Objects.requireNonNull(database, "database").schema());
+        if (transactions.ownsTransactions() && dialect != SqlDialect.POSTGRESQL) {
+            try {
+                transactions.inTransaction(em -> {
+                    dialect.register(em, recorderName);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                throw JpaExceptions.translate(e, "Registering recorder " + recorderName);
+            }
+        }
     }
 
     @Override
@@ -46,27 +79,38 @@ public class JpaAggregateRecorder implements AggregateRecorder {
         }
         try {
             transactions.inTransaction(em -> {
-                boolean first = true;
-                for (StoredEvent event : batch.events()) {
-                    em.persist(new AggregateEventEntity(recorderName, event.originatorId(), event.originatorVersion(),
-                            event.topic(), event.state()));
-                    if (first) {
-                        // Racing writers meet on the batch's first row before they lock any
-                        // other: one goes on, the other waits there and then fails with a
-                        // version conflict. Left to the provider, the rows of a batch may be
-                        // inserted in different orders by different writers (EclipseLink), and
-                        // two writers then wait for each other until the lock timeout.
-                        em.flush();
-                        first = false;
-                    }
+                if (dialect == null) {
+                    persistFirstRowFirst(em, batch);
+                } else {
+                    AggregateRows.insert(em, recorderName, batch.events(), dialect);
                 }
                 em.flush();
                 return null;
             });
             return List.of();
+        } catch (RecorderException refused) {
+            // Raised by the recorder's own check, which says what clashed.
+            throw refused;
         } catch (RuntimeException e) {
             RecorderException translated = JpaExceptions.translate(e, "Inserting " + batch.size() + " events into " + recorderName);
             throw batch.conflict(translated, false, transactions, this::isStored);
+        }
+    }
+
+    private void persistFirstRowFirst(EntityManager em, EventBatch batch) {
+        boolean first = true;
+        for (StoredEvent event : batch.events()) {
+            em.persist(new AggregateEventEntity(recorderName, event.originatorId(), event.originatorVersion(),
+                    event.topic(), event.state()));
+            if (first) {
+                // Racing writers meet on the batch's first row before they lock any
+                // other: one goes on, the other waits there and then fails with a
+                // version conflict. Left to the provider, the rows of a batch may be
+                // inserted in different orders by different writers (EclipseLink), and
+                // two writers then wait for each other until the lock timeout.
+                em.flush();
+                first = false;
+            }
         }
     }
 

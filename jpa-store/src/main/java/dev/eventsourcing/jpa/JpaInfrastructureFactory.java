@@ -146,7 +146,7 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
 
     @Override
     public AggregateRecorder snapshotRecorder() {
-        return new JpaAggregateRecorder(applicationName(), transactions);
+        return new JpaAggregateRecorder(applicationName(), transactions, database);
     }
 
     /** The recorder of parked notifications, in {@code es_parked}: it serves every reader of the store. */

@@ -56,6 +56,15 @@ enum SqlDialect {
         this.lockingRead = lockingRead;
     }
 
+    /** The dialect of a database's tables. */
+    static SqlDialect of(DatabaseSchema schema) {
+        return switch (schema) {
+            case POSTGRESQL -> POSTGRESQL;
+            case MARIADB -> MARIADB;
+            case H2 -> H2;
+        };
+    }
+
     /** The tables of this database. */
     DatabaseSchema schema() {
         return schema;

@@ -91,6 +91,24 @@ abstract class ConflictLoggingTestCase {
     }
 
     @Test
+    void snapshotWritersRacingForOneVersionLeaveOneWinnerAndNothingIsLogged() {
+        PlannedTransactions held = new PlannedTransactions(database().transactions());
+        var snapshots = new JpaAggregateRecorder(TestDatabase.uniqueName("snapshots"), held, database().strategy());
+        UUID account = UUID.randomUUID();
+
+        List<Object> outcomes = race(RACERS, writer -> held.under(PlannedTransactions.Plan.hold(HOLD_MILLIS),
+                () -> snapshots.insertEvents(versions(account, 1, 3, "writer-" + writer))));
+
+        List<Object> conflicts = outcomes.stream().filter(o -> o instanceof RuntimeException).toList();
+        assertEquals(RACERS - 1, conflicts.size(), "writers refused: " + outcomes);
+        conflicts.forEach(conflict -> assertEquals(account, assertInstanceOf(ConcurrencyConflictException.class, conflict).originatorId()));
+        List<StoredEvent> stored = snapshots.selectEvents(account);
+        assertEquals(3, stored.size());
+        assertEquals(1, stored.stream().map(StoredEvent::topic).distinct().count(), "only the winner's events are stored");
+        logged.assertNone();
+    }
+
+    @Test
     void processorsRacingForOnePositionLeaveOneWinnerAndNothingIsLogged() {
         PlannedTransactions held = new PlannedTransactions(database().transactions());
         var recorder = new JpaProcessRecorder(TestDatabase.uniqueName("processor"), held, database().strategy());

@@ -28,7 +28,7 @@ class ReadmeExampleTest {
             DatabaseStrategy database = DatabaseStrategy.h2();
             JpaSchema.createTables(transactions, database);                 // or a migration tool
             var bank = new JpaProcessRecorder("Bank", transactions, database);
-            var snapshots = new JpaAggregateRecorder("Bank", transactions);  // es_aggregate_events
+            var snapshots = new JpaAggregateRecorder("Bank", transactions, database);  // es_aggregate_events
             var balances = new JpaTrackingRecorder("Balances", transactions, database);
             // ---
             UUID account = UUID.randomUUID();
@@ -44,7 +44,8 @@ class ReadmeExampleTest {
         }
         String readme = Files.readString(Path.of("README.md"));
         assertTrue(readme.contains("var bank = new JpaProcessRecorder(\"Bank\", transactions, database);")
-                        && readme.contains("var balances = new JpaTrackingRecorder(\"Balances\", transactions, database);"),
+                        && readme.contains("var balances = new JpaTrackingRecorder(\"Balances\", transactions, database);")
+                        && readme.contains("var snapshots = new JpaAggregateRecorder(\"Bank\", transactions, database);"),
                 "the README shows the code this test runs");
     }
 }

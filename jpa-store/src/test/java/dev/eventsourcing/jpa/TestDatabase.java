@@ -300,7 +300,7 @@ public final class TestDatabase implements ExecutionCondition, BeforeAllCallback
     }
 
     public JpaAggregateRecorder aggregateRecorder() {
-        return new JpaAggregateRecorder(uniqueName("snapshots"), transactions);
+        return new JpaAggregateRecorder(uniqueName("snapshots"), transactions, strategy);
     }
 
     @Override
