@@ -8,6 +8,7 @@ import dev.eventsourcing.jpa.DatabaseStrategy;
 import dev.eventsourcing.jpa.JpaApplicationRecorder;
 import dev.eventsourcing.jpa.JpaInfrastructureFactory;
 import dev.eventsourcing.jpa.JpaSchema;
+import dev.eventsourcing.jpa.JpaSettings;
 import dev.eventsourcing.persistence.Infrastructure;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -43,12 +44,13 @@ final class ContainerJpa {
      * @throws ConfigurationException when a setting is not understood or the unit is missing
      */
     static Infrastructure open(Settings settings, List<Bean<?>> eventStoreContexts, BeanManager beanManager) {
-        Optional<Boolean> asked = JpaInfrastructureFactory.jta(settings);
+        JpaSettings jpa = JpaSettings.of(settings);
+        Optional<Boolean> asked = jpa.jta();
         EntityManager containerManaged = asked.equals(Optional.of(false)) ? null : containerEntityManager(eventStoreContexts, beanManager);
         if (asked.equals(Optional.of(true)) && containerManaged == null) {
-            throw new ConfigurationException("Setting '" + JpaInfrastructureFactory.TRANSACTIONS + "' is 'jta', but the container"
+            throw new ConfigurationException("Setting '" + JpaSettings.TRANSACTIONS + "' is 'jta', but the container"
                     + " injected no entity manager for the event store; is there a JTA persistence unit, and is setting '"
-                    + JpaInfrastructureFactory.PERSISTENCE_UNIT + "' its name? Or produce it:"
+                    + JpaSettings.PERSISTENCE_UNIT + "' its name? Or produce it:"
                     + " @Produces @EventStoreContext @PersistenceContext EntityManager");
         }
         if (containerManaged == null) {
@@ -57,8 +59,8 @@ final class ContainerJpa {
         ContainerTransactions transactions = new ContainerTransactions(containerManaged,
                 lookup(JpaWiring.SYNCHRONIZATION_REGISTRY, TransactionSynchronizationRegistry.class),
                 lookup(USER_TRANSACTION, UserTransaction.class));
-        DatabaseStrategy database = JpaInfrastructureFactory.database(settings, transactions.required());
-        if (settings.getBoolean(JpaInfrastructureFactory.CREATE_TABLES, JpaInfrastructureFactory.DEFAULT_CREATE_TABLES)) {
+        DatabaseStrategy database = jpa.database(transactions.required());
+        if (jpa.createTables()) {
             JpaSchema.createTables(transactions.required(), database);
         }
         return (name, scoped) -> {

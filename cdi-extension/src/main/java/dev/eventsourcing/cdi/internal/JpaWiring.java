@@ -2,7 +2,7 @@ package dev.eventsourcing.cdi.internal;
 
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
-import dev.eventsourcing.jpa.JpaInfrastructureFactory;
+import dev.eventsourcing.jpa.JpaSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 
@@ -24,19 +24,19 @@ public final class JpaWiring {
     /**
      * Adds the holder of the container's entity manager when the JPA backend may run on JTA. Whether
      * it does is decided at start-up: when the container injected the entity manager (Java SE
-     * leaves {@code @PersistenceContext} alone), unless {@value JpaInfrastructureFactory#TRANSACTIONS} says otherwise. A
+     * leaves {@code @PersistenceContext} alone), unless {@value JpaSettings#TRANSACTIONS} says otherwise. A
      * bad setting adds nothing here: it is reported with the other problems once discovery is over.
      */
     public static void addContainerBeans(BeforeBeanDiscovery event, Settings settings) {
         boolean jpa = settings.get(Settings.PERSISTENCE_MODULE).map(String::trim).filter("jpa"::equals).isPresent();
         try {
-            if (!jpa || JpaInfrastructureFactory.jta(settings).equals(Optional.of(false))) {
+            if (!jpa || JpaSettings.of(settings).jta().equals(Optional.of(false))) {
                 return;
             }
         } catch (ConfigurationException reportedLater) {
             return;
         }
-        String unit = settings.get(JpaInfrastructureFactory.PERSISTENCE_UNIT).map(String::trim).orElse("");
+        String unit = JpaSettings.of(settings).namedPersistenceUnit().orElse("");
         event.addAnnotatedType(ContainerPersistence.class, ContainerPersistence.class.getName())
                 .add(ApplicationScoped.Literal.INSTANCE)
                 .filterFields(field -> field.getJavaMember().getName().equals("entityManager"))
