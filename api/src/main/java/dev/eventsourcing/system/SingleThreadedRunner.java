@@ -17,6 +17,11 @@ import java.util.Queue;
  * <p>Applications are made with a public constructor taking {@link Settings}, or else a public
  * no-argument constructor. Calls from several threads are serialised: one prompt is processed
  * at a time.
+ *
+ * <p>A policy that fails is not retried or parked here: its exception reaches the caller of the
+ * save that prompted it, so that a test sees the failure where it happens (the notification
+ * stays unprocessed and is tried again at the next prompt). {@link MultiThreadedRunner} retries
+ * and parks instead; the two end in the same state while nothing fails.
  */
 public final class SingleThreadedRunner implements Runner {
 
