@@ -174,6 +174,11 @@ final class ProjectionWorker extends Worker {
                 claimWorkRecord(claim, last, work, unitOfWork);
                 return null;
             });
+        } catch (LostClaim e) {
+            // Reloaded only now that the transaction has ended: the claim's refusal may have
+            // left it unusable (a failed statement aborts a PostgreSQL transaction).
+            reload();
+            throw lost(claim);
         } catch (IntegrityException e) {
             // Failing at commit rather than at the insert: lost if someone else moved past what we claimed.
             if (reload() >= (transactions.atomic() ? claim : last)) {
@@ -199,8 +204,7 @@ final class ProjectionWorker extends Worker {
         try {
             tracking.insertTracking(new Tracking(log.name(), claim));
         } catch (IntegrityException e) {
-            reload();
-            throw lost(claim);
+            throw new LostClaim();
         }
         if (!transactions.atomic()) {
             position = claim; // recorded for good: nothing rolls it back
