@@ -53,25 +53,9 @@ final class FollowerWorker extends Worker {
         return afterBatch(batch);
     }
 
-    /** Processes or parks one notification; false when it failed and is to be retried. */
-    private boolean one(Notification notification, Set<UUID> parked) {
-        if (parked.contains(notification.originatorId())) {
-            parkBehind(notification);
-            return true;
-        }
-        DomainEvent<?> event;
-        try {
-            event = log.mapper().toDomainEvent(notification.storedEvent());
-        } catch (RuntimeException e) {
-            return undecodable(notification, e, parked);
-        }
-        try {
-            follower.process(log.name(), event, notification);
-        } catch (RuntimeException | Error e) {
-            return failed(notification, e, parked);
-        }
-        backoff.succeeded();
-        return true;
+    @Override
+    void handle(DomainEvent<?> event, Notification notification) {
+        follower.process(log.name(), event, notification);
     }
 
     @Override

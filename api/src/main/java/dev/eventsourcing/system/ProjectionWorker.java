@@ -107,27 +107,9 @@ final class ProjectionWorker extends Worker {
         return afterBatch(batch);
     }
 
-    /** Handles or parks one notification; false when it failed and is to be retried. */
-    private boolean one(Notification notification, Set<UUID> parked) {
-        if (parked.contains(notification.originatorId())) {
-            parkBehind(notification);
-            return true;
-        }
-        DomainEvent<?> event;
-        try {
-            event = decode(notification);
-        } catch (RuntimeException e) {
-            return undecodable(notification, e, parked);
-        }
-        try {
-            commit(notification.id(), unitOfWork -> projection.process(event, notification, unitOfWork));
-        } catch (LostClaim e) {
-            throw e;
-        } catch (RuntimeException | Error e) {
-            return failed(notification, e, parked);
-        }
-        backoff.succeeded();
-        return true;
+    @Override
+    void handle(DomainEvent<?> event, Notification notification) {
+        commit(notification.id(), unitOfWork -> projection.process(event, notification, unitOfWork));
     }
 
     // An unknown topic counts as observed, so that decoding it fails and parks it.
@@ -139,10 +121,6 @@ final class ProjectionWorker extends Worker {
             return true;
         }
         return projection.observes(type);
-    }
-
-    private DomainEvent<?> decode(Notification notification) {
-        return log.mapper().toDomainEvent(notification.storedEvent());
     }
 
     /** Moves the position past notifications no one observes, in one write. */

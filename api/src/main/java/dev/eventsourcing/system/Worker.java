@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.projection.FailurePolicy;
@@ -113,6 +114,39 @@ abstract class Worker {
     /** The originators whose later notifications are parked behind: none when the policy is STOP. */
     final Set<UUID> parkedOriginators() {
         return policy == FailurePolicy.PARK ? parking.originators() : new HashSet<>();
+    }
+
+    /**
+     * Processes one notification, or parks it behind a parked one of its originator; false when
+     * it failed and is to be retried.
+     */
+    final boolean one(Notification notification, Set<UUID> parked) {
+        if (parked.contains(notification.originatorId())) {
+            parkBehind(notification);
+            return true;
+        }
+        DomainEvent<?> event;
+        try {
+            event = decode(notification);
+        } catch (RuntimeException e) {
+            return undecodable(notification, e, parked);
+        }
+        try {
+            handle(event, notification);
+        } catch (LostClaim e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            return failed(notification, e, parked);
+        }
+        backoff.succeeded();
+        return true;
+    }
+
+    /** Processes one decoded notification and records its position, in one transaction where there are any. */
+    abstract void handle(DomainEvent<?> event, Notification notification);
+
+    final DomainEvent<?> decode(Notification notification) {
+        return log.mapper().toDomainEvent(notification.storedEvent());
     }
 
     /**
