@@ -21,7 +21,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +31,8 @@ import org.junit.jupiter.api.Test;
 abstract class JpaParkingRecorderTestCase extends ParkingRecorderTestCase<JpaParkingRecorder> {
 
     private static final Instant PARKED_AT = Instant.parse("2026-03-29T02:30:00.123456Z");
-    private static final Instant LATER = Instant.parse("2026-03-29T02:31:07.654321Z");
-    private static final UUID ALICE = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    static final Instant LATER = Instant.parse("2026-03-29T02:31:07.654321Z");
+    static final UUID ALICE = UUID.fromString("00000000-0000-0000-0000-00000000000a");
 
     /** The test class's database. */
     protected abstract TestDatabase database();
@@ -100,54 +99,14 @@ abstract class JpaParkingRecorderTestCase extends ParkingRecorderTestCase<JpaPar
         assertEquals(Instant.parse("2026-10-25T02:30:00.999999Z"), stored.resolvedAt());
     }
 
-    @Test
-    void twoNodesParkingTheSameNotificationAtOnceBothSucceedWithNothingLogged() throws Exception {
-        Assumptions.assumeFalse(database().kind() == TestDatabase.Kind.H2,
-                "H2 has no insert that ignores a concurrent duplicate (see ParkedRows)");
-        createRecorder();
-        ParkedNotification first = parked("balances", "bank", 7, ALICE);
-        ParkedNotification second = new ParkedNotification("balances", "bank", 7, ALICE, 7, "bank.Deposited",
-                "failed on the other node", "", 2, LATER, 0, Status.PARKED, null);
-        EntityManagerFactory otherNode = database().openFactory();
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Handler problems = problemsInto(logged);
-        Logger.getLogger("").addHandler(problems);
-        try {
-            JpaParkingRecorder other = new JpaParkingRecorder(JpaTransactions.resourceLocal(otherNode), database().strategy());
-            CountDownLatch parkedInOpenTransaction = new CountDownLatch(1);
-            CompletableFuture<Void> otherPark = new CompletableFuture<>();
-            database().transactions().inTransaction(em -> {
-                new JpaParkingRecorder(JpaTransactions.joining(em), database().strategy()).park(first);
-                parkedInOpenTransaction.countDown();
-                CompletableFuture.runAsync(() -> other.park(second)).whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        otherPark.completeExceptionally(failure);
-                    } else {
-                        otherPark.complete(null);
-                    }
-                });
-                sleep(500); // the other node now waits for this transaction in its insert
-                assertTrue(!otherPark.isDone(), "the other node waits for the first park to commit");
-                return null;
-            });
-            otherPark.get(20, TimeUnit.SECONDS);
-        } finally {
-            otherNode.close();
-            Logger.getLogger("").removeHandler(problems);
-        }
-
-        assertEquals(second, createRecorderKeepingRows().get("balances", "bank", 7).orElseThrow());
-        assertEquals(List.of(), logged);
-    }
-
-    private static ParkedNotification parked(String reader, String upstream, long id, UUID originatorId) {
+    static ParkedNotification parked(String reader, String upstream, long id, UUID originatorId) {
         return new ParkedNotification(reader, upstream, id, originatorId, id, "bank.Deposited",
                 "java.lang.IllegalStateException: no account " + originatorId,
                 "java.lang.IllegalStateException: no account\n\tat bank.Balances.on(Balances.java:42)\n",
                 1, PARKED_AT, 0, Status.PARKED, null);
     }
 
-    private JpaParkingRecorder createRecorderKeepingRows() {
+    JpaParkingRecorder createRecorderKeepingRows() {
         return new JpaParkingRecorder(database().transactions(), database().strategy());
     }
 
@@ -156,7 +115,7 @@ abstract class JpaParkingRecorderTestCase extends ParkingRecorderTestCase<JpaPar
                 PARKED_AT, 0, Status.PARKED, null);
     }
 
-    private static Handler problemsInto(List<String> logged) {
+    static Handler problemsInto(List<String> logged) {
         return new Handler() {
             @Override
             public void publish(LogRecord record) {
@@ -175,7 +134,7 @@ abstract class JpaParkingRecorderTestCase extends ParkingRecorderTestCase<JpaPar
         };
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

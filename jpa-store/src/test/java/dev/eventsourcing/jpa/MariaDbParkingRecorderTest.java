@@ -2,7 +2,7 @@ package dev.eventsourcing.jpa;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbParkingRecorderTest extends JpaParkingRecorderTestCase {
+class MariaDbParkingRecorderTest extends ConcurrentParkingTestCase {
 
     @RegisterExtension
     static final TestDatabase DATABASE = TestDatabase.mariadb();

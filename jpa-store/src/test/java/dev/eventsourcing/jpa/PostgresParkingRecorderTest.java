@@ -2,7 +2,7 @@ package dev.eventsourcing.jpa;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresParkingRecorderTest extends JpaParkingRecorderTestCase {
+class PostgresParkingRecorderTest extends ConcurrentParkingTestCase {
 
     @RegisterExtension
     static final TestDatabase DATABASE = TestDatabase.postgresql();
