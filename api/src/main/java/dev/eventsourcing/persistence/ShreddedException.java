@@ -1,0 +1,29 @@
+package dev.eventsourcing.persistence;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An event, snapshot or aggregate cannot be read, or personal data cannot be written, because
+ * the key of the subject whose personal data it carries was deleted: the data was shredded on
+ * purpose and is gone for good. Not a fault: the stored event is intact, and retrying cannot help.
+ */
+public class ShreddedException extends MapperException {
+    private static final long serialVersionUID = 1L;
+
+    private final UUID subject;
+
+    public ShreddedException(UUID subject, String message) {
+        this(subject, message, null);
+    }
+
+    public ShreddedException(UUID subject, String message, Throwable cause) {
+        super(message, cause);
+        this.subject = Objects.requireNonNull(subject, "subject");
+    }
+
+    /** The subject whose key is gone. */
+    public UUID subject() {
+        return subject;
+    }
+}

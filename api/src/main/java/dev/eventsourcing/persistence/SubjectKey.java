@@ -1,0 +1,63 @@
+package dev.eventsourcing.persistence;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The key of one subject (a person, or anything else whose personal data events carry), as a
+ * {@link SubjectKeyRecorder} keeps it: the key wrapped (encrypted) with the application's key
+ * while the subject's data is readable, or only the time it was shredded once the key is gone.
+ *
+ * @param subject    the subject's id
+ * @param wrappedKey the wrapped key; {@code null} once shredded
+ * @param shreddedAt when the key was deleted; {@code null} while it exists
+ */
+public record SubjectKey(UUID subject, byte[] wrappedKey, Instant shreddedAt) {
+
+    public SubjectKey {
+        Objects.requireNonNull(subject, "subject");
+        if ((wrappedKey == null) == (shreddedAt == null)) {
+            throw new IllegalArgumentException("A subject key is either a wrapped key or the time it was shredded");
+        }
+        wrappedKey = wrappedKey == null ? null : wrappedKey.clone();
+    }
+
+    /** The key of a subject whose data is readable. */
+    public static SubjectKey of(UUID subject, byte[] wrappedKey) {
+        return new SubjectKey(subject, Objects.requireNonNull(wrappedKey, "wrappedKey"), null);
+    }
+
+    /** What is left of a subject whose key was deleted at {@code at}. */
+    public static SubjectKey shredded(UUID subject, Instant at) {
+        return new SubjectKey(subject, null, Objects.requireNonNull(at, "at"));
+    }
+
+    /** Whether the key is gone, and with it every event encrypted with it. */
+    public boolean shredded() {
+        return shreddedAt != null;
+    }
+
+    @Override
+    public byte[] wrappedKey() {
+        return wrappedKey == null ? null : wrappedKey.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SubjectKey other && subject.equals(other.subject)
+                && Arrays.equals(wrappedKey, other.wrappedKey) && Objects.equals(shreddedAt, other.shreddedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(subject, shreddedAt) * 31 + Arrays.hashCode(wrappedKey);
+    }
+
+    // Never the key's bytes, wrapped or not: this text may end up in a log.
+    @Override
+    public String toString() {
+        return "SubjectKey[subject=" + subject + (shredded() ? ", shredded at " + shreddedAt : ", live") + "]";
+    }
+}

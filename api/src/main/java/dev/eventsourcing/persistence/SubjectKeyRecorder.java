@@ -1,0 +1,44 @@
+package dev.eventsourcing.persistence;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Keeps the keys of an application's subjects: one per subject, made when the first event with
+ * the subject's personal data is written, wrapped with the application's key, and deleted to
+ * shred the subject's personal data (see {@link dev.eventsourcing.domain.PersonalData}).
+ *
+ * <p>A subject whose key was deleted keeps a record of that (a tombstone, with the time): it
+ * never gets a new key, so no personal data of it is written after it was shredded, and a reader
+ * can tell a shredded event from a corrupt one.
+ *
+ * <p>Two writers (threads or nodes) that make the first key of one subject at the same moment
+ * both end with the same key: the first one recorded. Implementations are thread-safe; with a
+ * transactional backend, each call joins the caller's transaction, so a key inserted for an
+ * event that is rolled back is rolled back with it, and a deletion commits with whatever the
+ * caller records beside it.
+ */
+public interface SubjectKeyRecorder {
+
+    /** The subject's key, or that it was shredded; empty when the subject has no key yet. */
+    Optional<SubjectKey> select(UUID subject);
+
+    /**
+     * Records the wrapped key as the subject's key unless the subject has a key, or was shredded,
+     * already.
+     *
+     * @return what is recorded for the subject now: this key, the key that another writer
+     *         recorded first, or the tombstone of a shredded subject
+     */
+    SubjectKey insertIfAbsent(UUID subject, byte[] wrappedKey);
+
+    /**
+     * Deletes the subject's key and records that it was shredded at {@code at}; for a subject
+     * without a key, records the tombstone alone, so that none is made for it later.
+     *
+     * @return whether this call shredded the subject: false when it was shredded already, and
+     *         the first time is kept
+     */
+    boolean shred(UUID subject, Instant at);
+}
