@@ -63,3 +63,17 @@ CREATE TABLE IF NOT EXISTS es_parked (
 -- No index on the status here, unlike on PostgreSQL and MariaDB: H2's CREATE INDEX IF NOT EXISTS
 -- fails ("object already exists") when processes run this script at the same instant, and only
 -- CREATE TABLE is serialised by H2 itself (see DatabaseSchema.H2). An embedded database parks few.
+
+-- The keys of the subjects whose personal data events carry (JpaSubjectKeyRecorder): one row
+-- per (application, subject), made with the subject's first personal event. wrapped_key is the
+-- subject's key encrypted with the application's key; shredding the subject deletes it and sets
+-- shredded_at (microseconds since 1970-01-01 UTC), so that the subject never gets a key again.
+CREATE TABLE IF NOT EXISTS es_subject_keys (
+    application_name VARCHAR(255) NOT NULL,
+    subject_id       UUID         NOT NULL,
+    wrapped_key      VARBINARY(1024),
+    shredded_at      BIGINT,
+    CONSTRAINT es_subject_keys_pk PRIMARY KEY (application_name, subject_id),
+    CONSTRAINT es_subject_keys_shredded_ck CHECK ((wrapped_key IS NULL AND shredded_at IS NOT NULL)
+        OR (wrapped_key IS NOT NULL AND shredded_at IS NULL))
+);

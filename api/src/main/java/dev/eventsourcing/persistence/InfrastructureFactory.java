@@ -91,6 +91,13 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     public abstract ParkingRecorder parkingRecorder();
 
     /**
+     * The recorder of the keys of the application's subjects, whose deletion shreds their
+     * personal data (see {@link dev.eventsourcing.domain.PersonalData}); the mapper and the
+     * application share the one they are given.
+     */
+    public abstract SubjectKeyRecorder subjectKeyRecorder();
+
+    /**
      * The transactions of this backend: recorders of this factory called inside
      * {@link Transactions#inNewTransaction} join that transaction. None by default (in memory).
      */

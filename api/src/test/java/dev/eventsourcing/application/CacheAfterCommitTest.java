@@ -6,6 +6,7 @@ import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.ParkingRecorder;
+import dev.eventsourcing.persistence.SubjectKeyRecorder;
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.persistence.Transactions;
@@ -139,6 +140,11 @@ class CacheAfterCommitTest {
         @Override
         public ParkingRecorder parkingRecorder() {
             return store.parkingRecorder();
+        }
+
+        @Override
+        public SubjectKeyRecorder subjectKeyRecorder() {
+            return store.subjectKeyRecorder();
         }
 
         @Override

@@ -7,6 +7,7 @@ import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.ParkingRecorder;
 import dev.eventsourcing.persistence.ProcessRecorder;
+import dev.eventsourcing.persistence.SubjectKeyRecorder;
 import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.persistence.Transactions;
 import jakarta.persistence.EntityManagerFactory;
@@ -153,6 +154,12 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     @Override
     public ParkingRecorder parkingRecorder() {
         return new JpaParkingRecorder(transactions, database);
+    }
+
+    /** The recorder of the application's subject keys, in {@code es_subject_keys}. */
+    @Override
+    public SubjectKeyRecorder subjectKeyRecorder() {
+        return new JpaSubjectKeyRecorder(applicationName(), transactions, database);
     }
 
     /**

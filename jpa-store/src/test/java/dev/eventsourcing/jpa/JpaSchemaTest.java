@@ -37,7 +37,7 @@ class JpaSchemaTest {
                 DatabaseStrategy.mariadb(), DatabaseStrategy.h2())) {
             assertTrue(JpaSchema.statements(database.schema().ddlResource()).size() >= 4, database.schema().ddlResource());
         }
-        assertEquals(9, JpaSchema.statements("META-INF/eventsourcing/postgresql.sql").size());
+        assertEquals(10, JpaSchema.statements("META-INF/eventsourcing/postgresql.sql").size());
     }
 
     @Test

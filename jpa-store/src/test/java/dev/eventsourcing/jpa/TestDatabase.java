@@ -242,7 +242,8 @@ public final class TestDatabase implements ExecutionCondition, BeforeAllCallback
                 case H2 -> statement.execute("DROP ALL OBJECTS");
                 case POSTGRESQL -> statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
                 case MARIADB -> statement.execute(
-                        "DROP TABLE IF EXISTS es_events, es_aggregate_events, es_tracking, es_applications, es_parked");
+                        "DROP TABLE IF EXISTS es_events, es_aggregate_events, es_tracking, es_applications, es_parked,"
+                                + " es_subject_keys");
             }
         }
     }

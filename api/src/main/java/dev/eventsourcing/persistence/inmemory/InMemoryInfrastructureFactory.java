@@ -6,6 +6,7 @@ import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.ParkingRecorder;
 import dev.eventsourcing.persistence.ProcessRecorder;
+import dev.eventsourcing.persistence.SubjectKeyRecorder;
 import dev.eventsourcing.persistence.TrackingRecorder;
 
 /**
@@ -18,6 +19,7 @@ public final class InMemoryInfrastructureFactory extends InfrastructureFactory {
     private InMemoryProcessRecorder processRecorder;
     private InMemoryAggregateRecorder snapshotRecorder;
     private InMemoryParkingRecorder parkingRecorder;
+    private InMemorySubjectKeyRecorder subjectKeyRecorder;
 
     public InMemoryInfrastructureFactory(String applicationName, Settings settings) {
         super(applicationName, settings);
@@ -57,6 +59,14 @@ public final class InMemoryInfrastructureFactory extends InfrastructureFactory {
             parkingRecorder = new InMemoryParkingRecorder();
         }
         return parkingRecorder;
+    }
+
+    @Override
+    public synchronized SubjectKeyRecorder subjectKeyRecorder() {
+        if (subjectKeyRecorder == null) {
+            subjectKeyRecorder = new InMemorySubjectKeyRecorder();
+        }
+        return subjectKeyRecorder;
     }
 
     /** Registers the in-memory backend under the name {@code inmemory}. */

@@ -1,0 +1,15 @@
+package dev.eventsourcing.jpa;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The subject-key contract on EclipseLink (Payara's JPA provider). */
+class EclipseLinkPostgresSubjectKeyRecorderTest extends JpaSubjectKeyRecorderTestCase {
+
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.postgresql().on(TestDatabase.ECLIPSELINK);
+
+    @Override
+    protected TestDatabase database() {
+        return DATABASE;
+    }
+}
