@@ -19,7 +19,9 @@ import java.util.Optional;
  * <tr><td>{@value #COMPRESSOR}</td><td>{@code zlib} to compress stored state, {@code none} not
  *     to</td><td>{@code none}</td></tr>
  * <tr><td>{@value #CIPHER_KEY}</td><td>base64 of a 32-byte AES key; when set, stored state is
- *     encrypted with AES-256-GCM</td><td>unset (no encryption)</td></tr>
+ *     encrypted with AES-256-GCM, bound to its event (see
+ *     {@link dev.eventsourcing.persistence.AesGcmCipher}); the key's id is
+ *     {@value dev.eventsourcing.persistence.CipherKey#DEFAULT_ID}</td><td>unset (no encryption)</td></tr>
  * <tr><td>{@value #SNAPSHOTTING_INTERVAL}</td><td>take a snapshot every N versions of every
  *     aggregate</td><td>unset (no automatic snapshots)</td></tr>
  * <tr><td>{@value #SNAPSHOTTING_INTERVAL}{@code .<aggregate class name>}</td><td>the same for one

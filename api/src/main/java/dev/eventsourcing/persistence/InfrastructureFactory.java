@@ -64,12 +64,13 @@ public abstract class InfrastructureFactory implements AutoCloseable {
 
     /**
      * A mapper builder set up from the settings: compression when {@value Settings#COMPRESSOR}
-     * is {@code zlib}, AES-GCM encryption when {@value Settings#CIPHER_KEY} is set.
+     * is {@code zlib}, AES-GCM encryption when {@value Settings#CIPHER_KEY} is set, bound to
+     * this factory's {@linkplain #applicationName() application name}.
      *
      * @throws ConfigurationException when a setting's value is not understood
      */
     public Mapper.Builder mapperBuilder() {
-        return Mapper.builder(settings);
+        return Mapper.builder(settings).applicationName(applicationName);
     }
 
     /** The recorder of the application's events and notification log. */

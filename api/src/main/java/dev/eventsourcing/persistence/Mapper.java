@@ -14,7 +14,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>Writing: the payload's class gives the stored event's topic (see {@link TopicRegistry});
  * the {@link Transcoder} encodes the state; then the optional {@link Compressor} compresses it
- * and the optional {@link Cipher} encrypts it. Reading reverses the steps, and
+ * and the optional {@link Cipher} encrypts it, bound to the stored event (see
+ * {@link CipherContext}: the mapper's {@linkplain #applicationName() application name}, the
+ * originator id and version, and the topic). Reading reverses the steps, and
  * {@link Upcasters} bring data of an older class version up to date before it is bound to the
  * class. By default there is no compressor and no cipher.
  *
@@ -43,6 +45,7 @@ public final class Mapper {
     private final Transcoder transcoder;
     private final Compressor compressor;
     private final Cipher cipher;
+    private final String applicationName;
     private final TopicRegistry topics;
     private final StateFormat format;
 
@@ -50,8 +53,18 @@ public final class Mapper {
         this.transcoder = builder.transcoder != null ? builder.transcoder : JacksonTranscoder.create();
         this.compressor = builder.compressor;
         this.cipher = builder.cipher;
+        this.applicationName = builder.applicationName;
         this.topics = builder.topics.copy();
         this.format = new StateFormat(transcoder, builder.upcasters.copy());
+    }
+
+    private Mapper(Mapper mapper, String applicationName) {
+        this.transcoder = mapper.transcoder;
+        this.compressor = mapper.compressor;
+        this.cipher = mapper.cipher;
+        this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
+        this.topics = mapper.topics;
+        this.format = mapper.format;
     }
 
     /** A mapper with the default transcoder, no compressor and no cipher. */
@@ -109,7 +122,8 @@ public final class Mapper {
                 bytes = compressor.compress(bytes);
             }
             if (cipher != null) {
-                bytes = cipher.encrypt(bytes);
+                bytes = cipher.encrypt(bytes, new CipherContext(applicationName, event.originatorId(),
+                        event.originatorVersion(), topic));
             }
         } catch (RuntimeException e) {
             throw new MapperException("Cannot write event " + type.getName() + " of originator " + event.originatorId()
@@ -153,9 +167,9 @@ public final class Mapper {
         byte[] bytes = stored.state();
         if (cipher != null) {
             try {
-                bytes = cipher.decrypt(bytes);
+                bytes = cipher.decrypt(bytes, CipherContext.of(applicationName, stored));
             } catch (RuntimeException e) {
-                throw new DecryptionException(cannotRead(stored) + e.getMessage(), e);
+                throw new DecryptionException(cannotDecrypt(stored) + e.getMessage(), e);
             }
         }
         if (compressor != null) {
@@ -166,6 +180,34 @@ public final class Mapper {
             }
         }
         return bytes;
+    }
+
+    /**
+     * The stored event with its state encrypted as this mapper's cipher encrypts now (its
+     * current key and format), for re-encryption after a key rotation: the same stored event
+     * when it is already, or when the mapper has no cipher. The state is not decoded, so the
+     * topic need not name a known class.
+     *
+     * @throws DecryptionException when the state cannot be decrypted with this mapper's keys
+     */
+    public StoredEvent reencrypt(StoredEvent stored) {
+        Objects.requireNonNull(stored, "stored");
+        if (cipher == null) {
+            return stored;
+        }
+        byte[] state = stored.state();
+        byte[] again;
+        try {
+            again = cipher.reencrypt(state, CipherContext.of(applicationName, stored));
+        } catch (RuntimeException e) {
+            throw new DecryptionException(cannotDecrypt(stored) + e.getMessage(), e);
+        }
+        return again == state ? stored
+                : new StoredEvent(stored.originatorId(), stored.originatorVersion(), stored.topic(), again);
+    }
+
+    private String cannotDecrypt(StoredEvent stored) {
+        return "Cannot decrypt stored event (" + CipherContext.of(applicationName, stored).describe() + "): ";
     }
 
     static String cannotRead(StoredEvent stored) {
@@ -181,6 +223,19 @@ public final class Mapper {
     /** The cipher, if the mapper encrypts. */
     public Optional<Cipher> cipher() {
         return Optional.ofNullable(cipher);
+    }
+
+    /** The name of the application whose events this mapper binds its encryption to; empty when not given. */
+    public String applicationName() {
+        return applicationName;
+    }
+
+    /**
+     * This mapper, binding encrypted states to another application's name: for a follower that
+     * reads a leader's events with its own topics, upcasters and keys.
+     */
+    public Mapper withApplicationName(String applicationName) {
+        return applicationName.equals(this.applicationName) ? this : new Mapper(this, applicationName);
     }
 
     /** The transcoder. */
@@ -199,6 +254,7 @@ public final class Mapper {
         private Transcoder transcoder;
         private Compressor compressor;
         private Cipher cipher;
+        private String applicationName = "";
         private TopicRegistry topics = new TopicRegistry();
         private Upcasters upcasters = new Upcasters();
 
@@ -220,6 +276,16 @@ public final class Mapper {
         /** Encrypts states with this cipher; {@code null} for no encryption (the default). */
         public Builder cipher(Cipher cipher) {
             this.cipher = cipher;
+            return this;
+        }
+
+        /**
+         * Binds encrypted states to this application's name (see {@link CipherContext}); an
+         * {@link InfrastructureFactory} sets its application's. Empty by default. States
+         * encrypted under one name do not decrypt under another.
+         */
+        public Builder applicationName(String applicationName) {
+            this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
             return this;
         }
 

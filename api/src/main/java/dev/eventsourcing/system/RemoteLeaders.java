@@ -22,7 +22,9 @@ import java.util.TreeSet;
  * {@code Leader}, which keys its tracking position. Nothing prompts these followers: the
  * runner's polling reads the remote log, so dispatch must be asynchronous.
  *
- * <p>Both sides must agree on compression and cipher. A process application decodes the
+ * <p>Both sides must agree on compression and cipher keys, and the leader's name in the key
+ * must be the leader application's name, to which its encrypted states are bound (see
+ * {@link dev.eventsourcing.persistence.CipherContext}). A process application decodes the
  * leader's events with its own mapper; a projection with a mapper made from the deployment's
  * settings as an application named {@code Leader} would read them
  * ({@code eventsourcing.<Leader>.cipher.key}, else {@code eventsourcing.cipher.key}; the same for
@@ -63,7 +65,9 @@ public final class RemoteLeaders {
             check(follow, value, application, projections, applicationsByName, synchronous);
             int pageSize = RunnerSettings.read(settings.scoped(follow.follower())).batchSize();
             RemoteNotificationLog log = new RemoteNotificationLog(url(key, value), pageSize, REQUEST_TIMEOUT);
-            Mapper mapper = application != null ? application.mapper() : Mapper.builder(settings.scoped(follow.leader())).build();
+            // Encrypted states are bound to the leader's name, which the follow key must give.
+            Mapper mapper = application != null ? application.mapper().withApplicationName(follow.leader())
+                    : Mapper.builder(settings.scoped(follow.leader())).applicationName(follow.leader()).build();
             runner.follow(follow.follower(), follow.leader(), log, mapper);
         }
     }

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,7 +108,7 @@ class MapperTest {
         Mapper mapper = Mapper.builder().compressor(new ZlibCompressor()).cipher(new AesGcmCipher(key)).build();
         DomainEvent<Account.Opened> event = new DomainEvent<>(ID, 1, AT, new Account.Opened("y".repeat(1000), Account.Currency.GBP));
         StoredEvent stored = mapper.toStoredEvent(event);
-        byte[] compressed = new AesGcmCipher(key).decrypt(stored.state());
+        byte[] compressed = new AesGcmCipher(key).decrypt(stored.state(), CipherContext.of("", stored));
         assertEquals(0x78, compressed[0] & 0xff, "decrypts to zlib data");
         assertEquals(event, mapper.toDomainEvent(stored));
     }
@@ -151,10 +152,55 @@ class MapperTest {
     }
 
     @Test
+    void aMapperBindsEncryptedStatesToItsApplicationTheOriginatorVersionAndTopic() {
+        AesGcmCipher cipher = new AesGcmCipher(AesGcmCipher.generateKey());
+        Mapper bank = Mapper.builder().applicationName("Bank").cipher(cipher).build();
+        StoredEvent stored = bank.toStoredEvent(deposited("5"));
+        List<StoredEvent> moved = List.of(
+                new StoredEvent(UUID.randomUUID(), 2, stored.topic(), stored.state()),
+                new StoredEvent(ID, 3, stored.topic(), stored.state()),
+                new StoredEvent(ID, 2, Account.Tagged.class.getName(), stored.state()));
+
+        assertEquals("Bank", bank.applicationName());
+        assertEquals(deposited("5"), bank.toDomainEvent(stored));
+        for (StoredEvent event : moved) {
+            DecryptionException e = assertThrows(DecryptionException.class, () -> bank.toDomainEvent(event), event::toString);
+            assertTrue(e.getMessage().startsWith("Cannot decrypt stored event (application 'Bank', originator "
+                    + event.originatorId() + ", version " + event.originatorVersion() + ", topic '" + event.topic() + "'): "),
+                    e.getMessage());
+        }
+        Mapper ledger = Mapper.builder().applicationName("Ledger").cipher(cipher).build();
+        assertThrows(DecryptionException.class, () -> ledger.toDomainEvent(stored));
+        assertEquals(deposited("5"), ledger.withApplicationName("Bank").toDomainEvent(stored));
+    }
+
+    @Test
+    void aStateWrittenByTheCipherBeforeKeyIdsStillReads() {
+        // Made by the mapper with zlib and AES-GCM as they were before states carried key ids.
+        String key = "GcFED4t0T/5k0FRBj8wNyO37CXml8EbuK/D3cZ4yrNA=";
+        byte[] state = java.util.Base64.getDecoder().decode("WvqTjfPHEPDQ0mBNGGD5/VNjOKT+qtRFi4OOQ2RaeW5dXBoteKAtTk9EtObmwWdQ"
+                + "S3gXzlPXJ16x7o/dbW1gbjtJF/kEjat61x0GJJ5UJRH7ChFvu51z2Qis4BYNxQ==");
+        StoredEvent legacy = new StoredEvent(ID, 2, Account.Deposited.class.getName(), state);
+        Mapper bank = Mapper.builder().applicationName("Bank").compressor(new ZlibCompressor())
+                .cipher(new AesGcmCipher(key)).build();
+
+        assertEquals(deposited("10.00"), bank.toDomainEvent(legacy));
+        Mapper refusing = Mapper.builder().applicationName("Bank").compressor(new ZlibCompressor())
+                .cipher(new AesGcmCipher(CipherKeys.of(CipherKey.of("k1", key)), false)).build();
+        DecryptionException e = assertThrows(DecryptionException.class, () -> refusing.toDomainEvent(legacy));
+        assertTrue(e.getMessage().contains("legacy state"), e.getMessage());
+        assertFalse(e.getMessage().contains(key), e.getMessage());
+        StoredEvent again = bank.reencrypt(legacy);
+        assertEquals(java.util.Optional.of(CipherKey.DEFAULT_ID), AesGcmCipher.keyIdOf(again.state()));
+        assertEquals(deposited("10.00"), bank.toDomainEvent(again));
+        assertSame(again, bank.reencrypt(again));
+    }
+
+    @Test
     void readingTamperedCiphertextFailsWithADecryptionError() {
         Mapper mapper = Mapper.builder().cipher(new AesGcmCipher(AesGcmCipher.generateKey())).build();
         StoredEvent stored = mapper.toStoredEvent(deposited("5"));
-        for (int i : new int[] {0, 12, stored.state().length - 1}) {
+        for (int i : new int[] {0, 3, 12, 21, stored.state().length - 1}) {
             byte[] state = stored.state();
             state[i] ^= 1;
             StoredEvent tampered = new StoredEvent(ID, 2, stored.topic(), state);

@@ -1,6 +1,7 @@
 package dev.eventsourcing.system;
 
 import dev.eventsourcing.Settings;
+import dev.eventsourcing.persistence.AesGcmCipher;
 import dev.eventsourcing.persistence.ParkedNotification;
 import dev.eventsourcing.persistence.ParkedNotification.Status;
 import dev.eventsourcing.persistence.StoredEvent;
@@ -9,6 +10,7 @@ import dev.eventsourcing.system.fixtures.Bank;
 import dev.eventsourcing.system.fixtures.MutableClock;
 import dev.eventsourcing.system.fixtures.RecordingProjection;
 import dev.eventsourcing.system.fixtures.SharedInMemory;
+import dev.eventsourcing.system.transfers.Account;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +175,23 @@ class ParkingTest {
         assertEquals(1, parked.notificationId());
         assertEquals(1, parked.attempts(), "retrying cannot help: it was tried once");
         assertTrue(parked.error().startsWith("dev.eventsourcing.persistence.UnknownTopicException"), parked.error());
+    }
+
+    @Test
+    void aNotificationWhoseEncryptedStateWasMovedToAnotherTopicIsParkedAtOnce() {
+        RecordingProjection balances = new RecordingProjection("balances");
+        Bank bank = start(balances, Map.of("cipher.key", AesGcmCipher.generateKey()));
+        UUID a = bank.open(10);
+        bank.credit(a, 5);
+        StoredEvent credited = bank.recorder().selectEvents(a).get(1);
+        bank.recorder().insertEvents(List.of(new StoredEvent(a, 3, Account.Debited.class.getName(), credited.state())));
+        bank.open(20);
+
+        assertEquals(List.of(1L, 2L, 4L), balances.handled());
+        ParkedNotification parked = runner.parked("balances", Status.PARKED, 10).get(0);
+        assertEquals(3, parked.notificationId());
+        assertEquals(1, parked.attempts(), "retrying cannot help: it was tried once");
+        assertTrue(parked.error().startsWith("dev.eventsourcing.persistence.DecryptionException"), parked.error());
     }
 
     @Test

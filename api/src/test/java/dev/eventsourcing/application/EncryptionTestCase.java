@@ -1,0 +1,161 @@
+package dev.eventsourcing.application;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.application.bank.BankAccount;
+import dev.eventsourcing.application.bank.BankAccounts;
+import dev.eventsourcing.persistence.AesGcmCipher;
+import dev.eventsourcing.persistence.DecryptionException;
+import dev.eventsourcing.persistence.StoredEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Encrypted state is bound to its event: a stored state moved to another topic, originator or
+ * version, as someone with write access to the database could do, fails to decrypt instead of
+ * reading as another event. Every backend runs it; subclasses say only which backend to use.
+ */
+public abstract class EncryptionTestCase {
+
+    private final List<Application> opened = new ArrayList<>();
+    private final String key = AesGcmCipher.generateKey();
+
+    /** Settings that select the backend under test, for a fresh, empty store on every call. */
+    protected abstract Settings backendSettings();
+
+    /** A bank accounts application on a fresh store of the backend under test, with extra settings. */
+    protected BankAccounts application(Map<String, String> extra) {
+        BankAccounts app = new BankAccounts(Settings.of(extra).orElse(backendSettings()));
+        opened.add(app);
+        return app;
+    }
+
+    /** An application encrypting with this test's key on a fresh store. */
+    protected BankAccounts encryptingApplication() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(Settings.CIPHER_KEY, key);
+        return application(settings);
+    }
+
+    @AfterEach
+    void closeApplications() {
+        opened.forEach(Application::close);
+    }
+
+    /** An account with Opened (v1), Deposited 10 (v2), Withdrawn 3 (v3) and Deposited 5 (v4). */
+    private static UUID accountWithHistory(BankAccounts app) {
+        UUID id = app.openAccount("Alice", "alice@example.com");
+        app.deposit(id, new BigDecimal("10.00"));
+        app.withdraw(id, new BigDecimal("3.00"));
+        app.deposit(id, new BigDecimal("5.00"));
+        return id;
+    }
+
+    private static StoredEvent copy(StoredEvent event, UUID originatorId, long version, String topic) {
+        return new StoredEvent(originatorId, version, topic, event.state());
+    }
+
+    private void assertRefusedNamingTheEvent(DecryptionException e, UUID id, long version) {
+        String message = e.getMessage();
+        assertTrue(message.contains("BankAccounts"), message);
+        assertTrue(message.contains(id.toString()), message);
+        assertTrue(message.contains("version " + version), message);
+        assertFalse(message.contains(key), "no key in the message: " + message);
+    }
+
+    private static void assertNoStateIn(DecryptionException e, StoredEvent event) {
+        assertFalse(e.getMessage().contains(Base64.getEncoder().encodeToString(event.state())), e.getMessage());
+    }
+
+    @Test
+    void aWithdrawalStoredAsADepositFailsToDecryptAndTheAccountIsNotLoaded() {
+        BankAccounts original = encryptingApplication();
+        UUID id = accountWithHistory(original);
+        List<StoredEvent> events = original.recorder().selectEvents(id);
+        String deposited = BankAccount.Deposited.class.getName();
+        assertEquals(BankAccount.Withdrawn.class.getName(), events.get(2).topic());
+
+        BankAccounts tampered = encryptingApplication();
+        List<StoredEvent> swapped = new ArrayList<>(events);
+        swapped.set(2, copy(events.get(2), id, 3, deposited));
+        tampered.recorder().insertEvents(swapped);
+
+        DecryptionException e = assertThrows(DecryptionException.class, () -> tampered.accounts().get(id));
+        assertRefusedNamingTheEvent(e, id, 3);
+        assertNoStateIn(e, events.get(2));
+        assertEquals(swapped, tampered.recorder().selectEvents(id), "nothing stored is changed");
+    }
+
+    @Test
+    void eventsMovedToAnotherOriginatorFailToDecrypt() {
+        BankAccounts app = encryptingApplication();
+        UUID id = accountWithHistory(app);
+        UUID other = UUID.randomUUID();
+        app.recorder().insertEvents(app.recorder().selectEvents(id).stream()
+                .map(event -> copy(event, other, event.originatorVersion(), event.topic())).toList());
+
+        DecryptionException e = assertThrows(DecryptionException.class, () -> app.accounts().get(other));
+        assertRefusedNamingTheEvent(e, other, 1);
+        assertEquals(new BigDecimal("12.00"), app.balance(id), "the original still reads");
+    }
+
+    @Test
+    void eventsOfOneTopicSwappedBetweenVersionsFailToDecrypt() {
+        BankAccounts original = encryptingApplication();
+        UUID id = accountWithHistory(original);
+        List<StoredEvent> events = original.recorder().selectEvents(id);
+
+        BankAccounts tampered = encryptingApplication();
+        List<StoredEvent> swapped = new ArrayList<>(events);
+        swapped.set(1, copy(events.get(3), id, 2, events.get(3).topic()));
+        swapped.set(3, copy(events.get(1), id, 4, events.get(1).topic()));
+        tampered.recorder().insertEvents(swapped);
+
+        DecryptionException e = assertThrows(DecryptionException.class, () -> tampered.accounts().get(id));
+        assertRefusedNamingTheEvent(e, id, 2);
+    }
+
+    @Test
+    void eventsCopiedIntoAnotherApplicationFailToDecrypt() {
+        BankAccounts original = encryptingApplication();
+        UUID id = accountWithHistory(original);
+        Map<String, String> settings = new HashMap<>();
+        settings.put(Settings.CIPHER_KEY, key);
+        Application other = new Application("Ledger", Settings.of(settings).orElse(backendSettings()));
+        opened.add(other);
+        other.recorder().insertEvents(original.recorder().selectEvents(id));
+
+        DecryptionException e = assertThrows(DecryptionException.class,
+                () -> other.repository(BankAccount.class).get(id));
+        assertTrue(e.getMessage().contains("Ledger"), e.getMessage());
+        assertTrue(e.getMessage().contains(id.toString()), e.getMessage());
+    }
+
+    @Test
+    void aSnapshotMovedToAnotherVersionFailsToDecrypt() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(Settings.CIPHER_KEY, key);
+        settings.put(Settings.SNAPSHOTTING_ENABLED, "true");
+        BankAccounts app = application(settings);
+        UUID id = accountWithHistory(app);
+        app.takeSnapshot(id, 2L);
+        StoredEvent snapshot = app.snapshots().recorder().selectEvents(id).get(0);
+        app.snapshots().recorder().insertEvents(List.of(copy(snapshot, id, 4, snapshot.topic())));
+
+        DecryptionException e = assertThrows(DecryptionException.class, () -> app.accounts().get(id));
+        assertRefusedNamingTheEvent(e, id, 4);
+        assertEquals(new BigDecimal("7.00"), app.accounts().get(id, 3L).balance(), "the snapshot at version 2 still reads");
+    }
+}
