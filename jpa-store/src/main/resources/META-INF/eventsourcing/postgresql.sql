@@ -61,58 +61,77 @@ BEGIN
 END $$;
 
 -- Reserves p_count contiguous notification ids for the calling transaction and returns the
--- first. Why it is safe to read past committed rows while others are still writing:
---  * the ids come from a sequence, which is not transactional, so writers never wait for each
---    other's commits (group commit keeps working);
---  * while holding the application's allocation lock (advisory, session level, exclusive,
---    held for microseconds), the writer takes its ids and then a TRANSACTION-level shared
---    advisory lock keyed by its first id. PostgreSQL releases that lock only after the commit
---    (or rollback) is complete and visible to new snapshots;
---  * a reader (es_notification_watermark) takes the allocation lock too, so it never observes
---    ids taken by a writer that does not hold its in-progress lock yet.
+-- first. Why readers (es_notification_watermark) never skip an id, although writers take ids
+-- without waiting for each other's commits (so that group commit keeps working):
+--  * the ids come from a sequence, which only grows (left at CACHE 1, its value is the last id
+--    handed out);
+--  * before it takes its first id, a transaction takes a TRANSACTION-level shared advisory
+--    lock, its in-progress lock, keyed by the sequence's value + 1: a lower bound of every id
+--    it will take. PostgreSQL releases that lock only after the commit (or rollback) is
+--    complete and visible to new snapshots;
+--  * a reader reads the sequence's value first and the granted in-progress locks second. An id
+--    at or below that value was taken before the first read, so the lock bounding it was
+--    granted before the second: the reader sees it, unless it is released and the id settled.
 -- Hence every id at or below the sequence's value is either settled (committed and visible, or
--- rolled back for good) or guarded by an in-progress lock on a first id at or below it.
+-- rolled back for good) or at or above the key of an in-progress lock the reader sees, and the
+-- watermark (that value, or the lowest key - 1) stops below every unsettled id.
+-- The watermark never falls either: a writer keeps its in-progress lock only if the sequence
+-- has not moved between reading its value and taking the lock. Otherwise a reader in between
+-- may have returned ids above the key; the block raises, which rolls back its subtransaction
+-- and so releases the lock, and the writer tries again with the new value.
+-- The allocation lock (exclusive, per application) keeps a batch contiguous: no other writer
+-- takes an id between its nextval and setval. It is a transaction-level lock as well, taken in
+-- a block that ends by raising, so that the rollback of its subtransaction releases it at once
+-- (the ids stay taken: sequences are not transactional). Should the statement be cancelled,
+-- time out or fail inside, the rollback of the block or of the transaction releases it. No
+-- lock taken here outlives its transaction, and none belongs to the session.
 -- Lock keys (two-int form): allocation (1163001856 = 0x45520000, key); in progress
--- (1163067392 + key = 0x4553xxxx, first id modulo 2^32). (1163132928 = 0x45540000, 0) is taken
--- by JpaSchema.createTables while it runs this script (see DatabaseSchema).
+-- (1163067392 + key = 0x4553xxxx, lower bound modulo 2^32). (1163132928 = 0x45540000, 0) is
+-- taken by JpaSchema.createTables while it runs this script (see DatabaseSchema).
 CREATE OR REPLACE FUNCTION es_reserve_notification_ids(p_application_name VARCHAR, p_count INTEGER) RETURNS BIGINT
 LANGUAGE plpgsql AS $$
 DECLARE
     v_key      INTEGER  := es_application_key(p_application_name);
     v_sequence REGCLASS := CAST(format('es_notification_ids_%s', v_key) AS REGCLASS);
     v_first    BIGINT;
+    v_last     BIGINT;
     v_low      BIGINT;
 BEGIN
-    PERFORM pg_advisory_lock(1163001856, v_key);
-    BEGIN
-        v_first := nextval(v_sequence);
-        IF p_count > 1 THEN
-            -- No other writer can take ids while the allocation lock is held: the batch stays contiguous.
-            PERFORM setval(v_sequence, v_first + p_count - 1);
-        END IF;
-        -- One in-progress lock per transaction and application is enough: its first id is the
-        -- lowest the transaction reserves (the sequence only grows), and it bounds the rest. A
-        -- transaction-local setting remembers it, so that a transaction saving many times does
-        -- not fill the lock table.
-        IF coalesce(current_setting('eventsourcing.in_progress_' || v_key, true), '') = '' THEN
-            v_low := v_first & 4294967295;
+    -- One in-progress lock per transaction and application is enough: it bounds every id the
+    -- transaction takes later. A transaction-local setting remembers it, so that a transaction
+    -- saving many times does not fill the lock table.
+    WHILE coalesce(current_setting('eventsourcing.in_progress_' || v_key, true), '') = '' LOOP
+        v_last := coalesce(pg_sequence_last_value(v_sequence), 0);
+        v_low := (v_last + 1) & 4294967295;
+        BEGIN
             PERFORM pg_advisory_xact_lock_shared(1163067392 + v_key,
                 CAST(CASE WHEN v_low >= 2147483648 THEN v_low - 4294967296 ELSE v_low END AS INTEGER));
-            PERFORM set_config('eventsourcing.in_progress_' || v_key, CAST(v_first AS VARCHAR), true);
+            IF coalesce(pg_sequence_last_value(v_sequence), 0) <> v_last THEN
+                RAISE SQLSTATE 'ES001';
+            END IF;
+            PERFORM set_config('eventsourcing.in_progress_' || v_key, CAST(v_last + 1 AS VARCHAR), true);
+        EXCEPTION WHEN SQLSTATE 'ES001' THEN
+            NULL; -- ids were taken meanwhile: the lock is released; try again
+        END;
+    END LOOP;
+    BEGIN
+        PERFORM pg_advisory_xact_lock(1163001856, v_key);
+        v_first := nextval(v_sequence);
+        IF p_count > 1 THEN
+            PERFORM setval(v_sequence, v_first + p_count - 1);
         END IF;
-    EXCEPTION WHEN OTHERS THEN
-        -- A session-level lock outlives the transaction: never leave it behind on an error.
-        PERFORM pg_advisory_unlock(1163001856, v_key);
-        RAISE;
+        RAISE SQLSTATE 'ES002';
+    EXCEPTION WHEN SQLSTATE 'ES002' THEN
+        NULL; -- the ids are taken (sequences are not transactional) and the allocation lock is released
     END;
-    PERFORM pg_advisory_unlock(1163001856, v_key);
     RETURN v_first;
 END $$;
 
 -- The highest notification id at or below which every id is settled: readers return only rows
 -- up to it. It must be called in a statement of its own, BEFORE the statement that selects the
 -- rows, in a READ COMMITTED transaction: the select's snapshot must be taken after the
--- watermark, or a row committed in between would be skipped.
+-- watermark, or a row committed in between would be skipped. It takes no lock: the order of
+-- its two reads (the sequence, then the in-progress locks) is what makes it safe.
 CREATE OR REPLACE FUNCTION es_notification_watermark(p_application_name VARCHAR) RETURNS BIGINT
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -128,21 +147,16 @@ BEGIN
     IF v_key IS NULL THEN
         RETURN 0;
     END IF;
-    PERFORM pg_advisory_lock_shared(1163001856, v_key);
-    BEGIN
-        v_last := coalesce(pg_sequence_last_value(CAST(format('es_notification_ids_%s', v_key) AS REGCLASS)), 0);
-        -- Lock keys hold the first id modulo 2^32; in-progress ids lie below v_last by less than 2^32.
-        SELECT min(v_last - ((v_last - CAST(objid AS BIGINT)) & 4294967295)) INTO v_in_progress
-          FROM pg_locks
-         WHERE locktype = 'advisory' AND objsubid = 2
-           AND classid = CAST(CAST(1163067392 + v_key AS BIGINT) AS OID)
-           AND database = (SELECT oid FROM pg_database WHERE datname = current_database());
-    EXCEPTION WHEN OTHERS THEN
-        PERFORM pg_advisory_unlock_shared(1163001856, v_key);
-        RAISE;
-    END;
-    PERFORM pg_advisory_unlock_shared(1163001856, v_key);
-    RETURN coalesce(v_in_progress - 1, v_last);
+    v_last := coalesce(pg_sequence_last_value(CAST(format('es_notification_ids_%s', v_key) AS REGCLASS)), 0);
+    -- Lock keys hold their lower bound modulo 2^32. A bound lies within 2^31 of v_last: below it,
+    -- or above it where the writer read the sequence after this function did.
+    SELECT min(v_last + CASE WHEN d >= 2147483648 THEN d - 4294967296 ELSE d END) INTO v_in_progress
+      FROM (SELECT (CAST(objid AS BIGINT) - v_last) & 4294967295 AS d
+              FROM pg_locks
+             WHERE locktype = 'advisory' AND objsubid = 2 AND granted
+               AND classid = CAST(CAST(1163067392 + v_key AS BIGINT) AS OID)
+               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS bounds;
+    RETURN least(v_last, coalesce(v_in_progress - 1, v_last));
 END $$;
 
 -- Notifications that readers parked (JpaParkingRecorder): one row per (reader, upstream log,

@@ -10,15 +10,16 @@ import java.util.List;
  *
  * <p>The mechanism lives in two PL/pgSQL functions of {@code postgresql.sql}, whose comments
  * give the full argument. In short: ids come from a per-application sequence (not
- * transactional, so writers never wait for each other's commits); each writer, inside a
- * microsecond-long critical section guarded by an exclusive advisory lock, takes its ids and a
- * transaction-level advisory lock keyed by its first id, which PostgreSQL holds until the
- * commit or rollback is complete. A reader takes the same critical-section lock (shared, so
- * readers do not block each other), reads the sequence value and the first ids still locked,
- * and returns only rows below the lowest of them. One call per unit of work each: the critical
- * section never spans a network round trip. A rolled-back transaction, including one whose
- * version was taken, leaves a gap in the ids (a check for taken versions before reserving would
- * avoid that, but cost a quarter of the throughput with 8 writers).
+ * transactional, so writers never wait for each other's commits). Before it takes its first
+ * id, a writer takes a transaction-level advisory lock keyed by the sequence's value + 1, a
+ * lower bound of its ids, which PostgreSQL holds until the commit or rollback is complete. A
+ * reader reads the sequence value, then the keys still locked, and returns only rows below the
+ * lowest of them. One function call per reservation and per read.
+ * Every lock is transaction-level, so a statement cancelled or timed out midway leaves none
+ * behind on a pooled connection (the exclusive lock that keeps a batch's ids contiguous lasts
+ * only as long as a block that rolls itself back). A rolled-back transaction, including one
+ * whose version was taken, leaves a gap in the ids (a check for taken versions before
+ * reserving would avoid that, but cost a quarter of the throughput with 8 writers).
  *
  * <p>Writers do not wait for each other, so no check before inserting could see a version that
  * a concurrent writer is about to commit. Events and positions are therefore inserted with

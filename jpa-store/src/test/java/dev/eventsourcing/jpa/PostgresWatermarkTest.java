@@ -90,6 +90,67 @@ class PostgresWatermarkTest {
         assertEquals(List.of(base + 11, base + 12, base + 13), ids(recorder.selectNotifications(NotificationSelection.after(0, 10))));
     }
 
+    /**
+     * A writer reads the sequence, then takes its in-progress lock. Here it is made to wait
+     * between the two (another connection holds the key it asks for) while a second writer takes
+     * and commits the next id. Locked at the key it read first, the writer would hide that
+     * committed id again, lowering the watermark below what a reader may have returned.
+     */
+    @Test
+    void aWriterOvertakenBeforeItsInProgressLockKeysItAboveTheIdsTakenMeanwhile() throws Exception {
+        PlannedTransactions transactions = new PlannedTransactions(DATABASE.transactions());
+        var recorder = new JpaApplicationRecorder(application, transactions, DatabaseStrategy.postgresql());
+        EntityManager overtaking = DATABASE.factory().createEntityManager();
+        CountDownLatch reserved = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (var blocker = DATABASE.connection(); var statement = blocker.createStatement()) {
+            overtaking.getTransaction().begin();
+            var overtaker = new JpaApplicationRecorder(application, JpaTransactions.joining(overtaking),
+                    DatabaseStrategy.postgresql());
+            overtaker.insertEvents(List.of(NotificationOrderingTestCase.event("first"))); // id 1, in progress from 1
+            blocker.setAutoCommit(false);
+            statement.execute("SELECT pg_advisory_xact_lock(" + inProgressKeys(statement) + ", 2)");
+            var overtaken = CompletableFuture.supplyAsync(() -> transactions.under(Plan.holdUntil(reserved, release),
+                    () -> recorder.insertEvents(List.of(NotificationOrderingTestCase.event("overtaken")))));
+            awaitWaitingFor(statement, inProgressKeys(statement), 2);
+
+            long overtakingId = overtaker.insertEvents(List.of(NotificationOrderingTestCase.event("second"))).get(0);
+            overtaking.getTransaction().commit();
+            blocker.rollback();
+            assertTrue(reserved.await(10, TimeUnit.SECONDS));
+            long visibleWhileHeld = recorder.maxNotificationId();
+            release.countDown();
+            long overtakenId = overtaken.get(10, TimeUnit.SECONDS).get(0);
+
+            assertEquals(List.of(2L, 3L), List.of(overtakingId, overtakenId));
+            assertEquals(2, visibleWhileHeld, "the id committed while the writer waited stays visible");
+        } finally {
+            release.countDown();
+            overtaking.close();
+        }
+    }
+
+    private long inProgressKeys(java.sql.Statement statement) throws java.sql.SQLException {
+        try (var rows = statement.executeQuery("SELECT 1163067392 + es_application_key('" + application + "')")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void awaitWaitingFor(java.sql.Statement statement, long classId, long objId) throws Exception {
+        for (int i = 0; i < 3000; i++) {
+            try (var rows = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                    + " AND classid = " + classId + " AND objid = " + objId)) {
+                rows.next();
+                if (rows.getInt(1) == 1) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no writer ever waited for its in-progress lock");
+    }
+
     private static List<Long> ids(List<Notification> notifications) {
         return notifications.stream().map(Notification::id).toList();
     }
