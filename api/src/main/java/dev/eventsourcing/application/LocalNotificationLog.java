@@ -26,15 +26,21 @@ public final class LocalNotificationLog implements NotificationLog {
     /**
      * {@inheritDoc}
      *
-     * <p>{@code next} is the id after the last one returned while the recorder holds a higher
-     * id, and {@code null} otherwise.
+     * <p>Only ids in {@code [start, start + limit)} are returned, so that a remote reader can
+     * check the answer ({@link SectionBounds}). {@code next} is the id after that window when the
+     * recorder held a higher id before the selection (every id of the window was then settled
+     * and returned, so the window's end is safe to skip to, across a gap); else the id after the
+     * last one returned when the recorder held a higher one; else {@code null}.
      */
     @Override
     public Section select(long start, int limit) {
         NotificationLog.checkSelection(start, limit, sectionSize);
-        List<Notification> items = recorder.selectNotifications(NotificationSelection.from(start, limit));
+        long end = SectionBounds.windowEnd(start, limit);
+        // Read before selecting: an id committed between the two must not count as settled.
+        long max = recorder.maxNotificationId();
+        List<Notification> items = recorder.selectNotifications(NotificationSelection.from(start, limit).stop(end));
         long last = items.isEmpty() ? start - 1 : items.get(items.size() - 1).id();
-        Long next = last < recorder.maxNotificationId() ? last + 1 : null;
+        Long next = max > end ? Long.valueOf(end + 1) : last < max ? Long.valueOf(last + 1) : null;
         return new Section(items, next);
     }
 

@@ -16,8 +16,12 @@ public interface NotificationLog {
     int DEFAULT_SECTION_SIZE = 100;
 
     /**
-     * The notifications from id {@code start} on, ascending, at most {@code limit} of them, and
-     * the start of the next section ({@code null} when the log holds nothing more yet).
+     * The notifications with ids from {@code start} to {@code start + limit - 1}, ascending, and
+     * the start of the next section ({@code null} when the log holds nothing more yet). A
+     * section may hold fewer than {@code limit} notifications where ids have gaps; its
+     * {@code next} is then at most {@code start + limit}, and always above the last id returned
+     * (or at least {@code start} when none is), so that a reader moves forward a window at a
+     * time and can check every answer ({@link SectionBounds}).
      *
      * @param start the first id to return; at least 1
      * @param limit how many at most; from 1 to {@link #sectionSize()}

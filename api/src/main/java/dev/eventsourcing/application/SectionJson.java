@@ -1,12 +1,17 @@
 package dev.eventsourcing.application;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventsourcing.persistence.Notification;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,11 +23,23 @@ import java.util.UUID;
  * {"items":[{"id":1,"originator_id":"<uuid>","originator_version":1,"topic":"<topic>","state":"<base64>"}],
  *  "next":2}
  * }</pre>
- * {@code items} ascend by id; {@code next} is the {@code start} to ask for next, or {@code null}
- * when the log holds nothing more yet. {@code state} is the stored state, base64-encoded as it is
+ * {@code items} ascend by id within the window asked for, {@code [start, start + limit)};
+ * {@code next} is the {@code start} to ask for next, at most {@code start + limit}, or
+ * {@code null} when the log holds nothing more yet (see {@link NotificationLog#select}, and
+ * {@link SectionBounds} for the check a reader makes). {@code state} is the stored state, base64-encoded as it is
  * (still compressed or encrypted when the application does that).
+ *
+ * <p>Sections are read with Jackson's limits on: a section nests three levels deep (at most
+ * {@value #MAX_NESTING_DEPTH} are read), numbers are ids and versions (at most
+ * {@value #MAX_NUMBER_LENGTH} digits), and the document and each string are no longer than the
+ * size the reader allows, so a hostile answer costs at most that much memory.
  */
 public final class SectionJson {
+
+    /** The deepest nesting read; a section needs three levels, the rest leaves room for extensions. */
+    static final int MAX_NESTING_DEPTH = 16;
+    /** The longest number read, in characters: ids and versions are longs. */
+    static final int MAX_NUMBER_LENGTH = 64;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,24 +67,30 @@ public final class SectionJson {
     }
 
     /**
-     * Reads a section from JSON text.
+     * Reads a section from JSON text of any length.
      *
      * @throws WireFormatException when the text is not a section in this format
      */
     public static Section read(String json) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new WireFormatException("Not JSON: " + e.getOriginalMessage(), e);
-        }
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return read(bytes, Math.max(1, bytes.length));
+    }
+
+    /**
+     * Reads a section from JSON bytes (UTF-8), refusing documents and strings longer than
+     * {@code maxBytes}.
+     *
+     * @throws WireFormatException when the bytes are not a section in this format, or exceed a limit
+     */
+    public static Section read(byte[] json, long maxBytes) {
+        JsonNode root = tree(json, maxBytes);
         if (root == null || !root.isObject() || !root.path("items").isArray()) {
             throw new WireFormatException("A section must be a JSON object with an 'items' array");
         }
         List<Notification> items = new ArrayList<>();
         long previous = 0;
         for (JsonNode item : root.get("items")) {
-            Notification notification = item(item);
+            Notification notification = item(item, items.size());
             if (notification.id() <= previous) {
                 throw new WireFormatException("Section items must ascend by id: " + notification.id() + " after " + previous);
             }
@@ -76,12 +99,33 @@ public final class SectionJson {
         }
         JsonNode next = root.path("next");
         if (!next.isMissingNode() && !next.isNull() && !next.canConvertToExactIntegral()) {
-            throw new WireFormatException("'next' must be a whole number or null, was " + next);
+            throw new WireFormatException("'next' must be a whole number or null");
         }
         return new Section(items, next.isMissingNode() || next.isNull() ? null : next.asLong());
     }
 
-    private static Notification item(JsonNode item) {
+    private static JsonNode tree(byte[] json, long maxBytes) {
+        int maxString = (int) Math.min(Integer.MAX_VALUE, maxBytes);
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxDocumentLength(maxBytes)
+                .maxStringLength(maxString)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .build()).build();
+        try (JsonParser parser = factory.createParser(json)) {
+            JsonNode root = JSON.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new WireFormatException("A section must be one JSON object, with nothing after it");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new WireFormatException("Not JSON within the limits: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new WireFormatException("Not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Notification item(JsonNode item, int index) {
         try {
             return new Notification(
                     integral(item, "id"),
@@ -90,7 +134,8 @@ public final class SectionJson {
                     text(item, "topic"),
                     Base64.getDecoder().decode(text(item, "state")));
         } catch (IllegalArgumentException e) {
-            throw new WireFormatException("Bad section item " + item + ": " + e.getMessage(), e);
+            // The item itself is not shown: its state may be anything, including a secret.
+            throw new WireFormatException("Bad section item at index " + index + ": " + e.getMessage(), e);
         }
     }
 

@@ -80,13 +80,38 @@ interface FollowedLog {
         }
     }
 
-    /** A log read in sections, such as another deployment's over HTTP. */
-    record Remote(String name, NotificationLog log, Mapper mapper) implements FollowedLog {
+    /**
+     * A log read in sections, such as another deployment's over HTTP. An empty section that names
+     * a later start (a gap in the ids wider than a section) is followed, but at most
+     * {@value #MAX_EMPTY_SECTIONS} of them per read: the place reached is remembered for the next
+     * read from the same position, so a wide gap is crossed over a few polls while a log that
+     * answers empty sections forever costs one burst of requests per poll, not a tight loop.
+     */
+    final class Remote implements FollowedLog {
 
-        public Remote {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(log, "log");
-            Objects.requireNonNull(mapper, "mapper");
+        /** How many empty sections one read follows before it reports nothing new for now. */
+        static final int MAX_EMPTY_SECTIONS = 16;
+
+        private final String name;
+        private final NotificationLog log;
+        private final Mapper mapper;
+        /** Where the last read stopped crossing a gap: {position, start}; reads of one worker do not overlap. */
+        private volatile long[] crossing;
+
+        Remote(String name, NotificationLog log, Mapper mapper) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.log = Objects.requireNonNull(log, "log");
+            this.mapper = Objects.requireNonNull(mapper, "mapper");
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Mapper mapper() {
+            return mapper;
         }
 
         @Override
@@ -102,13 +127,17 @@ interface FollowedLog {
          */
         @Override
         public List<Notification> after(long position, int limit) {
-            long start = position + 1;
+            long[] resume = crossing;
+            long start = resume != null && resume[0] == position ? resume[1] : position + 1;
+            crossing = null;
             int size = Math.min(limit, log.sectionSize());
             Section section = log.select(start, size);
-            // The wire format allows an empty section that still names a next start (a server
-            // may page by id ranges across a gap); follow it rather than stop there.
-            while (section.items().isEmpty() && section.next() != null && section.next() > start) {
+            for (int empty = 1; section.items().isEmpty() && section.next() != null && section.next() > start; empty++) {
                 start = section.next();
+                if (empty == MAX_EMPTY_SECTIONS) {
+                    crossing = new long[] {position, start};
+                    return List.of();
+                }
                 section = log.select(start, size);
             }
             List<Notification> items = section.items();
@@ -117,6 +146,11 @@ interface FollowedLog {
                         + items.get(0).id() + " when asked for ids from " + start);
             }
             return items;
+        }
+
+        @Override
+        public String toString() {
+            return "Remote[" + name + ", " + log + "]";
         }
     }
 }

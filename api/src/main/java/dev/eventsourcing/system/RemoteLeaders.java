@@ -3,12 +3,11 @@ package dev.eventsourcing.system;
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.RedactedUrl;
 import dev.eventsourcing.application.RemoteNotificationLog;
 import dev.eventsourcing.persistence.Mapper;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,13 +28,46 @@ import java.util.TreeSet;
  * settings as an application named {@code Leader} would read them
  * ({@code eventsourcing.<Leader>.cipher.key}, else {@code eventsourcing.cipher.key}; the same for
  * the compressor), which mirrors how the leader's own deployment configures it.
+ *
+ * <table>
+ * <caption>Settings of remote leaders</caption>
+ * <tr><th>key</th><th>meaning</th><th>default</th></tr>
+ * <tr><td>{@value #FOLLOW_KEY}</td><td>the http(s) URL of the leader's notification log; no
+ *     {@code user:password@} in it</td><td>unset</td></tr>
+ * <tr><td>{@value #USERNAME_KEY}, {@value #PASSWORD_KEY}</td><td>HTTP Basic credentials sent to
+ *     that log (both or neither)</td><td>unset</td></tr>
+ * <tr><td>{@value #BEARER_TOKEN_KEY}</td><td>a bearer token sent to that log instead</td>
+ *     <td>unset</td></tr>
+ * <tr><td>{@value #REQUEST_TIMEOUT}</td><td>milliseconds one request may take, headers and body
+ *     together</td><td>30000</td></tr>
+ * <tr><td>{@value #MAX_SECTION_BYTES}</td><td>the largest section body read, in bytes</td>
+ *     <td>16777216 (16 MiB)</td></tr>
+ * </table>
+ * The last two apply to every remote log a follower reads, and may be prefixed with its name
+ * ({@code Ledger.follow.request-timeout}). Credentials appear in no message and no
+ * {@code toString}. A request that fails, or an answer that is not a valid section for its
+ * request (see {@link dev.eventsourcing.application.SectionBounds}), leaves the follower's
+ * position where it was; the runner tries again after its back-off ({@link RunnerSettings}).
  */
 public final class RemoteLeaders {
 
     /** The form of the keys that name a remote leader's log. */
     public static final String FOLLOW_KEY = "<Follower>.follow.<Leader>.url";
+    /** The form of the keys that give the user name of HTTP Basic credentials for a remote log. */
+    public static final String USERNAME_KEY = "<Follower>.follow.<Leader>.username";
+    /** The form of the keys that give the password of HTTP Basic credentials for a remote log. */
+    public static final String PASSWORD_KEY = "<Follower>.follow.<Leader>.password";
+    /** The form of the keys that give a bearer token for a remote log. */
+    public static final String BEARER_TOKEN_KEY = "<Follower>.follow.<Leader>.bearer-token";
+    /** Milliseconds one request to a remote log may take, from connecting to the body's end. */
+    public static final String REQUEST_TIMEOUT = "follow.request-timeout";
+    /** The largest body of a remote log's section that is read, in bytes. */
+    public static final String MAX_SECTION_BYTES = "follow.max-section-bytes";
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final String URL = "url";
+    static final String USERNAME = "username";
+    static final String PASSWORD = "password";
+    static final String BEARER_TOKEN = "bearer-token";
 
     private RemoteLeaders() {
     }
@@ -60,11 +92,18 @@ public final class RemoteLeaders {
                 continue;
             }
             FollowKey follow = parsed.get();
-            String value = settings.get(key).orElse("");
+            if (!follow.setting().equals(URL)) {
+                if (!keys.contains(follow.sibling(URL))) {
+                    throw new ConfigurationException("Setting '" + key + "' has no '" + follow.sibling(URL)
+                            + "' beside it, which names the log it is for");
+                }
+                continue;
+            }
+            RemoteLogConfiguration configuration = new RemoteLogConfiguration(follow, settings);
             Application application = applicationsByName.get(follow.follower());
-            check(follow, value, application, projections, applicationsByName, synchronous);
+            check(follow, RedactedUrl.of(configuration.url()), application, projections, applicationsByName, synchronous);
             int pageSize = RunnerSettings.read(settings.scoped(follow.follower())).batchSize();
-            RemoteNotificationLog log = new RemoteNotificationLog(url(key, value), pageSize, REQUEST_TIMEOUT);
+            RemoteNotificationLog log = configuration.log(pageSize);
             // Encrypted states are bound to the leader's name, which the follow key must give.
             Mapper mapper = application != null ? application.mapper().withApplicationName(follow.leader())
                     : Mapper.builder(settings.scoped(follow.leader())).applicationName(follow.leader()).build();
@@ -72,9 +111,9 @@ public final class RemoteLeaders {
         }
     }
 
-    private static void check(FollowKey follow, String value, Application application, Set<String> projections,
+    private static void check(FollowKey follow, String shownUrl, Application application, Set<String> projections,
                               Map<String, Application> applicationsByName, boolean synchronous) {
-        String setting = "Setting '" + follow.key() + "' (value '" + value + "')";
+        String setting = "Setting '" + follow.key() + "' (value '" + shownUrl + "')";
         boolean process = application instanceof ProcessApplication;
         boolean projection = projections.contains(follow.follower());
         if (!process && !projection) {
@@ -98,34 +137,31 @@ public final class RemoteLeaders {
         }
     }
 
-    private static URI url(String key, String value) {
-        try {
-            URI url = new URI(value.trim());
-            if (url.isAbsolute() && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
-                    && url.getHost() != null) {
-                return url;
-            }
-        } catch (URISyntaxException e) {
-            // reported below, with the key
-        }
-        throw new ConfigurationException("Setting '" + key
-                + "' must be the http(s) URL of a notification log, was '" + value + "'");
-    }
-
-    /** A key {@code <follower>.follow.<leader>.url}, taken apart. */
-    record FollowKey(String key, String follower, String leader) {
+    /** A key {@code <follower>.follow.<leader>.<setting>}, taken apart, for the settings of a remote log. */
+    record FollowKey(String key, String follower, String leader, String setting) {
 
         private static final String FOLLOW = ".follow.";
-        private static final String URL = ".url";
+        private static final List<String> SETTINGS = List.of(URL, USERNAME, PASSWORD, BEARER_TOKEN);
 
         /** The parts of a follow key; empty for any other key. */
         static Optional<FollowKey> parse(String key) {
             int follow = key.indexOf(FOLLOW);
-            if (follow < 1 || !key.endsWith(URL) || key.length() <= follow + FOLLOW.length() + URL.length()) {
+            if (follow < 1) {
                 return Optional.empty();
             }
-            return Optional.of(new FollowKey(key, key.substring(0, follow),
-                    key.substring(follow + FOLLOW.length(), key.length() - URL.length())));
+            for (String setting : SETTINGS) {
+                int leaderEnd = key.length() - setting.length() - 1;
+                if (key.endsWith("." + setting) && leaderEnd > follow + FOLLOW.length()) {
+                    return Optional.of(new FollowKey(key, key.substring(0, follow),
+                            key.substring(follow + FOLLOW.length(), leaderEnd), setting));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The key of another setting of the same remote log. */
+        String sibling(String other) {
+            return follower + FOLLOW + leader + "." + other;
         }
     }
 }
