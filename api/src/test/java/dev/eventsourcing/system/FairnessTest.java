@@ -60,7 +60,9 @@ class FairnessTest {
         runner.start();
 
         bank.open(0);
-        assertEventually(() -> inside.get() == 1, "the hung handler holds a thread");
+        // mostInside is written just after inside: waiting on inside alone lets the assertion
+        // below read it before the hung handler's thread (preempted in between) has written it.
+        assertEventually(() -> inside.get() == 1 && mostInside.get() == 1, "the hung handler holds a thread");
         for (int i = 1; i < 16; i++) {
             bank.open(i);
             runner.prompt("Bank");
