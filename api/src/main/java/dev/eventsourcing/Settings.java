@@ -22,6 +22,14 @@ import java.util.Optional;
  *     encrypted with AES-256-GCM, bound to its event (see
  *     {@link dev.eventsourcing.persistence.AesGcmCipher}); the key's id is
  *     {@value dev.eventsourcing.persistence.CipherKey#DEFAULT_ID}</td><td>unset (no encryption)</td></tr>
+ * <tr><td>{@value #CIPHER_KEYS}</td><td>several keys with ids, for key rotation: comma-separated
+ *     {@code id:base64} entries, the encrypting key first ({@code k2:BASE64,k1:BASE64}); any of
+ *     them decrypts the states made with it (see
+ *     {@link dev.eventsourcing.persistence.CipherKeys}). Set this or {@value #CIPHER_KEY}, not
+ *     both</td><td>unset</td></tr>
+ * <tr><td>{@value #CIPHER_ACCEPT_LEGACY}</td><td>whether states encrypted before they carried a
+ *     key id, which are not bound to their event, still decrypt; turn off once every state is
+ *     re-encrypted</td><td>{@code true}</td></tr>
  * <tr><td>{@value #SNAPSHOTTING_INTERVAL}</td><td>take a snapshot every N versions of every
  *     aggregate</td><td>unset (no automatic snapshots)</td></tr>
  * <tr><td>{@value #SNAPSHOTTING_INTERVAL}{@code .<aggregate class name>}</td><td>the same for one
@@ -45,6 +53,8 @@ public interface Settings {
     String PERSISTENCE_MODULE = "persistence.module";
     String COMPRESSOR = "compressor";
     String CIPHER_KEY = "cipher.key";
+    String CIPHER_KEYS = "cipher.keys";
+    String CIPHER_ACCEPT_LEGACY = "cipher.accept-legacy";
     String SNAPSHOTTING_ENABLED = "snapshotting.enabled";
     String SNAPSHOTTING_INTERVAL = "snapshotting.interval";
     String CACHE_MAXSIZE = "cache.maxsize";

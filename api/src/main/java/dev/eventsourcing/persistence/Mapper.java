@@ -80,7 +80,8 @@ public final class Mapper {
     /**
      * A builder set up from settings as applications configure their mappers: compression when
      * {@value Settings#COMPRESSOR} is {@code zlib}, AES-GCM encryption when
-     * {@value Settings#CIPHER_KEY} is set. Pass settings {@linkplain Settings#scoped scoped} to
+     * {@value Settings#CIPHER_KEY} or {@value Settings#CIPHER_KEYS} is set (see
+     * {@link AesGcmCipher}). Pass settings {@linkplain Settings#scoped scoped} to
      * an application's name to read that application's keys first.
      *
      * @throws ConfigurationException when a setting's value is not understood
@@ -94,14 +95,7 @@ public final class Mapper {
             default -> throw new ConfigurationException("Setting '" + Settings.COMPRESSOR
                     + "' must be 'zlib' or 'none', was '" + compressor + "'");
         }
-        settings.get(Settings.CIPHER_KEY).ifPresent(key -> {
-            try {
-                builder.cipher(new AesGcmCipher(key.trim()));
-            } catch (RuntimeException e) {
-                throw new ConfigurationException("Setting '" + Settings.CIPHER_KEY
-                        + "' must be the base64 encoding of a 32-byte AES key: " + e.getMessage(), e);
-            }
-        });
+        CipherSettings.cipher(settings).ifPresent(builder::cipher);
         return builder;
     }
 

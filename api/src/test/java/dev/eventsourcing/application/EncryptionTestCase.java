@@ -5,6 +5,7 @@ import dev.eventsourcing.application.bank.BankAccount;
 import dev.eventsourcing.application.bank.BankAccounts;
 import dev.eventsourcing.persistence.AesGcmCipher;
 import dev.eventsourcing.persistence.DecryptionException;
+import dev.eventsourcing.persistence.LegacyStates;
 import dev.eventsourcing.persistence.StoredEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,9 @@ public abstract class EncryptionTestCase {
 
     private final List<Application> opened = new ArrayList<>();
     private final String key = AesGcmCipher.generateKey();
+    private final String k1 = AesGcmCipher.generateKey();
+    private final String k2 = AesGcmCipher.generateKey();
+    private Settings store;
 
     /** Settings that select the backend under test, for a fresh, empty store on every call. */
     protected abstract Settings backendSettings();
@@ -38,6 +42,20 @@ public abstract class EncryptionTestCase {
     /** A bank accounts application on a fresh store of the backend under test, with extra settings. */
     protected BankAccounts application(Map<String, String> extra) {
         BankAccounts app = new BankAccounts(Settings.of(extra).orElse(backendSettings()));
+        opened.add(app);
+        return app;
+    }
+
+    /**
+     * A bank accounts application on the one store of this test (made on first use), with
+     * extra settings: applications made so share their events as nodes share a database.
+     */
+    protected BankAccounts onTheStore(Map<String, String> extra) {
+        if (store == null) {
+            store = backendSettings();
+        }
+        Settings settings = Environment.of(Settings.of(extra).orElse(store), Environment.infrastructureOf(store));
+        BankAccounts app = new BankAccounts(settings);
         opened.add(app);
         return app;
     }
@@ -77,6 +95,61 @@ public abstract class EncryptionTestCase {
 
     private static void assertNoStateIn(DecryptionException e, StoredEvent event) {
         assertFalse(e.getMessage().contains(Base64.getEncoder().encodeToString(event.state())), e.getMessage());
+    }
+
+    private static Map<String, String> keys(String keys) {
+        return Map.of("cipher.keys", keys);
+    }
+
+    private static String keyIdOf(StoredEvent event) {
+        return AesGcmCipher.keyIdOf(event.state()).orElse("legacy");
+    }
+
+    private static List<String> keyIds(Application app, UUID id) {
+        return app.recorder().selectEvents(id).stream().map(EncryptionTestCase::keyIdOf).toList();
+    }
+
+    @Test
+    void afterAKeyRotationOldEventsReadAndNewOnesAreWrittenWithTheNewKey() {
+        BankAccounts before = onTheStore(keys("k1:" + k1));
+        UUID id = accountWithHistory(before);
+        assertEquals(List.of("k1", "k1", "k1", "k1"), keyIds(before, id));
+
+        BankAccounts rotated = onTheStore(keys("k2:" + k2 + ", k1:" + k1));
+        assertEquals(new BigDecimal("12.00"), rotated.balance(id));
+        rotated.deposit(id, new BigDecimal("1.00"));
+
+        assertEquals(List.of("k1", "k1", "k1", "k1", "k2"), keyIds(rotated, id));
+        assertEquals(new BigDecimal("13.00"), rotated.balance(id));
+    }
+
+    @Test
+    void aReaderWithoutTheNewKeyFailsClearlyOnEventsWrittenWithIt() {
+        BankAccounts rotated = onTheStore(keys("k2:" + k2 + ",k1:" + k1));
+        UUID id = accountWithHistory(rotated);
+        BankAccounts stale = onTheStore(keys("k1:" + k1));
+
+        DecryptionException e = assertThrows(DecryptionException.class, () -> stale.accounts().get(id));
+        assertRefusedNamingTheEvent(e, id, 1);
+        assertTrue(e.getMessage().contains("encrypted with key 'k2', which this cipher does not hold (it holds k1)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains(k1) || e.getMessage().contains(k2), e.getMessage());
+    }
+
+    @Test
+    void statesWrittenBeforeKeyIdsReadUnlessLegacyStatesAreRefused() {
+        BankAccounts plain = application(Map.of());
+        UUID id = accountWithHistory(plain);
+        List<StoredEvent> legacy = plain.recorder().selectEvents(id).stream()
+                .map(event -> LegacyStates.encrypt(k1, event)).toList();
+        onTheStore(Map.of()).recorder().insertEvents(legacy);
+
+        assertEquals(new BigDecimal("12.00"), onTheStore(Map.of(Settings.CIPHER_KEY, k1)).balance(id));
+        assertEquals(new BigDecimal("12.00"), onTheStore(keys("k2:" + k2 + ",k1:" + k1)).balance(id));
+        BankAccounts refusing = onTheStore(Map.of("cipher.keys", "k2:" + k2 + ",k1:" + k1, "cipher.accept-legacy", "false"));
+        DecryptionException e = assertThrows(DecryptionException.class, () -> refusing.accounts().get(id));
+        assertRefusedNamingTheEvent(e, id, 1);
+        assertTrue(e.getMessage().contains("legacy state"), e.getMessage());
     }
 
     @Test

@@ -8,8 +8,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,15 +24,8 @@ class AesGcmCipherTest {
     private static final CipherContext CONTEXT = new CipherContext("Bank", ID, 3, "com.example.Account$Withdrawn");
     private static final byte[] PLAINTEXT = "{\"t\":\"2026-01-01T00:00:00Z\",\"d\":{}}".getBytes(StandardCharsets.UTF_8);
 
-    /** A state as the cipher wrote it before key ids: nonce, then AES-GCM of the plaintext without associated data. */
-    static byte[] legacyState(String base64Key, byte[] nonce, byte[] plaintext) throws Exception {
-        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES"),
-                new GCMParameterSpec(128, nonce));
-        byte[] sealed = cipher.doFinal(plaintext);
-        byte[] state = Arrays.copyOf(nonce, nonce.length + sealed.length);
-        System.arraycopy(sealed, 0, state, nonce.length, sealed.length);
-        return state;
+    static byte[] legacyState(String base64Key, byte[] nonce, byte[] plaintext) {
+        return LegacyStates.encrypt(base64Key, nonce, plaintext);
     }
 
     private static AesGcmCipher cipher(boolean acceptLegacy, CipherKey... keys) {
@@ -154,7 +145,7 @@ class AesGcmCipherTest {
     }
 
     @Test
-    void legacyStatesDecryptWithWhicheverHeldKeyFitsUnlessRefused() throws Exception {
+    void legacyStatesDecryptWithWhicheverHeldKeyFitsUnlessRefused() {
         String oldKey = AesGcmCipher.generateKey();
         byte[] legacy = legacyState(oldKey, new byte[12], PLAINTEXT);
         CipherKey k1 = CipherKey.of("k1", oldKey);
@@ -170,7 +161,7 @@ class AesGcmCipherTest {
     }
 
     @Test
-    void aLegacyStateWhoseNonceStartsLikeTheCurrentFormatStillDecrypts() throws Exception {
+    void aLegacyStateWhoseNonceStartsLikeTheCurrentFormatStillDecrypts() {
         String key = AesGcmCipher.generateKey();
         byte[] nonce = {'E', 'S', 'C', 1, 2, 'k', '1', 0, 0, 0, 0, 0};
         byte[] legacy = legacyState(key, nonce, PLAINTEXT);
@@ -180,7 +171,7 @@ class AesGcmCipherTest {
     }
 
     @Test
-    void reencryptingKeepsAStateOfTheCurrentKeyAndEncryptsOthersWithIt() throws Exception {
+    void reencryptingKeepsAStateOfTheCurrentKeyAndEncryptsOthersWithIt() {
         String oldKey = AesGcmCipher.generateKey();
         CipherKey k1 = CipherKey.of("k1", oldKey);
         CipherKey k2 = CipherKey.generate("k2");
