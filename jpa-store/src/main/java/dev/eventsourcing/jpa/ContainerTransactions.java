@@ -64,7 +64,7 @@ public final class ContainerTransactions implements Transactions {
         try {
             userTransaction.begin();
         } catch (Exception e) {
-            throw new OperationalException("Cannot begin a JTA transaction: " + e, e);
+            throw new OperationalException("Cannot begin a JTA transaction: " + JpaExceptions.describe(e), e);
         }
         T result;
         try {
@@ -76,7 +76,7 @@ public final class ContainerTransactions implements Transactions {
         try {
             userTransaction.commit();
         } catch (Exception e) {
-            throw new OperationalException("Cannot commit the JTA transaction: " + e, e);
+            throw new OperationalException("Cannot commit the JTA transaction: " + JpaExceptions.describe(e), e);
         }
         return result;
     }

@@ -25,6 +25,12 @@ import java.util.Set;
  * Vendor codes fill the gaps where a driver reports a generic state: MariaDB 1205 (lock wait
  * timeout), H2 50200 (lock timeout), H2 90131 (concurrent update: retry) and H2
  * 90067/90098/90121 (connection broken, database closed) are operational. Without an SQLException the JPA exception type decides.
+ *
+ * <p>The messages say what failed without repeating the driver's or the provider's text, which
+ * may hold the statement, the values bound to it or a failing row with its state: an
+ * SQLException is told by its SQLState, vendor code and constraint ({@link SqlFailure}), any
+ * other exception by its type. The original exception stays attached as the cause, for its
+ * stack trace and for callers that inspect it; where it may be logged, see the module's README.
  */
 final class JpaExceptions {
 
@@ -42,7 +48,7 @@ final class JpaExceptions {
         if (sql != null) {
             return bySqlState(failure, sql, operation);
         }
-        String message = operation + " failed: " + failure.getMessage();
+        String message = operation + " failed: " + failure.getClass().getSimpleName();
         if (failure instanceof LockTimeoutException || failure instanceof PessimisticLockException
                 || failure instanceof QueryTimeoutException) {
             return new OperationalException(message, failure);
@@ -59,7 +65,7 @@ final class JpaExceptions {
 
     private static RecorderException bySqlState(RuntimeException failure, SQLException sql, String operation) {
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-        String message = operation + " failed (SQLState " + state + ", code " + sql.getErrorCode() + "): " + sql.getMessage();
+        String message = operation + " failed: " + SqlFailure.of(sql).describe();
         if (state.startsWith("23")) {
             return new IntegrityException(message, failure);
         }
@@ -74,6 +80,20 @@ final class JpaExceptions {
             return new ProgrammingException(message, failure);
         }
         return new RecorderException(message, failure);
+    }
+
+    /**
+     * What went wrong, in words safe to show: the SQLException in the chain told by
+     * {@link SqlFailure}, else the exception's type.
+     */
+    static String describe(Throwable failure) {
+        SQLException sql = innermostSqlException(failure);
+        return sql != null ? SqlFailure.of(sql).describe() : failure.getClass().getSimpleName();
+    }
+
+    /** Whether the failure's cause chain holds an SQLException. */
+    static boolean hasSqlException(Throwable failure) {
+        return innermostSqlException(failure) != null;
     }
 
     private static boolean isOperational(String state) {

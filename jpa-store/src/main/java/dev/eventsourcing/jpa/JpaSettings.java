@@ -5,6 +5,7 @@ import dev.eventsourcing.Settings;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -157,9 +158,20 @@ public final class JpaSettings {
         try {
             return Persistence.createEntityManagerFactory(unit, connectionProperties());
         } catch (RuntimeException e) {
-            throw new ConfigurationException("Persistence unit '" + unit + "' (setting '" + PERSISTENCE_UNIT
-                    + "') could not be started: " + e.getMessage(), e);
+            throw notStarted(unit, e);
         }
+    }
+
+    // Names the unit, the URL and what failed, never a password: the driver's message, or the
+    // provider's, may repeat the URL with the password in it.
+    private ConfigurationException notStarted(String unit, RuntimeException failure) {
+        Optional<String> url = settings.get(URL).map(String::trim);
+        List<String> secrets = Credentials.secrets(url.orElse(null), settings.get(PASSWORD).orElse(null));
+        String reason = JpaExceptions.hasSqlException(failure) ? JpaExceptions.describe(failure)
+                : Credentials.redact(String.valueOf(failure.getMessage()), secrets);
+        return new ConfigurationException("Persistence unit '" + unit + "' (setting '" + PERSISTENCE_UNIT
+                + "') could not be started" + url.map(u -> " with URL " + Credentials.redact(u, secrets)).orElse("")
+                + ": " + reason, Credentials.safeCause(failure, secrets));
     }
 
     @Override

@@ -52,6 +52,26 @@ class JpaExceptionsTest {
     }
 
     @Test
+    void theDriversTextIsNotRepeatedButTheSqlStateAndConstraintAre() {
+        var driver = new SQLException("Duplicate entry 'bank-s3cr3t' for key 'es_events_originator_uk';"
+                + " SQL statement: insert into es_events values ('s3cr3t')", "23000", 1062);
+
+        var translated = JpaExceptions.translate(new PersistenceException("could not execute [insert into es_events]", driver),
+                "Inserting 1 events into bank");
+
+        assertEquals("Inserting 1 events into bank failed: an integrity constraint is violated"
+                + " (SQLState 23000, vendor code 1062, constraint es_events_originator_uk)", translated.getMessage());
+    }
+
+    @Test
+    void aFailureWithoutAnSqlExceptionIsToldByItsType() {
+        var translated = JpaExceptions.translate(new LockTimeoutException("select * from es_events where state = 's3cr3t'"),
+                "Selecting notifications of bank");
+
+        assertEquals("Selecting notifications of bank failed: LockTimeoutException", translated.getMessage());
+    }
+
+    @Test
     void theRealErrorOfABatchIsFoundAsItsNextException() {
         var batch = new BatchUpdateException("batch entry 1 aborted", null, 0, new int[0]);
         batch.setNextException(new SQLException("duplicate key", "23505"));
