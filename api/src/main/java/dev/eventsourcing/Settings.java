@@ -42,6 +42,15 @@ import java.util.Optional;
  *     stored since it was cached</td><td>{@code true}</td></tr>
  * <tr><td>{@value #SECTION_SIZE}</td><td>the most notifications one section of the notification
  *     log holds</td><td>100</td></tr>
+ * <tr><td>{@value #DECODING_MAX_STATE_BYTES}</td><td>the largest stored state once decompressed,
+ *     and the longest JSON document read or written, in bytes; a larger one is undecodable (a
+ *     reader parks it) and is not written</td><td>16777216 (16 MiB)</td></tr>
+ * <tr><td>{@value #DECODING_MAX_NESTING_DEPTH}</td><td>the deepest nesting of JSON arrays and
+ *     objects in a state</td><td>1000</td></tr>
+ * <tr><td>{@value #DECODING_MAX_STRING_LENGTH}</td><td>the longest JSON string in a state, in
+ *     characters</td><td>16777216</td></tr>
+ * <tr><td>{@value #DECODING_MAX_NUMBER_LENGTH}</td><td>the longest JSON number in a state, in
+ *     characters</td><td>10000</td></tr>
  * </table>
  *
  * <p>An application first looks a key up prefixed with its own name ({@code Bank.cipher.key}),
@@ -60,6 +69,14 @@ public interface Settings {
     String CACHE_MAXSIZE = "cache.maxsize";
     String CACHE_FASTFORWARD = "cache.fastforward";
     String SECTION_SIZE = "notification-log.section-size";
+    /** The largest stored state once decompressed, and the longest JSON document, in bytes. */
+    String DECODING_MAX_STATE_BYTES = "decoding.max-state-bytes";
+    /** The deepest nesting of JSON arrays and objects in a stored state. */
+    String DECODING_MAX_NESTING_DEPTH = "decoding.max-nesting-depth";
+    /** The longest JSON string in a stored state, in characters. */
+    String DECODING_MAX_STRING_LENGTH = "decoding.max-string-length";
+    /** The longest JSON number in a stored state, in characters. */
+    String DECODING_MAX_NUMBER_LENGTH = "decoding.max-number-length";
 
     /** The value of a key, or empty when it is not set. A blank value counts as not set. */
     Optional<String> get(String key);

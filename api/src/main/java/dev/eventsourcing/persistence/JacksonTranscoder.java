@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import dev.eventsourcing.Settings;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,8 +44,13 @@ import java.util.function.Consumer;
  * <li>values declared as a sealed type, with their subtype's name in an {@code "@type"}
  *     property.</li>
  * </ul>
- * Non-ASCII text is kept as UTF-8, not escaped. Strings and numbers of any length that were
- * written can be read back.
+ * Non-ASCII text is kept as UTF-8, not escaped.
+ *
+ * <p>Reading is bounded by {@link DecodingLimits} (document size, nesting depth, string and
+ * number length), so that a crafted state fails as an {@link UndecodableStateException} instead of
+ * exhausting memory or the stack. Writing is bounded by the same limits: a value whose JSON could
+ * not be read back is refused with a {@link MapperException} naming the setting to raise, so
+ * whatever is written can be read back.
  *
  * <p>What to know: a field or component declared as an interface gets Jackson's implementation
  * when read ({@code ArrayList}, {@code LinkedHashSet}, {@code LinkedHashMap}, {@code TreeSet} or
@@ -58,11 +66,13 @@ import java.util.function.Consumer;
 public final class JacksonTranscoder implements Transcoder {
 
     private final JsonMapper json;
+    private final DecodingLimits limits;
     // Reads a value inside a larger document, which continues after it.
     private final ObjectReader embeddedReader;
 
-    private JacksonTranscoder(JsonMapper json) {
+    private JacksonTranscoder(JsonMapper json, DecodingLimits limits) {
         this.json = json;
+        this.limits = limits;
         this.embeddedReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
@@ -76,19 +86,66 @@ public final class JacksonTranscoder implements Transcoder {
         return new Builder();
     }
 
+    /** The limits this transcoder reads, and writes, within. */
+    public DecodingLimits limits() {
+        return limits;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws MapperException also when the JSON would exceed the {@linkplain #limits() limits}
+     *         and so could not be read back
+     */
     @Override
     public byte[] encode(Object value) {
+        byte[] bytes;
         try {
-            return json.writeValueAsBytes(value);
+            bytes = json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new MapperException("Cannot encode a value of type " + typeName(value) + " as JSON: "
                     + e.getOriginalMessage(), e);
+        }
+        checkReadable(bytes, value);
+        return bytes;
+    }
+
+    /**
+     * Refuses JSON that this transcoder could not read back. Only a document longer than the
+     * shortest string or number limit can break one, so most states skip the scan.
+     */
+    private void checkReadable(byte[] bytes, Object value) {
+        if (bytes.length > limits.maxStateBytes()) {
+            throw new MapperException("Cannot encode a value of type " + typeName(value) + ": its JSON has "
+                    + bytes.length + " bytes, more than the " + limits.maxStateBytes() + " that may be read back ('"
+                    + Settings.DECODING_MAX_STATE_BYTES + "')");
+        }
+        if (bytes.length <= Math.min(limits.maxStringLength(), limits.maxNumberLength())) {
+            return;
+        }
+        try (JsonParser parser = json.createParser(bytes)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                    parser.getText(); // a string's length is checked as its text is read; a number's at once
+                }
+            }
+        } catch (IOException e) {
+            throw new MapperException("Cannot encode a value of type " + typeName(value) + ": its JSON could not be"
+                    + " read back within the limits (" + describe(e) + "); raise the setting named there", e);
+        }
+    }
+
+    private void checkLength(byte[] bytes) {
+        if (bytes.length > limits.maxStateBytes()) {
+            throw new UndecodableStateException("The state has " + bytes.length + " bytes, more than the maximum "
+                    + limits.maxStateBytes() + " ('" + Settings.DECODING_MAX_STATE_BYTES + "')");
         }
     }
 
     @Override
     public <T> T decode(byte[] bytes, Class<T> type) {
         Objects.requireNonNull(bytes, "bytes");
+        checkLength(bytes);
         try {
             return json.readValue(bytes, type);
         } catch (IOException e) {
@@ -99,6 +156,7 @@ public final class JacksonTranscoder implements Transcoder {
     @Override
     public JsonNode decodeTree(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
+        checkLength(bytes);
         try {
             return json.readTree(bytes);
         } catch (IOException e) {
@@ -123,6 +181,9 @@ public final class JacksonTranscoder implements Transcoder {
      * takes the general path, which explains any problem.
      */
     DirectState decodeState(byte[] bytes, Class<?> type, int version) {
+        if (bytes.length > limits.maxStateBytes()) {
+            return null;
+        }
         try (JsonParser parser = json.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT || !"t".equals(parser.nextFieldName())
                     || parser.nextToken() != JsonToken.VALUE_STRING) {
@@ -167,8 +228,15 @@ public final class JacksonTranscoder implements Transcoder {
     public static final class Builder {
         private final List<Module> modules = new ArrayList<>();
         private final List<Consumer<JsonMapper.Builder>> customizers = new ArrayList<>();
+        private DecodingLimits limits = DecodingLimits.defaults();
 
         private Builder() {
+        }
+
+        /** The limits to read and write within (default {@link DecodingLimits#defaults()}). */
+        public Builder limits(DecodingLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
         }
 
         /** Adds a Jackson module, e.g. one with serializers for a type of the domain model. */
@@ -188,12 +256,17 @@ public final class JacksonTranscoder implements Transcoder {
 
         /** Makes the transcoder. */
         public JacksonTranscoder build() {
-            // Jackson caps what it reads (string and number lengths) but not what it writes; lift
-            // the caps so that every stored state stays readable. Nesting depth is capped both ways.
+            // Jackson caps what it reads but, apart from nesting, not what it writes: encode()
+            // checks that, so that nothing is written that these limits would not read back.
             JsonFactory factory = JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxStringLength(Integer.MAX_VALUE)
-                            .maxNumberLength(Integer.MAX_VALUE)
+                            .maxDocumentLength(limits.maxStateBytes())
+                            .maxNestingDepth(limits.maxNestingDepth())
+                            .maxStringLength(limits.maxStringLength())
+                            .maxNumberLength(limits.maxNumberLength())
+                            .build())
+                    .streamWriteConstraints(StreamWriteConstraints.builder()
+                            .maxNestingDepth(limits.maxNestingDepth())
                             .build())
                     .build();
             JsonMapper.Builder builder = JsonMapper.builder(factory)
@@ -214,7 +287,7 @@ public final class JacksonTranscoder implements Transcoder {
                     .addModule(new SimpleModule("ordered-sets").addAbstractTypeMapping(Set.class, LinkedHashSet.class));
             modules.forEach(builder::addModule);
             customizers.forEach(customizer -> customizer.accept(builder));
-            return new JacksonTranscoder(builder.build());
+            return new JacksonTranscoder(builder.build(), limits);
         }
     }
 }

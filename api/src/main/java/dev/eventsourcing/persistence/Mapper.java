@@ -8,6 +8,7 @@ import dev.eventsourcing.domain.DomainEvent;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.zip.Deflater;
 
 /**
  * Turns domain events, and snapshots, into stored events and back.
@@ -81,17 +82,19 @@ public final class Mapper {
      * A builder set up from settings as applications configure their mappers: compression when
      * {@value Settings#COMPRESSOR} is {@code zlib}, AES-GCM encryption when
      * {@value Settings#CIPHER_KEY} or {@value Settings#CIPHER_KEYS} is set (see
-     * {@link AesGcmCipher}). Pass settings {@linkplain Settings#scoped scoped} to
+     * {@link AesGcmCipher}), and decoding within the {@link DecodingLimits} the
+     * {@code decoding.*} keys give. Pass settings {@linkplain Settings#scoped scoped} to
      * an application's name to read that application's keys first.
      *
      * @throws ConfigurationException when a setting's value is not understood
      */
     public static Builder builder(Settings settings) {
-        Builder builder = builder();
+        DecodingLimits limits = DecodingLimits.read(settings);
+        Builder builder = builder().transcoder(JacksonTranscoder.builder().limits(limits).build());
         String compressor = settings.get(Settings.COMPRESSOR).map(String::trim).orElse("none");
         switch (compressor) {
             case "none" -> { }
-            case "zlib" -> builder.compressor(new ZlibCompressor());
+            case "zlib" -> builder.compressor(new ZlibCompressor(Deflater.DEFAULT_COMPRESSION, limits.maxStateBytes()));
             default -> throw new ConfigurationException("Setting '" + Settings.COMPRESSOR
                     + "' must be 'zlib' or 'none', was '" + compressor + "'");
         }

@@ -239,11 +239,13 @@ class JacksonTranscoderTest {
     }
 
     @Test
-    void whateverIsWrittenCanBeReadBackHoweverLong() {
+    void whateverIsWrittenCanBeReadBackAsLongAsTheLimitsAllow() {
+        JacksonTranscoder roomy = JacksonTranscoder.builder()
+                .limits(new DecodingLimits(64L * 1024 * 1024, 1000, 30_000_000, 10_000)).build();
         Note note = new Note("x".repeat(25_000_000));
-        byte[] bytes = transcoder.encode(note);
-        assertEquals(note, transcoder.decode(bytes, Note.class));
-        assertEquals(note, transcoder.treeToValue(transcoder.decodeTree(bytes), Note.class));
+        byte[] bytes = roomy.encode(note);
+        assertEquals(note, roomy.decode(bytes, Note.class));
+        assertEquals(note, roomy.treeToValue(roomy.decodeTree(bytes), Note.class));
         BigDecimal precise = new BigDecimal("1." + "3".repeat(5000));
         assertEquals(precise, transcoder.decode(transcoder.encode(precise), BigDecimal.class));
         Object nested = List.of();
@@ -251,6 +253,23 @@ class JacksonTranscoderTest {
             nested = List.of(nested);
         }
         assertEquals(nested, transcoder.decode(transcoder.encode(nested), List.class));
+    }
+
+    @Test
+    void whatCouldNotBeReadBackIsNotWritten() {
+        MapperException tooLarge = assertThrows(MapperException.class,
+                () -> transcoder.encode(new Note("x".repeat(25_000_000))));
+        assertTrue(tooLarge.getMessage().contains("decoding.max-state-bytes"), tooLarge.getMessage());
+        JacksonTranscoder strict = JacksonTranscoder.builder().limits(new DecodingLimits(1000, 10, 100, 20)).build();
+        MapperException longString = assertThrows(MapperException.class, () -> strict.encode(new Note("x".repeat(101))));
+        assertTrue(longString.getMessage().contains("String value length"), longString.getMessage());
+        assertThrows(MapperException.class, () -> strict.encode(new BigDecimal("1" + "0".repeat(30))));
+        Object nested = List.of();
+        for (int i = 0; i < 20; i++) {
+            nested = List.of(nested);
+        }
+        Object deep = nested;
+        assertThrows(MapperException.class, () -> strict.encode(deep));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
 import dev.eventsourcing.persistence.ParkedNotification;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.ZlibBomb;
 import dev.eventsourcing.system.fixtures.Bank;
 import dev.eventsourcing.system.fixtures.RecordingProjection;
 import dev.eventsourcing.system.transfers.Account;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,6 +79,28 @@ class DecodingTest {
         List<ParkedNotification> parked = runner.parked("Accounts", null, 10);
         assertEquals(List.of(completed + 1), parked.stream().map(ParkedNotification::notificationId).toList());
         assertEquals(new BigDecimal("8"), accounts.balance(alice));
+    }
+
+    @Test
+    void aZlibBombIsParkedAsUndecodableAndTheProjectionGoesOn() {
+        RecordingProjection all = new RecordingProjection("all");
+        runner = MultiThreadedRunner.builder().system(ApplicationSystem.builder().add(Bank.class).build())
+                .settings(Settings.of(Map.of(Settings.COMPRESSOR, "zlib", Settings.DECODING_MAX_STATE_BYTES, "1048576")))
+                .projection(all, "Bank").synchronous().build();
+        runner.start();
+        Bank bank = runner.get(Bank.class);
+        bank.open(10);
+        // 64 KiB of zlib data that inflates to 64 MiB, under the topic of an event the projection reads.
+        bank.recorder().insertEvents(List.of(new StoredEvent(UUID.randomUUID(), 1, topicOf(bank, 1),
+                ZlibBomb.of(64L * 1024 * 1024))));
+        bank.open(20);
+
+        assertEquals(List.of(1L, 3L), all.handled());
+        List<ParkedNotification> parked = runner.parked("all", null, 10);
+        assertEquals(List.of(2L), parked.stream().map(ParkedNotification::notificationId).toList());
+        assertTrue(parked.get(0).error().startsWith("dev.eventsourcing.persistence.UndecodableStateException")
+                && parked.get(0).error().contains("more than 1048576 bytes"), parked.get(0).error());
+        assertEquals(3, runner.statuses().get(0).position());
     }
 
     private static String topicOf(Application application, long id) {
