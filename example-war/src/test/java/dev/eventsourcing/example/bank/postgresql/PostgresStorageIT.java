@@ -2,6 +2,7 @@ package dev.eventsourcing.example.bank.postgresql;
 
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankDeployment;
+import dev.eventsourcing.example.bank.TestUser;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -38,7 +39,7 @@ class PostgresStorageIT {
 
     @Test
     void theEventsOfANewAccountAreStoredInPostgresql() throws SQLException {
-        BankClient client = new BankClient(base);
+        BankClient client = new BankClient(base, TestUser.TELLER);
         String id = client.open("Ursula", "ursula@example.com");
         client.post("accounts/" + id + "/deposits", "{\"amount\":\"3.00\"}");
 

@@ -2,6 +2,7 @@ package dev.eventsourcing.example.bank.rest;
 
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankClient.Reply;
+import dev.eventsourcing.example.bank.TestUser;
 import org.junit.jupiter.api.Test;
 
 import static dev.eventsourcing.example.bank.rest.ApiAssertions.assertError;
@@ -133,12 +134,12 @@ interface BadRequestsApiContract {
     @Test
     default void badPagingParametersAnswer400() {
         assertAll(
-                () -> assertError(client().get("notifications?start=0"), 400, "invalid_paging"),
-                () -> assertError(client().get("notifications?start=-3"), 400, "invalid_paging"),
-                () -> assertError(client().get("notifications?start=abc"), 400, "invalid_paging"),
-                () -> assertError(client().get("notifications?limit=0"), 400, "invalid_paging"),
-                () -> assertError(client().get("notifications?limit=1000000"), 400, "invalid_paging"),
-                () -> assertError(client().get("notifications?start=1&limit=x"), 400, "invalid_paging"));
+                () -> assertError(client().as(TestUser.AUDITOR).get("notifications?start=0"), 400, "invalid_paging"),
+                () -> assertError(client().as(TestUser.AUDITOR).get("notifications?start=-3"), 400, "invalid_paging"),
+                () -> assertError(client().as(TestUser.AUDITOR).get("notifications?start=abc"), 400, "invalid_paging"),
+                () -> assertError(client().as(TestUser.AUDITOR).get("notifications?limit=0"), 400, "invalid_paging"),
+                () -> assertError(client().as(TestUser.AUDITOR).get("notifications?limit=1000000"), 400, "invalid_paging"),
+                () -> assertError(client().as(TestUser.AUDITOR).get("notifications?start=1&limit=x"), 400, "invalid_paging"));
     }
 
     private static void assertOverTheMaximum(Reply reply) {

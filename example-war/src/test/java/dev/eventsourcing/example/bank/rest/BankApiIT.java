@@ -2,6 +2,7 @@ package dev.eventsourcing.example.bank.rest;
 
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankDeployment;
+import dev.eventsourcing.example.bank.TestUser;
 import dev.eventsourcing.example.bank.application.ReadModelFaults;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -20,7 +21,7 @@ import java.net.URL;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class BankApiIT implements AccountsApiContract, BadRequestsApiContract, NotificationsApiContract,
+class BankApiIT implements AccessApiContract, AccountsApiContract, BadRequestsApiContract, NotificationsApiContract,
         ConcurrentDepositsApiContract, StatisticsApiContract, TransfersApiContract, TransfersSystemApiContract,
         ParkedApiContract {
 
@@ -37,7 +38,7 @@ class BankApiIT implements AccountsApiContract, BadRequestsApiContract, Notifica
 
     @BeforeEach
     void connect() {
-        client = new BankClient(base);
+        client = new BankClient(base, TestUser.TELLER);
     }
 
     @Override

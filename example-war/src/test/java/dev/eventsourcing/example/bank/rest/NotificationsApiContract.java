@@ -3,6 +3,7 @@ package dev.eventsourcing.example.bank.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankClient.Reply;
+import dev.eventsourcing.example.bank.TestUser;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The notification log over HTTP, in the wire format other systems follow. */
 interface NotificationsApiContract {
 
-    /** The client of the deployed API. */
+    /** The client of the deployed API, calling as a teller. */
     BankClient client();
+
+    private BankClient auditor() {
+        return client().as(TestUser.AUDITOR);
+    }
 
     @Test
     default void theLogHoldsEachEventOfAnAccountInOrderWithItsTopicAndState() {
@@ -48,8 +53,8 @@ interface NotificationsApiContract {
         client().open("Ken", "ken@example.com");
         client().open("Lee", "lee@example.com");
 
-        Reply first = client().get("notifications?start=1&limit=1");
-        Reply second = client().get("notifications?start=" + first.body().get("next").asLong() + "&limit=1");
+        Reply first = auditor().get("notifications?start=1&limit=1");
+        Reply second = auditor().get("notifications?start=" + first.body().get("next").asLong() + "&limit=1");
 
         assertEquals(200, first.status(), first.text());
         assertEquals(1, first.body().get("items").size());
@@ -64,8 +69,8 @@ interface NotificationsApiContract {
         List<JsonNode> all = readAll();
         long last = all.get(all.size() - 1).get("id").asLong();
 
-        Reply end = client().get("notifications?start=" + last);
-        Reply beyond = client().get("notifications?start=" + (last + 1000));
+        Reply end = auditor().get("notifications?start=" + last);
+        Reply beyond = auditor().get("notifications?start=" + (last + 1000));
 
         assertEquals(1, end.body().get("items").size(), end.text());
         assertTrue(end.body().get("next").isNull(), end.text());
@@ -77,7 +82,7 @@ interface NotificationsApiContract {
         List<JsonNode> items = new ArrayList<>();
         long start = 1;
         while (true) {
-            Reply page = client().get("notifications?start=" + start + "&limit=10");
+            Reply page = auditor().get("notifications?start=" + start + "&limit=10");
             assertEquals(200, page.status(), page.text());
             page.body().get("items").forEach(items::add);
             JsonNode next = page.body().get("next");

@@ -3,6 +3,7 @@ package dev.eventsourcing.example.bank.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankClient.Reply;
+import dev.eventsourcing.example.bank.TestUser;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -23,8 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 interface ParkedApiContract {
 
-    /** The client of the deployed API. */
+    /**
+     * The client of the deployed API, calling as a teller; an auditor lists parked notifications,
+     * an operator retries and skips them.
+     */
     BankClient client();
+
+    private BankClient auditor() {
+        return client().as(TestUser.AUDITOR);
+    }
+
+    private BankClient operator() {
+        return client().as(TestUser.OPERATOR);
+    }
 
     @Test
     default void depositsTheReadModelCannotTakeAreParkedAndListedWithoutStackTraces() throws InterruptedException {
@@ -52,7 +64,7 @@ interface ParkedApiContract {
                 () -> assertEquals(first.get("notificationId").asLong(), second.get("behind").asLong(), second.toString()),
                 () -> assertTrue(second.get("notificationId").asLong() > first.get("notificationId").asLong()));
         repairReadModelOf(id);
-        client().post(action(first, "retry"), "");
+        operator().post(action(first, "retry"), "");
     }
 
     @Test
@@ -64,12 +76,12 @@ interface ParkedApiContract {
         JsonNode first = awaitParked(id, 2).get(0);
         repairReadModelOf(id);
 
-        Reply retried = client().post(action(first, "retry"), "");
+        Reply retried = operator().post(action(first, "retry"), "");
 
         assertEquals(200, retried.status(), retried.text());
         assertEquals(2, retried.body().get("retried").asInt(), retried.text());
         assertTrue(listed("status=parked", id).isEmpty(), "both were resolved");
-        assertError(client().post(action(first, "retry"), ""), 404, "parked_not_found");
+        assertError(operator().post(action(first, "retry"), ""), 404, "parked_not_found");
     }
 
     @Test
@@ -79,43 +91,43 @@ interface ParkedApiContract {
         deposit(id, "1.00");
         JsonNode parked = awaitParked(id, 1).get(0);
 
-        Reply skipped = client().post(action(parked, "skip"), "");
+        Reply skipped = operator().post(action(parked, "skip"), "");
 
         assertEquals(204, skipped.status(), skipped.text());
         List<JsonNode> listed = listed("status=skipped", id);
         assertEquals(1, listed.size(), listed.toString());
         assertEquals("SKIPPED", listed.get(0).get("status").asText());
         Instant.parse(listed.get(0).get("resolvedAt").asText());
-        assertError(client().post(action(parked, "retry"), ""), 404, "parked_not_found");
-        assertError(client().post(action(parked, "skip"), ""), 404, "parked_not_found");
+        assertError(operator().post(action(parked, "retry"), ""), 404, "parked_not_found");
+        assertError(operator().post(action(parked, "skip"), ""), 404, "parked_not_found");
         repairReadModelOf(id);
     }
 
     @Test
     default void actionsOnANotificationThatIsNotParkedAnswer404() {
         assertAll(
-                () -> assertError(client().post("parked/AccountSummaries/Bank/999999999/retry", ""), 404, "parked_not_found"),
-                () -> assertError(client().post("parked/AccountSummaries/Bank/999999999/skip", ""), 404, "parked_not_found"),
-                () -> assertError(client().post("parked/Nobody/Bank/1/retry", ""), 404, "parked_not_found"),
-                () -> assertError(client().post("parked/AccountSummaries/Nowhere/1/skip", ""), 404, "parked_not_found"));
+                () -> assertError(operator().post("parked/AccountSummaries/Bank/999999999/retry", ""), 404, "parked_not_found"),
+                () -> assertError(operator().post("parked/AccountSummaries/Bank/999999999/skip", ""), 404, "parked_not_found"),
+                () -> assertError(operator().post("parked/Nobody/Bank/1/retry", ""), 404, "parked_not_found"),
+                () -> assertError(operator().post("parked/AccountSummaries/Nowhere/1/skip", ""), 404, "parked_not_found"));
     }
 
     @Test
     default void badParametersAnswer400() {
         assertAll(
-                () -> assertError(client().get("parked?reader=Nobody"), 400, "invalid_parameter"),
-                () -> assertError(client().get("parked?status=lost"), 400, "invalid_parameter"),
-                () -> assertError(client().get("parked?limit=0"), 400, "invalid_parameter"),
-                () -> assertError(client().get("parked?limit=1001"), 400, "invalid_parameter"),
-                () -> assertError(client().get("parked?limit=x"), 400, "invalid_parameter"),
-                () -> assertError(client().post("parked/AccountSummaries/Bank/0/retry", ""), 400, "invalid_id"),
-                () -> assertError(client().post("parked/AccountSummaries/Bank/abc/skip", ""), 400, "invalid_id"));
+                () -> assertError(auditor().get("parked?reader=Nobody"), 400, "invalid_parameter"),
+                () -> assertError(auditor().get("parked?status=lost"), 400, "invalid_parameter"),
+                () -> assertError(auditor().get("parked?limit=0"), 400, "invalid_parameter"),
+                () -> assertError(auditor().get("parked?limit=1001"), 400, "invalid_parameter"),
+                () -> assertError(auditor().get("parked?limit=x"), 400, "invalid_parameter"),
+                () -> assertError(operator().post("parked/AccountSummaries/Bank/0/retry", ""), 400, "invalid_id"),
+                () -> assertError(operator().post("parked/AccountSummaries/Bank/abc/skip", ""), 400, "invalid_id"));
     }
 
     @Test
     default void theListIsAJsonArrayOfAtMostTheLimit() {
-        Reply all = client().get("parked");
-        Reply one = client().get("parked?reader=AccountSummaries&status=PARKED&limit=1");
+        Reply all = auditor().get("parked");
+        Reply one = auditor().get("parked?reader=AccountSummaries&status=PARKED&limit=1");
 
         assertEquals(200, all.status(), all.text());
         assertTrue(all.body().isArray(), all.text());
@@ -155,7 +167,7 @@ interface ParkedApiContract {
     }
 
     private List<JsonNode> listed(String query, String account) {
-        Reply reply = client().get("parked?reader=AccountSummaries&limit=1000&" + query);
+        Reply reply = auditor().get("parked?reader=AccountSummaries&limit=1000&" + query);
         assertEquals(200, reply.status(), reply.text());
         List<JsonNode> ofAccount = new ArrayList<>();
         reply.body().forEach(p -> {

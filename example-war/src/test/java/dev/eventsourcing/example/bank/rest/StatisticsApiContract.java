@@ -2,6 +2,7 @@ package dev.eventsourcing.example.bank.rest;
 
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankClient.Reply;
+import dev.eventsourcing.example.bank.TestUser;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -11,13 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Statistics over HTTP: eventually they count every account and sum every balance. */
 interface StatisticsApiContract {
 
-    /** The client of the deployed API. */
+    /** The client of the deployed API, calling as a teller (statistics are read as an auditor). */
     BankClient client();
 
     @Test
     default void statisticsCatchUpWithNewAccountsAndTheirBalances() throws InterruptedException {
         BankClient client = client();
-        Reply before = settled(client);
+        BankClient auditor = client.as(TestUser.AUDITOR);
+        Reply before = settled(auditor);
         long accounts = before.body().get("accounts").asLong();
         BigDecimal total = new BigDecimal(before.field("totalBalance"));
 
@@ -28,7 +30,7 @@ interface StatisticsApiContract {
         client.post("accounts/" + first + "/withdrawals", "{\"amount\":\"0.25\"}");
 
         String expectedTotal = total.add(new BigDecimal("130.25")).toPlainString();
-        Reply after = awaitStatistics(client, accounts + 2, expectedTotal);
+        Reply after = awaitStatistics(auditor, accounts + 2, expectedTotal);
         assertEquals(accounts + 2, after.body().get("accounts").asLong(), after.text());
         assertEquals(expectedTotal, after.field("totalBalance"), after.text());
     }

@@ -2,6 +2,7 @@ package dev.eventsourcing.example.bank.postgresql.cluster;
 
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.HttpBank;
+import dev.eventsourcing.example.bank.TestUser;
 import dev.eventsourcing.example.bank.postgresql.cluster.TransferLedger.Outcome;
 import dev.eventsourcing.example.bank.postgresql.cluster.TransferLedger.Request;
 import dev.eventsourcing.example.bank.postgresql.cluster.Traffic.Route;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -185,7 +187,9 @@ class ClusterIT {
     /** A node with its own base directory under target/cluster, running the WAR on the cluster's database. */
     private WildFlyNode provision(int number, Path war) throws Exception {
         WildFlyNode node = WildFlyNode.provision("node-" + number, Path.of(System.getProperty("jboss.home")),
-                war.resolveSibling("node-" + number), PORT_OFFSETS[number - 1], war, "bank/api/statistics");
+                war.resolveSibling("node-" + number), PORT_OFFSETS[number - 1], war,
+                new WildFlyNode.Probe("bank/api/statistics", Optional.of(TestUser.AUDITOR.basicAuthorization())),
+                Optional.of(TestUser.propertiesFile()));
         nodes.add(node);
         return node;
     }
@@ -197,7 +201,7 @@ class ClusterIT {
     }
 
     private static Route route(WildFlyNode node) throws Exception {
-        return new Route(node.name(), new BankClient(new URL(node.baseUri().resolve("bank/").toString())));
+        return new Route(node.name(), new BankClient(new URL(node.baseUri().resolve("bank/").toString()), TestUser.TELLER));
     }
 
     private static void start(WildFlyNode node) {

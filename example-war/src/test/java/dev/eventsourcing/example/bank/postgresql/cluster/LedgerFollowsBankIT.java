@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankClient.Reply;
 import dev.eventsourcing.example.bank.HttpBank;
+import dev.eventsourcing.example.bank.TestUser;
 import dev.eventsourcing.example.ledger.LedgerDeployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -59,14 +61,19 @@ class LedgerFollowsBankIT {
         Path built = Path.of(System.getProperty("bank.war", "target/bank.war")).toAbsolutePath();
         Path folder = Files.createDirectories(built.resolveSibling("follow"));
         Path bankWar = ClusterWar.withDatabaseUrl(built, bankDatabase.url(), folder.resolve("bank.war"));
-        WildFlyNode bankNode = node("bank", folder, BANK_OFFSET, bankWar, "bank/api/statistics");
+        WildFlyNode bankNode = node("bank", folder, BANK_OFFSET, bankWar,
+                new WildFlyNode.Probe("bank/api/statistics", Optional.of(TestUser.AUDITOR.basicAuthorization())),
+                Optional.of(TestUser.propertiesFile()));
         Path ledgerWar = LedgerDeployment.write(built, bankNode.baseUri().resolve("bank/api/notifications"),
                 ledgerDatabase.url(), ledgerDatabase.user(), ledgerDatabase.password(), folder);
-        WildFlyNode ledgerNode = node("ledger", folder, LEDGER_OFFSET, ledgerWar, "ledger/api/position");
+        WildFlyNode ledgerNode = node("ledger", folder, LEDGER_OFFSET, ledgerWar,
+                new WildFlyNode.Probe("ledger/api/position", Optional.empty()), Optional.empty());
         bankNode.start(BOOT);
         ledgerNode.start(BOOT);
-        HttpBank bank = new HttpBank(new BankClient(new URL(bankNode.baseUri().resolve("bank/").toString())));
-        BankClient ledger = new BankClient(new URL(ledgerNode.baseUri().resolve("ledger/").toString()));
+        HttpBank bank = new HttpBank(new BankClient(new URL(bankNode.baseUri().resolve("bank/").toString()),
+                TestUser.TELLER));
+        // The ledger's API has no users of its own: its test-only resource is open.
+        BankClient ledger = BankClient.withoutCredentials(new URL(ledgerNode.baseUri().resolve("ledger/").toString()));
 
         List<UUID> accounts = new ArrayList<>();
         for (int i = 0; i < ACCOUNTS; i++) {
@@ -156,9 +163,10 @@ class LedgerFollowsBankIT {
         }
     }
 
-    private WildFlyNode node(String name, Path folder, int offset, Path war, String readiness) throws Exception {
+    private WildFlyNode node(String name, Path folder, int offset, Path war, WildFlyNode.Probe readiness,
+                             Optional<Path> systemProperties) throws Exception {
         WildFlyNode node = WildFlyNode.provision(name, Path.of(System.getProperty("jboss.home")),
-                folder.resolve(name + "-node"), offset, war, readiness);
+                folder.resolve(name + "-node"), offset, war, readiness, systemProperties);
         nodes.add(node);
         return node;
     }

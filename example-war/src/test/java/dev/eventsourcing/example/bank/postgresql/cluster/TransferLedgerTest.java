@@ -97,7 +97,7 @@ class TransferLedgerTest {
 
     private static Reply reply(int status, String body) {
         try {
-            return new Reply(status, Optional.empty(), JSON.readTree(body), body);
+            return new Reply(status, Optional.empty(), Optional.empty(), JSON.readTree(body), body);
         } catch (Exception e) {
             throw new IllegalArgumentException(body, e);
         }

@@ -40,18 +40,30 @@ public final class WildFlyNode implements AutoCloseable {
     private final Path base;
     private final NodeLayout layout;
     private final int portOffset;
-    private final String readinessPath;
+    private final Probe readiness;
+    private final Optional<Path> systemProperties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread killAtExit = new Thread(this::killQuietly, "kill-wildfly-node-at-exit");
     private Process process;
 
-    private WildFlyNode(String name, Path home, Path base, int portOffset, String readinessPath) {
+    private WildFlyNode(String name, Path home, Path base, int portOffset, Probe readiness,
+                        Optional<Path> systemProperties) {
         this.name = name;
         this.home = home;
         this.base = base;
         this.layout = new NodeLayout(base);
         this.portOffset = portOffset;
-        this.readinessPath = readinessPath;
+        this.readiness = readiness;
+        this.systemProperties = systemProperties;
+    }
+
+    /**
+     * A request that answers 200 once the deployment is up.
+     *
+     * @param path          below the server's root URL, e.g. {@code bank/api/statistics}
+     * @param authorization the value of the request's {@code Authorization} header, if it needs one
+     */
+    public record Probe(String path, Optional<String> authorization) {
     }
 
     /**
@@ -64,19 +76,23 @@ public final class WildFlyNode implements AutoCloseable {
      * @param base          the node's base directory
      * @param portOffset    added to every port of the server (HTTP is 8080 plus it)
      * @param war           the deployment, copied under its own file name
-     * @param readinessPath the path (below the server's root URL) that answers 200 once the
-     *                      deployment is up, e.g. {@code bank/api/statistics}
-     * @throws IllegalArgumentException when the distribution or the WAR is missing
+     * @param readiness        the request that answers 200 once the deployment is up
+     * @param systemProperties a properties file whose entries the server takes as system
+     *                         properties (as {@code standalone.sh --properties} does), if any
+     * @throws IllegalArgumentException when the distribution, the WAR or the properties file is missing
      */
     public static WildFlyNode provision(String name, Path home, Path base, int portOffset, Path war,
-                                        String readinessPath) throws IOException {
+                                        Probe readiness, Optional<Path> systemProperties) throws IOException {
         if (!Files.isRegularFile(home.resolve("jboss-modules.jar"))) {
             throw new IllegalArgumentException("No WildFly distribution at " + home + " (jboss-modules.jar is missing)");
         }
         if (!Files.isRegularFile(war)) {
             throw new IllegalArgumentException("No deployment at " + war);
         }
-        WildFlyNode node = new WildFlyNode(name, home, base, portOffset, readinessPath);
+        if (systemProperties.isPresent() && !Files.isRegularFile(systemProperties.get())) {
+            throw new IllegalArgumentException("No system properties file at " + systemProperties.get());
+        }
+        WildFlyNode node = new WildFlyNode(name, home, base, portOffset, readiness, systemProperties);
         node.layout.killLeftover();
         node.layout.prepare(home, war);
         return node;
@@ -179,11 +195,12 @@ public final class WildFlyNode implements AutoCloseable {
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 // Nodes sharing one database must not share a transaction node identifier.
                 "-Djboss.tx.node.id=" + name));
+        systemProperties.ifPresent(file -> command.add("--properties=" + file.toUri()));
         return command;
     }
 
     private void awaitDeployment(Duration timeout) throws InterruptedException {
-        URI probe = baseUri().resolve(readinessPath);
+        URI probe = baseUri().resolve(readiness.path());
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -208,8 +225,9 @@ public final class WildFlyNode implements AutoCloseable {
 
     private boolean answers(URI probe) throws InterruptedException {
         try {
-            HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpRequest.Builder request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET();
+            readiness.authorization().ifPresent(value -> request.header("Authorization", value));
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notYet) {
             return false;
         }
