@@ -1,5 +1,6 @@
 package dev.eventsourcing.example.ledger;
 
+import dev.eventsourcing.example.bank.TestUser;
 import dev.eventsourcing.example.bank.domainmodel.Account;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.Node;
@@ -31,10 +32,12 @@ public final class LedgerDeployment {
      *
      * @param bankWar           the packaged bank WAR built for PostgreSQL
      * @param bankNotifications the URL of the bank's notification log
+     * @param bankUser          the name and password of a user of the bank with the auditor role,
+     *                          as which the ledger reads the log
      * @param jdbcUrl           the ledger's own PostgreSQL database
      */
-    public static Path write(Path bankWar, URI bankNotifications, String jdbcUrl, String user, String password,
-                             Path folder) {
+    public static Path write(Path bankWar, URI bankNotifications, TestUser bankUser, String jdbcUrl, String user,
+                             String password, Path folder) {
         WebArchive bank = ShrinkWrap.createFromZipFile(WebArchive.class, bankWar.toFile());
         WebArchive ledger = ShrinkWrap.create(WebArchive.class, "ledger.war")
                 .addClasses(Ledger.class, AccountActivity.class, LedgerResource.class, LedgerApi.class,
@@ -42,7 +45,8 @@ public final class LedgerDeployment {
                 .addPackage(Account.class.getPackage())
                 .addAsResource(new StringAsset(resource("persistence.xml", Map.of())), "META-INF/persistence.xml")
                 .addAsResource(new StringAsset(resource("microprofile-config.properties",
-                        Map.of("@bank.notifications@", bankNotifications.toString()))),
+                        Map.of("@bank.notifications@", bankNotifications.toString(), "@bank.username@", bankUser.name(),
+                                "@bank.password@", bankUser.password()))),
                         "META-INF/microprofile-config.properties")
                 .setWebXML(new StringAsset(resource("web.xml",
                         Map.of("@url@", jdbcUrl, "@user@", user, "@password@", password))))

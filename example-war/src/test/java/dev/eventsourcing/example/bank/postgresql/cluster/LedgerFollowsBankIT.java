@@ -65,7 +65,7 @@ class LedgerFollowsBankIT {
                 new WildFlyNode.Probe("bank/api/statistics", Optional.of(TestUser.AUDITOR.basicAuthorization())),
                 Optional.of(TestUser.propertiesFile()));
         Path ledgerWar = LedgerDeployment.write(built, bankNode.baseUri().resolve("bank/api/notifications"),
-                ledgerDatabase.url(), ledgerDatabase.user(), ledgerDatabase.password(), folder);
+                TestUser.AUDITOR, ledgerDatabase.url(), ledgerDatabase.user(), ledgerDatabase.password(), folder);
         WildFlyNode ledgerNode = node("ledger", folder, LEDGER_OFFSET, ledgerWar,
                 new WildFlyNode.Probe("ledger/api/position", Optional.empty()), Optional.empty());
         bankNode.start(BOOT);
