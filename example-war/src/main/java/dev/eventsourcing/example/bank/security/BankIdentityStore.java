@@ -11,14 +11,15 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.eclipse.microprofile.config.Config;
 
-import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The bank's users, as {@link UserSettings} configures them, for Jakarta Security's HTTP Basic
- * authentication ({@link BasicAuthentication}): a caller whose password matches the user's hash (verified by the container's
- * {@link Pbkdf2PasswordHash}) gets the user's roles as its groups, which the servers map to the
- * roles of the same name. Which role may call what is said in {@code WEB-INF/web.xml}.
+ * authentication ({@link BasicAuthentication}): a caller whose password matches the user's hash
+ * (verified by the container's {@link Pbkdf2PasswordHash}) gets the user's roles as its groups,
+ * which the servers map to the roles of the same name. Which role may call what is said in
+ * {@code WEB-INF/web.xml}.
  *
  * <p>The settings are read, and checked, when the application starts: a malformed one fails
  * the deployment with a message naming the key; none at all leaves the API refusing every
@@ -38,40 +39,19 @@ public class BankIdentityStore implements IdentityStore {
     @Inject
     Pbkdf2PasswordHash hashes;
 
-    private final VerifiedPasswords verified = new VerifiedPasswords();
-    private Map<String, BankUser> users;
+    private UserDirectory users;
 
     @PostConstruct
     void readUsers() {
-        users = UserSettings.read(key -> config.getOptionalValue(key, String.class));
+        users = new UserDirectory(UserSettings.read(key -> config.getOptionalValue(key, String.class)), hashes::verify);
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (users.isEmpty()) {
-            LOG.warning(() -> "No users are configured, so the bank's API answers every request with 401. Name them"
-                    + " in the setting '" + UserSettings.USERS + "' and give each '" + UserSettings.PASSWORD_HASH
-                    + "' (made by " + HashPassword.class.getName() + ") and '" + UserSettings.ROLES + "' (of "
-                    + BankRoles.ALL.stream().sorted().toList() + "), as system properties or environment variables");
-        } else {
-            LOG.info(() -> "The bank's API has " + users.size() + " user(s): " + users.values());
-        }
+        LOG.log(users.isEmpty() ? Level.WARNING : Level.INFO, users.startUpMessage());
     }
 
     /** Validates a user name and password; any other credential is not this store's to judge. */
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        BankUser user = users.get(credential.getCaller());
-        char[] password = credential.getPassword().getValue();
-        if (user == null) {
-            // Spend the work of a real check, so that timing does not tell which users exist.
-            users.values().stream().findFirst().ifPresent(any -> hashes.verify(password, any.passwordHash()));
-            return CredentialValidationResult.INVALID_RESULT;
-        }
-        if (!verified.matches(user.name(), password)) {
-            if (!hashes.verify(password, user.passwordHash())) {
-                return CredentialValidationResult.INVALID_RESULT;
-            }
-            verified.remember(user.name(), password);
-        }
-        return new CredentialValidationResult(user.name(), user.roles());
+        return users.validate(credential);
     }
 }
