@@ -15,6 +15,9 @@ public interface NotificationLog {
     /** The section size used when none is configured. */
     int DEFAULT_SECTION_SIZE = 100;
 
+    /** How many empty sections in a row {@link #read} follows before it ends. */
+    int MAX_EMPTY_SECTIONS_READ = 64;
+
     /**
      * The notifications with ids from {@code start} to {@code start + limit - 1}, ascending, and
      * the start of the next section ({@code null} when the log holds nothing more yet). A
@@ -48,20 +51,29 @@ public interface NotificationLog {
 
     /**
      * Every notification from id {@code start} on that is recorded by the time iteration reaches
-     * it, read a section at a time.
+     * it, read a section at a time. Iteration ends where the log holds nothing more yet: at a
+     * section without {@code next}, at an empty one whose {@code next} does not move forward, or
+     * after {@value #MAX_EMPTY_SECTIONS_READ} empty sections in a row (a gap that wide, or a log
+     * that answers empty sections forever, is left to the next read), so that a remote log can
+     * never keep a reader asking in a loop.
      */
     default Iterable<Notification> read(long start) {
         return () -> new Iterator<>() {
-            private Section section = select(Math.max(1, start), sectionSize());
+            private long asked = Math.max(1, start);
+            private Section section = select(asked, sectionSize());
             private int index;
+            private int empty;
 
             @Override
             public boolean hasNext() {
                 while (index == section.items().size()) {
-                    if (section.next() == null) {
+                    Long next = section.next();
+                    empty = section.items().isEmpty() ? empty + 1 : 0;
+                    if (next == null || (section.items().isEmpty() && next <= asked) || empty >= MAX_EMPTY_SECTIONS_READ) {
                         return false;
                     }
-                    section = select(section.next(), sectionSize());
+                    asked = next;
+                    section = select(asked, sectionSize());
                     index = 0;
                 }
                 return true;

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +34,8 @@ class RemoteNotificationLogTest {
 
     private final Transfers transfers = new Transfers(Settings.empty());
     private final AtomicReference<String> override = new AtomicReference<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicBoolean stepping = new AtomicBoolean();
     private HttpServer server;
     private URI endpoint;
 
@@ -44,8 +48,12 @@ class RemoteNotificationLogTest {
                 String[] kv = pair.split("=", 2);
                 query.put(kv[0], kv[1]);
             }
-            String body = override.get() != null ? override.get() : SectionJson.write(transfers.notificationLog()
-                    .select(Long.parseLong(query.get("start")), Integer.parseInt(query.get("limit"))));
+            requests.incrementAndGet();
+            long start = Long.parseLong(query.get("start"));
+            int limit = Integer.parseInt(query.get("limit"));
+            String body = stepping.get() ? "{\"items\":[],\"next\":" + (start + limit) + "}"
+                    : override.get() != null ? override.get()
+                    : SectionJson.write(transfers.notificationLog().select(start, limit));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(body.startsWith("boom") ? 500 : 200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -93,6 +101,22 @@ class RemoteNotificationLogTest {
         assertThrows(WireFormatException.class, () -> accounts.pullAndProcess("Transfers"));
         assertEquals(0, accounts.processRecorder().maxTrackingId("Transfers"));
         assertThrows(IllegalArgumentException.class, () -> log.select(1, 11));
+    }
+
+    @Test
+    void aPullEndsWhenTheLeaderAnswersEmptySectionsThatDoNotMoveOrNeverEnd() {
+        Accounts accounts = new Accounts(Settings.empty());
+        RemoteNotificationLog log = new RemoteNotificationLog(endpoint, 10, Duration.ofSeconds(5));
+        accounts.follow("Transfers", log, transfers.mapper());
+
+        override.set("{\"items\":[],\"next\":1}");
+        assertEquals(0, accounts.pullAndProcess("Transfers"));
+        assertEquals(1, requests.get(), "no second request for the same start");
+
+        requests.set(0);
+        stepping.set(true);
+        assertEquals(0, accounts.pullAndProcess("Transfers"));
+        assertEquals(NotificationLog.MAX_EMPTY_SECTIONS_READ, requests.get());
     }
 
     @Test
