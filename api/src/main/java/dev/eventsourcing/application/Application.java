@@ -274,6 +274,11 @@ public class Application implements AutoCloseable {
         return factory.transactions();
     }
 
+    /** The factory of the application's infrastructure, for maintenance such as {@link Reencryption}. */
+    InfrastructureFactory factory() {
+        return factory;
+    }
+
     /** The mapper between domain events and stored events. */
     public Mapper mapper() {
         return mapper;

@@ -30,4 +30,31 @@ public interface AggregateRecorder {
     default List<StoredEvent> selectEvents(UUID originatorId) {
         return selectEvents(originatorId, EventSelection.all());
     }
+
+    /**
+     * A page of the stored events of every originator, in the recorder's key order: by
+     * originator id (in an order of the backend's choosing, the same on every call), then by
+     * version. For maintenance that visits every stored event, such as re-encryption: pass the
+     * key of the last event of a page to get the next; an empty page means the end.
+     *
+     * @param after the key the page starts after (exclusive), or {@code null} for the first page
+     * @param limit the most events returned
+     * @throws IllegalArgumentException when the limit is negative
+     */
+    List<StoredEvent> selectAllEvents(EventKey after, int limit);
+
+    /**
+     * Replaces the states of stored events in place, in one unit of work: each event given
+     * replaces the state of the stored event with its originator id, version and topic, which
+     * keeps its notification id. An event with no such stored event (or stored under another
+     * topic) changes nothing. Replacing with the same state again changes nothing either, so
+     * a maintenance run may be repeated.
+     *
+     * <p>Stored events are otherwise never changed: use this only for maintenance that leaves
+     * the event a state decodes to as it was, such as re-encryption with another key.
+     *
+     * @return how many stored events were found and given the new state
+     * @throws NullPointerException when the list or an event in it is null; nothing is replaced then
+     */
+    int replaceStates(List<StoredEvent> events);
 }

@@ -4,7 +4,11 @@ import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.bank.BankAccount;
 import dev.eventsourcing.application.bank.BankAccounts;
 import dev.eventsourcing.persistence.AesGcmCipher;
+import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.DecryptionException;
+import dev.eventsourcing.persistence.EventKey;
+import dev.eventsourcing.persistence.EventSelection;
+import dev.eventsourcing.persistence.OperationalException;
 import dev.eventsourcing.persistence.LegacyStates;
 import dev.eventsourcing.persistence.StoredEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +154,145 @@ public abstract class EncryptionTestCase {
         DecryptionException e = assertThrows(DecryptionException.class, () -> refusing.accounts().get(id));
         assertRefusedNamingTheEvent(e, id, 1);
         assertTrue(e.getMessage().contains("legacy state"), e.getMessage());
+    }
+
+    private static Map<String, String> withSnapshots(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put(Settings.SNAPSHOTTING_ENABLED, "true");
+        return all;
+    }
+
+    private static List<String> snapshotKeyIds(Application app, UUID id) {
+        return app.snapshots().recorder().selectEvents(id).stream().map(EncryptionTestCase::keyIdOf).toList();
+    }
+
+    /** Accounts whose events and snapshots are of key k1, of the legacy format, and of key k2. */
+    private List<UUID> accountsUnderEveryKind(BankAccounts old, BankAccounts rotated) {
+        UUID a = accountWithHistory(old);
+        old.takeSnapshot(a, 2L);
+        BankAccounts plain = application(Map.of());
+        UUID legacy = accountWithHistory(plain);
+        old.recorder().insertEvents(plain.recorder().selectEvents(legacy).stream()
+                .map(event -> LegacyStates.encrypt(k1, event)).toList());
+        UUID b = accountWithHistory(rotated);
+        rotated.takeSnapshot(b, 3L);
+        rotated.deposit(a, new BigDecimal("1.00"));
+        rotated.takeSnapshot(a, 5L);
+        return List.of(a, legacy, b);
+    }
+
+    @Test
+    void afterReencryptionEveryEventAndSnapshotReadsWithTheNewKeyAlone() {
+        BankAccounts old = onTheStore(withSnapshots(keys("k1:" + k1)));
+        BankAccounts rotated = onTheStore(withSnapshots(keys("k2:" + k2 + ",k1:" + k1)));
+        List<UUID> ids = accountsUnderEveryKind(old, rotated);
+        UUID a = ids.get(0);
+        assertEquals(List.of("k1", "k1", "k1", "k1", "k2"), keyIds(rotated, a));
+        assertEquals(List.of("k1", "k2"), snapshotKeyIds(rotated, a));
+        assertEquals(List.of("legacy", "legacy", "legacy", "legacy"), keyIds(rotated, ids.get(1)));
+
+        Reencryption.Report report = Reencryption.of(rotated, 3).run();
+
+        assertEquals(new Reencryption.Report(16, 9, 0, List.of()), report, "13 events and 3 snapshots, 9 not of k2");
+        assertTrue(report.complete());
+        BankAccounts renewed = onTheStore(withSnapshots(Map.of("cipher.keys", "k2:" + k2, "cipher.accept-legacy", "false")));
+        for (UUID id : ids) {
+            assertTrue(keyIds(renewed, id).stream().allMatch("k2"::equals), id::toString);
+            assertTrue(snapshotKeyIds(renewed, id).stream().allMatch("k2"::equals), id::toString);
+        }
+        assertEquals(new BigDecimal("13.00"), renewed.balance(a));
+        assertEquals(new BigDecimal("7.00"), renewed.accounts().get(a, 3L).balance(), "from the snapshot at 2");
+        assertEquals(new BigDecimal("12.00"), renewed.balance(ids.get(1)));
+        assertEquals(new BigDecimal("12.00"), renewed.balance(ids.get(2)));
+        assertEquals(new Reencryption.Report(16, 0, 0, List.of()), Reencryption.of(renewed).run(), "nothing left to do");
+    }
+
+    @Test
+    void reencryptionStoppedMidwayIsRunAgainAndCarriesOn() {
+        BankAccounts old = onTheStore(withSnapshots(keys("k1:" + k1)));
+        BankAccounts rotated = onTheStore(withSnapshots(keys("k2:" + k2 + ",k1:" + k1)));
+        List<UUID> ids = accountsUnderEveryKind(old, rotated);
+        FailingReplacements failing = new FailingReplacements(rotated.recorder(), 2);
+
+        assertThrows(OperationalException.class,
+                () -> new Reencryption(rotated.mapper(), List.of(failing), 2).run());
+        // Of the 13 events, b's 4 and a's fifth were written with k2; the first batch that had
+        // others re-encrypted them (1 or 2, as the originators fall in key order), then it failed.
+        long done = rotated.recorder().selectAllEvents(null, 100).stream().filter(e -> keyIdOf(e).equals("k2")).count() - 5;
+        assertTrue(done == 1 || done == 2, done + " re-encrypted before the failure");
+
+        Reencryption.Report again = Reencryption.of(rotated, 2).run();
+        assertEquals(16, again.examined());
+        assertEquals(9 - done, again.reencrypted());
+        assertTrue(again.complete());
+        BankAccounts renewed = onTheStore(withSnapshots(Map.of("cipher.keys", "k2:" + k2, "cipher.accept-legacy", "false")));
+        for (UUID id : ids) {
+            renewed.accounts().get(id);
+        }
+    }
+
+    @Test
+    void aStateThatCannotBeDecryptedIsLeftAsItIsAndReportedWhileTheOthersAreReencrypted() {
+        BankAccounts old = onTheStore(keys("k1:" + k1));
+        UUID id = accountWithHistory(old);
+        StoredEvent withdrawn = old.recorder().selectEvents(id).get(2);
+        StoredEvent moved = copy(withdrawn, id, 5, BankAccount.Deposited.class.getName());
+        old.recorder().insertEvents(List.of(moved));
+        BankAccounts rotated = onTheStore(keys("k2:" + k2 + ",k1:" + k1));
+
+        Reencryption.Report report = Reencryption.of(rotated).run();
+
+        assertEquals(5, report.examined());
+        assertEquals(4, report.reencrypted());
+        assertEquals(1, report.failed());
+        assertFalse(report.complete());
+        String failure = report.firstFailures().get(0);
+        assertTrue(failure.startsWith("Cannot decrypt stored event (application 'BankAccounts', originator " + id
+                + ", version 5"), failure);
+        assertFalse(failure.contains(k1) || failure.contains(k2), failure);
+        assertEquals(moved, rotated.recorder().selectEvents(id).get(4), "left as it was");
+        assertEquals(List.of("k2", "k2", "k2", "k2", "k1"), keyIds(rotated, id));
+    }
+
+    @Test
+    void anApplicationWithoutACipherHasNothingToReencryptWith() {
+        dev.eventsourcing.ConfigurationException e = assertThrows(dev.eventsourcing.ConfigurationException.class,
+                () -> Reencryption.of(onTheStore(Map.of())));
+        assertTrue(e.getMessage().contains("'BankAccounts' has no cipher"), e.getMessage());
+    }
+
+    /** A recorder whose replaceStates fails from its n-th call on, as when the database goes away midway. */
+    private static final class FailingReplacements implements AggregateRecorder {
+        private final AggregateRecorder recorder;
+        private int callsLeft;
+
+        FailingReplacements(AggregateRecorder recorder, int failingCall) {
+            this.recorder = recorder;
+            this.callsLeft = failingCall - 1;
+        }
+
+        @Override
+        public List<Long> insertEvents(List<StoredEvent> events) {
+            return recorder.insertEvents(events);
+        }
+
+        @Override
+        public List<StoredEvent> selectEvents(UUID originatorId, EventSelection selection) {
+            return recorder.selectEvents(originatorId, selection);
+        }
+
+        @Override
+        public List<StoredEvent> selectAllEvents(EventKey after, int limit) {
+            return recorder.selectAllEvents(after, limit);
+        }
+
+        @Override
+        public int replaceStates(List<StoredEvent> events) {
+            if (callsLeft-- <= 0) {
+                throw new OperationalException("the database went away", null);
+            }
+            return recorder.replaceStates(events);
+        }
     }
 
     @Test

@@ -202,6 +202,77 @@ public abstract class AggregateRecorderTestCase<R extends AggregateRecorder> {
     }
 
     @Test
+    void selectAllEventsPagesThroughEveryOriginatorInKeyOrder() {
+        R recorder = createRecorder();
+        List<StoredEvent> events = new ArrayList<>();
+        for (UUID id : List.of(ID1, ID2, ID3, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.fromString("ffffffff-0000-4000-8000-000000000000"), UUID.fromString("7fffffff-0000-4000-8000-000000000000"))) {
+            for (long version = 1; version <= 3; version++) {
+                events.add(event(id, version, "topic", id + "@" + version));
+            }
+        }
+        recorder.insertEvents(events);
+
+        List<StoredEvent> pages = new ArrayList<>();
+        List<StoredEvent> page = recorder.selectAllEvents(null, 2);
+        while (!page.isEmpty()) {
+            assertTrue(page.size() <= 2, "a page holds at most the limit");
+            pages.addAll(page);
+            page = recorder.selectAllEvents(EventKey.of(page.get(page.size() - 1)), 2);
+        }
+
+        assertEquals(events.size(), pages.size());
+        assertEquals(new java.util.HashSet<>(events), new java.util.HashSet<>(pages));
+        for (int i = 0; i < pages.size(); i += 3) {
+            UUID id = pages.get(i).originatorId();
+            assertEquals(List.of(1L, 2L, 3L), pages.subList(i, i + 3).stream()
+                    .map(e -> id.equals(e.originatorId()) ? e.originatorVersion() : -1).toList(),
+                    "an originator's events are together, by version");
+        }
+        assertEquals(pages, recorder.selectAllEvents(null, events.size() + 1), "the same order in one page");
+        assertEquals(List.of(), recorder.selectAllEvents(null, 0));
+        assertThrows(IllegalArgumentException.class, () -> recorder.selectAllEvents(null, -1));
+    }
+
+    @Test
+    void selectAllEventsOfAnEmptyRecorderIsEmpty() {
+        assertEquals(List.of(), createRecorder().selectAllEvents(null, 10));
+        assertEquals(List.of(), createRecorder().selectAllEvents(new EventKey(ID1, 1), 10));
+    }
+
+    @Test
+    void replaceStatesChangesOnlyTheStatesOfTheStoredEventsNamed() {
+        R recorder = createRecorder();
+        StoredEvent a1 = event(ID1, 1, "topic1", "a1");
+        StoredEvent a2 = event(ID1, 2, "topic2", "a2");
+        StoredEvent b1 = event(ID2, 1, "topic1", "b1");
+        recorder.insertEvents(List.of(a1, a2, b1));
+        StoredEvent newA1 = event(ID1, 1, "topic1", "a1, again");
+        StoredEvent newB1 = new StoredEvent(ID2, 1, "topic1", new byte[100_000]);
+
+        assertEquals(2, recorder.replaceStates(List.of(newA1, newB1)));
+
+        assertEquals(List.of(newA1, a2), recorder.selectEvents(ID1));
+        assertEquals(List.of(newB1), recorder.selectEvents(ID2));
+        assertEquals(0, recorder.replaceStates(List.of()));
+    }
+
+    @Test
+    void replaceStatesLeavesEventsThatAreNotStoredUnderThatTopicAlone() {
+        R recorder = createRecorder();
+        StoredEvent a1 = event(ID1, 1, "topic1", "a1");
+        recorder.insertEvents(List.of(a1));
+
+        assertEquals(0, recorder.replaceStates(List.of(event(ID1, 1, "topic2", "x"), event(ID1, 2, "topic1", "x"),
+                event(ID3, 1, "topic1", "x"))));
+
+        assertEquals(List.of(a1), recorder.selectEvents(ID1));
+        assertEquals(List.of(), recorder.selectEvents(ID3));
+        assertEquals(List.of(a1), recorder.selectAllEvents(null, 10));
+        assertThrows(NullPointerException.class, () -> recorder.replaceStates(java.util.Arrays.asList(a1, null)));
+    }
+
+    @Test
     void topicsWithNonAsciiCharactersRoundTripUnchanged() {
         R recorder = createRecorder();
         StoredEvent event = event(ID1, 1, "café.Événement$Créé#ß", "{}");

@@ -30,6 +30,20 @@ public abstract class ApplicationRecorderTestCase<R extends ApplicationRecorder>
     }
 
     @Test
+    void aReplacedStateIsInTheNotificationUnderTheSameId() {
+        R recorder = createRecorder();
+        recorder.insertEvents(List.of(event(ID1, 1, "topic1", "a1"), event(ID2, 1, "topic1", "b1")));
+        StoredEvent replaced = event(ID2, 1, "topic1", "b1, again");
+
+        recorder.replaceStates(List.of(replaced));
+
+        List<Notification> notifications = recorder.selectNotifications(1, 10);
+        assertEquals(List.of(1L, 2L), ids(notifications));
+        assertEquals(replaced, notifications.get(1).storedEvent());
+        assertEquals(2, recorder.maxNotificationId());
+    }
+
+    @Test
     void insertedBatchesGetAscendingContiguousIdsInBatchOrder() {
         R recorder = createRecorder();
 

@@ -3,6 +3,7 @@ package dev.eventsourcing.jpa;
 import dev.eventsourcing.jpa.entity.AggregateEventEntity;
 import dev.eventsourcing.jpa.entity.OriginatorVersionKey;
 import dev.eventsourcing.persistence.AggregateRecorder;
+import dev.eventsourcing.persistence.EventKey;
 import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.RecorderException;
 import dev.eventsourcing.persistence.StoredEvent;
@@ -25,6 +26,7 @@ public class JpaAggregateRecorder implements AggregateRecorder {
 
     private static final String SELECT_ASCENDING = EventQueries.selectEventsJpql("AggregateEventEntity", "recorderName", false);
     private static final String SELECT_DESCENDING = EventQueries.selectEventsJpql("AggregateEventEntity", "recorderName", true);
+    private static final StateRows STATES = new StateRows("AggregateEventEntity", "recorderName", "es_aggregate_events", "recorder_name");
 
     private final String recorderName;
     private final JpaTransactions transactions;
@@ -111,6 +113,31 @@ public class JpaAggregateRecorder implements AggregateRecorder {
                 em.flush();
                 first = false;
             }
+        }
+    }
+
+    @Override
+    public List<StoredEvent> selectAllEvents(EventKey after, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("The limit must not be negative, was " + limit);
+        }
+        try {
+            return transactions.inTransaction(em -> STATES.selectAll(em, recorderName, after, limit));
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Selecting events after " + after + " from " + recorderName);
+        }
+    }
+
+    @Override
+    public int replaceStates(List<StoredEvent> events) {
+        List<StoredEvent> batch = List.copyOf(events);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            return transactions.inTransaction(em -> STATES.replace(em, recorderName, batch));
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Replacing the states of " + batch.size() + " events of " + recorderName);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.ConcurrencyConflictException;
+import dev.eventsourcing.persistence.EventKey;
 import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
@@ -42,6 +43,7 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
     // EventQueries.selectEventsJpql for why).
     private static final String SELECT_ASCENDING = EventQueries.selectEventsJpql("StoredEventEntity", "applicationName", false);
     private static final String SELECT_DESCENDING = EventQueries.selectEventsJpql("StoredEventEntity", "applicationName", true);
+    private static final StateRows STATES = new StateRows("StoredEventEntity", "applicationName", "es_events", "application_name");
     private static final String SELECT_NOTIFICATIONS = """
             SELECT NEW dev.eventsourcing.persistence.Notification(
                 e.notificationId, e.originatorId, e.originatorVersion, e.topic, e.state)
@@ -166,6 +168,31 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
                 .setParameter("originatorId", event.originatorId())
                 .setParameter("version", event.originatorVersion())
                 .getSingleResult() > 0;
+    }
+
+    @Override
+    public List<StoredEvent> selectAllEvents(EventKey after, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("The limit must not be negative, was " + limit);
+        }
+        try {
+            return transactions.inTransaction(em -> STATES.selectAll(em, applicationName, after, limit));
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Selecting events after " + after + " from " + applicationName);
+        }
+    }
+
+    @Override
+    public int replaceStates(List<StoredEvent> events) {
+        List<StoredEvent> batch = List.copyOf(events);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            return transactions.inTransaction(em -> STATES.replace(em, applicationName, batch));
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Replacing the states of " + batch.size() + " events of " + applicationName);
+        }
     }
 
     @Override

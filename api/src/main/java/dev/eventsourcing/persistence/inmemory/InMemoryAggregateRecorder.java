@@ -2,11 +2,12 @@ package dev.eventsourcing.persistence.inmemory;
 
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.ConcurrencyConflictException;
+import dev.eventsourcing.persistence.EventKey;
 import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.StoredEvent;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ import java.util.function.Supplier;
 public class InMemoryAggregateRecorder implements AggregateRecorder {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<UUID, NavigableMap<Long, StoredEvent>> streams = new HashMap<>();
+    // Sorted by originator id, so that selectAllEvents can page through every stream in key order.
+    private final NavigableMap<UUID, NavigableMap<Long, StoredEvent>> streams = new TreeMap<>();
 
     @Override
     public List<Long> insertEvents(List<StoredEvent> events) {
@@ -50,6 +52,51 @@ public class InMemoryAggregateRecorder implements AggregateRecorder {
         Objects.requireNonNull(originatorId, "originatorId");
         Objects.requireNonNull(selection, "selection");
         return readLocked(() -> select(streams.get(originatorId), selection));
+    }
+
+    /** {@inheritDoc} Originator ids are in {@link UUID#compareTo} order. */
+    @Override
+    public List<StoredEvent> selectAllEvents(EventKey after, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("The limit must not be negative, was " + limit);
+        }
+        return readLocked(() -> {
+            List<StoredEvent> page = new ArrayList<>(Math.min(limit, 1000));
+            var from = after == null ? streams : streams.tailMap(after.originatorId(), true);
+            for (var stream : from.entrySet()) {
+                var versions = after != null && stream.getKey().equals(after.originatorId())
+                        ? stream.getValue().tailMap(after.originatorVersion(), false) : stream.getValue();
+                for (StoredEvent event : versions.values()) {
+                    if (page.size() == limit) {
+                        return page;
+                    }
+                    page.add(event);
+                }
+            }
+            return page;
+        });
+    }
+
+    @Override
+    public int replaceStates(List<StoredEvent> events) {
+        List<StoredEvent> batch = checkedBatch(events);
+        return writeLocked(() -> {
+            int replaced = 0;
+            for (StoredEvent event : batch) {
+                NavigableMap<Long, StoredEvent> stream = streams.get(event.originatorId());
+                StoredEvent stored = stream == null ? null : stream.get(event.originatorVersion());
+                if (stored != null && stored.topic().equals(event.topic())) {
+                    stream.put(event.originatorVersion(), event);
+                    stateReplaced(event);
+                    replaced++;
+                }
+            }
+            return replaced;
+        });
+    }
+
+    /** Called with the write lock held for each event whose state {@link #replaceStates} replaced. */
+    void stateReplaced(StoredEvent event) {
     }
 
     private static List<StoredEvent> select(NavigableMap<Long, StoredEvent> stream, EventSelection selection) {

@@ -1,13 +1,16 @@
 package dev.eventsourcing.persistence.inmemory;
 
 import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.EventKey;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Subscription;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,6 +26,8 @@ public class InMemoryApplicationRecorder extends InMemoryAggregateRecorder imple
 
     // Index i holds the notification with id i + 1.
     private final List<Notification> log = new ArrayList<>();
+    // The id of each stored event, so that a replaced state replaces its notification too.
+    private final Map<EventKey, Long> ids = new HashMap<>();
     private final Signal inserted = new Signal();
 
     @Override
@@ -75,9 +80,16 @@ public class InMemoryApplicationRecorder extends InMemoryAggregateRecorder imple
         for (StoredEvent event : batch) {
             long id = log.size() + 1L;
             log.add(Notification.of(id, event));
+            this.ids.put(EventKey.of(event), id);
             ids.add(id);
         }
         return ids;
+    }
+
+    @Override
+    void stateReplaced(StoredEvent event) {
+        long id = this.ids.get(EventKey.of(event));
+        log.set((int) (id - 1), Notification.of(id, event));
     }
 
     /** Wakes the subscriptions after a batch is stored. Call after releasing the write lock. */
