@@ -145,6 +145,10 @@ public final class AesGcmCipher implements Cipher {
                     + " nonce and tag");
         }
         String id = CipherFormat.keyId(state, header);
+        if (!id.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+            // Not written by a cipher: do not echo the bytes into messages and logs.
+            throw new DecryptionException("the state's cipher header holds no valid key id");
+        }
         CipherKey key = keys.find(id).orElseThrow(() -> new DecryptionException("the state was encrypted with key '"
                 + id + "', which this cipher does not hold (it holds " + String.join(", ", keys.ids()) + ")"));
         try {

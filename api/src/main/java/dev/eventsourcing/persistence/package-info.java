@@ -7,6 +7,9 @@
  * {@link dev.eventsourcing.persistence.Tracking}), the errors they report, and the
  * {@link dev.eventsourcing.persistence.Mapper} that turns domain events into stored events and
  * back: transcoding to JSON, optional compression and encryption, topics naming classes, and
- * upcasting of old class versions. Backends implement the recorders in packages of their own.
+ * upcasting of old class versions. Encryption ({@link dev.eventsourcing.persistence.AesGcmCipher})
+ * binds each state to its event ({@link dev.eventsourcing.persistence.CipherContext}) and names
+ * the key it used, so keys ({@link dev.eventsourcing.persistence.CipherKeys}) can be rotated.
+ * Backends implement the recorders in packages of their own.
  */
 package dev.eventsourcing.persistence;

@@ -125,6 +125,15 @@ class AesGcmCipherTest {
     }
 
     @Test
+    void aKeyIdThatNoCipherWritesIsNotEchoedInTheMessage() {
+        AesGcmCipher cipher = cipher(false, CipherKey.generate("k1"));
+        byte[] state = cipher.encrypt(PLAINTEXT, CONTEXT);
+        state[6] = '\n';
+        DecryptionException e = assertThrows(DecryptionException.class, () -> cipher.decrypt(state, CONTEXT));
+        assertEquals("the state's cipher header holds no valid key id", e.getMessage());
+    }
+
+    @Test
     void anUnknownFormatVersionFailsNamingIt() {
         AesGcmCipher cipher = cipher(false, CipherKey.generate("k1"));
         byte[] state = cipher.encrypt(PLAINTEXT, CONTEXT);
