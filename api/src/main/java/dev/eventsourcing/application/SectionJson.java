@@ -33,6 +33,12 @@ import java.util.UUID;
  * {@value #MAX_NESTING_DEPTH} are read), numbers are ids and versions (at most
  * {@value #MAX_NUMBER_LENGTH} digits), and the document and each string are no longer than the
  * size the reader allows, so a hostile answer costs at most that much memory.
+ *
+ * <p>An item whose personal data was shredded (see {@link Notification#shredded()}) has
+ * {@code "shredded":true} and an empty {@code state}; other items have no {@code shredded} field,
+ * as before. So a reader that does not know the field still reads every section (and fails to
+ * decode a shredded item, as it would fail without the key), and this reader reads sections of
+ * servers that never write it.
  */
 public final class SectionJson {
 
@@ -51,12 +57,15 @@ public final class SectionJson {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode items = root.putArray("items");
         for (Notification n : section.items()) {
-            items.addObject()
+            ObjectNode item = items.addObject()
                     .put("id", n.id())
                     .put("originator_id", n.originatorId().toString())
                     .put("originator_version", n.originatorVersion())
                     .put("topic", n.topic())
                     .put("state", Base64.getEncoder().encodeToString(n.state()));
+            if (n.shredded()) {
+                item.put("shredded", true);
+            }
         }
         if (section.next() == null) {
             root.putNull("next");
@@ -127,16 +136,30 @@ public final class SectionJson {
 
     private static Notification item(JsonNode item, int index) {
         try {
+            boolean shredded = shredded(item);
             return new Notification(
                     integral(item, "id"),
                     UUID.fromString(text(item, "originator_id")),
                     integral(item, "originator_version"),
                     text(item, "topic"),
-                    Base64.getDecoder().decode(text(item, "state")));
+                    shredded ? new byte[0] : Base64.getDecoder().decode(text(item, "state")),
+                    shredded);
         } catch (IllegalArgumentException e) {
             // The item itself is not shown: its state may be anything, including a secret.
             throw new WireFormatException("Bad section item at index " + index + ": " + e.getMessage(), e);
         }
+    }
+
+    // Absent in items that are not shredded, and in every item of servers that predate the field.
+    private static boolean shredded(JsonNode item) {
+        JsonNode value = item.path("shredded");
+        if (value.isMissingNode() || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException("'shredded' must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private static long integral(JsonNode item, String field) {

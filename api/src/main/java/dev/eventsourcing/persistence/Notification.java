@@ -8,8 +8,14 @@ import java.util.UUID;
  * A stored event together with its position {@code id} in its application's total order. Ids
  * start at 1 and increase; a reader that has seen id <i>n</i> never later sees a new
  * notification with an id below <i>n</i>.
+ *
+ * <p>A <em>shredded</em> notification carries an event whose personal data was shredded (see
+ * {@link dev.eventsourcing.domain.PersonalData}): its id, originator id, version and topic stay,
+ * its state is gone (empty), and readers receive it as a
+ * {@link dev.eventsourcing.projection.ShreddedEvent} instead of decoding it.
  */
-public record Notification(long id, UUID originatorId, long originatorVersion, String topic, byte[] state) {
+public record Notification(long id, UUID originatorId, long originatorVersion, String topic, byte[] state,
+                           boolean shredded) {
 
     public Notification {
         if (id < 1) {
@@ -18,11 +24,25 @@ public record Notification(long id, UUID originatorId, long originatorVersion, S
         Objects.requireNonNull(originatorId, "originatorId");
         Objects.requireNonNull(topic, "topic");
         state = Objects.requireNonNull(state, "state").clone();
+        if (shredded && state.length > 0) {
+            throw new IllegalArgumentException("A shredded notification carries no state, was given " + state.length
+                    + " bytes");
+        }
+    }
+
+    /** A notification whose state is readable (not shredded). */
+    public Notification(long id, UUID originatorId, long originatorVersion, String topic, byte[] state) {
+        this(id, originatorId, originatorVersion, topic, state, false);
     }
 
     /** Makes a notification from a stored event and the id it was given. */
     public static Notification of(long id, StoredEvent event) {
         return new Notification(id, event.originatorId(), event.originatorVersion(), event.topic(), event.state());
+    }
+
+    /** The same notification with its state dropped, because its personal data was shredded. */
+    public Notification asShredded() {
+        return shredded ? this : new Notification(id, originatorId, originatorVersion, topic, new byte[0], true);
     }
 
     @Override
@@ -40,6 +60,7 @@ public record Notification(long id, UUID originatorId, long originatorVersion, S
         return o instanceof Notification other
                 && id == other.id
                 && originatorVersion == other.originatorVersion
+                && shredded == other.shredded
                 && originatorId.equals(other.originatorId)
                 && topic.equals(other.topic)
                 && Arrays.equals(state, other.state);
@@ -47,12 +68,13 @@ public record Notification(long id, UUID originatorId, long originatorVersion, S
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, originatorId, originatorVersion, topic) * 31 + Arrays.hashCode(state);
+        return Objects.hash(id, originatorId, originatorVersion, topic, shredded) * 31 + Arrays.hashCode(state);
     }
 
     @Override
     public String toString() {
         return "Notification[id=" + id + ", originatorId=" + originatorId + ", originatorVersion="
-                + originatorVersion + ", topic=" + topic + ", state=" + state.length + " bytes]";
+                + originatorVersion + ", topic=" + topic + (shredded ? ", shredded" : ", state=" + state.length + " bytes")
+                + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.eventsourcing.projection;
 
+import dev.eventsourcing.application.Shredding;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
 
@@ -23,6 +24,10 @@ import dev.eventsourcing.persistence.Notification;
  * passed over without being decoded: their position is recorded all the same. A notification
  * whose processing keeps failing is parked, or stops the projection, as its
  * {@linkplain #failurePolicy() failure policy} says.
+ *
+ * <p>Crypto-shredding: an observed event whose personal data was shredded reaches
+ * {@link #processShredded} instead of {@link #process}, and each shredding reaches
+ * {@link #erase}, where the view forgets what it holds of the subject.
  */
 public interface Projection {
 
@@ -47,6 +52,34 @@ public interface Projection {
      *         runner tries again later, or parks the notification
      */
     void process(DomainEvent<?> event, Notification notification, Object unitOfWork);
+
+    /**
+     * Applies an observed event whose personal data was shredded before the projection read it:
+     * its type and place in the log are known, its data is not. A view keeps what it can without
+     * the data, such as a row with the personal columns left empty. Called instead of
+     * {@link #process}; does nothing by default, and the position moves past it all the same.
+     *
+     * @param event      the event's type and notification
+     * @param unitOfWork as for {@link #process}
+     * @throws RuntimeException as for {@link #process}
+     */
+    default void processShredded(ShreddedEvent<?> event, Object unitOfWork) {
+    }
+
+    /**
+     * Erases or redacts what the view holds of a subject whose personal data was shredded: called
+     * once per shredding, at the notification that the application recorded with it (see
+     * {@link dev.eventsourcing.application.Shredding}), in log order, after every event of the
+     * subject recorded before, whatever {@link #observes} says, and again when the projection is
+     * rebuilt from the log. Does nothing by default.
+     *
+     * @param shredding    the shredding, whose payload names the subject
+     * @param notification the shredding's notification
+     * @param unitOfWork   as for {@link #process}
+     * @throws RuntimeException as for {@link #process}
+     */
+    default void erase(DomainEvent<Shredding.SubjectShredded> shredding, Notification notification, Object unitOfWork) {
+    }
 
     /** What the runner does with a notification that keeps failing: park it (the default) or stop. */
     default FailurePolicy failurePolicy() {

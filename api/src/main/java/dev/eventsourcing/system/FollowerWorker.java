@@ -6,6 +6,7 @@ import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.Tracking;
 import dev.eventsourcing.persistence.Transactions;
 import dev.eventsourcing.projection.FailurePolicy;
+import dev.eventsourcing.projection.ShreddedEvent;
 
 import java.util.List;
 import java.util.Set;
@@ -59,6 +60,11 @@ final class FollowerWorker extends Worker {
     }
 
     @Override
+    void handleShredded(ShreddedEvent<?> event) {
+        follower.processShredded(log.name(), event);
+    }
+
+    @Override
     void record(Notification notification, Runnable park) {
         try {
             transactions.inNewTransaction(unitOfWork -> {
@@ -78,9 +84,9 @@ final class FollowerWorker extends Worker {
 
     @Override
     void reprocess(Notification notification, Runnable resolve) {
-        DomainEvent<?> event = log.mapper().toDomainEvent(notification.storedEvent());
+        Decoded decoded = decode(notification);
         transactions.inNewTransaction(unitOfWork -> {
-            follower.reprocess(log.name(), event, notification);
+            follower.reprocess(log.name(), decoded, notification);
             resolve.run();
             return null;
         });

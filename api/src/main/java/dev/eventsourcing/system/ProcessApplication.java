@@ -12,13 +12,16 @@ import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.Recording;
+import dev.eventsourcing.persistence.ShreddedException;
 import dev.eventsourcing.persistence.Tracking;
+import dev.eventsourcing.projection.ShreddedEvent;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * An application that follows other applications ("leaders"): its {@link #policy} turns each
@@ -69,6 +72,15 @@ public abstract class ProcessApplication extends Application {
      * again after a conflict gives a correct result.
      */
     protected abstract void policy(DomainEvent<?> event, ProcessingEvent processing);
+
+    /**
+     * Turns an upstream event that can no longer be read, because the personal data it carried
+     * was shredded, into new events: its type, originator and version are known, its data is
+     * not. By default it turns it into none; its position is recorded all the same. The same
+     * rules as for {@link #policy(DomainEvent, ProcessingEvent)} apply.
+     */
+    protected void policy(ShreddedEvent<?> event, ProcessingEvent processing) {
+    }
 
     /** Follows a leader: reads its log with its mapper, as {@code leaderName}. */
     public void follow(String leaderName, NotificationLog log, Mapper mapper) {
@@ -130,11 +142,32 @@ public abstract class ProcessApplication extends Application {
      * @return whether this call processed it (false when it had been processed before)
      */
     public boolean process(String leaderName, Mapper leaderMapper, Notification notification) {
-        return process(leaderName, leaderMapper.toDomainEvent(notification.storedEvent()), notification);
+        ShreddedEvent<?> shredded = notification.shredded() ? shreddedEvent(leaderMapper, notification) : null;
+        if (shredded == null) {
+            try {
+                return process(leaderName, leaderMapper.toDomainEvent(notification.storedEvent()), notification);
+            } catch (ShreddedException e) {
+                shredded = shreddedEvent(leaderMapper, notification);
+            }
+        }
+        return processShredded(leaderName, shredded);
+    }
+
+    private static ShreddedEvent<?> shreddedEvent(Mapper leaderMapper, Notification notification) {
+        return new ShreddedEvent<>(leaderMapper.eventType(notification.topic()), notification);
     }
 
     /** Processes one upstream notification, decoded already, unless its position is recorded already. */
     boolean process(String leaderName, DomainEvent<?> event, Notification notification) {
+        return process(leaderName, notification, processing -> policy(event, processing));
+    }
+
+    /** Processes one upstream notification whose personal data was shredded, unless its position is recorded already. */
+    boolean processShredded(String leaderName, ShreddedEvent<?> event) {
+        return process(leaderName, event.notification(), processing -> policy(event, processing));
+    }
+
+    private boolean process(String leaderName, Notification notification, Consumer<ProcessingEvent> policy) {
         Tracking tracking = new Tracking(leaderName, notification.id());
         for (int attempt = 1; ; attempt++) {
             if (processRecorder().hasTrackingId(leaderName, notification.id())) {
@@ -142,7 +175,7 @@ public abstract class ProcessApplication extends Application {
             }
             ProcessingEvent processing = new ProcessingEvent(tracking);
             try {
-                policy(event, processing);
+                policy.accept(processing);
             } catch (RuntimeException e) {
                 // Another worker (on another node, say) may have processed this notification
                 // while the policy ran, and the policy then refused what it found changed. The
@@ -170,10 +203,14 @@ public abstract class ProcessApplication extends Application {
      * policy's new events are saved without a position, retried when an aggregate changed
      * meanwhile.
      */
-    void reprocess(String leaderName, DomainEvent<?> event, Notification notification) {
+    void reprocess(String leaderName, Worker.Decoded decoded, Notification notification) {
         for (int attempt = 1; ; attempt++) {
             ProcessingEvent processing = new ProcessingEvent(new Tracking(leaderName, notification.id()));
-            policy(event, processing);
+            if (decoded.shredded() != null) {
+                policy(decoded.shredded(), processing);
+            } else {
+                policy(decoded.event(), processing);
+            }
             try {
                 save(processing.aggregates().toArray(Aggregate[]::new));
                 return;

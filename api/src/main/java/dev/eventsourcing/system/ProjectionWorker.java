@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.application.Shredding;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.Notification;
@@ -8,6 +9,7 @@ import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.persistence.Transactions;
 import dev.eventsourcing.projection.FailurePolicy;
 import dev.eventsourcing.projection.Projection;
+import dev.eventsourcing.projection.ShreddedEvent;
 
 import java.util.List;
 import java.util.Set;
@@ -73,7 +75,7 @@ final class ProjectionWorker extends Worker {
                     if (parked.contains(notification.originatorId())) {
                         parking.behind(notification);
                     } else if (observed(notification)) {
-                        projection.process(decode(notification), notification, unitOfWork);
+                        apply(decode(notification), notification, unitOfWork);
                     }
                 }
             });
@@ -109,10 +111,28 @@ final class ProjectionWorker extends Worker {
 
     @Override
     void handle(DomainEvent<?> event, Notification notification) {
-        commit(notification.id(), unitOfWork -> projection.process(event, notification, unitOfWork));
+        commit(notification.id(), unitOfWork -> apply(new Decoded(event, null), notification, unitOfWork));
     }
 
-    // An unknown topic counts as observed, so that decoding it fails and parks it.
+    @Override
+    void handleShredded(ShreddedEvent<?> event) {
+        commit(event.notification().id(), unitOfWork -> projection.processShredded(event, unitOfWork));
+    }
+
+    // A shredding goes to erase(), whatever the projection observes; a shredded event to processShredded().
+    @SuppressWarnings("unchecked")
+    private void apply(Decoded decoded, Notification notification, Object unitOfWork) {
+        if (decoded.shredded() != null) {
+            projection.processShredded(decoded.shredded(), unitOfWork);
+        } else if (decoded.event().payload() instanceof Shredding.SubjectShredded) {
+            projection.erase((DomainEvent<Shredding.SubjectShredded>) decoded.event(), notification, unitOfWork);
+        } else {
+            projection.process(decoded.event(), notification, unitOfWork);
+        }
+    }
+
+    // An unknown topic counts as observed, so that decoding it fails and parks it; a shredding
+    // counts as observed by every projection, which erase() it.
     private boolean observed(Notification notification) {
         Class<?> type;
         try {
@@ -120,7 +140,7 @@ final class ProjectionWorker extends Worker {
         } catch (RuntimeException e) {
             return true;
         }
-        return projection.observes(type);
+        return type == Shredding.SubjectShredded.class || projection.observes(type);
     }
 
     /** Moves the position past notifications no one observes, in one write. */
@@ -203,8 +223,8 @@ final class ProjectionWorker extends Worker {
     @Override
     void reprocess(Notification notification, Runnable resolve) {
         transactions.inNewTransaction(unitOfWork -> {
-            if (projection.observes(log.mapper().eventType(notification.topic()))) {
-                projection.process(decode(notification), notification, unitOfWork);
+            if (observed(notification)) {
+                apply(decode(notification), notification, unitOfWork);
             }
             resolve.run();
             return null;

@@ -2,8 +2,10 @@ package dev.eventsourcing.system;
 
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.ShreddedException;
 import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.projection.FailurePolicy;
+import dev.eventsourcing.projection.ShreddedEvent;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -125,14 +127,18 @@ abstract class Worker {
             parkBehind(notification);
             return true;
         }
-        DomainEvent<?> event;
+        Decoded decoded;
         try {
-            event = decode(notification);
+            decoded = decode(notification);
         } catch (RuntimeException e) {
             return undecodable(notification, e, parked);
         }
         try {
-            handle(event, notification);
+            if (decoded.shredded() != null) {
+                handleShredded(decoded.shredded());
+            } else {
+                handle(decoded.event(), notification);
+            }
         } catch (LostClaim e) {
             throw e;
         } catch (RuntimeException | Error e) {
@@ -145,8 +151,31 @@ abstract class Worker {
     /** Processes one decoded notification and records its position, in one transaction where there are any. */
     abstract void handle(DomainEvent<?> event, Notification notification);
 
-    final DomainEvent<?> decode(Notification notification) {
-        return log.mapper().toDomainEvent(notification.storedEvent());
+    /**
+     * Processes one notification whose personal data was shredded and records its position, in
+     * one transaction where there are any.
+     */
+    abstract void handleShredded(ShreddedEvent<?> event);
+
+    /**
+     * The notification's event, or, when its personal data was shredded (marked so by the log,
+     * or found so by the mapper), what is left of it.
+     *
+     * @throws RuntimeException when it cannot be decoded otherwise (an unknown topic, another key, corrupt state)
+     */
+    final Decoded decode(Notification notification) {
+        if (notification.shredded()) {
+            return new Decoded(null, new ShreddedEvent<>(log.mapper().eventType(notification.topic()), notification));
+        }
+        try {
+            return new Decoded(log.mapper().toDomainEvent(notification.storedEvent()), null);
+        } catch (ShreddedException e) {
+            return new Decoded(null, new ShreddedEvent<>(log.mapper().eventType(notification.topic()), notification));
+        }
+    }
+
+    /** A notification as a reader receives it: its event, or what is left of a shredded one. */
+    record Decoded(DomainEvent<?> event, ShreddedEvent<?> shredded) {
     }
 
     /**

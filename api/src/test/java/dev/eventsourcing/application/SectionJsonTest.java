@@ -9,8 +9,10 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SectionJsonTest {
 
@@ -33,6 +35,36 @@ class SectionJsonTest {
         assertEquals(section, read);
         assertArrayEquals(state, read.items().get(0).state());
         assertNull(SectionJson.read("{\"items\":[]}").next());
+    }
+
+    @Test
+    void aShreddedItemIsFlaggedWithAnEmptyStateAndReadsBackShredded() {
+        Notification shredded = new Notification(5, ID, 1, "a.B$Opened", "{}".getBytes(StandardCharsets.UTF_8)).asShredded();
+        String json = SectionJson.write(new Section(List.of(shredded), null));
+
+        assertEquals("{\"items\":[{\"id\":5,\"originator_id\":\"" + ID + "\",\"originator_version\":1,"
+                + "\"topic\":\"a.B$Opened\",\"state\":\"\",\"shredded\":true}],\"next\":null}", json);
+        Notification read = SectionJson.read(json).items().get(0);
+        assertTrue(read.shredded());
+        assertEquals(0, read.state().length);
+        assertEquals(shredded, read);
+    }
+
+    @Test
+    void itemsWithoutTheShreddedFieldAreReadAsNotShredded() {
+        Notification read = SectionJson.read("{\"items\":[" + item(1) + "]}").items().get(0);
+
+        assertFalse(read.shredded());
+        assertFalse(SectionJson.write(new Section(List.of(read), null)).contains("shredded"));
+    }
+
+    @Test
+    void aShreddedFlagThatIsNoBooleanIsRefused() {
+        String item = "{\"id\":1,\"originator_id\":\"" + ID + "\",\"originator_version\":1,\"topic\":\"t\","
+                + "\"state\":\"\",\"shredded\":\"yes\"}";
+        WireFormatException error = assertThrows(WireFormatException.class,
+                () -> SectionJson.read("{\"items\":[" + item + "]}"));
+        assertTrue(error.getMessage().endsWith("'shredded' must be true or false"), error.getMessage());
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.eventsourcing.cdi.internal;
 
+import dev.eventsourcing.application.Shredding;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.projection.FailurePolicy;
 import dev.eventsourcing.projection.Projection;
+import dev.eventsourcing.projection.ShreddedEvent;
 import jakarta.enterprise.inject.spi.Bean;
 
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.function.Function;
  * its observer methods, and processing an event calls each method that observes it on the bean
  * instance, in a fixed order (by method name, then parameter list), so that several methods
  * observing the same event are called in the same order on every node and after every restart.
+ * Methods observing {@code ShreddedEvent<E>} receive the shredded events of type {@code E}, and
+ * methods observing {@link Shredding.SubjectShredded} the shreddings.
  *
  * @param name          the projection's name
  * @param bean          the projection's bean
@@ -40,6 +44,24 @@ record BeanProjection(String name, Bean<?> bean, List<ProjectionMethod> methods,
     @Override
     public boolean observes(Class<?> eventType) {
         return methods.stream().anyMatch(method -> method.observed().isAssignableFrom(eventType));
+    }
+
+    /** Calls each method that observes {@code ShreddedEvent}s of the event's type. */
+    @Override
+    public void processShredded(ShreddedEvent<?> event, Object unitOfWork) {
+        Object instance = null;
+        for (ProjectionMethod method : methods) {
+            if (method.observes(event)) {
+                instance = instance != null ? instance : instances.apply(bean);
+                method.invoke(instance, event, unitOfWork);
+            }
+        }
+    }
+
+    /** Calls each method that observes {@link Shredding.SubjectShredded}, as it would any event. */
+    @Override
+    public void erase(DomainEvent<Shredding.SubjectShredded> shredding, Notification notification, Object unitOfWork) {
+        process(shredding, notification, unitOfWork);
     }
 
     @Override

@@ -32,6 +32,11 @@ public final class Messages {
                 + " a projection observes records implementing AggregateEvent (or interfaces extending it)";
     }
 
+    static String shreddedEventWithDomainEvent(Method method) {
+        return "ESCDI017: Projection method " + describe(method) + " observes a ShreddedEvent and takes a DomainEvent,"
+                + " which a shredded event no longer has; take the Notification instead";
+    }
+
     static String unsupportedParameter(Method method, String parameter) {
         return "ESCDI005: Projection method " + describe(method) + " has a parameter of type " + parameter
                 + "; besides the observed event it may take Notification, DomainEvent or EntityManager";

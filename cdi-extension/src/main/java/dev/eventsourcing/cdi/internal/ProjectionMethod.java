@@ -2,6 +2,7 @@ package dev.eventsourcing.cdi.internal;
 
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.projection.ShreddedEvent;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -14,9 +15,10 @@ import java.util.Objects;
  *
  * @param method   the Java method (made accessible: observer methods are often package-private)
  * @param observed the observed event class or interface; an event is passed when it is an instance
+ * @param shredded whether the method observes {@link ShreddedEvent}s of that type, rather than events
  * @param kinds    what each parameter receives, in declaration order
  */
-record ProjectionMethod(Method method, Class<?> observed, List<Kind> kinds) {
+record ProjectionMethod(Method method, Class<?> observed, boolean shredded, List<Kind> kinds) {
 
     /** What a parameter of a projection method receives. */
     enum Kind { EVENT, NOTIFICATION, DOMAIN_EVENT, ENTITY_MANAGER }
@@ -30,7 +32,21 @@ record ProjectionMethod(Method method, Class<?> observed, List<Kind> kinds) {
 
     /** Whether this method receives the event. */
     boolean observes(Object payload) {
-        return observed.isInstance(payload);
+        return !shredded && observed.isInstance(payload);
+    }
+
+    /** Whether this method receives the shredded event. */
+    boolean observes(ShreddedEvent<?> event) {
+        return shredded && observed.isAssignableFrom(event.type());
+    }
+
+    /**
+     * Calls the method on the bean instance with a shredded event.
+     *
+     * @throws RuntimeException what the method threw (checked exceptions wrapped)
+     */
+    void invoke(Object instance, ShreddedEvent<?> event, Object entityManager) {
+        call(instance, arguments(event, null, event.notification(), entityManager));
     }
 
     /**
@@ -40,15 +56,24 @@ record ProjectionMethod(Method method, Class<?> observed, List<Kind> kinds) {
      * @throws RuntimeException what the method threw (checked exceptions wrapped)
      */
     void invoke(Object instance, DomainEvent<?> event, Notification notification, Object entityManager) {
+        call(instance, arguments(event.payload(), event, notification, entityManager));
+    }
+
+    private Object[] arguments(Object observedArgument, DomainEvent<?> event, Notification notification,
+                               Object entityManager) {
         Object[] arguments = new Object[kinds.size()];
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = switch (kinds.get(i)) {
-                case EVENT -> event.payload();
+                case EVENT -> observedArgument;
                 case NOTIFICATION -> notification;
                 case DOMAIN_EVENT -> event;
                 case ENTITY_MANAGER -> entityManager;
             };
         }
+        return arguments;
+    }
+
+    private void call(Object instance, Object[] arguments) {
         try {
             method.invoke(instance, arguments);
         } catch (InvocationTargetException e) {
@@ -66,6 +91,7 @@ record ProjectionMethod(Method method, Class<?> observed, List<Kind> kinds) {
     }
 
     String describe() {
-        return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "(" + observed.getSimpleName() + ")";
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "("
+                + (shredded ? "ShreddedEvent<" + observed.getSimpleName() + ">" : observed.getSimpleName()) + ")";
     }
 }

@@ -3,6 +3,7 @@ package dev.eventsourcing.cdi.internal;
 import dev.eventsourcing.domain.AggregateEvent;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.projection.ShreddedEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
@@ -10,6 +11,8 @@ import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +42,8 @@ final class ProjectionMethods {
         if (phase != TransactionPhase.IN_PROGRESS) {
             return problem(Messages.unsupportedObserverKind(method, "transactional (during = " + phase + ")"));
         }
-        Class<?> observed = BeanTypes.rawType(event.getBaseType());
+        boolean shredded = BeanTypes.rawType(event.getBaseType()) == ShreddedEvent.class;
+        Class<?> observed = shredded ? shreddedType(event.getBaseType()) : BeanTypes.rawType(event.getBaseType());
         if (observed == null || !AggregateEvent.class.isAssignableFrom(observed)) {
             return problem(Messages.observesNoEvent(method, event.getBaseType().getTypeName()));
         }
@@ -49,9 +53,19 @@ final class ProjectionMethods {
             if (kind == null) {
                 return problem(Messages.unsupportedParameter(method, parameter.getBaseType().getTypeName()));
             }
+            if (shredded && kind == ProjectionMethod.Kind.DOMAIN_EVENT) {
+                return problem(Messages.shreddedEventWithDomainEvent(method));
+            }
             kinds.add(kind);
         }
-        return new Reading(new ProjectionMethod(method, observed, kinds), null);
+        return new Reading(new ProjectionMethod(method, observed, shredded, kinds), null);
+    }
+
+    // ShreddedEvent<Account.Opened> observes Account.Opened events that were shredded; a raw
+    // ShreddedEvent or a wildcard names no event type.
+    private static Class<?> shreddedType(Type type) {
+        return type instanceof ParameterizedType parameterized
+                ? BeanTypes.rawType(parameterized.getActualTypeArguments()[0]) : null;
     }
 
     private static ProjectionMethod.Kind kindOf(AnnotatedParameter<?> parameter) {
