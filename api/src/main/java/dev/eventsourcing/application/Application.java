@@ -12,9 +12,11 @@ import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Recording;
+import dev.eventsourcing.persistence.SubjectKeyRecorder;
 import dev.eventsourcing.persistence.Tracking;
 import dev.eventsourcing.persistence.Transactions;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +95,7 @@ public class Application implements AutoCloseable {
         this.cache = cacheSize > 0 ? new AggregateCache(cacheSize) : null;
         this.cacheFastForward = this.settings.getBoolean(Settings.CACHE_FASTFORWARD, true);
         this.notificationLog = new LocalNotificationLog(recorder,
-                this.settings.getInt(Settings.SECTION_SIZE, NotificationLog.DEFAULT_SECTION_SIZE));
+                this.settings.getInt(Settings.SECTION_SIZE, NotificationLog.DEFAULT_SECTION_SIZE), mapper);
     }
 
     /**
@@ -213,6 +215,41 @@ public class Application implements AutoCloseable {
             // A snapshot of this version exists already (taken by another thread or node): the
             // state at a version never changes, so the one stored is as good as this one.
         }
+    }
+
+    /**
+     * Shreds a subject's personal data: deletes the subject's key, so that every event that
+     * carried its personal data (see {@link dev.eventsourcing.domain.PersonalData}), and every
+     * snapshot of an aggregate that is the subject, can never be read again; and records a
+     * {@link Shredding} in the notification log, in the same transaction (the caller's, or else
+     * a new one), so that every projection erases what it holds of the subject, in log order.
+     * The subject's other events stay readable. A subject that has no key yet is recorded as
+     * shredded all the same, and none is made for it later.
+     *
+     * <p>Afterwards, getting an aggregate that has such an event fails with a
+     * {@link dev.eventsourcing.persistence.ShreddedException}, as does saving new personal data
+     * of the subject; readers of the log receive such events as
+     * {@link dev.eventsourcing.projection.ShreddedEvent}s.
+     *
+     * @return true when this call shredded the subject; false when it was shredded already,
+     *         and nothing was done
+     * @throws IllegalStateException when the application's mapper keeps no subject keys
+     */
+    public boolean shred(UUID subject) {
+        Objects.requireNonNull(subject, "subject");
+        SubjectKeyRecorder keys = mapper.subjectKeyRecorder().orElseThrow(() -> new IllegalStateException(
+                "Cannot shred subject " + subject + ": the mapper of application '" + name + "' keeps no subject keys"));
+        Transactions transactions = transactions();
+        return transactions.active() ? shred(keys, subject)
+                : transactions.inNewTransaction(unitOfWork -> shred(keys, subject));
+    }
+
+    private boolean shred(SubjectKeyRecorder keys, UUID subject) {
+        if (!keys.shred(subject, Instant.now())) {
+            return false;
+        }
+        save(Shredding.of(subject));
+        return true;
     }
 
     /**

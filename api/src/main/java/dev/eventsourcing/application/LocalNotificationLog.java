@@ -1,6 +1,7 @@
 package dev.eventsourcing.application;
 
 import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
 
@@ -8,15 +9,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The notification log of an application in this process, read from its recorder.
+ * The notification log of an application in this process, read from its recorder, each
+ * notification made {@linkplain Mapper#portable portable}: a personal event readable without
+ * the application's subject keys, or marked shredded when its subject's key is gone.
  */
 public final class LocalNotificationLog implements NotificationLog {
 
     private final ApplicationRecorder recorder;
     private final int sectionSize;
+    private final Mapper mapper;
 
-    public LocalNotificationLog(ApplicationRecorder recorder, int sectionSize) {
+    /** The log of the recorder's notifications, with the application's mapper. */
+    public LocalNotificationLog(ApplicationRecorder recorder, int sectionSize, Mapper mapper) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
         if (sectionSize < 1) {
             throw new IllegalArgumentException("Section size must be at least 1, was " + sectionSize);
         }
@@ -38,7 +44,8 @@ public final class LocalNotificationLog implements NotificationLog {
         long end = SectionBounds.windowEnd(start, limit);
         // Read before selecting: an id committed between the two must not count as settled.
         long max = recorder.maxNotificationId();
-        List<Notification> items = recorder.selectNotifications(NotificationSelection.from(start, limit).stop(end));
+        List<Notification> items = recorder.selectNotifications(NotificationSelection.from(start, limit).stop(end))
+                .stream().map(mapper::portable).toList();
         long last = items.isEmpty() ? start - 1 : items.get(items.size() - 1).id();
         Long next = max > end ? Long.valueOf(end + 1) : last < max ? Long.valueOf(last + 1) : null;
         return new Section(items, next);

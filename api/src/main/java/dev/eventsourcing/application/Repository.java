@@ -5,6 +5,7 @@ import dev.eventsourcing.domain.Aggregates;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.EventStore;
+import dev.eventsourcing.persistence.ShreddedException;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Transactions;
 
@@ -43,9 +44,19 @@ public final class Repository<A extends Aggregate> {
      * The aggregate at its latest version.
      *
      * @throws AggregateNotFoundException when no aggregate of this type has that id
+     * @throws ShreddedException          when one of its events (or its snapshot) carried personal
+     *                                    data that was shredded: the aggregate can never be read again
      */
     public A get(UUID id) {
         Objects.requireNonNull(id, "id");
+        try {
+            return latest(id);
+        } catch (ShreddedException e) {
+            throw shredded(id, e);
+        }
+    }
+
+    private A latest(UUID id) {
         if (cache != null) {
             StoredEvent cached = cache.get(id);
             if (cached != null) {
@@ -78,13 +89,20 @@ public final class Repository<A extends Aggregate> {
      *
      * @throws AggregateNotFoundException when no aggregate of this type has that id, or it has
      *                                    not reached that version
+     * @throws ShreddedException          when an event up to that version carried personal data
+     *                                    that was shredded
      */
     public A get(UUID id, long version) {
         Objects.requireNonNull(id, "id");
         if (version < 1) {
             throw new IllegalArgumentException("Aggregate versions start at 1, was asked for " + version);
         }
-        A aggregate = load(id, version);
+        A aggregate;
+        try {
+            aggregate = load(id, version);
+        } catch (ShreddedException e) {
+            throw shredded(id, e);
+        }
         if (aggregate.version() != version) {
             throw new AggregateNotFoundException(id, type.getSimpleName() + " " + id + " has no version " + version
                     + "; its latest version is " + aggregate.version());
@@ -92,10 +110,19 @@ public final class Repository<A extends Aggregate> {
         return aggregate;
     }
 
-    /** Whether an aggregate of this type has events under the id. */
+    /**
+     * Whether an aggregate of this type has events under the id; also one whose personal data
+     * was shredded (its first event's topic tells its type, without decoding it).
+     */
     public boolean contains(UUID id) {
-        List<DomainEvent<?>> first = events.get(id, EventSelection.all().limit(1));
-        return !first.isEmpty() && type.isAssignableFrom(aggregateTypeOf(first.get(0)));
+        List<StoredEvent> first = events.recorder().selectEvents(id, EventSelection.all().limit(1));
+        return !first.isEmpty() && type.isAssignableFrom(
+                Aggregates.aggregateTypeOf(events.mapper().eventType(first.get(0).topic())));
+    }
+
+    private ShreddedException shredded(UUID id, ShreddedException e) {
+        return new ShreddedException(e.subject(), type.getSimpleName() + " " + id + " cannot be read: the personal data"
+                + " of subject " + e.subject() + " that it holds was shredded", e);
     }
 
     /** The aggregate type this repository gets. */

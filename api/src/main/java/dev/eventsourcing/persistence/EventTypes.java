@@ -50,6 +50,10 @@ public final class EventTypes {
         if (event.isAnonymousClass() || event.isLocalClass() || event.isHidden() || event.isSynthetic()) {
             return Optional.of("it has no stable name to use as a topic; make it a top-level or nested class");
         }
+        Optional<String> personalData = PersonalDataSubjects.problemOf(event);
+        if (personalData.isPresent()) {
+            return personalData;
+        }
         if (event.isEnum()) {
             return Optional.empty();
         }

@@ -65,12 +65,13 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     /**
      * A mapper builder set up from the settings: compression when {@value Settings#COMPRESSOR}
      * is {@code zlib}, AES-GCM encryption when {@value Settings#CIPHER_KEY} is set, bound to
-     * this factory's {@linkplain #applicationName() application name}.
+     * this factory's {@linkplain #applicationName() application name}, and personal data
+     * encrypted with the keys of its {@link #subjectKeyRecorder()}.
      *
      * @throws ConfigurationException when a setting's value is not understood
      */
     public Mapper.Builder mapperBuilder() {
-        return Mapper.builder(settings).applicationName(applicationName);
+        return Mapper.builder(settings).applicationName(applicationName).subjectKeys(subjectKeyRecorder());
     }
 
     /** The recorder of the application's events and notification log. */

@@ -7,6 +7,7 @@ import dev.eventsourcing.domain.DomainEvent;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.zip.Deflater;
 
@@ -47,6 +48,8 @@ public final class Mapper {
     private final Compressor compressor;
     private final Cipher cipher;
     private final String applicationName;
+    private final SubjectKeyRecorder subjectKeyRecorder;
+    private final SubjectKeys subjectKeys;
     private final TopicRegistry topics;
     private final StateFormat format;
 
@@ -55,6 +58,8 @@ public final class Mapper {
         this.compressor = builder.compressor;
         this.cipher = builder.cipher;
         this.applicationName = builder.applicationName;
+        this.subjectKeyRecorder = builder.subjectKeyRecorder;
+        this.subjectKeys = subjectKeyRecorder == null ? null : new SubjectKeys(subjectKeyRecorder, cipher, applicationName);
         this.topics = builder.topics.copy();
         this.format = new StateFormat(transcoder, builder.upcasters.copy());
     }
@@ -64,6 +69,8 @@ public final class Mapper {
         this.compressor = mapper.compressor;
         this.cipher = mapper.cipher;
         this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
+        this.subjectKeyRecorder = mapper.subjectKeyRecorder;
+        this.subjectKeys = subjectKeyRecorder == null ? null : new SubjectKeys(subjectKeyRecorder, cipher, applicationName);
         this.topics = mapper.topics;
         this.format = mapper.format;
     }
@@ -118,10 +125,17 @@ public final class Mapper {
             if (compressor != null) {
                 bytes = compressor.compress(bytes);
             }
-            if (cipher != null) {
-                bytes = cipher.encrypt(bytes, new CipherContext(applicationName, event.originatorId(),
-                        event.originatorVersion(), topic));
+            CipherContext context = new CipherContext(applicationName, event.originatorId(),
+                    event.originatorVersion(), topic);
+            Optional<UUID> subject = PersonalDataSubjects.subjectOf(event);
+            if (subject.isPresent()) {
+                bytes = subjectKeys().encrypting(subject.get()).encrypt(bytes, context);
+            } else if (cipher != null) {
+                bytes = cipher.encrypt(bytes, context);
             }
+        } catch (ShreddedException e) {
+            throw new ShreddedException(e.subject(), "Cannot write event " + type.getName() + " of originator "
+                    + event.originatorId() + " at version " + event.originatorVersion() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new MapperException("Cannot write event " + type.getName() + " of originator " + event.originatorId()
                     + " at version " + event.originatorVersion() + ": " + e.getMessage(), e);
@@ -162,7 +176,10 @@ public final class Mapper {
 
     private byte[] decipher(StoredEvent stored) {
         byte[] bytes = stored.state();
-        if (cipher != null) {
+        Optional<UUID> subject = subjectOf(stored);
+        if (subject.isPresent()) {
+            bytes = decryptPersonal(stored, subject.get());
+        } else if (cipher != null) {
             try {
                 bytes = cipher.decrypt(bytes, CipherContext.of(applicationName, stored));
             } catch (RuntimeException e) {
@@ -179,17 +196,80 @@ public final class Mapper {
         return bytes;
     }
 
+    private Optional<UUID> subjectOf(StoredEvent stored) {
+        try {
+            return SubjectKeys.subjectOf(stored.state());
+        } catch (DecryptionException e) {
+            throw new DecryptionException(cannotDecrypt(stored) + e.getMessage(), e);
+        }
+    }
+
+    private byte[] decryptPersonal(StoredEvent stored, UUID subject) {
+        if (subjectKeys == null) {
+            throw new DecryptionException(cannotDecrypt(stored) + "it is encrypted with the key of subject " + subject
+                    + ", and this mapper has no subject keys");
+        }
+        try {
+            return subjectKeys.decrypting(subject).decrypt(stored.state(), CipherContext.of(applicationName, stored));
+        } catch (ShreddedException e) {
+            throw new ShreddedException(subject, cannotRead(stored) + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new DecryptionException(cannotDecrypt(stored) + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the stored event carries personal data whose subject's key was deleted: it can
+     * never be read again. Reads the state's header only, and the subject's key.
+     */
+    public boolean shredded(StoredEvent stored) {
+        Optional<UUID> subject = SubjectKeys.subjectOf(Objects.requireNonNull(stored, "stored").state());
+        return subject.isPresent() && subjectKeys != null && subjectKeys.shredded(subject.get());
+    }
+
+    /**
+     * The notification as a reader without this application's subject keys can read it (a
+     * follower in another deployment, over the HTTP notification log): a personal event's state
+     * decrypted with its subject's key and encrypted as the mapper encrypts other events (with
+     * its cipher, or not at all), and a shredded one {@linkplain Notification#asShredded marked
+     * so}, without state. Other notifications, and personal ones that do not decrypt (the reader
+     * then meets the same error), are returned as they are.
+     */
+    public Notification portable(Notification notification) {
+        if (notification.shredded() || subjectKeys == null) {
+            return notification;
+        }
+        StoredEvent stored = notification.storedEvent();
+        Optional<UUID> subject;
+        byte[] plaintext;
+        try {
+            subject = SubjectKeys.subjectOf(stored.state());
+            if (subject.isEmpty()) {
+                return notification;
+            }
+            plaintext = decryptPersonal(stored, subject.get());
+        } catch (ShreddedException e) {
+            return notification.asShredded();
+        } catch (DecryptionException e) {
+            return notification;
+        }
+        byte[] state = cipher == null ? plaintext : cipher.encrypt(plaintext, CipherContext.of(applicationName, stored));
+        return new Notification(notification.id(), notification.originatorId(), notification.originatorVersion(),
+                notification.topic(), state);
+    }
+
     /**
      * The stored event with its state encrypted as this mapper's cipher encrypts now (its
      * current key and format), for re-encryption after a key rotation: the same stored event
-     * when it is already, or when the mapper has no cipher. The state is not decoded, so the
+     * when it is already, when the mapper has no cipher, or when the state is personal data
+     * (encrypted with its subject's key, which the application's keys only wrap). The state is not decoded, so the
      * topic need not name a known class.
      *
      * @throws DecryptionException when the state cannot be decrypted with this mapper's keys
      */
     public StoredEvent reencrypt(StoredEvent stored) {
         Objects.requireNonNull(stored, "stored");
-        if (cipher == null) {
+        if (cipher == null || subjectOf(stored).isPresent()) {
             return stored;
         }
         byte[] state = stored.state();
@@ -222,6 +302,19 @@ public final class Mapper {
         return Optional.ofNullable(cipher);
     }
 
+    private SubjectKeys subjectKeys() {
+        if (subjectKeys == null) {
+            throw new MapperException("the event is personal data, to be encrypted with its subject's key, and this"
+                    + " mapper has no subject keys (see Mapper.Builder.subjectKeys)");
+        }
+        return subjectKeys;
+    }
+
+    /** The recorder of the subject keys, if the mapper encrypts personal data with them. */
+    public Optional<SubjectKeyRecorder> subjectKeyRecorder() {
+        return Optional.ofNullable(subjectKeyRecorder);
+    }
+
     /** The name of the application whose events this mapper binds its encryption to; empty when not given. */
     public String applicationName() {
         return applicationName;
@@ -252,6 +345,7 @@ public final class Mapper {
         private Compressor compressor;
         private Cipher cipher;
         private String applicationName = "";
+        private SubjectKeyRecorder subjectKeyRecorder;
         private TopicRegistry topics = new TopicRegistry();
         private Upcasters upcasters = new Upcasters();
 
@@ -283,6 +377,17 @@ public final class Mapper {
          */
         public Builder applicationName(String applicationName) {
             this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
+            return this;
+        }
+
+        /**
+         * Encrypts events of {@link dev.eventsourcing.domain.PersonalData} types with their
+         * subjects' keys, kept (wrapped with this mapper's cipher, when it has one) by this
+         * recorder; an {@link InfrastructureFactory} sets its application's. Without one, writing
+         * personal data fails, and reading it fails with a {@link DecryptionException}.
+         */
+        public Builder subjectKeys(SubjectKeyRecorder recorder) {
+            this.subjectKeyRecorder = recorder;
             return this;
         }
 
