@@ -59,6 +59,18 @@ class DeploymentProblemsTest {
     }
 
     @Test
+    void aShreddedEventObserverTakingADomainEventFailsWithEscdi017() {
+        assertProblem("ESCDI017: Projection method " + ShreddedWithDomainEvent.class.getName() + ".on()"
+                + " observes a ShreddedEvent and takes a DomainEvent", failureOf(ShreddedWithDomainEvent.class));
+    }
+
+    @Test
+    void aShreddedEventObserverNamingNoEventTypeFailsWithEscdi004() {
+        assertProblem("ESCDI004: Projection method " + ShreddedOfNothing.class.getName() + ".on() observes "
+                + "dev.eventsourcing.projection.ShreddedEvent<?>", failureOf(ShreddedOfNothing.class));
+    }
+
+    @Test
     void anAsynchronousProjectionMethodFailsWithEscdi006() {
         assertProblem("ESCDI006: Projection method " + Asynchronous.class.getName() + ".on() is asynchronous",
                 failureOf(Asynchronous.class));
@@ -259,6 +271,18 @@ class DeploymentProblemsTest {
     @Projection("teller")
     public static class TakesTeller {
         void on(@Observes BankAccount.Opened event, Teller teller) {
+        }
+    }
+
+    @Projection("shredded-with-domain-event")
+    public static class ShreddedWithDomainEvent {
+        void on(@Observes dev.eventsourcing.projection.ShreddedEvent<BankAccount.Opened> event, DomainEvent<?> envelope) {
+        }
+    }
+
+    @Projection("shredded-of-nothing")
+    public static class ShreddedOfNothing {
+        void on(@Observes dev.eventsourcing.projection.ShreddedEvent<?> event) {
         }
     }
 
