@@ -5,6 +5,7 @@ import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.SectionJson;
 import dev.eventsourcing.application.fixtures.LeaderServer;
+import dev.eventsourcing.persistence.AesGcmCipher;
 import dev.eventsourcing.system.fixtures.Bank;
 import dev.eventsourcing.system.fixtures.RecordingProjection;
 import org.junit.jupiter.api.AfterEach;
@@ -164,6 +165,46 @@ class RemoteLeadersTest {
         follow(Map.of("view.follow.Bank.url", server.url().toString(), RemoteLeaders.REQUEST_TIMEOUT, "300"));
 
         assertTrue(firstFailure().contains("took longer than 300 ms"));
+    }
+
+    @Test
+    void encryptedEventsOfARemoteLeaderAreReadBoundToItsNameByProjectionsAndProcessApplicationsAlike() throws IOException {
+        String key = AesGcmCipher.generateKey();
+        Bank encrypting = new Bank(Settings.of(Map.of("cipher.key", key)));
+        encrypting.open(1);
+        encrypting.open(2);
+        server = LeaderServer.http().answer((exchange, start, limit) -> LeaderServer.send(exchange, 200,
+                SectionJson.write(encrypting.notificationLog().select(start, limit))));
+        Map<String, String> values = Map.of("cipher.key", key, "view.follow.Bank.url", server.url().toString(),
+                "Auditor.follow.Bank.url", server.url().toString());
+        Settings settings = Settings.of(values);
+        Auditor auditor = new Auditor(settings);
+        MultiThreadedRunner.Builder builder = MultiThreadedRunner.builder().application(auditor).projection(follower)
+                .executor(executor);
+        RemoteLeaders.follow(builder, Map.of("Auditor", auditor), Set.of("view"), values.keySet(), settings, false);
+        runner = builder.settings(settings).build();
+        runner.start();
+
+        runner.waitFor("view", "Bank", 2, Duration.ofSeconds(10));
+        runner.waitFor("Auditor", "Bank", 2, Duration.ofSeconds(10));
+
+        assertEquals(List.of(1L, 2L), follower.handled());
+        assertEquals(2, auditor.seen.size(), "decrypted as the Bank's, not the Auditor's");
+        assertEquals(List.of(), runner.parked(null, null, 10));
+    }
+
+    /** A process application that only notes the leader's events it decoded. */
+    static final class Auditor extends ProcessApplication {
+        final List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Auditor(Settings settings) {
+            super(settings);
+        }
+
+        @Override
+        protected void policy(dev.eventsourcing.domain.DomainEvent<?> event, ProcessingEvent processing) {
+            seen.add(event.payload());
+        }
     }
 
     private String firstFailure() {
