@@ -6,22 +6,29 @@ import dev.eventsourcing.persistence.DecryptionException;
 import dev.eventsourcing.persistence.EventKey;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.SubjectKey;
+import dev.eventsourcing.persistence.SubjectKeyRecorder;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Re-encrypts every stored event and snapshot of an application with the key its cipher
- * encrypts with now (the first of {@code cipher.keys}), so that older keys, and legacy states
- * without a key id, can be retired after a key rotation.
+ * encrypts with now (the first of {@code cipher.keys}), and wraps its subjects' keys with it
+ * again, so that older keys, and legacy states without a key id, can be retired after a key
+ * rotation. Personal data stays encrypted with its subject's key, which only the wrapping of
+ * changes; shredded subjects stay shredded.
  *
  * <p>It pages through each recorder in key order, {@linkplain #batchSize() a batch} at a time:
  * each batch is read, re-encrypted in memory (decrypted with whichever held key it needs, and
  * encrypted for the same event), and written back with
- * {@link AggregateRecorder#replaceStates} in a unit of work of its own. States already
+ * {@link AggregateRecorder#replaceStates} in a unit of work of its own; then the subject keys
+ * likewise, each replaced only if it is still the one read
+ * ({@link SubjectKeyRecorder#replaceWrappedKey}), so that a shredding meanwhile is kept. States already
  * encrypted with the current key are checked and left as they are, so a run that stopped
  * midway (a crash, a lost connection) is simply run again. The application may keep running
  * meanwhile, as long as every node already encrypts with the new key.
@@ -107,9 +114,30 @@ public final class Reencryption {
                 after = EventKey.of(page.get(page.size() - 1));
             }
         }
+        mapper.subjectKeyRecorder().ifPresent(keys -> rewrap(keys, tally));
         Report report = tally.report();
         LOG.info(() -> "Re-encryption of application '" + mapper.applicationName() + "': " + report);
         return report;
+    }
+
+    private void rewrap(SubjectKeyRecorder keys, Tally tally) {
+        UUID after = null;
+        for (List<SubjectKey> page = keys.selectAll(null, batchSize); !page.isEmpty();
+             page = keys.selectAll(after, batchSize)) {
+            for (SubjectKey key : page) {
+                tally.examined++;
+                try {
+                    SubjectKey again = mapper.reencrypt(key);
+                    // Not replaced when shredded or replaced meanwhile: nothing is left to do then.
+                    if (again != key && keys.replaceWrappedKey(key.subject(), key.wrappedKey(), again.wrappedKey())) {
+                        tally.reencrypted++;
+                    }
+                } catch (DecryptionException e) {
+                    tally.failed("Cannot wrap the key of subject " + key.subject() + " again: " + e.getMessage());
+                }
+            }
+            after = page.get(page.size() - 1).subject();
+        }
     }
 
     private void reencrypt(AggregateRecorder recorder, List<StoredEvent> page, Tally tally) {
@@ -158,8 +186,8 @@ public final class Reencryption {
     /**
      * What a run did.
      *
-     * @param examined      the stored events and snapshots read
-     * @param reencrypted   those written back encrypted with the current key
+     * @param examined      the stored events, snapshots and subject keys read
+     * @param reencrypted   those written back encrypted (keys: wrapped) with the current key
      * @param failed        those that could not be re-encrypted, left as they were
      * @param firstFailures the messages of the first {@value #FAILURES_LISTED} failures, naming
      *                      the events
@@ -177,7 +205,7 @@ public final class Reencryption {
 
         @Override
         public String toString() {
-            return examined + " stored events and snapshots examined, " + reencrypted + " re-encrypted, "
+            return examined + " stored events, snapshots and subject keys examined, " + reencrypted + " re-encrypted, "
                     + (examined - reencrypted - failed) + " already current, " + failed + " failed";
         }
     }

@@ -283,6 +283,22 @@ public final class Mapper {
                 : new StoredEvent(stored.originatorId(), stored.originatorVersion(), stored.topic(), again);
     }
 
+    /**
+     * The subject's key wrapped as this mapper's cipher wraps now (its current key), for
+     * re-encryption after a key rotation: the same key when it already is, is shredded, or the
+     * mapper has no cipher.
+     *
+     * @throws IllegalStateException when the mapper keeps no subject keys
+     * @throws DecryptionException   when the wrapped key does not unwrap with this mapper's keys
+     */
+    public SubjectKey reencrypt(SubjectKey key) {
+        Objects.requireNonNull(key, "key");
+        if (subjectKeys == null) {
+            throw new IllegalStateException("This mapper keeps no subject keys");
+        }
+        return subjectKeys.rewrap(key);
+    }
+
     private String cannotDecrypt(StoredEvent stored) {
         return "Cannot decrypt stored event (" + CipherContext.of(applicationName, stored).describe() + "): ";
     }

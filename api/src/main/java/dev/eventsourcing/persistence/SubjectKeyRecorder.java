@@ -1,6 +1,7 @@
 package dev.eventsourcing.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,4 +42,26 @@ public interface SubjectKeyRecorder {
      *         the first time is kept
      */
     boolean shred(UUID subject, Instant at);
+
+    /**
+     * A page of the subjects' keys and tombstones, in subject order (an order of the backend's
+     * choosing, the same on every call). For maintenance that visits every key, such as wrapping
+     * them again with a new application key: pass the last subject of a page to get the next;
+     * an empty page means the end.
+     *
+     * @param after the subject the page starts after (exclusive), or {@code null} for the first page
+     * @param limit the most keys returned
+     * @throws IllegalArgumentException when the limit is negative
+     */
+    List<SubjectKey> selectAll(UUID after, int limit);
+
+    /**
+     * Replaces the subject's wrapped key with another wrapping of the same key, if the wrapped
+     * key recorded is still {@code expected}: so a key shredded or replaced meanwhile is never
+     * brought back or overwritten.
+     *
+     * @return whether the key was replaced; false for a subject without a key, shredded, or
+     *         whose wrapped key is another
+     */
+    boolean replaceWrappedKey(UUID subject, byte[] expected, byte[] rewrapped);
 }

@@ -87,6 +87,35 @@ final class SubjectKeys {
         return cipherOf(recorded);
     }
 
+    /**
+     * The key wrapped as the application's cipher wraps now (its current key): the same key
+     * when it already is, is shredded, or the application has no cipher; a key kept unwrapped
+     * (made without a cipher) gets wrapped.
+     *
+     * @throws DecryptionException when the wrapped key does not unwrap with the cipher's keys
+     */
+    SubjectKey rewrap(SubjectKey key) {
+        if (key.shredded() || wrapping == null) {
+            return key;
+        }
+        byte[] stored = key.wrappedKey();
+        if (stored.length == CipherKey.KEY_BYTES) {
+            try {
+                return SubjectKey.of(key.subject(), wrap(key.subject(), stored));
+            } finally {
+                Arrays.fill(stored, (byte) 0);
+            }
+        }
+        byte[] again;
+        try {
+            again = wrapping.reencrypt(stored, context(key.subject()));
+        } catch (DecryptionException e) {
+            throw new DecryptionException("the key of subject " + key.subject() + " does not unwrap with the"
+                    + " cipher keys of application '" + applicationName + "': " + e.getMessage(), e);
+        }
+        return again == stored ? key : SubjectKey.of(key.subject(), again);
+    }
+
     /** Whether the subject's key was deleted. */
     boolean shredded(UUID subject) {
         return recorder.select(subject).map(SubjectKey::shredded).orElse(false);

@@ -3,12 +3,14 @@ package dev.eventsourcing.application;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.bank.BankAccount;
 import dev.eventsourcing.application.bank.BankAccounts;
+import dev.eventsourcing.application.clinic.Patient;
 import dev.eventsourcing.persistence.AesGcmCipher;
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.DecryptionException;
 import dev.eventsourcing.persistence.EventKey;
 import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.OperationalException;
+import dev.eventsourcing.persistence.ShreddedException;
 import dev.eventsourcing.persistence.LegacyStates;
 import dev.eventsourcing.persistence.StoredEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -55,13 +57,22 @@ public abstract class EncryptionTestCase {
      * extra settings: applications made so share their events as nodes share a database.
      */
     protected BankAccounts onTheStore(Map<String, String> extra) {
+        BankAccounts app = new BankAccounts(storeSettings(extra));
+        opened.add(app);
+        return app;
+    }
+
+    private Settings storeSettings(Map<String, String> extra) {
         if (store == null) {
             store = backendSettings();
         }
-        Settings settings = Environment.of(Settings.of(extra).orElse(store), Environment.infrastructureOf(store));
-        BankAccounts app = new BankAccounts(settings);
-        opened.add(app);
-        return app;
+        return Environment.of(Settings.of(extra).orElse(store), Environment.infrastructureOf(store));
+    }
+
+    private Application clinicOnTheStore(Map<String, String> extra) {
+        Application clinic = new Application("Clinic", storeSettings(extra));
+        opened.add(clinic);
+        return clinic;
     }
 
     /** An application encrypting with this test's key on a fresh store. */
@@ -252,6 +263,29 @@ public abstract class EncryptionTestCase {
         assertFalse(failure.contains(k1) || failure.contains(k2), failure);
         assertEquals(moved, rotated.recorder().selectEvents(id).get(4), "left as it was");
         assertEquals(List.of("k2", "k2", "k2", "k2", "k1"), keyIds(rotated, id));
+    }
+
+    @Test
+    void reencryptionRewrapsTheSubjectKeysSoThatPersonalDataReadsWithTheNewKeyAlone() {
+        Application old = clinicOnTheStore(keys("k1:" + k1));
+        Patient alice = Patient.register("Alice", "alice@example.com");
+        Patient bob = Patient.register("Bob", "bob@example.com");
+        old.save(alice, bob);
+        old.shred(bob.id());
+        Application rotated = clinicOnTheStore(keys("k2:" + k2 + ",k1:" + k1));
+        Patient carol = Patient.register("Carol", "carol@example.com");
+        rotated.save(carol);
+
+        Reencryption.Report report = Reencryption.of(rotated).run();
+
+        assertTrue(report.complete(), report::toString);
+        assertEquals(3 + 1 + 3, report.examined(), "3 events, the shredding, and 3 subject keys (one a tombstone)");
+        assertEquals(1 + 1, report.reencrypted(), "the shredding's event and Alice's key; Carol's is under k2");
+        Application renewed = clinicOnTheStore(Map.of("cipher.keys", "k2:" + k2, "cipher.accept-legacy", "false"));
+        assertEquals("Alice", renewed.repository(Patient.class).get(alice.id()).name());
+        assertEquals("Carol", renewed.repository(Patient.class).get(carol.id()).name());
+        assertThrows(ShreddedException.class, () -> renewed.repository(Patient.class).get(bob.id()));
+        assertEquals(new Reencryption.Report(7, 0, 0, List.of()), Reencryption.of(renewed).run());
     }
 
     @Test

@@ -64,7 +64,7 @@ class ReencryptionCommandTest {
         assertEquals(0, run("Bank", settings.toString(), "--prefix=eventsourcing.", "--batch-size=10"), err());
 
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertEquals("Application 'Bank': 0 stored events and snapshots examined, 0 re-encrypted, 0 already current,"
+        assertEquals("Application 'Bank': 0 stored events, snapshots and subject keys examined, 0 re-encrypted, 0 already current,"
                 + " 0 failed", printed.strip());
         assertFalse(printed.contains(key) || err().contains(key));
     }

@@ -46,6 +46,56 @@ public abstract class SubjectKeyRecorderTestCase<R extends SubjectKeyRecorder> {
     }
 
     @Test
+    void selectAllPagesThroughTheKeysAndTombstonesInSubjectOrder() {
+        R recorder = createRecorder();
+        List<SubjectKey> recorded = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            recorded.add(recorder.insertIfAbsent(UUID.randomUUID(), key(i)));
+        }
+        UUID shredded = UUID.randomUUID();
+        recorder.shred(shredded, SHREDDED_AT);
+        recorded.add(SubjectKey.shredded(shredded, SHREDDED_AT));
+
+        List<SubjectKey> pages = new java.util.ArrayList<>();
+        List<SubjectKey> page = recorder.selectAll(null, 2);
+        while (!page.isEmpty()) {
+            assertTrue(page.size() <= 2);
+            pages.addAll(page);
+            page = recorder.selectAll(page.get(page.size() - 1).subject(), 2);
+        }
+
+        assertEquals(new java.util.HashSet<>(recorded), new java.util.HashSet<>(pages));
+        assertEquals(recorded.size(), pages.size());
+        assertEquals(pages, recorder.selectAll(null, 10), "one order");
+        assertEquals(List.of(), recorder.selectAll(null, 0));
+    }
+
+    @Test
+    void replaceWrappedKeyReplacesOnlyTheKeyExpected() {
+        R recorder = createRecorder();
+        UUID subject = UUID.randomUUID();
+        recorder.insertIfAbsent(subject, key(1));
+
+        assertFalse(recorder.replaceWrappedKey(subject, key(3), key(2)), "not the key recorded");
+        assertEquals(Optional.of(SubjectKey.of(subject, key(1))), recorder.select(subject));
+        assertTrue(recorder.replaceWrappedKey(subject, key(1), key(2)));
+        assertEquals(Optional.of(SubjectKey.of(subject, key(2))), sameStore(recorder).select(subject));
+        assertFalse(recorder.replaceWrappedKey(UUID.randomUUID(), key(1), key(2)), "no key at all");
+    }
+
+    @Test
+    void replaceWrappedKeyNeverBringsAShreddedKeyBack() {
+        R recorder = createRecorder();
+        UUID subject = UUID.randomUUID();
+        recorder.insertIfAbsent(subject, key(1));
+        recorder.shred(subject, SHREDDED_AT);
+
+        assertFalse(recorder.replaceWrappedKey(subject, key(1), key(2)));
+
+        assertEquals(Optional.of(SubjectKey.shredded(subject, SHREDDED_AT)), recorder.select(subject));
+    }
+
+    @Test
     void aSubjectHasNoKeyUntilOneIsInserted() {
         R recorder = createRecorder();
         UUID subject = UUID.randomUUID();

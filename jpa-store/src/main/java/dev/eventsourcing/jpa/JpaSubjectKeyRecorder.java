@@ -9,7 +9,9 @@ import dev.eventsourcing.persistence.SubjectKey;
 import dev.eventsourcing.persistence.SubjectKeyRecorder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +34,18 @@ import java.util.function.Supplier;
  * failure arrives as a {@link RecorderException}; no message carries a key.
  */
 public class JpaSubjectKeyRecorder implements SubjectKeyRecorder {
+
+    private static final String SELECT_ALL = """
+            SELECT e FROM SubjectKeyEntity e WHERE e.applicationName = :application
+            ORDER BY e.applicationName, e.subject""";
+    private static final String SELECT_AFTER = """
+            SELECT e FROM SubjectKeyEntity e WHERE e.applicationName = :application AND e.subject > :after
+            ORDER BY e.applicationName, e.subject""";
+    // Native, so that the key is replaced only if it is still the one expected and not shredded,
+    // in one statement; the subject is bound as text and cast, as every database does alike.
+    private static final String REPLACE_WRAPPED_KEY = """
+            UPDATE es_subject_keys SET wrapped_key = ?1
+            WHERE application_name = ?2 AND subject_id = CAST(?3 AS UUID) AND shredded_at IS NULL AND wrapped_key = ?4""";
 
     private final String applicationName;
     private final JpaTransactions transactions;
@@ -89,6 +103,38 @@ public class JpaSubjectKeyRecorder implements SubjectKeyRecorder {
             em.flush();
             return true;
         }));
+    }
+
+    @Override
+    public List<SubjectKey> selectAll(UUID after, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("The limit must not be negative, was " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return run("Reading the subject keys of " + applicationName + " after " + after, em -> {
+            TypedQuery<SubjectKeyEntity> query = em.createQuery(after == null ? SELECT_ALL : SELECT_AFTER,
+                    SubjectKeyEntity.class).setParameter("application", applicationName).setMaxResults(limit);
+            if (after != null) {
+                query.setParameter("after", after);
+            }
+            return query.getResultList().stream().map(SubjectKeyRows::toRecord).toList();
+        });
+    }
+
+    @Override
+    public boolean replaceWrappedKey(UUID subject, byte[] expected, byte[] rewrapped) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(rewrapped, "rewrapped");
+        return run("Replacing the wrapped key of subject " + subject + " of " + applicationName,
+                em -> em.createNativeQuery(REPLACE_WRAPPED_KEY)
+                        .setParameter(1, rewrapped)
+                        .setParameter(2, applicationName)
+                        .setParameter(3, subject.toString())
+                        .setParameter(4, expected)
+                        .executeUpdate() == 1);
     }
 
     // The row that a concurrent writer inserted while this one's insert waited, locked to be changed.

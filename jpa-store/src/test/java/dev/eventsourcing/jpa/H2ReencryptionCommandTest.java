@@ -54,7 +54,7 @@ class H2ReencryptionCommandTest {
 
             String printed = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-            assertEquals("Application 'BankAccounts': 2 stored events and snapshots examined, 2 re-encrypted,"
+            assertEquals("Application 'BankAccounts': 2 stored events, snapshots and subject keys examined, 2 re-encrypted,"
                     + " 0 already current, 0 failed", printed.strip());
             assertFalse(printed.contains(k1) || printed.contains(k2));
             try (BankAccounts renewed = new BankAccounts(Settings.of(Map.of("cipher.keys", "k2:" + k2)).orElse(store))) {

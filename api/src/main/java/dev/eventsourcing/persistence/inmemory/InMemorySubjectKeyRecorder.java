@@ -4,16 +4,19 @@ import dev.eventsourcing.persistence.SubjectKey;
 import dev.eventsourcing.persistence.SubjectKeyRecorder;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /** Subject keys in this JVM's memory. Thread-safe. */
 public final class InMemorySubjectKeyRecorder implements SubjectKeyRecorder {
 
-    private final Map<UUID, SubjectKey> keys = new ConcurrentHashMap<>();
+    // Sorted by subject, so that selectAll can page through them.
+    private final ConcurrentNavigableMap<UUID, SubjectKey> keys = new ConcurrentSkipListMap<>();
 
     @Override
     public Optional<SubjectKey> select(UUID subject) {
@@ -37,5 +40,23 @@ public final class InMemorySubjectKeyRecorder implements SubjectKeyRecorder {
             before = keys.get(subject);
         }
         return false;
+    }
+
+    /** {@inheritDoc} Subjects are in {@link UUID#compareTo} order. */
+    @Override
+    public List<SubjectKey> selectAll(UUID after, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("The limit must not be negative, was " + limit);
+        }
+        return (after == null ? keys : keys.tailMap(after, false)).values().stream().limit(limit).toList();
+    }
+
+    @Override
+    public boolean replaceWrappedKey(UUID subject, byte[] expected, byte[] rewrapped) {
+        SubjectKey current = keys.get(Objects.requireNonNull(subject, "subject"));
+        if (current == null || current.shredded() || !Arrays.equals(current.wrappedKey(), expected)) {
+            return false;
+        }
+        return keys.replace(subject, current, SubjectKey.of(subject, rewrapped));
     }
 }
