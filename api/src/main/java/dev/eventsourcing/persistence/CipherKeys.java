@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>The text form, as the {@value dev.eventsourcing.Settings#CIPHER_KEYS} setting holds it, is
  * a comma-separated list of {@code id:base64} entries, the encrypting key first:
  * <pre>{@code
- * k2:3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs=,k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
+ * k2:<base64 of the new key's 32 bytes>,k1:<base64 of the old key's 32 bytes>
  * }</pre>
  * Ids are application key ids ({@link CipherKey#isApplicationKeyId}); spaces around entries
  * are ignored. Immutable.
