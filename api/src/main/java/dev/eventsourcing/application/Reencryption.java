@@ -58,7 +58,7 @@ public final class Reencryption {
      * Re-encrypts the events of these recorders with this mapper's cipher.
      *
      * @param mapper    the application's mapper, bound to its name, with the keys to read and
-     *                  the key to write
+     *                  the key to write, and the recorder of its subject keys when it keeps some
      * @param recorders the recorders of its events and snapshots
      * @param batchSize how many stored events one unit of work re-encrypts
      * @throws ConfigurationException when the mapper has no cipher
