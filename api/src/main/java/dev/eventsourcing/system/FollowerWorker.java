@@ -1,12 +1,10 @@
 package dev.eventsourcing.system;
 
-import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.Tracking;
 import dev.eventsourcing.persistence.Transactions;
 import dev.eventsourcing.projection.FailurePolicy;
-import dev.eventsourcing.projection.ShreddedEvent;
 
 import java.util.List;
 import java.util.Set;
@@ -55,13 +53,8 @@ final class FollowerWorker extends Worker {
     }
 
     @Override
-    void handle(DomainEvent<?> event, Notification notification) {
-        follower.process(log.name(), event, notification);
-    }
-
-    @Override
-    void handleShredded(ShreddedEvent<?> event) {
-        follower.processShredded(log.name(), event);
+    void handle(Decoded decoded, Notification notification) {
+        follower.process(log.name(), decoded, notification);
     }
 
     @Override

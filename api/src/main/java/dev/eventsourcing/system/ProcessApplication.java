@@ -12,7 +12,6 @@ import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.Recording;
-import dev.eventsourcing.persistence.ShreddedException;
 import dev.eventsourcing.persistence.Tracking;
 import dev.eventsourcing.projection.ShreddedEvent;
 
@@ -142,29 +141,23 @@ public abstract class ProcessApplication extends Application {
      * @return whether this call processed it (false when it had been processed before)
      */
     public boolean process(String leaderName, Mapper leaderMapper, Notification notification) {
-        ShreddedEvent<?> shredded = notification.shredded() ? shreddedEvent(leaderMapper, notification) : null;
-        if (shredded == null) {
-            try {
-                return process(leaderName, leaderMapper.toDomainEvent(notification.storedEvent()), notification);
-            } catch (ShreddedException e) {
-                shredded = shreddedEvent(leaderMapper, notification);
-            }
+        return process(leaderName, Decoded.of(leaderMapper, notification), notification);
+    }
+
+    /**
+     * Processes one upstream notification, decoded already (or what is left of a shredded one),
+     * unless its position is recorded already.
+     */
+    boolean process(String leaderName, Decoded decoded, Notification notification) {
+        return process(leaderName, notification, processing -> runPolicy(decoded, processing));
+    }
+
+    private void runPolicy(Decoded decoded, ProcessingEvent processing) {
+        if (decoded.shredded() != null) {
+            policy(decoded.shredded(), processing);
+        } else {
+            policy(decoded.event(), processing);
         }
-        return processShredded(leaderName, shredded);
-    }
-
-    private static ShreddedEvent<?> shreddedEvent(Mapper leaderMapper, Notification notification) {
-        return new ShreddedEvent<>(leaderMapper.eventType(notification.topic()), notification);
-    }
-
-    /** Processes one upstream notification, decoded already, unless its position is recorded already. */
-    boolean process(String leaderName, DomainEvent<?> event, Notification notification) {
-        return process(leaderName, notification, processing -> policy(event, processing));
-    }
-
-    /** Processes one upstream notification whose personal data was shredded, unless its position is recorded already. */
-    boolean processShredded(String leaderName, ShreddedEvent<?> event) {
-        return process(leaderName, event.notification(), processing -> policy(event, processing));
     }
 
     private boolean process(String leaderName, Notification notification, Consumer<ProcessingEvent> policy) {
@@ -203,14 +196,10 @@ public abstract class ProcessApplication extends Application {
      * policy's new events are saved without a position, retried when an aggregate changed
      * meanwhile.
      */
-    void reprocess(String leaderName, Worker.Decoded decoded, Notification notification) {
+    void reprocess(String leaderName, Decoded decoded, Notification notification) {
         for (int attempt = 1; ; attempt++) {
             ProcessingEvent processing = new ProcessingEvent(new Tracking(leaderName, notification.id()));
-            if (decoded.shredded() != null) {
-                policy(decoded.shredded(), processing);
-            } else {
-                policy(decoded.event(), processing);
-            }
+            runPolicy(decoded, processing);
             try {
                 save(processing.aggregates().toArray(Aggregate[]::new));
                 return;

@@ -9,7 +9,6 @@ import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.persistence.Transactions;
 import dev.eventsourcing.projection.FailurePolicy;
 import dev.eventsourcing.projection.Projection;
-import dev.eventsourcing.projection.ShreddedEvent;
 
 import java.util.List;
 import java.util.Set;
@@ -110,13 +109,8 @@ final class ProjectionWorker extends Worker {
     }
 
     @Override
-    void handle(DomainEvent<?> event, Notification notification) {
-        commit(notification.id(), unitOfWork -> apply(new Decoded(event, null), notification, unitOfWork));
-    }
-
-    @Override
-    void handleShredded(ShreddedEvent<?> event) {
-        commit(event.notification().id(), unitOfWork -> projection.processShredded(event, unitOfWork));
+    void handle(Decoded decoded, Notification notification) {
+        commit(notification.id(), unitOfWork -> apply(decoded, notification, unitOfWork));
     }
 
     // A shredding goes to erase(), whatever the projection observes; a shredded event to processShredded().

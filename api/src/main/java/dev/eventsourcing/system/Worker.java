@@ -2,10 +2,8 @@ package dev.eventsourcing.system;
 
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
-import dev.eventsourcing.persistence.ShreddedException;
 import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.projection.FailurePolicy;
-import dev.eventsourcing.projection.ShreddedEvent;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -134,11 +132,7 @@ abstract class Worker {
             return undecodable(notification, e, parked);
         }
         try {
-            if (decoded.shredded() != null) {
-                handleShredded(decoded.shredded());
-            } else {
-                handle(decoded.event(), notification);
-            }
+            handle(decoded, notification);
         } catch (LostClaim e) {
             throw e;
         } catch (RuntimeException | Error e) {
@@ -148,34 +142,15 @@ abstract class Worker {
         return true;
     }
 
-    /** Processes one decoded notification and records its position, in one transaction where there are any. */
-    abstract void handle(DomainEvent<?> event, Notification notification);
-
     /**
-     * Processes one notification whose personal data was shredded and records its position, in
-     * one transaction where there are any.
+     * Processes one decoded notification (or what is left of a shredded one) and records its
+     * position, in one transaction where there are any.
      */
-    abstract void handleShredded(ShreddedEvent<?> event);
+    abstract void handle(Decoded decoded, Notification notification);
 
-    /**
-     * The notification's event, or, when its personal data was shredded (marked so by the log,
-     * or found so by the mapper), what is left of it.
-     *
-     * @throws RuntimeException when it cannot be decoded otherwise (an unknown topic, another key, corrupt state)
-     */
+    /** The notification decoded with its log's mapper; see {@link Decoded#of}. */
     final Decoded decode(Notification notification) {
-        if (notification.shredded()) {
-            return new Decoded(null, new ShreddedEvent<>(log.mapper().eventType(notification.topic()), notification));
-        }
-        try {
-            return new Decoded(log.mapper().toDomainEvent(notification.storedEvent()), null);
-        } catch (ShreddedException e) {
-            return new Decoded(null, new ShreddedEvent<>(log.mapper().eventType(notification.topic()), notification));
-        }
-    }
-
-    /** A notification as a reader receives it: its event, or what is left of a shredded one. */
-    record Decoded(DomainEvent<?> event, ShreddedEvent<?> shredded) {
+        return Decoded.of(log.mapper(), notification);
     }
 
     /**
