@@ -42,6 +42,13 @@ class DeploymentProblemsTest {
     }
 
     @Test
+    void aPersonalDataEventNamingNoUsableSubjectFailsWithEscdi002() {
+        assertProblem("ESCDI002: Event type " + UnnamedSubjectEvents.Told.class.getName() + " cannot be stored: @PersonalData"
+                + " of " + UnnamedSubjectEvents.Told.class.getName() + " names subject accessor that cannot be used: it has"
+                + " no public method or record component 'customer'", failureOf(NeedsUnnamedSubjectEvents.class));
+    }
+
+    @Test
     void twoProjectionsWithTheSameNameFailWithEscdi003() {
         assertProblem("ESCDI003: Two projections are named 'balances'", failureOf(Balances.class, OtherBalances.class));
     }
@@ -254,6 +261,18 @@ class DeploymentProblemsTest {
     public static class NeedsVagueEvents {
         @Inject
         Repository<VagueEvents> repository;
+    }
+
+    public static class UnnamedSubjectEvents extends Aggregate {
+        @dev.eventsourcing.domain.PersonalData(subject = "customer")
+        public record Told(String secret) implements AggregateEvent<UnnamedSubjectEvents> {
+        }
+    }
+
+    @ApplicationScoped
+    public static class NeedsUnnamedSubjectEvents {
+        @Inject
+        Repository<UnnamedSubjectEvents> repository;
     }
 
     @Projection("balances")
