@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Compiles every Java block of the README against this module and runs its {@code QuickStart}
- * and {@code RunningTheSchool} classes, so that the documentation cannot drift from the code.
+ * Compiles every Java block of the README against this module and runs its {@code QuickStart},
+ * {@code RunningTheSchool} and {@code ForgettingAMember} classes, so that the documentation cannot drift from the code.
  */
 class ReadmeQuickStartTest {
 
@@ -46,6 +46,12 @@ class ReadmeQuickStartTest {
 
         String running = runMain(classes, "RunningTheSchool");
         assertTrue(running.contains("1 trick counted"), running);
+
+        String forgetting = runMain(classes, "ForgettingAMember");
+        assertTrue(forgetting.contains("gone: true"), forgetting);
+        assertTrue(forgetting.contains("1 Member$Joined shredded"), forgetting);
+        assertTrue(forgetting.contains("2 Member$Visited\n"), forgetting);
+        assertTrue(forgetting.contains("3 dev.eventsourcing.application.Shredding$SubjectShredded"), forgetting);
     }
 
     private static String readme() throws IOException {

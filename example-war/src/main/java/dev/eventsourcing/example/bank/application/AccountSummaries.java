@@ -1,9 +1,11 @@
 package dev.eventsourcing.example.bank.application;
 
+import dev.eventsourcing.application.Shredding;
 import dev.eventsourcing.cdi.Projection;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.example.bank.domainmodel.Account;
 import dev.eventsourcing.example.bank.domainmodel.Money;
+import dev.eventsourcing.projection.ShreddedEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +20,9 @@ import java.util.UUID;
  * <p>The event sourcing extension calls the {@code @Observes} methods after each commit, once
  * per stored event, in notification order, in a transaction that also records the projection's
  * position: the injected entity manager joins it, so each event changes the rows exactly once.
+ *
+ * <p>When the bank shreds an account holder's personal data, the row keeps the balance and
+ * loses the name ({@link AccountSummary#ERASED}).
  */
 @Projection(AccountSummaries.NAME)
 public class AccountSummaries {
@@ -30,6 +35,21 @@ public class AccountSummaries {
 
     void opened(@Observes Account.Opened opened, DomainEvent<?> event) {
         em.persist(new AccountSummary(event.originatorId(), opened.fullName(), Money.ZERO, event.originatorVersion()));
+    }
+
+    // An account opened before its holder's personal data was shredded, read by the projection
+    // only afterwards (a rebuilt read model): its row starts without the name.
+    void openedShredded(@Observes ShreddedEvent<Account.Opened> opened) {
+        em.persist(new AccountSummary(opened.originatorId(), AccountSummary.ERASED, Money.ZERO, opened.originatorVersion()));
+    }
+
+    // Called once the bank shredded the holder's personal data, after every event of the account
+    // recorded before, also when the read model is rebuilt.
+    void shredded(@Observes Shredding.SubjectShredded shredded) {
+        AccountSummary summary = find(shredded.subject());
+        if (summary != null) {
+            summary.erasePersonalData();
+        }
     }
 
     void deposited(@Observes Account.Deposited deposited, DomainEvent<?> event) {

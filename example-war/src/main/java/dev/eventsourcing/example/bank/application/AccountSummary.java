@@ -17,6 +17,9 @@ import java.util.UUID;
 @Table(name = "bank_account_summaries")
 public class AccountSummary {
 
+    /** The name of an account whose holder's personal data was shredded. */
+    public static final String ERASED = "";
+
     @Id
     @Column(name = "account_id", length = 36, nullable = false, updatable = false)
     private String accountId;
@@ -71,6 +74,10 @@ public class AccountSummary {
     void close(long eventVersion) {
         closed = true;
         version = eventVersion;
+    }
+
+    void erasePersonalData() {
+        fullName = ERASED;
     }
 
     void touch(long eventVersion) {

@@ -1,6 +1,8 @@
 package dev.eventsourcing.example.bank.application;
 
+import dev.eventsourcing.application.AggregateNotFoundException;
 import dev.eventsourcing.application.Repository;
+import dev.eventsourcing.persistence.ShreddedException;
 import dev.eventsourcing.example.bank.domainmodel.Account;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -41,6 +43,24 @@ public class Accounts {
     /** The account at its latest version. */
     public Account get(UUID id) {
         return accounts.get(id);
+    }
+
+    /**
+     * Shreds the personal data of the account (its holder's name and e-mail address): the bank
+     * deletes the account's key, and the read model erases what it holds of them. The account's
+     * balance history stays readable in the notification log; the account itself can no longer
+     * be read or changed.
+     *
+     * @throws dev.eventsourcing.application.AggregateNotFoundException when there is no such account
+     * @throws ShreddedException when its personal data was shredded already
+     */
+    public void shredPersonalData(UUID id) {
+        if (!accounts.contains(id)) {
+            throw new AggregateNotFoundException(id, "Account " + id + " not found");
+        }
+        if (!bank.shred(id)) {
+            throw new ShreddedException(id, "The personal data of account " + id + " was shredded already");
+        }
     }
 
     /** Pays money in and returns the account after it. */

@@ -3,6 +3,7 @@ package dev.eventsourcing.example.bank.application;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Repository;
 import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.persistence.ShreddedException;
 import dev.eventsourcing.example.bank.domainmodel.Account;
 import dev.eventsourcing.example.bank.domainmodel.AccountClosedException;
 import dev.eventsourcing.example.bank.domainmodel.InsufficientFundsException;
@@ -45,8 +46,15 @@ public class Bank extends ProcessApplication {
     }
 
     private void settle(UUID transferId, Transfer.Requested requested, ProcessingEvent processing) {
-        Optional<Account> source = accounts().find(requested.from());
-        Optional<Account> target = accounts().find(requested.to());
+        Optional<Account> source;
+        Optional<Account> target;
+        try {
+            source = accounts().find(requested.from());
+            target = accounts().find(requested.to());
+        } catch (ShreddedException e) {
+            processing.collectEvents(Settlement.refused(transferId, Settlement.ACCOUNT_SHREDDED));
+            return;
+        }
         // A refusal must be an event, not an exception: an exception would leave the request
         // parked, unanswered, until an operator retried or skipped it.
         if (source.isEmpty() || target.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.eventsourcing.example.bank.domainmodel;
 
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.AggregateEvent;
+import dev.eventsourcing.domain.PersonalData;
 
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -173,7 +174,12 @@ public class Account extends Aggregate {
             permits Opened, Deposited, Withdrawn, TransferredOut, TransferredIn, OverdraftLimitSet, Closed {
     }
 
-    /** The account was opened for a customer. */
+    /**
+     * The account was opened for a customer. The customer's name and e-mail address are personal
+     * data of the account: encrypted with the account's own key, and unreadable for good once the
+     * bank shreds it.
+     */
+    @PersonalData
     public record Opened(String fullName, String emailAddress) implements Event {
         public Opened {
             Objects.requireNonNull(fullName, "fullName");

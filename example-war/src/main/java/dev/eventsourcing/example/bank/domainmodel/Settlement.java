@@ -28,6 +28,8 @@ public class Settlement extends Aggregate {
      * than {@link Money#MAX} in a request recorded before that maximum existed.
      */
     public static final String INVALID_AMOUNT = "invalid amount";
+    /** Why a transfer was refused: one of its accounts had its personal data shredded, and takes no more transfers. */
+    public static final String ACCOUNT_SHREDDED = "account shredded";
 
     private UUID transferId;
     private String refusal;

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -24,8 +25,9 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * Bank accounts over HTTP: open one, read it, pay in, pay out, set its overdraft limit, close it.
- * Every command answers with the account as it is after the command.
+ * Bank accounts over HTTP: open one, read it, pay in, pay out, set its overdraft limit, close it,
+ * shred its holder's personal data. Every command but the last answers with the account as it
+ * is after the command.
  */
 @Path("accounts")
 @RequestScoped
@@ -96,6 +98,17 @@ public class AccountsResource {
     public JsonObject close(@PathParam("id") String id) {
         UUID accountId = accountId(id);
         return Representations.account(retry.run(() -> accounts.close(accountId)));
+    }
+
+    /**
+     * Shreds the account holder's personal data → 204; 410 when it was shredded already. The
+     * account then answers 410 to every request, and its balance history stays in the log.
+     */
+    @DELETE
+    @Path("{id}/personal-data")
+    public Response shredPersonalData(@PathParam("id") String id) {
+        accounts.shredPersonalData(accountId(id));
+        return Response.noContent().build();
     }
 
     private static UUID accountId(String text) {

@@ -5,6 +5,7 @@ import dev.eventsourcing.example.bank.domainmodel.AccountClosedException;
 import dev.eventsourcing.example.bank.domainmodel.InsufficientFundsException;
 import dev.eventsourcing.example.bank.domainmodel.InvalidAmountException;
 import dev.eventsourcing.persistence.IntegrityException;
+import dev.eventsourcing.persistence.ShreddedException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * Turns every exception into {@code {"error": "<code>", "message": "…"}} with its status: the
  * API's own refusals, amounts that are not money the bank accepts (400), the domain model's
- * rules (409), unknown accounts (404), lost concurrency races (409, after the retries), and the
+ * rules (409), unknown accounts (404), accounts whose personal data was shredded (410), lost
+ * concurrency races (409, after the retries), and the
  * JAX-RS runtime's own errors (unknown path, wrong method or media type) under their status.
  * Anything else is a 500 and is logged.
  */
@@ -37,6 +39,10 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             return respond(400, "invalid_amount", e.getMessage());
         } else if (e instanceof AggregateNotFoundException notFound) {
             return respond(404, "account_not_found", "Account " + notFound.id() + " not found");
+        } else if (e instanceof ShreddedException shredded) {
+            return respond(410, "personal_data_shredded", "The personal data of account " + shredded.subject()
+                    + " was shredded: the account can no longer be read or changed; its balance history stays in the"
+                    + " notification log");
         } else if (e instanceof InsufficientFundsException) {
             return respond(409, "insufficient_funds", e.getMessage());
         } else if (e instanceof AccountClosedException) {

@@ -6,6 +6,7 @@ import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.example.bank.BankDeployment;
 import dev.eventsourcing.example.bank.domainmodel.Account;
 import dev.eventsourcing.persistence.ParkedNotification;
+import dev.eventsourcing.persistence.ShreddedException;
 import dev.eventsourcing.system.ParkedNotifications;
 import dev.eventsourcing.system.ReaderStatus;
 import dev.eventsourcing.system.Readers;
@@ -168,6 +169,23 @@ class BankInContainerIT {
     private List<ParkedNotification> parkedOf(UUID originator) {
         return parkedNotifications.parked(AccountSummaries.NAME, ParkedNotification.Status.PARKED, 1000).stream()
                 .filter(p -> p.originatorId().equals(originator)).toList();
+    }
+
+    @Test
+    void shreddingAnAccountErasesTheNameFromTheReadModelAndKeepsTheBalance() throws Exception {
+        UUID id = accounts.open("Sybil", "sybil@example.com");
+        accounts.deposit(id, new BigDecimal("8.00"));
+        projections.waitFor(AccountSummaries.NAME, bank.name(), lastId(), Duration.ofSeconds(30));
+        assertEquals("Sybil", inTransaction(() -> summaries.find(id)).fullName());
+
+        accounts.shredPersonalData(id);
+        projections.waitFor(AccountSummaries.NAME, bank.name(), lastId(), Duration.ofSeconds(30));
+
+        AccountSummary summary = inTransaction(() -> summaries.find(id));
+        assertEquals(AccountSummary.ERASED, summary.fullName());
+        assertEquals(new BigDecimal("8.00"), summary.balance());
+        assertThrows(ShreddedException.class, () -> accounts.get(id));
+        assertTrue(projections.statuses().stream().noneMatch(ReaderStatus::failing), projections.statuses().toString());
     }
 
     private long lastId() throws Exception {
