@@ -1,5 +1,7 @@
 /**
  * Applications: saving aggregates atomically, repositories that rebuild them from events (with
- * snapshots and an optional cache), and the notification log that followers read in sections.
+ * snapshots and an optional cache), the notification log that followers read in sections, and
+ * crypto-shredding: {@code Application.shred} deletes a subject's key and records a
+ * {@link dev.eventsourcing.application.Shredding} in the log.
  */
 package dev.eventsourcing.application;

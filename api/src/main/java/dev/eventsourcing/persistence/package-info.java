@@ -10,6 +10,9 @@
  * upcasting of old class versions. Encryption ({@link dev.eventsourcing.persistence.AesGcmCipher})
  * binds each state to its event ({@link dev.eventsourcing.persistence.CipherContext}) and names
  * the key it used, so keys ({@link dev.eventsourcing.persistence.CipherKeys}) can be rotated.
+ * Events that carry a subject's personal data are encrypted with that subject's own key, kept
+ * wrapped by a {@link dev.eventsourcing.persistence.SubjectKeyRecorder}; deleting it shreds
+ * them ({@link dev.eventsourcing.persistence.ShreddedException}).
  * Backends implement the recorders in packages of their own.
  */
 package dev.eventsourcing.persistence;
