@@ -96,6 +96,11 @@ interface AccessApiContract {
                 () -> assertError(client().get("no/such/path"), 404, "not_found"));
     }
 
+    @Test
+    default void thePageThatShapesRefusalsAnswers404WhenAskedForDirectly() {
+        assertError(client().anonymous().get("../errors/access"), 404, "not_found");
+    }
+
     private Function<String, Reply> as(TestUser user) {
         return path -> client().as(user).get(path);
     }
