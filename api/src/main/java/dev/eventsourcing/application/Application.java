@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -114,14 +115,33 @@ public class Application implements AutoCloseable {
         return infrastructure.factory(name, settings);
     }
 
-    /** Makes the mapper; override {@link #configureMapper} to register topics or upcasters. */
+    /**
+     * Makes the mapper, which knows the {@link #domainClasses()}; override {@link #configureMapper}
+     * to register topics or upcasters.
+     */
     protected Mapper constructMapper(InfrastructureFactory factory) {
-        Mapper.Builder builder = factory.mapperBuilder();
+        Mapper.Builder builder = factory.mapperBuilder().declare(domainClasses());
         configureMapper(builder);
         return builder.build();
     }
 
-    /** Registers renamed topics, upcasters or Jackson modules on the mapper. Does nothing by default. */
+    /**
+     * The classes whose stored events this application reads: its aggregate classes (each
+     * brings its event classes and snapshots), and for a process application the aggregate or
+     * event classes of the leaders it follows. A stored event reads only as a class its mapper
+     * knows, never as a class looked up by its topic; besides these, the mapper knows the
+     * aggregate classes of the {@linkplain #repository repositories} asked for and every class
+     * it has written. Override it, e.g. {@code return Set.of(Dog.class);}, so that events read
+     * from the first moment, also in readers that start before anything is saved. Empty by default.
+     */
+    protected Set<Class<?>> domainClasses() {
+        return Set.of();
+    }
+
+    /**
+     * Registers renamed topics, upcasters or Jackson modules on the mapper, or declares more
+     * classes ({@link Mapper.Builder#declare}). Does nothing by default.
+     */
     protected void configureMapper(Mapper.Builder builder) {
     }
 
@@ -254,12 +274,14 @@ public class Application implements AutoCloseable {
 
     /**
      * The repository of one aggregate type; {@code repository(Aggregate.class)} gets aggregates
-     * of every type.
+     * of every type. The aggregate class, with its event classes, becomes known to the mapper.
      */
     @SuppressWarnings("unchecked")
     public <A extends Aggregate> Repository<A> repository(Class<A> type) {
-        return (Repository<A>) repositories.computeIfAbsent(type,
-                t -> new Repository<>(type, events, snapshots, cache, cacheFastForward, factory.transactions()));
+        return (Repository<A>) repositories.computeIfAbsent(type, t -> {
+            mapper.declare(type);
+            return new Repository<>(type, events, snapshots, cache, cacheFastForward, factory.transactions());
+        });
     }
 
     /**

@@ -8,6 +8,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -28,20 +29,37 @@ public final class EventTypes {
     private EventTypes() {
     }
 
-    /** The concrete event classes nested (at any depth) in the aggregate class. */
+    /**
+     * The concrete event classes of an aggregate class: those nested (at any depth) in it or in
+     * its superclasses, and those that the sealed event types among them permit, wherever they
+     * are declared.
+     */
     public static Set<Class<?>> of(Class<? extends Aggregate> aggregate) {
         Set<Class<?>> found = new LinkedHashSet<>();
-        collect(aggregate, found);
+        Set<Class<?>> visited = new HashSet<>();
+        for (Class<?> type = aggregate; type != null && type != Aggregate.class; type = type.getSuperclass()) {
+            for (Class<?> nested : type.getDeclaredClasses()) {
+                collect(nested, found, visited);
+            }
+        }
         return found;
     }
 
-    private static void collect(Class<?> type, Set<Class<?>> found) {
+    private static void collect(Class<?> type, Set<Class<?>> found, Set<Class<?>> visited) {
+        if (!visited.add(type)) {
+            return;
+        }
+        boolean event = AggregateEvent.class.isAssignableFrom(type);
+        if (event && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+            found.add(type);
+        }
         for (Class<?> nested : type.getDeclaredClasses()) {
-            if (AggregateEvent.class.isAssignableFrom(nested) && !nested.isInterface()
-                    && !Modifier.isAbstract(nested.getModifiers())) {
-                found.add(nested);
+            collect(nested, found, visited);
+        }
+        if (event && type.isSealed()) {
+            for (Class<?> permitted : type.getPermittedSubclasses()) {
+                collect(permitted, found, visited);
             }
-            collect(nested, found);
         }
     }
 

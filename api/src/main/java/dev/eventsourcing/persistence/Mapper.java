@@ -7,6 +7,7 @@ import dev.eventsourcing.domain.DomainEvent;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.zip.Deflater;
@@ -40,7 +41,13 @@ import java.util.zip.Deflater;
  * {@link DecryptionException}, {@link MissingUpcasterException} or
  * {@link UndecodableStateException} when reading. Stored events are never changed.
  *
- * <p>A mapper is immutable and thread-safe; the registries it was built with are copied.
+ * <p>Topics read only as the classes the mapper knows (see {@link TopicRegistry}): those
+ * {@linkplain Builder#declare declared} when it was built or {@linkplain #declare later}, those
+ * it has written, and those registered for old topics. A topic naming any other class is an
+ * {@link UnknownTopicException}, whatever class of that name the JVM could load.
+ *
+ * <p>A mapper is thread-safe; the registries it was built with are copied. Its configuration
+ * is immutable, and the classes it knows only grow.
  */
 public final class Mapper {
 
@@ -120,7 +127,7 @@ public final class Mapper {
         String topic;
         byte[] bytes;
         try {
-            topic = topics.topicOf(type);
+            topic = topics.written(type);
             bytes = format.write(event);
             if (compressor != null) {
                 bytes = compressor.compress(bytes);
@@ -162,6 +169,22 @@ public final class Mapper {
             throw new UnknownTopicException(e.topic(), cannotRead(stored) + e.getMessage(), e);
         }
         return format.read(stored, type, decipher(stored), cipher != null || compressor != null);
+    }
+
+    /**
+     * Makes classes known to this mapper from now on, as {@link Builder#declare} does: e.g. the
+     * aggregate class of a repository.
+     *
+     * @throws IllegalArgumentException when a class has no usable topic, or its topic names
+     *         another known class
+     */
+    public void declare(Class<?>... types) {
+        topics.declare(types);
+    }
+
+    /** The classes whose topics this mapper reads now; declared, written or registered ones. */
+    public Set<Class<?>> knownClasses() {
+        return topics.knownClasses();
     }
 
     /**
@@ -413,6 +436,25 @@ public final class Mapper {
             return this;
         }
 
+        /**
+         * Makes classes known to the mapper, so that their topics read as them: an aggregate
+         * class brings its event classes and its snapshots, a sealed type its permitted
+         * subclasses; see {@link TopicRegistry#declare(Class[])}.
+         *
+         * @throws IllegalArgumentException when a class has no usable topic, or its topic names
+         *         another known class
+         */
+        public Builder declare(Class<?>... types) {
+            topics.declare(types);
+            return this;
+        }
+
+        /** Makes classes known to the mapper, as {@link #declare(Class[])} does. */
+        public Builder declare(Iterable<? extends Class<?>> types) {
+            topics.declare(types);
+            return this;
+        }
+
         /** Makes {@code oldTopic} read as {@code type}; see {@link TopicRegistry#register}. */
         public Builder topic(String oldTopic, Class<?> type) {
             topics.register(oldTopic, type);
@@ -425,9 +467,13 @@ public final class Mapper {
             return this;
         }
 
-        /** Adds an upcaster; see {@link Upcasters#register}. */
+        /**
+         * Adds an upcaster; see {@link Upcasters#register}. The class becomes known to the
+         * mapper, as {@link #declare} makes it: its old events are meant to be read.
+         */
         public Builder upcaster(Class<?> type, int fromVersion, UnaryOperator<ObjectNode> step) {
             upcasters.register(type, fromVersion, step);
+            topics.declare(type);
             return this;
         }
 

@@ -1,25 +1,40 @@
 package dev.eventsourcing.persistence;
 
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.Topic;
+
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * Names classes by topics and finds classes by topics: how a stored event says which class its
  * state belongs to.
  *
- * <p>A class's topic is its binary name, e.g. {@code com.example.Account$Deposited}, so that an
- * operator can read it in the database. When a class is renamed or moved, its old events keep
- * their old topic: {@link #register register} the old topic for the class so that they still
- * read. Events written afterwards get the new topic.
+ * <p>A class's topic is the value of its {@link Topic @Topic} annotation, or else its binary
+ * name, e.g. {@code com.example.Account$Deposited}, so that an operator can read it in the
+ * database.
  *
- * <p>Topics that are not registered are loaded by name with the registry's class loader, or if
- * none was given with the thread's context class loader (an application server's deployment
- * loader) and then the loader of this library. Found classes are remembered.
+ * <p>A topic reads only as a class that was made known to the registry, never as a class looked
+ * up by name: whoever can write the events table or serve a followed log chooses topics, and must
+ * not choose which class is instantiated. Classes become known when they are
+ * {@linkplain #declare declared} (an aggregate class brings its event classes, a sealed type its
+ * permitted subclasses), when the mapper writes them, and when an old topic is
+ * {@linkplain #register registered} for them, e.g. the topic of a class before it was renamed or
+ * moved. Any other topic is an {@link UnknownTopicException}. A class known under its
+ * {@code @Topic} also reads under its binary name, so that events stored before the annotation
+ * was added still read.
  *
- * <p>Thread-safe.
+ * <p>Two classes never share a topic: declaring or registering a second one is refused. Known
+ * classes are never forgotten. Thread-safe.
  */
 public final class TopicRegistry {
+
+    private static final int TOPIC_SHOWN = 200;
 
     // Asking a class whether it is anonymous or local is slow (it reads its enclosing method).
     private static final ClassValue<Boolean> HAS_STABLE_NAME = new ClassValue<>() {
@@ -29,32 +44,91 @@ public final class TopicRegistry {
         }
     };
 
-    private final ClassLoader classLoader;
-    private final ConcurrentMap<String, Class<?>> registered;
-    private final ConcurrentMap<String, Class<?>> loaded = new ConcurrentHashMap<>();
+    private static final ClassValue<String> DECLARED_TOPIC = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            Topic topic = type.getAnnotation(Topic.class);
+            return topic == null ? type.getName() : topic.value();
+        }
+    };
 
-    /** A registry that loads classes as described above. */
+    // The topics that read as a class: declared, written or registered ones.
+    private final ConcurrentMap<String, Class<?>> classes;
+    // The binary names of classes known under a @Topic: read only when no topic of that name is known.
+    private final ConcurrentMap<String, Class<?>> binaryNames;
+    private final Set<Class<?>> declared;
+
+    /** An empty registry: it knows no class yet. */
     public TopicRegistry() {
-        this((ClassLoader) null);
-    }
-
-    /** A registry that loads unregistered topics with the given class loader. */
-    public TopicRegistry(ClassLoader classLoader) {
-        this.classLoader = classLoader;
-        this.registered = new ConcurrentHashMap<>();
+        this.classes = new ConcurrentHashMap<>();
+        this.binaryNames = new ConcurrentHashMap<>();
+        this.declared = ConcurrentHashMap.newKeySet();
     }
 
     private TopicRegistry(TopicRegistry original) {
-        this.classLoader = original.classLoader;
-        this.registered = new ConcurrentHashMap<>(original.registered);
+        this.classes = new ConcurrentHashMap<>(original.classes);
+        this.binaryNames = new ConcurrentHashMap<>(original.binaryNames);
+        this.declared = ConcurrentHashMap.newKeySet();
+        this.declared.addAll(original.declared);
+    }
+
+    /**
+     * Makes classes known under their topics, with what they bring: an aggregate class its event
+     * classes (see {@link EventTypes#of}), and a sealed class or interface its permitted
+     * subclasses. Abstract classes and interfaces are not known themselves. Declaring a class
+     * again changes nothing.
+     *
+     * @return this registry
+     * @throws IllegalArgumentException when a class has no stable name or a blank {@code @Topic},
+     *         or when its topic names another known class already
+     */
+    public TopicRegistry declare(Class<?>... types) {
+        for (Class<?> type : types) {
+            declareOne(Objects.requireNonNull(type, "type"));
+        }
+        return this;
+    }
+
+    /** Makes classes known, as {@link #declare(Class[])} does. */
+    public TopicRegistry declare(Iterable<? extends Class<?>> types) {
+        Objects.requireNonNull(types, "types").forEach(this::declareOne);
+        return this;
+    }
+
+    private void declareOne(Class<?> type) {
+        if (declared.contains(type)) {
+            return;
+        }
+        if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+            String topic = checkedTopic(type, IllegalArgumentException::new);
+            put(topic, type);
+            if (!topic.equals(type.getName())) {
+                binaryNames.putIfAbsent(type.getName(), type);
+            }
+        }
+        declared.add(type);
+        for (Class<?> brought : brought(type)) {
+            declareOne(brought);
+        }
+    }
+
+    private static Set<Class<?>> brought(Class<?> type) {
+        Set<Class<?>> brought = new LinkedHashSet<>();
+        if (Aggregate.class.isAssignableFrom(type)) {
+            brought.addAll(EventTypes.of(type.asSubclass(Aggregate.class)));
+        }
+        if (type.isSealed()) {
+            brought.addAll(Set.of(type.getPermittedSubclasses()));
+        }
+        return brought;
     }
 
     /**
      * Makes {@code oldTopic} read as {@code type}, e.g. the topic of a class before it was
-     * renamed or moved.
+     * renamed or moved; the class is {@linkplain #declare declared} too.
      *
      * @return this registry
-     * @throws IllegalArgumentException when the topic is registered already for another class
+     * @throws IllegalArgumentException when the topic is blank, or names another class already
      */
     public TopicRegistry register(String oldTopic, Class<?> type) {
         Objects.requireNonNull(oldTopic, "oldTopic");
@@ -62,84 +136,98 @@ public final class TopicRegistry {
         if (oldTopic.isBlank()) {
             throw new IllegalArgumentException("Topic must not be blank");
         }
-        Class<?> previous = registered.putIfAbsent(oldTopic, type);
-        if (previous != null && previous != type) {
-            throw new IllegalArgumentException("Topic '" + oldTopic + "' is registered already for " + previous.getName()
-                    + ", cannot register it for " + type.getName());
-        }
+        put(oldTopic, type);
+        declareOne(type);
         return this;
     }
 
+    private void put(String topic, Class<?> type) {
+        Class<?> previous = classes.putIfAbsent(topic, type);
+        if (previous != null && previous != type) {
+            throw new IllegalArgumentException("Topic '" + topic + "' names " + previous.getName()
+                    + " already, so it cannot name " + type.getName() + " too; give one of them a @Topic of its own,"
+                    + " or register an old topic for one class only");
+        }
+    }
+
     /**
-     * The topic that names {@code type} in stored events.
+     * The topic that names {@code type} in stored events: its {@link Topic @Topic}, or else its
+     * binary name.
      *
      * @throws MapperException when the class has no stable name (anonymous, local or hidden
-     *                         classes), or when its name is registered as the old topic of
-     *                         another class, so that its events would read as that class
+     *                         classes) or a blank {@code @Topic}, or when its topic names
+     *                         another known class, so that its events would read as that class
      */
     public String topicOf(Class<?> type) {
         Objects.requireNonNull(type, "type");
-        if (!HAS_STABLE_NAME.get(type)) {
-            throw new MapperException("Class " + type.getName() + " has no stable name to use as a topic:"
-                    + " make it a top-level or nested class");
-        }
-        String topic = type.getName();
-        Class<?> registeredType = registered.get(topic);
-        if (registeredType != null && registeredType != type) {
-            throw new MapperException("Topic '" + topic + "' of " + type.getName() + " is registered as the old topic of "
-                    + registeredType.getName() + ": its events would read as that class");
+        String topic = checkedTopic(type, MapperException::new);
+        Class<?> known = classes.get(topic);
+        if (known != null && known != type) {
+            throw new MapperException("Topic '" + topic + "' of " + type.getName() + " names " + known.getName()
+                    + " already (declared, or registered as its old topic): its events would read as that class");
         }
         return topic;
     }
 
     /**
-     * The class a topic names.
+     * The topic of a class that its mapper has just encoded: the class is known from now on, as
+     * an object the JVM constructed is trusted.
+     */
+    String written(Class<?> type) {
+        String topic = topicOf(type);
+        if (!declared.contains(type)) {
+            declareOne(type);
+        }
+        return topic;
+    }
+
+    private static String checkedTopic(Class<?> type, Function<String, RuntimeException> error) {
+        if (!HAS_STABLE_NAME.get(type)) {
+            throw error.apply("Class " + type.getName() + " has no stable name to use as a topic:"
+                    + " make it a top-level or nested class");
+        }
+        String topic = DECLARED_TOPIC.get(type);
+        if (topic.isBlank()) {
+            throw error.apply("Class " + type.getName() + " has a blank @Topic; give it a topic, e.g. @Topic(\"bank."
+                    + type.getSimpleName() + "\")");
+        }
+        return topic;
+    }
+
+    /**
+     * The class a topic names: a known class, never one looked up by name.
      *
-     * @throws UnknownTopicException when the topic is not registered and names no loadable class
+     * @throws UnknownTopicException when no known class has that topic
      */
     public Class<?> resolve(String topic) {
         Objects.requireNonNull(topic, "topic");
-        Class<?> type = registered.get(topic);
-        if (type != null) {
-            return type;
+        Class<?> type = classes.get(topic);
+        if (type == null) {
+            type = binaryNames.get(topic);
         }
-        type = loaded.get(topic);
-        if (type != null) {
-            return type;
+        if (type == null) {
+            throw new UnknownTopicException(topic, "Unknown topic '" + shown(topic) + "': no class known to this"
+                    + " mapper has it, and classes are never looked up by name. Declare the class where its events"
+                    + " are read: in the application's domainClasses() (an aggregate class brings its events), or"
+                    + " with Mapper.Builder.declare on the mapper given for another deployment's log; if the class"
+                    + " was renamed or moved, register the old topic with Mapper.Builder.topic(oldTopic, type)", null);
         }
-        type = load(topic);
-        loaded.putIfAbsent(topic, type);
         return type;
     }
 
-    private Class<?> load(String topic) {
-        ClassLoader loader = classLoader;
-        if (loader == null) {
-            loader = Thread.currentThread().getContextClassLoader();
-        }
-        try {
-            return Class.forName(topic, false, loader != null ? loader : TopicRegistry.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            if (classLoader == null && loader != TopicRegistry.class.getClassLoader()) {
-                try {
-                    return Class.forName(topic, false, TopicRegistry.class.getClassLoader());
-                } catch (ClassNotFoundException | LinkageError ignored) {
-                    // Report the first failure: it names the loader the user expects.
-                }
-            }
-            throw unknown(topic, e);
-        } catch (LinkageError e) {
-            throw unknown(topic, e);
-        }
+    // Topics come from stored or remote input: keep what an error shows short and printable.
+    private static String shown(String topic) {
+        String shown = topic.length() > TOPIC_SHOWN ? topic.substring(0, TOPIC_SHOWN) + "…" : topic;
+        return shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
-    private static UnknownTopicException unknown(String topic, Throwable cause) {
-        return new UnknownTopicException(topic, "Unknown topic '" + topic + "': no class of that name can be loaded"
-                + " and none is registered for it; if the class was renamed or moved, register the old topic"
-                + " with TopicRegistry.register", cause);
+    /** The classes whose topics read as them now. */
+    public Set<Class<?>> knownClasses() {
+        return Set.copyOf(classes.values());
     }
 
-    /** A registry with the same registrations, independent of this one from now on. */
+    /** A registry with the same known classes, independent of this one from now on. */
     TopicRegistry copy() {
         return new TopicRegistry(this);
     }

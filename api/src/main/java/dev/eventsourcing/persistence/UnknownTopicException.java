@@ -1,9 +1,12 @@
 package dev.eventsourcing.persistence;
 
 /**
- * A stored event's topic names no class that can be loaded, and no class was registered for it
- * in the {@link TopicRegistry}: the class was renamed, moved or deleted, or belongs to another
- * application. Register the old topic for the class that now reads it.
+ * A stored event's topic names no class that the mapper knows (see {@link TopicRegistry}): the
+ * class was not declared where the event is read (an application's {@code domainClasses()}, or
+ * {@link Mapper.Builder#declare} for the mapper of another deployment's log), it was renamed or
+ * moved (register its old topic), deleted, or the topic was forged. No class is ever looked up by
+ * the topic's name, so nothing of the named class runs. The stored event is kept as it is; a
+ * runner parks its notification (see {@code dev.eventsourcing.system.MultiThreadedRunner}).
  */
 public class UnknownTopicException extends MapperException {
     private static final long serialVersionUID = 1L;

@@ -39,7 +39,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * prompted after every commit of an application and polled every
  * {@value RunnerSettings#POLL_INTERVAL} milliseconds; each reader of each log has at most one
  * task on the executor, so one reader's backlog or hung handler never holds up another for
- * more than a batch. A notification that keeps failing, or cannot be decoded, is parked (see
+ * more than a batch. A notification that keeps failing, or cannot be decoded (its topic names
+ * no class the reader's mapper knows, say), is parked (see
  * {@link ParkedNotifications}) or stops its reader, as the reader's
  * {@link dev.eventsourcing.projection.FailurePolicy} says. Settings: {@link RunnerSettings}.
  *
@@ -248,7 +249,10 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
          * {@link #projection}) follow a log of another deployment, such as a
          * {@link dev.eventsourcing.application.RemoteNotificationLog}, known here as {@code logName}
          * (which keys the reader's positions in it) and decoded with {@code mapper}. Such logs
-         * are read when polled: nothing here prompts them.
+         * are read when polled: nothing here prompts them. The mapper reads only the classes it
+         * knows: declare the log's aggregate or event classes on it
+         * ({@code Mapper.builder().declare(Account.class)}); a notification of any other topic
+         * is parked with an {@link dev.eventsourcing.persistence.UnknownTopicException}.
          */
         public Builder follow(String reader, String logName, NotificationLog log, Mapper mapper) {
             follows.add(new Plan.FollowEdge(reader, logName, log, mapper));

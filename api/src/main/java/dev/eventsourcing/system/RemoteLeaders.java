@@ -7,6 +7,7 @@ import dev.eventsourcing.application.RedactedUrl;
 import dev.eventsourcing.application.RemoteNotificationLog;
 import dev.eventsourcing.persistence.Mapper;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,9 @@ import java.util.TreeSet;
  * leader's events with its own mapper; a projection with a mapper made from the deployment's
  * settings as an application named {@code Leader} would read them
  * ({@code eventsourcing.<Leader>.cipher.key}, else {@code eventsourcing.cipher.key}; the same for
- * the compressor), which mirrors how the leader's own deployment configures it.
+ * the compressor), which mirrors how the leader's own deployment configures it. That mapper
+ * knows the deployment's domain classes, which the caller passes: a topic of any other class is
+ * unknown, and its notification is parked.
  *
  * <table>
  * <caption>Settings of remote leaders</caption>
@@ -78,6 +81,8 @@ public final class RemoteLeaders {
      * @param applicationsByName the deployment's applications
      * @param projections        the names of the deployment's projections
      * @param keys               every setting key present (a container's, without its prefix)
+     * @param domainClasses      the aggregate and event classes of the deployment, declared on
+     *                           each projection's mapper of a remote log
      * @param synchronous        whether the runner is synchronous (then nothing would poll a remote log)
      * @throws ConfigurationException naming the key and its value when the key names neither a
      *         process application nor a projection of the deployment (or both), when the leader
@@ -85,7 +90,8 @@ public final class RemoteLeaders {
      *         URL, or when dispatch is synchronous
      */
     public static void follow(MultiThreadedRunner.Builder runner, Map<String, Application> applicationsByName,
-                       Set<String> projections, Set<String> keys, Settings settings, boolean synchronous) {
+                       Set<String> projections, Set<String> keys, Settings settings,
+                       Collection<? extends Class<?>> domainClasses, boolean synchronous) {
         for (String key : new TreeSet<>(keys)) {
             Optional<FollowKey> parsed = FollowKey.parse(key);
             if (parsed.isEmpty()) {
@@ -106,7 +112,8 @@ public final class RemoteLeaders {
             RemoteNotificationLog log = configuration.log(pageSize);
             // Encrypted states are bound to the leader's name, which the follow key must give.
             Mapper mapper = application != null ? application.mapper().withApplicationName(follow.leader())
-                    : Mapper.builder(settings.scoped(follow.leader())).applicationName(follow.leader()).build();
+                    : Mapper.builder(settings.scoped(follow.leader())).applicationName(follow.leader())
+                    .declare(domainClasses).build();
             runner.follow(follow.follower(), follow.leader(), log, mapper);
         }
     }

@@ -20,7 +20,9 @@ import java.util.Queue;
  *
  * <p>A policy that fails is not retried or parked here: its exception reaches the caller of the
  * save that prompted it, so that a test sees the failure where it happens (the notification
- * stays unprocessed and is tried again at the next prompt). {@link MultiThreadedRunner} retries
+ * stays unprocessed and is tried again at the next prompt). So does a notification that cannot
+ * be decoded, e.g. an {@link dev.eventsourcing.persistence.UnknownTopicException} for a topic no
+ * known class has. {@link MultiThreadedRunner} retries
  * and parks instead; the two end in the same state while nothing fails.
  */
 public final class SingleThreadedRunner implements Runner {

@@ -8,9 +8,11 @@ import dev.eventsourcing.application.bank.InsufficientFundsException;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.EventSelection;
+import dev.eventsourcing.persistence.Gadgets;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.Recording;
+import dev.eventsourcing.persistence.UnknownTopicException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -288,6 +290,43 @@ public abstract class ApplicationTestCase {
         assertFalse(new String(state, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Secret Agent"));
         List<DomainEvent<?>> events = app.events().get(id);
         assertEquals(2, events.size());
+    }
+
+    @Test
+    void aStoredEventNamingAJdkClassIsRefusedByTheRepositoryAndStartsNoThread() {
+        BankAccounts app = application(Map.of());
+        UUID id = UUID.randomUUID();
+        app.recorder().insertEvents(List.of(Gadgets.forged(id, 1, Gadgets.TIMER)));
+        long threads = Gadgets.timerThreads();
+
+        UnknownTopicException error = assertThrows(UnknownTopicException.class, () -> app.accounts().get(id));
+
+        assertEquals(Gadgets.TIMER, error.topic());
+        assertEquals(threads, Gadgets.timerThreads(), "a Timer was made, and its thread started");
+        assertEquals(1, app.recorder().selectEvents(id).size(), "the stored event is kept as it is");
+    }
+
+    @Test
+    void decodingTheNotificationLogRefusesAClassTheApplicationNeverDeclared() {
+        BankAccounts app = application(Map.of());
+        UUID alice = app.openAccount("Alice", "alice@example.com");
+        app.recorder().insertEvents(List.of(Gadgets.forged(UUID.randomUUID(), 1, Gadgets.DETONATOR),
+                Gadgets.forged(UUID.randomUUID(), 1, Gadgets.TIMER)));
+        int made = Gadgets.Detonator.made();
+        long threads = Gadgets.timerThreads();
+
+        List<Notification> log = app.notificationLog().select(1, 10).items();
+        assertEquals(3, log.size());
+        assertEquals(alice, app.mapper().toDomainEvent(log.get(0).storedEvent()).originatorId());
+        for (Notification forged : log.subList(1, 3)) {
+            UnknownTopicException error = assertThrows(UnknownTopicException.class,
+                    () -> app.mapper().toDomainEvent(forged.storedEvent()));
+            assertEquals(forged.topic(), error.topic());
+            assertTrue(error.getMessage().contains("'" + forged.topic() + "'"), error.getMessage());
+            assertThrows(UnknownTopicException.class, () -> app.mapper().eventType(forged.topic()));
+        }
+        assertEquals(made, Gadgets.Detonator.made(), "an undeclared class was instantiated");
+        assertEquals(threads, Gadgets.timerThreads(), "a Timer was made, and its thread started");
     }
 
     private static List<Long> snapshotVersions(Application app, UUID id) {

@@ -225,7 +225,8 @@ public abstract class ShreddingTestCase {
         String key = AesGcmCipher.generateKey();
         Application clinic = clinic(Map.of(Settings.CIPHER_KEY, key));
         UUID alice = registered(clinic, "Alice");
-        Mapper follower = Mapper.builder(Settings.of(Map.of(Settings.CIPHER_KEY, key))).applicationName("Clinic").build();
+        Mapper follower = Mapper.builder(Settings.of(Map.of(Settings.CIPHER_KEY, key))).applicationName("Clinic")
+                .declare(Patient.class).build();
 
         Notification registered = clinic.notificationLog().select(1, 1).items().get(0);
 

@@ -1,5 +1,9 @@
 package dev.eventsourcing.docs;
 
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.Aggregates;
+import dev.eventsourcing.persistence.Mapper;
+import dev.eventsourcing.persistence.StoredEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Compiles every Java block of the README against this module and runs its {@code QuickStart},
- * {@code RunningTheSchool} and {@code ForgettingAMember} classes, so that the documentation cannot drift from the code.
+ * Compiles every Java block of the README against this module, runs its {@code QuickStart},
+ * {@code RunningTheSchool} and {@code ForgettingAMember} classes and checks the topics of its
+ * {@code Cat}, so that the documentation cannot drift from the code.
  */
 class ReadmeQuickStartTest {
 
@@ -52,6 +57,14 @@ class ReadmeQuickStartTest {
         assertTrue(forgetting.contains("1 Member$Joined shredded"), forgetting);
         assertTrue(forgetting.contains("2 Member$Visited\n"), forgetting);
         assertTrue(forgetting.contains("3 dev.eventsourcing.application.Shredding$SubjectShredded"), forgetting);
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()},
+                ReadmeQuickStartTest.class.getClassLoader())) {
+            Aggregate cat = (Aggregate) loader.loadClass("Cat").getMethod("adopt", String.class).invoke(null, "Tom");
+            StoredEvent adopted = Mapper.create().toStoredEvent(cat.collectEvents().get(0));
+            assertEquals("school.CatAdopted", adopted.topic());
+            assertEquals("school.Cat", Mapper.create().toStoredEvent(Aggregates.snapshotOf(cat)).topic());
+        }
     }
 
     private static String readme() throws IOException {

@@ -117,7 +117,7 @@ class MapperTest {
     void aMapperBuiltFromSettingsReadsTheScopedKeysFirst() {
         String key = AesGcmCipher.generateKey();
         Settings settings = Settings.of(Map.of("Bank.compressor", "zlib", "Bank.cipher.key", key, "compressor", "none"));
-        Mapper bank = Mapper.builder(settings.scoped("Bank")).build();
+        Mapper bank = Mapper.builder(settings.scoped("Bank")).declare(Account.class).build();
         Mapper plain = Mapper.builder(settings).build();
 
         assertTrue(bank.compressor().isPresent() && bank.cipher().isPresent(), bank::toString);
@@ -142,7 +142,7 @@ class MapperTest {
     @Test
     void readingWithAnotherCipherKeyFailsWithADecryptionErrorNamingTheStoredEvent() {
         Mapper app1 = Mapper.builder().cipher(new AesGcmCipher(AesGcmCipher.generateKey())).build();
-        Mapper app2 = Mapper.builder().cipher(new AesGcmCipher(AesGcmCipher.generateKey())).build();
+        Mapper app2 = Mapper.builder().cipher(new AesGcmCipher(AesGcmCipher.generateKey())).declare(Account.class).build();
         StoredEvent stored = app1.toStoredEvent(deposited("5"));
         DecryptionException e = assertThrows(DecryptionException.class, () -> app2.toDomainEvent(stored));
         assertTrue(e.getMessage().contains("topic 'dev.eventsourcing.persistence.Account$Deposited'"), e.getMessage());
@@ -154,7 +154,7 @@ class MapperTest {
     @Test
     void aMapperBindsEncryptedStatesToItsApplicationTheOriginatorVersionAndTopic() {
         AesGcmCipher cipher = new AesGcmCipher(AesGcmCipher.generateKey());
-        Mapper bank = Mapper.builder().applicationName("Bank").cipher(cipher).build();
+        Mapper bank = Mapper.builder().applicationName("Bank").cipher(cipher).declare(Account.class).build();
         StoredEvent stored = bank.toStoredEvent(deposited("5"));
         List<StoredEvent> moved = List.of(
                 new StoredEvent(UUID.randomUUID(), 2, stored.topic(), stored.state()),
@@ -169,7 +169,7 @@ class MapperTest {
                     + event.originatorId() + ", version " + event.originatorVersion() + ", topic '" + event.topic() + "'): "),
                     e.getMessage());
         }
-        Mapper ledger = Mapper.builder().applicationName("Ledger").cipher(cipher).build();
+        Mapper ledger = Mapper.builder().applicationName("Ledger").cipher(cipher).declare(Account.class).build();
         assertThrows(DecryptionException.class, () -> ledger.toDomainEvent(stored));
         assertEquals(deposited("5"), ledger.withApplicationName("Bank").toDomainEvent(stored));
     }
@@ -182,11 +182,11 @@ class MapperTest {
                 + "S3gXzlPXJ16x7o/dbW1gbjtJF/kEjat61x0GJJ5UJRH7ChFvu51z2Qis4BYNxQ==");
         StoredEvent legacy = new StoredEvent(ID, 2, Account.Deposited.class.getName(), state);
         Mapper bank = Mapper.builder().applicationName("Bank").compressor(new ZlibCompressor())
-                .cipher(new AesGcmCipher(key)).build();
+                .cipher(new AesGcmCipher(key)).declare(Account.class).build();
 
         assertEquals(deposited("10.00"), bank.toDomainEvent(legacy));
         Mapper refusing = Mapper.builder().applicationName("Bank").compressor(new ZlibCompressor())
-                .cipher(new AesGcmCipher(CipherKeys.of(CipherKey.of("k1", key)), false)).build();
+                .cipher(new AesGcmCipher(CipherKeys.of(CipherKey.of("k1", key)), false)).declare(Account.class).build();
         DecryptionException e = assertThrows(DecryptionException.class, () -> refusing.toDomainEvent(legacy));
         assertTrue(e.getMessage().contains("legacy state"), e.getMessage());
         assertFalse(e.getMessage().contains(key), e.getMessage());
@@ -212,7 +212,7 @@ class MapperTest {
     @Test
     void readingPlainStateWithACipherFailsWithADecryptionError() {
         StoredEvent plain = Mapper.create().toStoredEvent(deposited("5"));
-        Mapper encrypting = Mapper.builder().cipher(new AesGcmCipher(AesGcmCipher.generateKey())).build();
+        Mapper encrypting = Mapper.builder().cipher(new AesGcmCipher(AesGcmCipher.generateKey())).declare(Account.class).build();
         assertThrows(DecryptionException.class, () -> encrypting.toDomainEvent(plain));
     }
 
@@ -222,7 +222,7 @@ class MapperTest {
                 .toStoredEvent(deposited("5"));
         StoredEvent compressed = Mapper.builder().compressor(new ZlibCompressor()).build().toStoredEvent(deposited("5"));
         for (StoredEvent stored : List.of(encrypted, compressed)) {
-            UndecodableStateException e = assertThrows(UndecodableStateException.class, () -> Mapper.create().toDomainEvent(stored));
+            UndecodableStateException e = assertThrows(UndecodableStateException.class, () -> Mapper.builder().declare(Account.class).build().toDomainEvent(stored));
             assertTrue(e.getMessage().contains("originator " + ID), e.getMessage());
             assertTrue(e.getMessage().contains("compression or encryption"), e.getMessage());
         }
@@ -240,7 +240,7 @@ class MapperTest {
 
     @Test
     void statesWithoutTheMappersLayoutFailWithAnUndecodableStateError() {
-        Mapper mapper = Mapper.create();
+        Mapper mapper = Mapper.builder().declare(Account.class).build();
         String topic = Account.Deposited.class.getName();
         for (String state : List.of("[]", "{\"d\":{\"amount\":1}}", "{\"t\":\"yesterday\",\"d\":{\"amount\":1}}",
                 "{\"t\":\"2026-01-01T00:00:00Z\"}", "{\"t\":\"2026-01-01T00:00:00Z\",\"v\":\"two\",\"d\":{\"amount\":1}}",
@@ -338,7 +338,7 @@ class MapperTest {
 
     @Test
     void statesWithTheirMembersInAnotherOrderOrWithMoreMembersStillRead() {
-        Mapper mapper = Mapper.create();
+        Mapper mapper = Mapper.builder().declare(Account.class).build();
         String topic = Account.Deposited.class.getName();
         for (String state : List.of("{\"d\":{\"amount\":10.00},\"t\":\"2026-11-27T17:30:00.123456789Z\"}",
                 "{\"t\":\"2026-11-27T17:30:00.123456789Z\",\"d\":{\"amount\":10.00},\"x\":1}",

@@ -57,7 +57,7 @@ class SealedTypesTest {
         }
     }
 
-    private final Mapper mapper = Mapper.create();
+    private final Mapper mapper = Mapper.builder().declare(Parcel.class).build();
 
     @Test
     void eventsWithAComponentOfASealedTypeRoundTripWithTheSubtypesName() {

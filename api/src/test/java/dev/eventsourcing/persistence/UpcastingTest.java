@@ -154,12 +154,12 @@ class UpcastingTest {
     @Test
     void aMapperKeepsTheUpcastersItWasBuiltWith() {
         Upcasters upcasters = new Upcasters();
-        Mapper mapper = Mapper.builder().upcasters(upcasters).build();
+        Mapper mapper = Mapper.builder().upcasters(upcasters).declare(Customer.class).build();
         upcasters.register(Customer.Registered.class, 1, RENAME_FULL_NAME).register(Customer.Registered.class, 2, ADD_CURRENCY_AND_LEVEL);
         StoredEvent v1 = stored(REGISTERED, 1, "{\"t\":\"2020-01-01T00:00:00Z\",\"d\":{\"fullName\":\"Ada\"}}");
         assertThrows(MissingUpcasterException.class, () -> mapper.toDomainEvent(v1));
         assertEquals(new Customer.Registered("Ada", "EUR", 1),
-                Mapper.builder().upcasters(upcasters).build().toDomainEvent(v1).payload());
+                Mapper.builder().upcasters(upcasters).declare(Customer.class).build().toDomainEvent(v1).payload());
     }
 
     @ClassVersion(0)

@@ -8,6 +8,7 @@ import dev.eventsourcing.application.fixtures.LeaderServer;
 import dev.eventsourcing.persistence.AesGcmCipher;
 import dev.eventsourcing.system.fixtures.Bank;
 import dev.eventsourcing.system.fixtures.RecordingProjection;
+import dev.eventsourcing.system.transfers.Account;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -181,7 +182,8 @@ class RemoteLeadersTest {
         Auditor auditor = new Auditor(settings);
         MultiThreadedRunner.Builder builder = MultiThreadedRunner.builder().application(auditor).projection(follower)
                 .executor(executor);
-        RemoteLeaders.follow(builder, Map.of("Auditor", auditor), Set.of("view"), values.keySet(), settings, false);
+        RemoteLeaders.follow(builder, Map.of("Auditor", auditor), Set.of("view"), values.keySet(), settings,
+                Set.of(Account.class), false);
         runner = builder.settings(settings).build();
         runner.start();
 
@@ -199,6 +201,11 @@ class RemoteLeadersTest {
 
         Auditor(Settings settings) {
             super(settings);
+        }
+
+        @Override
+        protected Set<Class<?>> domainClasses() {
+            return Set.of(Account.class);
         }
 
         @Override
@@ -234,7 +241,8 @@ class RemoteLeadersTest {
     private void follow(Map<String, String> values) {
         MultiThreadedRunner.Builder builder = MultiThreadedRunner.builder().projection(follower).executor(executor);
         Settings settings = Settings.of(values);
-        RemoteLeaders.follow(builder, Map.<String, Application>of(), Set.of("view"), values.keySet(), settings, false);
+        RemoteLeaders.follow(builder, Map.<String, Application>of(), Set.of("view"), values.keySet(), settings,
+                Set.of(Account.class), false);
         runner = builder.settings(settings).build();
         runner.start();
     }
@@ -243,7 +251,7 @@ class RemoteLeadersTest {
         Map<String, String> all = new HashMap<>(values);
         ConfigurationException error = assertThrows(ConfigurationException.class,
                 () -> RemoteLeaders.follow(MultiThreadedRunner.builder().projection(follower), Map.of(), Set.of("view"),
-                        all.keySet(), Settings.of(all), false));
+                        all.keySet(), Settings.of(all), Set.of(Account.class), false));
         return error.getMessage();
     }
 }

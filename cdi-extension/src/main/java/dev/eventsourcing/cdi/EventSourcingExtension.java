@@ -13,6 +13,7 @@ import dev.eventsourcing.cdi.internal.Messages;
 import dev.eventsourcing.cdi.internal.Options;
 import dev.eventsourcing.cdi.internal.RunningSystem;
 import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.AggregateEvent;
 import dev.eventsourcing.system.MultiThreadedRunner;
 import dev.eventsourcing.system.ParkedNotifications;
 import dev.eventsourcing.system.Readers;
@@ -62,6 +63,11 @@ import jakarta.inject.Singleton;
  * <p>The running system's readers are injectable as {@link Readers} (status, waiting for
  * positions) and {@link ParkedNotifications} (list, retry, skip).
  *
+ * <p>Topics: every application's mapper, and the mapper of every remote log a projection
+ * follows, knows the deployment's aggregate classes with their events and the event classes it
+ * contains or observes; a stored event of any other topic is parked by its readers. Two of these
+ * classes with one topic, or a blank {@code @Topic}, fail the deployment.
+ *
  * <p>Applications: each subclass of {@link Application} the deployment injects or contains
  * becomes a {@code @Singleton} bean, made through its constructor taking {@link Settings}; with
  * none, one default application named by {@code eventsourcing.application.name}
@@ -86,7 +92,7 @@ import jakarta.inject.Singleton;
  *
  * <p>Problems are never thrown from these observers: they fail the deployment through the
  * container's definition-error and deployment-problem API, with messages that start with a
- * stable id ({@code ESCDI001} to {@code ESCDI016}).
+ * stable id ({@code ESCDI001} to {@code ESCDI018}).
  */
 public class EventSourcingExtension implements Extension {
 
@@ -109,6 +115,12 @@ public class EventSourcingExtension implements Extension {
 
     void application(@Observes ProcessAnnotatedType<? extends Application> event) {
         claim(event);
+    }
+
+    // Event classes are no beans anyway (records have no constructor a container can call): only noted.
+    @SuppressWarnings("rawtypes")
+    void event(@Observes ProcessAnnotatedType<? extends AggregateEvent> event) {
+        discovery.scannedEvent(event.getAnnotatedType().getJavaClass());
     }
 
     private void claim(ProcessAnnotatedType<?> event) {

@@ -6,6 +6,7 @@ import dev.eventsourcing.system.ProcessApplication;
 import dev.eventsourcing.system.ProcessingEvent;
 
 import java.math.BigDecimal;
+import java.util.Set;
 import java.util.UUID;
 
 /** Holds the accounts; settles each requested transfer exactly once, or refuses it. */
@@ -13,6 +14,12 @@ public class Accounts extends ProcessApplication {
 
     public Accounts(Settings settings) {
         super(settings);
+    }
+
+    // Its own aggregates, and the transfers whose requests it settles when it follows a remote log.
+    @Override
+    protected Set<Class<?>> domainClasses() {
+        return Set.of(Account.class, Settlement.class, Transfer.class);
     }
 
     public UUID open(BigDecimal initialBalance) {

@@ -6,6 +6,7 @@ import dev.eventsourcing.system.ProcessApplication;
 import dev.eventsourcing.system.ProcessingEvent;
 
 import java.math.BigDecimal;
+import java.util.Set;
 import java.util.UUID;
 
 /** Takes transfer requests and marks each completed or rejected when the accounts answer. */
@@ -13,6 +14,12 @@ public class Transfers extends ProcessApplication {
 
     public Transfers(Settings settings) {
         super(settings);
+    }
+
+    // Its own aggregate, and the settlements it follows.
+    @Override
+    protected Set<Class<?>> domainClasses() {
+        return Set.of(Transfer.class, Settlement.class);
     }
 
     public UUID request(UUID from, UUID to, BigDecimal amount) {

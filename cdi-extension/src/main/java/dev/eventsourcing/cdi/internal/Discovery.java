@@ -35,7 +35,9 @@ import java.util.Set;
  * <p>Aggregates are found three ways, so that discovery works in "annotated" bean archives,
  * where a plain aggregate class is never scanned: as scanned subclasses of {@link Aggregate},
  * as the type argument of {@code Repository<A>} injection points, and as the aggregate of each
- * event type a projection observes. Applications are the scanned or injected subclasses of
+ * event type a projection observes. The deployment's domain classes are those aggregates with
+ * their event classes, and the scanned or observed event classes: every application's mapper,
+ * and the mapper of every remote log, knows them, and no two of them may share a topic. Applications are the scanned or injected subclasses of
  * {@link Application}; with none, the deployment gets one default application. Projections are
  * the beans annotated {@link Projection}; their observer methods are read from the scanned class
  * and then taken off the CDI event bus (their {@code @Observes} removed), because the runner
@@ -46,6 +48,7 @@ import java.util.Set;
 public final class Discovery {
 
     private final Set<Class<? extends Aggregate>> aggregates = new LinkedHashSet<>();
+    private final Set<Class<?>> scannedEvents = new LinkedHashSet<>();
     private final Set<Class<? extends Application>> applications = new LinkedHashSet<>();
     private final Map<Class<?>, Bean<?>> projectionBeans = new LinkedHashMap<>();
     private final Map<Class<?>, List<ProjectionMethod>> projectionMethods = new LinkedHashMap<>();
@@ -71,6 +74,11 @@ public final class Discovery {
         } else if (claims(type)) {
             applications.add((Class<? extends Application>) type);
         }
+    }
+
+    /** Records a scanned event class: a class or interface implementing AggregateEvent. */
+    public void scannedEvent(Class<?> type) {
+        scannedEvents.add(type);
     }
 
     /** Whether a bean class is a projection. */
@@ -192,6 +200,10 @@ public final class Discovery {
         for (Class<?> event : events) {
             EventTypes.problemOf(event).ifPresent(reason -> found.add(Messages.eventNotSerialisable(event, reason)));
         }
+        Set<Class<?>> domainClasses = new LinkedHashSet<>(aggregates);
+        domainClasses.addAll(events);
+        scannedEvents.stream().filter(type -> !type.isInterface() && !Modifier.isAbstract(type.getModifiers()))
+                .forEach(domainClasses::add);
         List<ApplicationSpec> specs = applicationSpecs(defaultApplicationName, found);
         List<BeanProjection> projections = projections(found);
         repositoryInjectionPoints.forEach((injectionPoint, aggregate) -> {
@@ -200,8 +212,8 @@ public final class Discovery {
                 found.add(Messages.repositoryOwner(injectionPoint, aggregate, owners, names(specs)));
             }
         });
-        return new Model(List.copyOf(aggregates), specs, RepositoryOwners.of(List.copyOf(aggregates), specs),
-                projections, found);
+        return new Model(List.copyOf(aggregates), List.copyOf(domainClasses), specs,
+                RepositoryOwners.of(List.copyOf(aggregates), specs), projections, found);
     }
 
     private List<ApplicationSpec> applicationSpecs(String defaultApplicationName, List<String> found) {
@@ -276,11 +288,13 @@ public final class Discovery {
     /**
      * The validated deployment: what to register and start, and the problems that stop it.
      *
-     * @param aggregates the aggregate classes found
-     * @param owners     the application of each aggregate class that has one, whose
-     *                   {@code Repository<A>} becomes a bean (see {@link RepositoryOwners})
+     * @param aggregates    the aggregate classes found
+     * @param domainClasses the aggregate and event classes, which every mapper of the deployment knows
+     * @param owners        the application of each aggregate class that has one, whose
+     *                      {@code Repository<A>} becomes a bean (see {@link RepositoryOwners})
      */
-    public record Model(List<Class<? extends Aggregate>> aggregates, List<ApplicationSpec> applications,
+    public record Model(List<Class<? extends Aggregate>> aggregates, List<Class<?>> domainClasses,
+                        List<ApplicationSpec> applications,
                         Map<Class<? extends Aggregate>, ApplicationSpec> owners,
                         List<BeanProjection> projections, List<String> problems) {
     }

@@ -19,7 +19,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
@@ -61,13 +63,15 @@ public class RunningSystem {
                 constructMissing(system, environment);
                 builder.system(system);
             }
+            Set<Class<?>> domainClasses = domainClasses(model);
+            applications.values().forEach(application -> application.mapper().declare(domainClasses.toArray(Class<?>[]::new)));
             applications.values().forEach(builder::application);
             for (BeanProjection definition : model.projections()) {
                 BeanProjection projection = definition.running(deployment::instanceOf);
                 applications.values().forEach(application -> builder.projection(projection, application.name()));
             }
             RemoteLeaders.follow(builder, byName(), model.projections().stream().map(BeanProjection::name)
-                    .collect(Collectors.toSet()), ConfigSettings.keys(), settings, options.synchronous());
+                    .collect(Collectors.toSet()), ConfigSettings.keys(), settings, domainClasses, options.synchronous());
             ownExecutor = ManagedExecutor.configure(builder, options);
             if (deployment.plainObservers()) {
                 applications.values().forEach(deployment::fireAfterCommit);
@@ -92,6 +96,15 @@ public class RunningSystem {
                 applications.put(type, ApplicationSpec.of(type).create(environment));
             }
         }
+    }
+
+    // What the extension found, and what the applications declare themselves (their domainClasses()):
+    // every reader of the deployment knows the whole domain model, also after a restart, before
+    // an application has written or got anything.
+    private Set<Class<?>> domainClasses(Discovery.Model model) {
+        Set<Class<?>> classes = new LinkedHashSet<>(model.domainClasses());
+        applications.values().forEach(application -> classes.addAll(application.mapper().knownClasses()));
+        return classes;
     }
 
     private static Map<Class<? extends Aggregate>, Class<?>> ownerClasses(Discovery.Model model) {

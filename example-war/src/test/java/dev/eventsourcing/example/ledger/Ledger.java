@@ -3,11 +3,13 @@ package dev.eventsourcing.example.ledger;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.example.bank.domainmodel.Account;
+import dev.eventsourcing.example.bank.domainmodel.Settlement;
 import dev.eventsourcing.system.ProcessApplication;
 import dev.eventsourcing.system.ProcessingEvent;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,6 +23,12 @@ public class Ledger extends ProcessApplication {
 
     public Ledger(Settings settings) {
         super(settings);
+    }
+
+    /** Its own aggregate, and the classes of the bank's log: accounts, and settlements it passes over. */
+    @Override
+    protected Set<Class<?>> domainClasses() {
+        return Set.of(AccountActivity.class, Account.class, Settlement.class);
     }
 
     /** The activity of a bank account, unless the ledger has not seen it opened yet. */

@@ -14,6 +14,7 @@ import dev.eventsourcing.system.ProcessApplication;
 import dev.eventsourcing.system.ProcessingEvent;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,6 +32,12 @@ public class Bank extends ProcessApplication {
 
     public Bank(Settings settings) {
         super(settings);
+    }
+
+    /** Its accounts and settlements, and the transfers whose requests it settles. */
+    @Override
+    protected Set<Class<?>> domainClasses() {
+        return Set.of(Account.class, Settlement.class, Transfer.class);
     }
 
     /** The accounts. */

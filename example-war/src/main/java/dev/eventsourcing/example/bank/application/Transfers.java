@@ -9,6 +9,7 @@ import dev.eventsourcing.system.ProcessApplication;
 import dev.eventsourcing.system.ProcessingEvent;
 
 import java.math.BigDecimal;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,6 +20,12 @@ public class Transfers extends ProcessApplication {
 
     public Transfers(Settings settings) {
         super(settings);
+    }
+
+    /** Its transfers, and the settlements of the bank it follows. */
+    @Override
+    protected Set<Class<?>> domainClasses() {
+        return Set.of(Transfer.class, Settlement.class);
     }
 
     /**
