@@ -7,6 +7,7 @@ import dev.eventsourcing.application.bank.BankAccount;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.AggregateEvent;
 import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.domain.Topic;
 import dev.eventsourcing.persistence.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -165,6 +166,25 @@ class DeploymentProblemsTest {
     void asynchronousDispatchWithoutAManagedExecutorFailsWithEscdi016() {
         assertProblem("ESCDI016: No managed executor", failureOf(Map.of("eventsourcing.projection.dispatch", "async",
                 "eventsourcing.executor", "managed"), Teller.class));
+    }
+
+    @Test
+    void aBlankTopicFailsWithEscdi018() {
+        assertProblem("ESCDI018: Class " + BlankTopicEvents.Happened.class.getName() + " of the domain model has no usable"
+                + " topic", failureOf(NeedsBlankTopicEvents.class));
+    }
+
+    @Test
+    void twoClassesWithOneTopicFailWithEscdi019() {
+        assertProblem("ESCDI019: Two classes of the domain model have the topic 'shared.Happened': "
+                + SharedTopicEvents.Happened.class.getName() + " and " + SharedTopicEvents.Other.class.getName(),
+                failureOf(NeedsSharedTopicEvents.class));
+    }
+
+    @Test
+    void aScannedEventWithTheTopicOfAnAggregatesEventFailsWithEscdi019() {
+        assertProblem("ESCDI019: Two classes of the domain model have the topic '" + BankAccount.Opened.class.getName()
+                + "'", failureOf(Teller.class, Impostor.class));
     }
 
     @Test
@@ -370,5 +390,38 @@ class DeploymentProblemsTest {
 
     @Projection("idle")
     public static class Idle {
+    }
+
+    public static class BlankTopicEvents extends Aggregate {
+        @Topic("")
+        public record Happened() implements AggregateEvent<BlankTopicEvents> {
+        }
+    }
+
+    @ApplicationScoped
+    public static class NeedsBlankTopicEvents {
+        @Inject
+        Repository<BlankTopicEvents> repository;
+    }
+
+    public static class SharedTopicEvents extends Aggregate {
+        @Topic("shared.Happened")
+        public record Happened() implements AggregateEvent<SharedTopicEvents> {
+        }
+
+        @Topic("shared.Happened")
+        public record Other() implements AggregateEvent<SharedTopicEvents> {
+        }
+    }
+
+    @ApplicationScoped
+    public static class NeedsSharedTopicEvents {
+        @Inject
+        Repository<SharedTopicEvents> repository;
+    }
+
+    /** An event of another aggregate that claims the topic of a bank account's Opened. */
+    @Topic("dev.eventsourcing.application.bank.BankAccount$Opened")
+    public record Impostor(String name) implements AggregateEvent<SharedTopicEvents> {
     }
 }

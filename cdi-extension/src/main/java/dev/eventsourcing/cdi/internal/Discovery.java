@@ -204,6 +204,7 @@ public final class Discovery {
         domainClasses.addAll(events);
         scannedEvents.stream().filter(type -> !type.isInterface() && !Modifier.isAbstract(type.getModifiers()))
                 .forEach(domainClasses::add);
+        found.addAll(Topics.problemsOf(domainClasses));
         List<ApplicationSpec> specs = applicationSpecs(defaultApplicationName, found);
         List<BeanProjection> projections = projections(found);
         repositoryInjectionPoints.forEach((injectionPoint, aggregate) -> {

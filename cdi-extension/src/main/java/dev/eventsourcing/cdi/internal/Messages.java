@@ -83,6 +83,16 @@ public final class Messages {
                 + " eventsourcing." + Options.EXECUTOR + "=own to run them on threads of the extension's own";
     }
 
+    static String unusableTopic(Class<?> type, String reason) {
+        return "ESCDI018: Class " + type.getName() + " of the domain model has no usable topic: " + reason;
+    }
+
+    static String duplicateTopic(String topic, Class<?> first, Class<?> second) {
+        return "ESCDI019: Two classes of the domain model have the topic '" + topic + "': " + first.getName() + " and "
+                + second.getName() + "; stored events would read as either of them, so give one of them a @Topic"
+                + " of its own";
+    }
+
     /** The deployment problem of a configuration error. */
     public static String badConfiguration(String message) {
         // Settings name their keys without the MicroProfile Config prefix; users write it.
