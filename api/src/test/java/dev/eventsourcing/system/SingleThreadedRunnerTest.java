@@ -1,5 +1,7 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.persistence.Gadgets;
+import dev.eventsourcing.persistence.UnknownTopicException;
 import dev.eventsourcing.system.transfers.Accounts;
 import dev.eventsourcing.system.transfers.Transfer;
 import dev.eventsourcing.system.transfers.Transfers;
@@ -47,6 +49,24 @@ class SingleThreadedRunnerTest {
         assertEquals(Transfer.Status.COMPLETED, transfers.get(transfer).status());
         assertEquals(new BigDecimal("70"), accounts.balance(alice));
         assertEquals(new BigDecimal("30"), accounts.balance(bob));
+    }
+
+    @Test
+    void aForgedTopicInALeadersLogFailsTheSaveThatPromptedItAndIsNotRecordedAsProcessed() {
+        Accounts accounts = runner.get(Accounts.class);
+        Transfers transfers = runner.get(Transfers.class);
+        UUID alice = accounts.open(new BigDecimal("100"));
+        UUID bob = accounts.open(new BigDecimal("0"));
+        transfers.recorder().insertEvents(List.of(Gadgets.forged(UUID.randomUUID(), 1, Gadgets.TIMER)));
+        long threads = Gadgets.timerThreads();
+
+        UnknownTopicException error = assertThrows(UnknownTopicException.class,
+                () -> transfers.request(alice, bob, new BigDecimal("30")));
+
+        assertEquals(Gadgets.TIMER, error.topic());
+        assertEquals(threads, Gadgets.timerThreads(), "a forged Timer was made, and its thread started");
+        assertEquals(0, accounts.processRecorder().maxTrackingId("Transfers"), "not recorded as processed");
+        assertEquals(new BigDecimal("100"), accounts.balance(alice), "nothing after it was processed either");
     }
 
     @Test
