@@ -9,9 +9,11 @@ import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.Gadgets;
+import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.Recording;
+import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.UnknownTopicException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -290,6 +292,20 @@ public abstract class ApplicationTestCase {
         assertFalse(new String(state, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Secret Agent"));
         List<DomainEvent<?>> events = app.events().get(id);
         assertEquals(2, events.size());
+    }
+
+    @Test
+    void anAggregateClassBecomesKnownWithItsRepositoryAndItsStoredEventsReadFromThen() {
+        BankAccounts app = application(Map.of());
+        BankAccount account = BankAccount.open("Ada", "ada@example.com");
+        Mapper elsewhere = Mapper.create();
+        app.recorder().insertEvents(account.collectEvents().stream().map(elsewhere::toStoredEvent).toList());
+        StoredEvent opened = app.recorder().selectEvents(account.id()).get(0);
+        assertThrows(UnknownTopicException.class, () -> app.mapper().toDomainEvent(opened),
+                "written by another mapper, and not declared by the application");
+
+        assertEquals("Ada", app.accounts().get(account.id()).fullName());
+        assertEquals(BankAccount.Opened.class, app.mapper().toDomainEvent(opened).payload().getClass());
     }
 
     @Test
