@@ -6,11 +6,13 @@ import dev.eventsourcing.persistence.Notification;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A projection writing its view through the dispatch transaction's entity manager, as in Java SE.
- * The static knobs survive container restarts: a delay per event, and failures after the write.
+ * The static knobs survive container restarts: a gate each event waits at after its write, a
+ * delay per event, and failures after the write.
  */
 @Projection("deposit-view")
 public class DepositView {
@@ -18,6 +20,7 @@ public class DepositView {
     static final AtomicInteger DELAY_MILLIS = new AtomicInteger();
     static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
     static final AtomicInteger HANDLED = new AtomicInteger();
+    static volatile CountDownLatch gate = new CountDownLatch(0);
 
     void on(@Observes BankAccount.Deposited event, Notification notification, EntityManager em) throws InterruptedException {
         em.persist(new DepositRow(notification.id(), notification.originatorId(), event.amount()));
@@ -25,6 +28,7 @@ public class DepositView {
         if (FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("failing after the view was written");
         }
+        gate.await();
         Thread.sleep(DELAY_MILLIS.get());
         HANDLED.incrementAndGet();
     }

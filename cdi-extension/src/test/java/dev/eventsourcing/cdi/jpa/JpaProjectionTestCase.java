@@ -19,9 +19,11 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,6 +49,7 @@ abstract class JpaProjectionTestCase {
         DepositView.DELAY_MILLIS.set(0);
         DepositView.FAILURES_LEFT.set(0);
         DepositView.HANDLED.set(0);
+        DepositView.gate = new CountDownLatch(0);
     }
 
     @AfterEach
@@ -61,26 +64,36 @@ abstract class JpaProjectionTestCase {
     }
 
     private WeldContainer start(Class<?>... beanClasses) {
-        container = Deployments.start(Map.of(
+        return start(Map.of(), beanClasses);
+    }
+
+    private WeldContainer start(Map<String, String> extra, Class<?>... beanClasses) {
+        Map<String, String> config = new HashMap<>(Map.of(
                 "eventsourcing.persistence.module", "jpa",
                 "eventsourcing.jpa.url", database().url(),
                 "eventsourcing.jpa.user", database().user(),
                 "eventsourcing.application.name", applicationName,
                 "eventsourcing.projection.poll-interval", "50",
-                "eventsourcing.projection.retry-delay", "20"), beanClasses);
+                "eventsourcing.projection.retry-delay", "20"));
+        config.putAll(extra);
+        container = Deployments.start(config, beanClasses);
         return container;
     }
 
     @Test
     void aProjectionProcessesEveryEventExactlyOnceAcrossARestartInTheMiddleOfTheStream() throws Exception {
+        // One notification per transaction, and the first held until every deposit is saved: the
+        // container then stops a few notifications into the stream however slow the writes are.
         DepositView.DELAY_MILLIS.set(20);
-        WeldContainer first = start();
+        DepositView.gate = new CountDownLatch(1);
+        WeldContainer first = start(Map.of("eventsourcing.projection.batch-size", "1"), Teller.class, DepositView.class);
         Teller teller = first.select(Teller.class).get();
         UUID id = teller.open("Alice");
         long last = 0;
         for (int i = 0; i < 40; i++) {
             last = teller.deposit(id, "1.00");
         }
+        DepositView.gate.countDown();
         waitUntil(() -> DepositView.HANDLED.get() >= 3);
         first.shutdown();
         long rowsAtShutdown = rows(id);
