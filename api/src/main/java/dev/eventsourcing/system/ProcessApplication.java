@@ -81,7 +81,12 @@ public abstract class ProcessApplication extends Application {
     protected void policy(ShreddedEvent<?> event, ProcessingEvent processing) {
     }
 
-    /** Follows a leader: reads its log with its mapper, as {@code leaderName}. */
+    /**
+     * Follows a leader: reads its log with its mapper, as {@code leaderName}. The mapper reads
+     * only the classes it knows (see {@link Mapper}): for another deployment's log, pass one that
+     * declares that log's classes, such as this application's own when its
+     * {@link #domainClasses()} include them.
+     */
     public void follow(String leaderName, NotificationLog log, Mapper mapper) {
         Objects.requireNonNull(leaderName, "leaderName");
         leaders.put(leaderName, new Leader(Objects.requireNonNull(log, "log"), Objects.requireNonNull(mapper, "mapper")));
