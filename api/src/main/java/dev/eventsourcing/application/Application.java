@@ -116,11 +116,11 @@ public class Application implements AutoCloseable {
     }
 
     /**
-     * Makes the mapper, which knows the {@link #domainClasses()}; override {@link #configureMapper}
-     * to register topics or upcasters.
+     * Makes the mapper, which knows the {@link #domainClasses()} and the library's own
+     * {@link Shredding}; override {@link #configureMapper} to register topics or upcasters.
      */
     protected Mapper constructMapper(InfrastructureFactory factory) {
-        Mapper.Builder builder = factory.mapperBuilder().declare(domainClasses());
+        Mapper.Builder builder = factory.mapperBuilder().declare(Shredding.class).declare(domainClasses());
         configureMapper(builder);
         return builder.build();
     }

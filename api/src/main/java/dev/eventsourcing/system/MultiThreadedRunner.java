@@ -5,6 +5,7 @@ import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Environment;
 import dev.eventsourcing.application.NotificationLog;
+import dev.eventsourcing.application.Shredding;
 import dev.eventsourcing.persistence.Infrastructure;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.ParkedNotification;
@@ -252,9 +253,11 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
          * are read when polled: nothing here prompts them. The mapper reads only the classes it
          * knows: declare the log's aggregate or event classes on it
          * ({@code Mapper.builder().declare(Account.class)}); a notification of any other topic
-         * is parked with an {@link dev.eventsourcing.persistence.UnknownTopicException}.
+         * is parked with an {@link dev.eventsourcing.persistence.UnknownTopicException}. The
+         * mapper is taught the library's own {@link Shredding}, which every log may hold.
          */
         public Builder follow(String reader, String logName, NotificationLog log, Mapper mapper) {
+            Objects.requireNonNull(mapper, "mapper").declare(Shredding.class);
             follows.add(new Plan.FollowEdge(reader, logName, log, mapper));
             return this;
         }

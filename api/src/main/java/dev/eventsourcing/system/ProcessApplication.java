@@ -3,6 +3,7 @@ package dev.eventsourcing.system;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.NotificationLog;
+import dev.eventsourcing.application.Shredding;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.ApplicationRecorder;
@@ -85,10 +86,12 @@ public abstract class ProcessApplication extends Application {
      * Follows a leader: reads its log with its mapper, as {@code leaderName}. The mapper reads
      * only the classes it knows (see {@link Mapper}): for another deployment's log, pass one that
      * declares that log's classes, such as this application's own when its
-     * {@link #domainClasses()} include them.
+     * {@link #domainClasses()} include them. The mapper is taught the library's own
+     * {@link Shredding}, which every log may hold.
      */
     public void follow(String leaderName, NotificationLog log, Mapper mapper) {
         Objects.requireNonNull(leaderName, "leaderName");
+        Objects.requireNonNull(mapper, "mapper").declare(Shredding.class);
         leaders.put(leaderName, new Leader(Objects.requireNonNull(log, "log"), Objects.requireNonNull(mapper, "mapper")));
     }
 
