@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,12 +80,15 @@ class RemoteLeadersTest {
         serveWithCredentials();
         follow(Map.of("view.follow.Bank.url", server.url().toString(), "projection.poll-interval", "20"));
 
-        while (server.requests() == 0) {
+        // The worker records the refusal after the server has counted the request: wait for the
+        // status itself, not for a fixed time after the request.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!runner.statuses().get(0).failing() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        Thread.sleep(100);
 
         ReaderStatus status = runner.statuses().get(0);
+        assertTrue(server.requests() > 0);
         assertEquals(0, status.position());
         assertTrue(status.failing() && status.failure().contains("answered 401"), status.failure());
     }
