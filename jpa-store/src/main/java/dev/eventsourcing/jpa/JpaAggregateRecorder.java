@@ -118,27 +118,12 @@ public class JpaAggregateRecorder implements AggregateRecorder {
 
     @Override
     public List<StoredEvent> selectAllEvents(EventKey after, int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("The limit must not be negative, was " + limit);
-        }
-        try {
-            return transactions.inTransaction(em -> STATES.selectAll(em, recorderName, after, limit));
-        } catch (RuntimeException e) {
-            throw JpaExceptions.translate(e, "Selecting events after " + after + " from " + recorderName);
-        }
+        return STATES.selectAll(transactions, recorderName, after, limit);
     }
 
     @Override
     public int replaceStates(List<StoredEvent> events) {
-        List<StoredEvent> batch = List.copyOf(events);
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        try {
-            return transactions.inTransaction(em -> STATES.replace(em, recorderName, batch));
-        } catch (RuntimeException e) {
-            throw JpaExceptions.translate(e, "Replacing the states of " + batch.size() + " events of " + recorderName);
-        }
+        return STATES.replace(transactions, recorderName, events);
     }
 
     @Override

@@ -172,27 +172,12 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
 
     @Override
     public List<StoredEvent> selectAllEvents(EventKey after, int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("The limit must not be negative, was " + limit);
-        }
-        try {
-            return transactions.inTransaction(em -> STATES.selectAll(em, applicationName, after, limit));
-        } catch (RuntimeException e) {
-            throw JpaExceptions.translate(e, "Selecting events after " + after + " from " + applicationName);
-        }
+        return STATES.selectAll(transactions, applicationName, after, limit);
     }
 
     @Override
     public int replaceStates(List<StoredEvent> events) {
-        List<StoredEvent> batch = List.copyOf(events);
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        try {
-            return transactions.inTransaction(em -> STATES.replace(em, applicationName, batch));
-        } catch (RuntimeException e) {
-            throw JpaExceptions.translate(e, "Replacing the states of " + batch.size() + " events of " + applicationName);
-        }
+        return STATES.replace(transactions, applicationName, events);
     }
 
     @Override

@@ -38,6 +38,37 @@ final class StateRows {
                 + " AND originator_id = CAST(?3 AS UUID) AND originator_version = ?4 AND topic = ?5";
     }
 
+    /**
+     * Up to {@code limit} events of the owner after the key (or from the first), in key order, in
+     * a transaction of the recorder's: what both recorders' {@code selectAllEvents} do.
+     */
+    List<StoredEvent> selectAll(JpaTransactions transactions, String owner, EventKey after, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("The limit must not be negative, was " + limit);
+        }
+        try {
+            return transactions.inTransaction(em -> selectAll(em, owner, after, limit));
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Selecting events after " + after + " from " + owner);
+        }
+    }
+
+    /**
+     * Replaces the states of the owner's rows with those of the events, in a transaction of the
+     * recorder's: what both recorders' {@code replaceStates} do.
+     */
+    int replace(JpaTransactions transactions, String owner, List<StoredEvent> events) {
+        List<StoredEvent> batch = List.copyOf(events);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            return transactions.inTransaction(em -> replace(em, owner, batch));
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Replacing the states of " + batch.size() + " events of " + owner);
+        }
+    }
+
     /** Up to {@code limit} events of the owner after the key (or from the first), in key order. */
     List<StoredEvent> selectAll(EntityManager em, String owner, EventKey after, int limit) {
         if (limit == 0) {
