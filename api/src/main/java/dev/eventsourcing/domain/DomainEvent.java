@@ -10,7 +10,7 @@ import java.util.UUID;
  * for the event that created the aggregate) and when it happened.
  *
  * <p>A payload is usually an {@link AggregateEvent} record; for a snapshot it is a copy of the
- * aggregate itself (see {@link Snapshot}).
+ * aggregate itself (see {@link Aggregates#snapshotOf}).
  *
  * @param <P> the payload type
  */
