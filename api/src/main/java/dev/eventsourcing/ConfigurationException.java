@@ -8,10 +8,21 @@ package dev.eventsourcing;
 public class ConfigurationException extends EventSourcingException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Reports a bad setting.
+     *
+     * @param message what is wrong, naming the setting and its value
+     */
     public ConfigurationException(String message) {
         super(message);
     }
 
+    /**
+     * Reports a bad setting found while reading or using it.
+     *
+     * @param message what is wrong, naming the setting and its value
+     * @param cause the failure that revealed it, such as a parse error; may be null
+     */
     public ConfigurationException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -59,15 +59,25 @@ import java.util.Optional;
 @FunctionalInterface
 public interface Settings {
 
+    /** The persistence backend: {@code inmemory}, or another module on the class path such as {@code jpa}. */
     String PERSISTENCE_MODULE = "persistence.module";
+    /** {@code zlib} to compress stored state, {@code none} not to. */
     String COMPRESSOR = "compressor";
+    /** Base64 of the one 32-byte AES key that encrypts stored state. */
     String CIPHER_KEY = "cipher.key";
+    /** Several AES keys with ids, {@code id:base64} separated by commas, the encrypting key first. */
     String CIPHER_KEYS = "cipher.keys";
+    /** Whether states encrypted before they carried a key id still decrypt. */
     String CIPHER_ACCEPT_LEGACY = "cipher.accept-legacy";
+    /** Whether to keep a snapshot store, so that snapshots can be taken on demand. */
     String SNAPSHOTTING_ENABLED = "snapshotting.enabled";
+    /** Take a snapshot every N versions; suffixed with {@code .<aggregate class name>} for one class. */
     String SNAPSHOTTING_INTERVAL = "snapshotting.interval";
+    /** How many aggregates the repository caches; 0 for no cache. */
     String CACHE_MAXSIZE = "cache.maxsize";
+    /** Whether a cached aggregate is brought up to date with events stored since it was cached. */
     String CACHE_FASTFORWARD = "cache.fastforward";
+    /** The most notifications one section of the notification log holds. */
     String SECTION_SIZE = "notification-log.section-size";
     /** The largest stored state once decompressed, and the longest JSON document, in bytes. */
     String DECODING_MAX_STATE_BYTES = "decoding.max-state-bytes";
@@ -78,37 +88,72 @@ public interface Settings {
     /** The longest JSON number in a stored state, in characters. */
     String DECODING_MAX_NUMBER_LENGTH = "decoding.max-number-length";
 
-    /** The value of a key, or empty when it is not set. A blank value counts as not set. */
+    /**
+     * The value of a key. A blank value counts as not set.
+     *
+     * @param key the setting's name, such as {@value #COMPRESSOR}
+     * @return the value as written, or empty when the key is unset or blank
+     */
     Optional<String> get(String key);
 
-    /** No settings at all: every default applies. */
+    /**
+     * No settings at all: every default applies.
+     *
+     * @return settings in which every key is unset
+     */
     static Settings empty() {
         return key -> Optional.empty();
     }
 
-    /** Settings read from a map (copied). */
+    /**
+     * Settings read from a map, copied so that later changes to the map are not seen.
+     *
+     * @param values values by key; neither keys nor values may be null
+     * @return settings answering from the copy, with blank values counting as unset
+     */
     static Settings of(Map<String, String> values) {
         Map<String, String> copy = Map.copyOf(values);
         return key -> Optional.ofNullable(copy.get(key)).filter(value -> !value.isBlank());
     }
 
-    /** Settings read from the JVM's system properties, looked up when asked for. */
+    /**
+     * Settings read from the JVM's system properties, looked up each time a key is asked for.
+     *
+     * @return settings answering from the current system properties
+     */
     static Settings systemProperties() {
         return key -> Optional.ofNullable(System.getProperty(key)).filter(value -> !value.isBlank());
     }
 
-    /** These settings, where a key prefixed with {@code scope + "."} wins over the plain key. */
+    /**
+     * These settings, where a key prefixed with {@code scope + "."} wins over the plain key.
+     *
+     * @param scope the prefix, usually an application's name; not null
+     * @return settings that look up {@code scope.key} first, then {@code key}
+     */
     default Settings scoped(String scope) {
         Objects.requireNonNull(scope, "scope");
         return key -> get(scope + "." + key).or(() -> get(key));
     }
 
-    /** These settings, falling back to {@code other} for keys that are not set here. */
+    /**
+     * These settings, falling back to {@code other} for keys that are not set here.
+     *
+     * @param other the settings asked second
+     * @return settings that answer from these first, then from {@code other}
+     */
     default Settings orElse(Settings other) {
         return key -> get(key).or(() -> other.get(key));
     }
 
-    /** A whole number, or {@code defaultValue} when unset. */
+    /**
+     * A whole number, or {@code defaultValue} when unset.
+     *
+     * @param key the setting's name
+     * @param defaultValue the value to use when the key is unset
+     * @return the number written in the setting, else {@code defaultValue}
+     * @throws ConfigurationException when the value is not a whole number
+     */
     default int getInt(String key, int defaultValue) {
         return getInt(key).orElse(defaultValue);
     }
@@ -116,6 +161,8 @@ public interface Settings {
     /**
      * A whole number, or empty when unset.
      *
+     * @param key the setting's name
+     * @return the number written in the setting, or empty when the key is unset
      * @throws ConfigurationException when the value is not a whole number
      */
     default Optional<Integer> getInt(String key) {
@@ -132,6 +179,9 @@ public interface Settings {
      * A boolean written {@code true/false}, {@code yes/no}, {@code y/n}, {@code on/off} or
      * {@code 1/0}, or {@code defaultValue} when unset.
      *
+     * @param key the setting's name
+     * @param defaultValue the value to use when the key is unset
+     * @return the boolean written in the setting, else {@code defaultValue}
      * @throws ConfigurationException when the value is none of those
      */
     default boolean getBoolean(String key, boolean defaultValue) {
