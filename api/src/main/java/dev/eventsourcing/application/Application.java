@@ -70,6 +70,9 @@ public class Application implements AutoCloseable {
     /**
      * An application configured by the given settings (see {@link Settings} for the keys). Its
      * infrastructure is the one an {@link Environment} carries, or else the backend the settings name.
+     *
+     * @param settings the settings, read scoped to the application's name; not null
+     * @throws dev.eventsourcing.ConfigurationException when a setting is malformed
      */
     public Application(Settings settings) {
         this(null, settings);
@@ -79,6 +82,10 @@ public class Application implements AutoCloseable {
      * An application with the given name (instead of its class's simple name), configured by the
      * settings: for applications that are instances of a class shared by several, such as a
      * container's default application.
+     *
+     * @param name the application's name; {@code null} for its class's simple name
+     * @param settings the settings, read scoped to the application's name; not null
+     * @throws dev.eventsourcing.ConfigurationException when a setting is malformed
      */
     public Application(String name, Settings settings) {
         this.givenName = name;
@@ -102,6 +109,8 @@ public class Application implements AutoCloseable {
     /**
      * The application's name: the one given to the constructor, else its class's simple name,
      * unless overridden. Must be constant.
+     *
+     * @return the name, which scopes its settings and names it to followers
      */
     public String name() {
         return givenName != null ? givenName : getClass().getSimpleName();
@@ -110,6 +119,9 @@ public class Application implements AutoCloseable {
     /**
      * Makes the infrastructure factory: from the {@link Environment} the application was given,
      * else the backend the settings name.
+     *
+     * @param settings the application's settings, already scoped to its name
+     * @return the factory of every recorder the application uses
      */
     protected InfrastructureFactory constructFactory(Settings settings) {
         return infrastructure.factory(name, settings);
@@ -118,6 +130,9 @@ public class Application implements AutoCloseable {
     /**
      * Makes the mapper, which knows the {@link #domainClasses()} and the library's own
      * {@link Shredding}; override {@link #configureMapper} to register topics or upcasters.
+     *
+     * @param factory the factory made by {@link #constructFactory}
+     * @return the application's mapper
      */
     protected Mapper constructMapper(InfrastructureFactory factory) {
         Mapper.Builder builder = factory.mapperBuilder().declare(Shredding.class).declare(domainClasses());
@@ -133,6 +148,8 @@ public class Application implements AutoCloseable {
      * aggregate classes of the {@linkplain #repository repositories} asked for and every class
      * it has written. Override it, e.g. {@code return Set.of(Dog.class);}, so that events read
      * from the first moment, also in readers that start before anything is saved. Empty by default.
+     *
+     * @return the aggregate and event classes to declare to the mapper
      */
     protected Set<Class<?>> domainClasses() {
         return Set.of();
@@ -141,11 +158,19 @@ public class Application implements AutoCloseable {
     /**
      * Registers renamed topics, upcasters or Jackson modules on the mapper, or declares more
      * classes ({@link Mapper.Builder#declare}). Does nothing by default.
+     *
+     * @param builder the mapper's builder, with the domain classes declared already
      */
     protected void configureMapper(Mapper.Builder builder) {
     }
 
-    /** Makes the recorder of the application's events and notification log. */
+    /**
+     * Makes the recorder of the application's events and notification log.
+     *
+     * @param factory the factory made by {@link #constructFactory}
+     * @return the recorder; a process application's must be a
+     *         {@link dev.eventsourcing.persistence.ProcessRecorder}
+     */
     protected ApplicationRecorder constructRecorder(InfrastructureFactory factory) {
         return factory.applicationRecorder();
     }
@@ -154,6 +179,8 @@ public class Application implements AutoCloseable {
      * Snapshot intervals per aggregate class: a snapshot is taken whenever a save brings an
      * aggregate of that class to a multiple of its interval. Settings may add or override
      * intervals. Empty by default.
+     *
+     * @return the number of versions between snapshots, by aggregate class
      */
     protected Map<Class<? extends Aggregate>, Integer> snapshottingIntervals() {
         return Map.of();
@@ -162,7 +189,9 @@ public class Application implements AutoCloseable {
     /**
      * Saves the new events of the given aggregates atomically: all of them or none.
      *
-     * @return a recording per stored event, in order, with its notification id
+     * @param aggregates the aggregates whose pending events to save; null elements are skipped
+     * @return a recording per stored event, in order, with its notification id; empty when no
+     *         aggregate had new events
      * @throws dev.eventsourcing.persistence.IntegrityException when another writer saved a
      *         version of one of the aggregates first; nothing is stored then, and the aggregates
      *         should be got again before retrying the command
@@ -176,6 +205,10 @@ public class Application implements AutoCloseable {
      * upstream position that caused them, atomically: what process applications do. A position
      * with no new events is recorded too, so that the notification is not processed again.
      *
+     * @param tracking the upstream position processed, or {@code null} for none
+     * @param aggregates the aggregates whose pending events to save; null elements are skipped
+     * @return a recording per stored event, in order, with its notification id; empty when no
+     *         aggregate had new events
      * @throws dev.eventsourcing.persistence.IntegrityException when a version or the position is
      *         taken already; nothing is stored then
      */
@@ -212,6 +245,8 @@ public class Application implements AutoCloseable {
      * (in a container), the listener runs inside it, before commit: a listener that needs the
      * events to be committed must defer its work until then. Runners use this to prompt
      * followers.
+     *
+     * @param listener called with the recordings of each save; not null
      */
     public void addRecordingListener(Consumer<List<Recording>> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -251,6 +286,7 @@ public class Application implements AutoCloseable {
      * of the subject; readers of the log receive such events as
      * {@link dev.eventsourcing.projection.ShreddedEvent}s.
      *
+     * @param subject the subject's id; not null
      * @return true when this call shredded the subject; false when it was shredded already,
      *         and nothing was done
      * @throws IllegalStateException when the application's mapper keeps no subject keys
@@ -275,6 +311,10 @@ public class Application implements AutoCloseable {
     /**
      * The repository of one aggregate type; {@code repository(Aggregate.class)} gets aggregates
      * of every type. The aggregate class, with its event classes, becomes known to the mapper.
+     *
+     * @param <A> the aggregate type
+     * @param type the aggregate class; not null
+     * @return the repository, the same one for every call with the same type
      */
     @SuppressWarnings("unchecked")
     public <A extends Aggregate> Repository<A> repository(Class<A> type) {
@@ -288,6 +328,8 @@ public class Application implements AutoCloseable {
      * Takes a snapshot of an aggregate at its latest version, or at {@code version} when given.
      * Taking a snapshot of a version that has one already changes nothing.
      *
+     * @param id the aggregate's id
+     * @param version the version to take it at, from 1; {@code null} for the latest
      * @throws IllegalStateException      when the application keeps no snapshots
      * @throws AggregateNotFoundException when there is no such aggregate or version
      */
@@ -300,27 +342,33 @@ public class Application implements AutoCloseable {
         putSnapshot(version == null ? any.get(id) : any.get(id, version));
     }
 
-    /** Takes a snapshot of an aggregate at its latest version. */
+    /**
+     * Takes a snapshot of an aggregate at its latest version.
+     *
+     * @param id the aggregate's id
+     * @throws IllegalStateException      when the application keeps no snapshots
+     * @throws AggregateNotFoundException when there is no such aggregate
+     */
     public void takeSnapshot(UUID id) {
         takeSnapshot(id, null);
     }
 
-    /** The application's notification log. */
+    /** @return the application's notification log */
     public NotificationLog notificationLog() {
         return notificationLog;
     }
 
-    /** The store of the application's events. */
+    /** @return the store of the application's events */
     public EventStore events() {
         return events;
     }
 
-    /** The store of the application's snapshots, or {@code null} when it keeps none. */
+    /** @return the store of the application's snapshots, or {@code null} when it keeps none */
     public EventStore snapshots() {
         return snapshots;
     }
 
-    /** The recorder of the application's events and notification log. */
+    /** @return the recorder of the application's events and notification log */
     public ApplicationRecorder recorder() {
         return recorder;
     }
@@ -328,6 +376,8 @@ public class Application implements AutoCloseable {
     /**
      * The transactions of the application's backend: a runner defers prompting readers with
      * {@link Transactions#afterCommit} until a save's transaction has committed.
+     *
+     * @return the backend's transactions
      */
     public Transactions transactions() {
         return factory.transactions();
@@ -338,12 +388,12 @@ public class Application implements AutoCloseable {
         return factory;
     }
 
-    /** The mapper between domain events and stored events. */
+    /** @return the mapper between domain events and stored events */
     public Mapper mapper() {
         return mapper;
     }
 
-    /** The settings, scoped to this application's name. */
+    /** @return the settings, scoped to this application's name */
     public Settings settings() {
         return settings;
     }

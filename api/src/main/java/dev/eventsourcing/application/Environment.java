@@ -22,7 +22,13 @@ public final class Environment implements Settings {
         this.infrastructure = Objects.requireNonNull(infrastructure, "infrastructure");
     }
 
-    /** Settings read from {@code settings}, with the given infrastructure. */
+    /**
+     * Settings read from {@code settings}, with the given infrastructure.
+     *
+     * @param settings where every key is looked up; not null
+     * @param infrastructure the infrastructure the application is to use; not null
+     * @return an environment answering keys from {@code settings}
+     */
     public static Environment of(Settings settings, Infrastructure infrastructure) {
         return new Environment(settings, infrastructure);
     }
@@ -32,7 +38,7 @@ public final class Environment implements Settings {
         return settings.get(key);
     }
 
-    /** Where the application's infrastructure comes from. */
+    /** @return where the application's infrastructure comes from */
     public Infrastructure infrastructure() {
         return infrastructure;
     }

@@ -30,6 +30,10 @@ public final class HttpCredentials {
     /**
      * HTTP Basic credentials (RFC 7617, UTF-8).
      *
+     * @param username the user name; not empty, no colon
+     * @param password the password; not empty
+     * @return credentials sending {@code Authorization: Basic …}
+     * @throws NullPointerException when either is null
      * @throws IllegalArgumentException when the user name is empty or holds a colon, or the
      *         password is empty (the message names neither)
      */
@@ -49,6 +53,9 @@ public final class HttpCredentials {
     /**
      * A bearer token (RFC 6750).
      *
+     * @param token the token as the server issued it; not empty, no whitespace
+     * @return credentials sending {@code Authorization: Bearer …}
+     * @throws NullPointerException when the token is null
      * @throws IllegalArgumentException when the token is empty or holds whitespace (the message
      *         does not show it)
      */
@@ -65,7 +72,13 @@ public final class HttpCredentials {
         return authorization;
     }
 
-    /** The text with every occurrence of the secret, plain or encoded, replaced by {@code ***}. */
+    /**
+     * Takes the secret out of text, such as a server's error body, before it is shown.
+     *
+     * @param text the text to clean; not null
+     * @return the text with every occurrence of the secret, plain or encoded, replaced by
+     *         {@code ***}
+     */
     public String redact(String text) {
         String redacted = text;
         for (String secret : secrets) {

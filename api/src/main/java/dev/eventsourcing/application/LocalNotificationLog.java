@@ -19,7 +19,14 @@ public final class LocalNotificationLog implements NotificationLog {
     private final int sectionSize;
     private final Mapper mapper;
 
-    /** The log of the recorder's notifications, with the application's mapper. */
+    /**
+     * The log of the recorder's notifications, with the application's mapper.
+     *
+     * @param recorder the application's recorder, read for every section; not null
+     * @param sectionSize the most notifications a section holds; at least 1
+     * @param mapper the application's mapper, which makes each notification portable; not null
+     * @throws IllegalArgumentException when {@code sectionSize} is below 1
+     */
     public LocalNotificationLog(ApplicationRecorder recorder, int sectionSize, Mapper mapper) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.mapper = Objects.requireNonNull(mapper, "mapper");

@@ -28,16 +28,21 @@ public interface NotificationLog {
      *
      * @param start the first id to return; at least 1
      * @param limit how many at most; from 1 to {@link #sectionSize()}
+     * @return the section, empty (with or without {@code next}) when no id of the window is
+     *         recorded
      * @throws IllegalArgumentException when {@code start} or {@code limit} is out of range
      */
     Section select(long start, int limit);
 
-    /** The most notifications a section holds. */
+    /** @return the most notifications a section holds, at least 1 */
     int sectionSize();
 
     /**
      * Checks the arguments of {@link #select} against a log's section size.
      *
+     * @param start the first id asked for
+     * @param limit how many notifications were asked for
+     * @param sectionSize the log's section size
      * @throws IllegalArgumentException when {@code start} or {@code limit} is out of range
      */
     static void checkSelection(long start, int limit, int sectionSize) {
@@ -56,6 +61,10 @@ public interface NotificationLog {
      * after {@value #MAX_EMPTY_SECTIONS_READ} empty sections in a row (a gap that wide, or a log
      * that answers empty sections forever, is left to the next read), so that a remote log can
      * never keep a reader asking in a loop.
+     *
+     * @param start the first id to read; values below 1 read from 1
+     * @return notifications ascending by id, each iteration reading the log afresh; empty when
+     *         nothing from {@code start} on is recorded yet
      */
     default Iterable<Notification> read(long start) {
         return () -> new Iterator<>() {

@@ -13,7 +13,12 @@ public final class RedactedUrl {
     private RedactedUrl() {
     }
 
-    /** The URL without user information and query ({@code ?…} marks a query left out). */
+    /**
+     * A URL as it may be shown.
+     *
+     * @param url the URL; not null
+     * @return the URL without user information and query ({@code ?…} marks a query left out)
+     */
     public static String of(URI url) {
         StringBuilder shown = new StringBuilder();
         if (url.getScheme() != null) {
@@ -42,6 +47,9 @@ public final class RedactedUrl {
      * A setting's value that should be a URL, shown safely: as {@link #of(URI)} when it is one,
      * else with everything up to its last {@code @} hidden and anything after a {@code ?} left
      * out, since a mistyped URL may still hold a password.
+     *
+     * @param value the setting's value as written; not null
+     * @return the value safe to show in a message or a log
      */
     public static String of(String value) {
         try {

@@ -60,7 +60,8 @@ public final class Reencryption {
      * @param mapper    the application's mapper, bound to its name, with the keys to read and
      *                  the key to write, and the recorder of its subject keys when it keeps some
      * @param recorders the recorders of its events and snapshots
-     * @param batchSize how many stored events one unit of work re-encrypts
+     * @param batchSize how many stored events one unit of work re-encrypts; at least 1
+     * @throws IllegalArgumentException when {@code batchSize} is below 1
      * @throws ConfigurationException when the mapper has no cipher
      */
     public Reencryption(Mapper mapper, List<? extends AggregateRecorder> recorders, int batchSize) {
@@ -76,7 +77,13 @@ public final class Reencryption {
         }
     }
 
-    /** Re-encrypts the application's events and snapshots, {@value #DEFAULT_BATCH_SIZE} at a time. */
+    /**
+     * Re-encrypts the application's events and snapshots, {@value #DEFAULT_BATCH_SIZE} at a time.
+     *
+     * @param application the application, open, with its cipher configured
+     * @return a re-encryption ready to {@link #run()}
+     * @throws ConfigurationException when the application has no cipher
+     */
     public static Reencryption of(Application application) {
         return of(application, DEFAULT_BATCH_SIZE);
     }
@@ -85,6 +92,10 @@ public final class Reencryption {
      * Re-encrypts the application's events and its snapshots, taken or not by its current
      * settings, {@code batchSize} at a time.
      *
+     * @param application the application, open, with its cipher configured
+     * @param batchSize how many stored events one unit of work re-encrypts; at least 1
+     * @return a re-encryption ready to {@link #run()}
+     * @throws IllegalArgumentException when {@code batchSize} is below 1
      * @throws ConfigurationException when the application has no cipher
      */
     public static Reencryption of(Application application, int batchSize) {
@@ -92,7 +103,7 @@ public final class Reencryption {
                 List.of(application.recorder(), application.factory().snapshotRecorder()), batchSize);
     }
 
-    /** How many stored events one unit of work re-encrypts. */
+    /** @return how many stored events one unit of work re-encrypts */
     public int batchSize() {
         return batchSize;
     }
@@ -194,11 +205,19 @@ public final class Reencryption {
      */
     public record Report(long examined, long reencrypted, long failed, List<String> firstFailures) {
 
+        /**
+         * A report keeping a copy of the failure messages.
+         *
+         * @param examined      the stored events, snapshots and subject keys read
+         * @param reencrypted   those written back with the current key
+         * @param failed        those that could not be re-encrypted
+         * @param firstFailures the messages of the first failures; not null
+         */
         public Report {
             firstFailures = List.copyOf(firstFailures);
         }
 
-        /** Whether every stored state is now encrypted with the current key. */
+        /** @return whether every stored state is now encrypted with the current key (nothing failed) */
         public boolean complete() {
             return failed == 0;
         }

@@ -36,12 +36,24 @@ public final class ReencryptionCommand {
     private ReencryptionCommand() {
     }
 
-    /** Runs the command and exits with its status. */
+    /**
+     * Runs the command and exits the JVM with its status.
+     *
+     * @param args the application name, the settings file if any, and the options
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command, printing to {@code out} and {@code err}; returns the exit status. */
+    /**
+     * Runs the command without exiting the JVM.
+     *
+     * @param args the application name, the settings file if any, and the options
+     * @param out where the report goes
+     * @param err where usage, configuration and store errors go
+     * @return the exit status: 0 when complete, 1 when some states failed, 2 on a usage or
+     *         configuration error, 3 when the store failed
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String name = null;
         Path file = null;

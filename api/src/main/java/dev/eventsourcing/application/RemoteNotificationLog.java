@@ -76,6 +76,10 @@ public final class RemoteNotificationLog implements NotificationLog {
     /**
      * A builder for the log at this URL.
      *
+     * @param endpoint the log's URL, e.g. {@code https://host:8443/bank/api/notifications}; it
+     *                 may have a query of its own, to which {@code start} and {@code limit} are added
+     * @return a builder with every other option at its default
+     * @throws NullPointerException when the URL is null
      * @throws IllegalArgumentException when the URL is not an absolute http(s) URL with a host,
      *         or holds user information ({@code user:password@}; give {@link HttpCredentials})
      */
@@ -176,7 +180,7 @@ public final class RemoteNotificationLog implements NotificationLog {
         return sectionSize;
     }
 
-    /** The log's URL. */
+    /** @return the log's URL, as given (not redacted) */
     public URI endpoint() {
         return endpoint;
     }
@@ -211,7 +215,13 @@ public final class RemoteNotificationLog implements NotificationLog {
             }
         }
 
-        /** The most notifications to ask for at once (default {@value NotificationLog#DEFAULT_SECTION_SIZE}). */
+        /**
+         * The most notifications to ask for at once (default {@value NotificationLog#DEFAULT_SECTION_SIZE}).
+         *
+         * @param sectionSize at least 1; the server may cap it lower
+         * @return this builder
+         * @throws IllegalArgumentException when {@code sectionSize} is below 1
+         */
         public Builder sectionSize(int sectionSize) {
             if (sectionSize < 1) {
                 throw new IllegalArgumentException("Section size must be at least 1, was " + sectionSize);
@@ -220,7 +230,13 @@ public final class RemoteNotificationLog implements NotificationLog {
             return this;
         }
 
-        /** How long one request may take, from connecting to the body's last byte (default 30 s). */
+        /**
+         * How long one request may take, from connecting to the body's last byte (default 30 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -230,7 +246,13 @@ public final class RemoteNotificationLog implements NotificationLog {
             return this;
         }
 
-        /** The largest section body read, in bytes (default 16 MiB); a larger one fails the request. */
+        /**
+         * The largest section body read, in bytes (default 16 MiB); a larger one fails the request.
+         *
+         * @param maxSectionBytes at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code maxSectionBytes} is below 1
+         */
         public Builder maxSectionBytes(long maxSectionBytes) {
             if (maxSectionBytes < 1) {
                 throw new IllegalArgumentException("The maximum section size must be positive, was " + maxSectionBytes);
@@ -239,7 +261,12 @@ public final class RemoteNotificationLog implements NotificationLog {
             return this;
         }
 
-        /** Credentials to send with every request; {@code null} for none (the default). */
+        /**
+         * Credentials to send with every request (by default none).
+         *
+         * @param credentials the credentials, or {@code null} for none
+         * @return this builder
+         */
         public Builder credentials(HttpCredentials credentials) {
             this.credentials = credentials;
             return this;
@@ -249,13 +276,21 @@ public final class RemoteNotificationLog implements NotificationLog {
          * The TLS context for an https URL, e.g. one that trusts a private certificate authority;
          * {@code null} for the JVM's default (its default trust store, or the one named by the
          * {@code javax.net.ssl.trustStore} system properties).
+         *
+         * @param sslContext the TLS context, or {@code null} for the JVM's default
+         * @return this builder
          */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = sslContext;
             return this;
         }
 
-        /** The log. */
+        /**
+         * Builds the log; it connects to nothing until a section is selected.
+         *
+         * @return the log with the options set so far
+         * @throws IllegalStateException when no TLS context was given and the JVM has no default
+         */
         public RemoteNotificationLog build() {
             return new RemoteNotificationLog(checked());
         }

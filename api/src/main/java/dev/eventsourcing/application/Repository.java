@@ -43,6 +43,8 @@ public final class Repository<A extends Aggregate> {
     /**
      * The aggregate at its latest version.
      *
+     * @param id the aggregate's id; not null
+     * @return a new instance of the aggregate, for the caller to change and save
      * @throws AggregateNotFoundException when no aggregate of this type has that id
      * @throws ShreddedException          when one of its events (or its snapshot) carried personal
      *                                    data that was shredded: the aggregate can never be read again
@@ -75,7 +77,14 @@ public final class Repository<A extends Aggregate> {
         return aggregate;
     }
 
-    /** The aggregate at its latest version, or empty when no aggregate of this type has that id. */
+    /**
+     * The aggregate at its latest version, if there is one.
+     *
+     * @param id the aggregate's id; not null
+     * @return a new instance of the aggregate, or empty when no aggregate of this type has that id
+     * @throws ShreddedException when one of its events (or its snapshot) carried personal data
+     *                           that was shredded
+     */
     public Optional<A> find(UUID id) {
         try {
             return Optional.of(get(id));
@@ -87,6 +96,10 @@ public final class Repository<A extends Aggregate> {
     /**
      * The aggregate as it was at {@code version}: after the event with that version was applied.
      *
+     * @param id the aggregate's id; not null
+     * @param version the version to rebuild; from 1
+     * @return a new instance of the aggregate at exactly that version
+     * @throws IllegalArgumentException   when {@code version} is below 1
      * @throws AggregateNotFoundException when no aggregate of this type has that id, or it has
      *                                    not reached that version
      * @throws ShreddedException          when an event up to that version carried personal data
@@ -113,6 +126,9 @@ public final class Repository<A extends Aggregate> {
     /**
      * Whether an aggregate of this type has events under the id; also one whose personal data
      * was shredded (its first event's topic tells its type, without decoding it).
+     *
+     * @param id the id to look for
+     * @return whether the id has events of an aggregate of this type (or a subtype)
      */
     public boolean contains(UUID id) {
         List<StoredEvent> first = events.recorder().selectEvents(id, EventSelection.all().limit(1));
@@ -125,7 +141,7 @@ public final class Repository<A extends Aggregate> {
                 + " of subject " + e.subject() + " that it holds was shredded", e);
     }
 
-    /** The aggregate type this repository gets. */
+    /** @return the aggregate type this repository gets */
     public Class<A> aggregateType() {
         return type;
     }

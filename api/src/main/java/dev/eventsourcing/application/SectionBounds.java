@@ -25,6 +25,9 @@ public final class SectionBounds {
     /**
      * Checks a section against its request.
      *
+     * @param section the section that came back
+     * @param start the {@code start} it was asked for with; at least 1
+     * @param limit the {@code limit} it was asked for with; at least 1
      * @throws WireFormatException saying what was wrong (ids and numbers only, never state)
      */
     public static void check(Section section, long start, int limit) {
@@ -57,7 +60,13 @@ public final class SectionBounds {
         }
     }
 
-    /** The highest id a section from {@code start} with {@code limit} may hold; saturates rather than overflows. */
+    /**
+     * The highest id a section may hold; saturates at {@link Long#MAX_VALUE} rather than overflows.
+     *
+     * @param start the first id asked for
+     * @param limit how many ids were asked for; at least 1
+     * @return {@code start + limit - 1}, or {@link Long#MAX_VALUE} when that overflows
+     */
     public static long windowEnd(long start, int limit) {
         return start > Long.MAX_VALUE - limit ? Long.MAX_VALUE : start + limit - 1;
     }

@@ -52,7 +52,12 @@ public final class SectionJson {
     private SectionJson() {
     }
 
-    /** The section as JSON text. */
+    /**
+     * Writes a section in the wire format.
+     *
+     * @param section the section; not null
+     * @return the section as compact JSON text
+     */
     public static String write(Section section) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode items = root.putArray("items");
@@ -78,6 +83,8 @@ public final class SectionJson {
     /**
      * Reads a section from JSON text of any length.
      *
+     * @param json the text; not null
+     * @return the section, with items as they were sent
      * @throws WireFormatException when the text is not a section in this format
      */
     public static Section read(String json) {
@@ -89,6 +96,10 @@ public final class SectionJson {
      * Reads a section from JSON bytes (UTF-8), refusing documents and strings longer than
      * {@code maxBytes}.
      *
+     * @param json the document; not null
+     * @param maxBytes the longest document and string allowed, in bytes; at least 1
+     * @return the section, with items as they were sent (not yet checked against a request; see
+     *         {@link SectionBounds})
      * @throws WireFormatException when the bytes are not a section in this format, or exceed a limit
      */
     public static Section read(byte[] json, long maxBytes) {

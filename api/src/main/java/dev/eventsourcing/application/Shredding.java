@@ -32,18 +32,32 @@ public final class Shredding extends Aggregate {
         return create(idOf(subject), Shredding::new, new SubjectShredded(subject));
     }
 
-    /** The id of the shredding of a subject. */
+    /**
+     * The id of the shredding of a subject, the same in every application.
+     *
+     * @param subject the subject's id; not null
+     * @return the id derived from the subject's
+     */
     public static UUID idOf(UUID subject) {
         return Ids.fromName(NAMESPACE, Objects.requireNonNull(subject, "subject").toString());
     }
 
-    /** The subject whose personal data was shredded. */
+    /** @return the subject whose personal data was shredded */
     public UUID subject() {
         return subject;
     }
 
-    /** A subject's key was deleted, and with it every event that carried its personal data. */
+    /**
+     * A subject's key was deleted, and with it every event that carried its personal data.
+     *
+     * @param subject the subject whose personal data was shredded
+     */
     public record SubjectShredded(UUID subject) implements AggregateEvent<Shredding> {
+        /**
+         * The shredding of a subject.
+         *
+         * @param subject the subject whose personal data was shredded; not null
+         */
         public SubjectShredded {
             Objects.requireNonNull(subject, "subject");
         }
