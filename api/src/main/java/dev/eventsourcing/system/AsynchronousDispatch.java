@@ -40,6 +40,7 @@ final class AsynchronousDispatch implements Dispatch {
                 executor.execute(() -> run(worker));
             } catch (RejectedExecutionException e) {
                 worker.turn.end();
+                worker.progress.refused();
                 LOG.fine(() -> "'" + worker.reader + "' not run: the executor refused it (shutting down?)");
             }
         }

@@ -91,6 +91,11 @@ final class Backoff {
         last = null;
     }
 
+    /** The clock that times attempts. */
+    Clock clock() {
+        return clock;
+    }
+
     /** The last failure, or {@code null}. */
     Failure last() {
         return last;

@@ -33,6 +33,12 @@ interface FollowedLog {
      */
     List<Notification> after(long position, int limit);
 
+    /**
+     * The last notification id known in the log: an application's maximum id now; for a log of
+     * another deployment, the highest id its reads have returned (0 before any).
+     */
+    long end();
+
     /** The notification with this id, if the log holds it. */
     default Notification get(long id) {
         List<Notification> found = after(id - 1, 1);
@@ -75,6 +81,11 @@ interface FollowedLog {
         }
 
         @Override
+        public long end() {
+            return application.recorder().maxNotificationId();
+        }
+
+        @Override
         public List<Notification> after(long position, int limit) {
             return application.recorder().selectNotifications(NotificationSelection.after(position, limit));
         }
@@ -97,6 +108,7 @@ interface FollowedLog {
         private final Mapper mapper;
         /** Where the last read stopped crossing a gap: {position, start}; reads of one worker do not overlap. */
         private volatile long[] crossing;
+        private volatile long end;
 
         Remote(String name, NotificationLog log, Mapper mapper) {
             this.name = Objects.requireNonNull(name, "name");
@@ -145,7 +157,15 @@ interface FollowedLog {
                 throw new EventSourcingException("The notification log '" + name + "' answered a section starting at id "
                         + items.get(0).id() + " when asked for ids from " + start);
             }
+            if (!items.isEmpty()) {
+                end = Math.max(end, items.get(items.size() - 1).id());
+            }
             return items;
+        }
+
+        @Override
+        public long end() {
+            return end;
         }
 
         @Override

@@ -58,7 +58,10 @@ final class Running {
             application.addRecordingListener(recordings ->
                     application.transactions().afterCommit(() -> running.prompt(application.name())));
         }
-        running.workers.forEach(running.dispatch::prompt);
+        for (Worker worker : running.workers) {
+            worker.progress.prompted(); // the log may have grown while nothing ran
+            running.dispatch.prompt(worker);
+        }
         return running;
     }
 
@@ -69,6 +72,7 @@ final class Running {
         }
         for (Worker worker : workers) {
             if (worker.log.name().equals(upstream)) {
+                worker.progress.prompted();
                 dispatch.prompt(worker);
             }
         }

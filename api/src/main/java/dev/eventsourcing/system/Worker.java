@@ -6,6 +6,7 @@ import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.projection.FailurePolicy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,7 @@ abstract class Worker {
     final Parking parking;
     final Turn turn = new Turn();
     final Runs runs;
+    final Progress progress;
     private volatile boolean stopped;
     private volatile boolean forced;
 
@@ -54,6 +56,7 @@ abstract class Worker {
         this.parking = parking;
         this.backoff = backoff;
         this.runs = new Runs("'" + log.name() + "' by '" + reader + "'");
+        this.progress = new Progress(backoff.clock());
     }
 
     /** Processes at most one batch, in the calling thread; never throws. */
@@ -67,16 +70,19 @@ abstract class Worker {
             return Outcome.NOT_DUE;
         }
         long number = runs.begin();
+        Instant began = progress.began();
+        Outcome outcome = Outcome.FAILED;
         try {
-            return ended(number, processBatch());
+            outcome = ended(number, processBatch());
         } catch (LostClaim e) {
-            return Outcome.MORE; // another runner recorded this part of the log: select again
+            outcome = Outcome.MORE; // another runner recorded this part of the log: select again
         } catch (RuntimeException | Error e) {
             backoff.failed(0, e); // outside a handler: reading the log, or recording a position
-            return Outcome.FAILED;
         } finally {
+            progress.ended(began, outcome == Outcome.DONE);
             runs.end();
         }
+        return outcome;
     }
 
     private Outcome ended(long number, Outcome outcome) {
@@ -231,6 +237,7 @@ abstract class Worker {
     /** Stops at the next notification; a handler running now finishes. */
     final void stop() {
         stopped = true;
+        progress.stopped();
     }
 
     /** Waits until the reader has processed the log up to the notification id. */
@@ -238,12 +245,27 @@ abstract class Worker {
         tracking.waitFor(log.name(), notificationId, timeout);
     }
 
-    /** The reader's position in the log, its failure if any, and how many notifications it has parked. */
+    /**
+     * The reader's position in the log and the log's end, its failure if any, how many
+     * notifications it has parked, and its progress.
+     */
     final ReaderStatus status() {
         Backoff.Failure last = backoff.last();
-        return new ReaderStatus(reader, log.name(), tracking.maxTrackingId(log.name()),
-                last == null ? 0 : last.notificationId(), last == null ? null : last.message(),
-                last == null ? null : last.at(), last == null ? 0 : last.attempts(), parking.parked().size());
+        long position = tracking.maxTrackingId(log.name());
+        long end = Math.max(position, log.end());
+        Progress.Snapshot now = progress.snapshot();
+        return new ReaderStatus(reader, log.name(), position, end, last == null ? 0 : last.notificationId(),
+                last == null ? null : last.message(), last == null ? null : last.at(), last == null ? 0 : last.attempts(),
+                parking.parked().size(), end == position ? null : behindSince(now), now.activity(),
+                now.activitySince(), now.at());
+    }
+
+    /** Since when a reader that lags has been behind: since its run began when no prompt told of the growth. */
+    private static Instant behindSince(Progress.Snapshot now) {
+        if (now.behindSince() != null) {
+            return now.behindSince();
+        }
+        return now.activity() == ReaderStatus.Activity.RUNNING ? now.activitySince() : now.at();
     }
 
     /**

@@ -57,9 +57,11 @@ class ReadersTest {
         bank.open(2);
 
         List<ReaderStatus> statuses = runner.statuses();
-        assertEquals(new ReaderStatus("stopped", "Bank", 1, 2, "java.lang.IllegalStateException: refused notification 2",
-                clock.instant(), 1, 0), statuses.get(0));
-        assertEquals(new ReaderStatus("parking", "Bank", 3, 0, null, null, 0, 2), statuses.get(1));
+        Instant now = clock.instant();
+        assertEquals(new ReaderStatus("stopped", "Bank", 1, 3, 2, "java.lang.IllegalStateException: refused notification 2",
+                now, 1, 0, now, ReaderStatus.Activity.IDLE, now, now), statuses.get(0));
+        assertEquals(new ReaderStatus("parking", "Bank", 3, 3, 0, null, null, 0, 2, null, ReaderStatus.Activity.IDLE,
+                now, now), statuses.get(1));
     }
 
     @Test
