@@ -43,6 +43,10 @@ public abstract class Aggregate {
     // Not state: transient keeps it out of snapshots.
     private transient List<DomainEvent<?>> pendingEvents = new ArrayList<>();
 
+    /**
+     * An empty aggregate, with no id and version 0 until its creation event is applied: what a
+     * subclass's no-argument constructor makes before {@code create} or a replay fills it.
+     */
     protected Aggregate() {
     }
 
@@ -51,6 +55,10 @@ public abstract class Aggregate {
      *
      * @param constructor makes the empty instance, usually a constructor reference
      * @param created     the event that created it; its {@code apply} sets the initial state
+     * @param <A>         the aggregate type
+     * @return the new aggregate at version 1, with the creation event pending
+     * @throws IllegalStateException when {@code constructor} returns an aggregate that was
+     *         created already
      */
     protected static <A extends Aggregate> A create(Supplier<A> constructor, AggregateEvent<? super A> created) {
         return create(Ids.random(), constructor, created);
@@ -60,6 +68,14 @@ public abstract class Aggregate {
      * Creates an aggregate with the given id, e.g. one made by {@link Ids#fromName}, by triggering
      * its creation event. A second aggregate created with the same id cannot be saved: the
      * application rejects it as a version conflict.
+     *
+     * @param id          the aggregate's id; not null
+     * @param constructor makes the empty instance, usually a constructor reference
+     * @param created     the event that created it; its {@code apply} sets the initial state
+     * @param <A>         the aggregate type
+     * @return the new aggregate at version 1, with the creation event pending
+     * @throws IllegalStateException when {@code constructor} returns an aggregate that was
+     *         created already
      */
     protected static <A extends Aggregate> A create(UUID id, Supplier<A> constructor, AggregateEvent<? super A> created) {
         Objects.requireNonNull(id, "id");
@@ -132,6 +148,8 @@ public abstract class Aggregate {
     /**
      * Hands over the events triggered since the last call, oldest first, and forgets them. The
      * application's {@code save} calls this; user code rarely needs to.
+     *
+     * @return the pending events, oldest first; empty when there are none
      */
     public final List<DomainEvent<?>> collectEvents() {
         List<DomainEvent<?>> collected = List.copyOf(pendingEvents);
@@ -139,27 +157,27 @@ public abstract class Aggregate {
         return collected;
     }
 
-    /** Whether events were triggered that have not been collected yet. */
+    /** @return whether events were triggered that have not been collected yet */
     public final boolean hasPendingEvents() {
         return !pendingEvents.isEmpty();
     }
 
-    /** The aggregate's id. */
+    /** @return the aggregate's id; {@code null} only before its creation event is applied */
     public final UUID id() {
         return id;
     }
 
-    /** The version of the last event applied: 1 after creation, one more for each event. */
+    /** @return the version of the last event applied: 1 after creation, one more for each event */
     public final long version() {
         return version;
     }
 
-    /** When the creation event happened. */
+    /** @return when the creation event happened */
     public final Instant createdOn() {
         return createdOn;
     }
 
-    /** When the last event happened. */
+    /** @return when the last event happened; never before {@link #createdOn()} */
     public final Instant modifiedOn() {
         return modifiedOn;
     }

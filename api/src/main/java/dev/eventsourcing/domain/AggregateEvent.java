@@ -13,7 +13,11 @@ package dev.eventsourcing.domain;
  */
 public interface AggregateEvent<A extends Aggregate> {
 
-    /** Changes the aggregate's state to reflect this event. By default, changes nothing. */
+    /**
+     * Changes the aggregate's state to reflect this event. By default, changes nothing.
+     *
+     * @param aggregate the aggregate this event happened to, at the version before it
+     */
     default void apply(A aggregate) {
     }
 }

@@ -23,6 +23,8 @@ public final class Aggregates {
      * The aggregate class an event class belongs to: the {@code A} of the
      * {@code AggregateEvent<A>} it implements, directly or through its own interfaces.
      *
+     * @param eventType the event class
+     * @return the aggregate class
      * @throws IllegalArgumentException when the class does not name a concrete aggregate type
      */
     public static Class<? extends Aggregate> aggregateTypeOf(Class<?> eventType) {
@@ -57,6 +59,7 @@ public final class Aggregates {
      * Rebuilds an aggregate by applying events in order to a new instance, or to the aggregate
      * restored from a snapshot when {@code snapshot} is given.
      *
+     * @param <A>      the aggregate type
      * @param type     the aggregate class; needs a no-argument constructor of any visibility
      * @param snapshot the snapshot to start from, or {@code null} to start from nothing
      * @param events   the events after the snapshot's version (or all of them), oldest first
@@ -79,6 +82,11 @@ public final class Aggregates {
      * A snapshot of the aggregate's current state: a domain event whose payload is the aggregate.
      * Store it at once (the payload is the live instance, not a copy) and only for an aggregate
      * with no pending events.
+     *
+     * @param <A> the aggregate type
+     * @param aggregate the aggregate; created, with no pending events
+     * @return a domain event at the aggregate's version and modification time, holding the aggregate
+     * @throws IllegalStateException when the aggregate has events that were not saved
      */
     public static <A extends Aggregate> DomainEvent<A> snapshotOf(A aggregate) {
         if (aggregate.hasPendingEvents()) {
@@ -87,7 +95,15 @@ public final class Aggregates {
         return new DomainEvent<>(aggregate.id(), aggregate.version(), aggregate.modifiedOn(), aggregate);
     }
 
-    /** Makes an empty instance of an aggregate class through its no-argument constructor. */
+    /**
+     * Makes an empty instance of an aggregate class through its no-argument constructor.
+     *
+     * @param <A> the aggregate type
+     * @param type the aggregate class
+     * @return a new instance at version 0
+     * @throws IllegalArgumentException when the class has no no-argument constructor
+     * @throws IllegalStateException when the constructor fails or cannot be called
+     */
     public static <A extends Aggregate> A newInstance(Class<A> type) {
         try {
             Constructor<A> constructor = type.getDeclaredConstructor();

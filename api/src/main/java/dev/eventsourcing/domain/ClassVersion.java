@@ -17,6 +17,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface ClassVersion {
 
-    /** The current version; at least 1. */
+    /** @return the current version; at least 1 */
     int value();
 }

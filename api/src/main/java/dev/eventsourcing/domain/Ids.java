@@ -18,17 +18,28 @@ public final class Ids {
     private Ids() {
     }
 
-    /** A new random (version 4) id. */
+    /** @return a new random (version 4) id */
     public static UUID random() {
         return UUID.randomUUID();
     }
 
-    /** The version 5 id of {@code name} in the {@link #DEFAULT_NAMESPACE}. */
+    /**
+     * The version 5 id of {@code name} in the {@link #DEFAULT_NAMESPACE}.
+     *
+     * @param name the name, hashed as UTF-8; not null
+     * @return the same id for the same name, every time
+     */
     public static UUID fromName(String name) {
         return fromName(DEFAULT_NAMESPACE, name);
     }
 
-    /** The version 5 id of {@code name} in {@code namespace}: the same inputs give the same id. */
+    /**
+     * The version 5 id of {@code name} in {@code namespace}: the same inputs give the same id.
+     *
+     * @param namespace the namespace, which keeps ids of different kinds of name apart; not null
+     * @param name the name, hashed as UTF-8; not null
+     * @return the name-based id
+     */
     public static UUID fromName(UUID namespace, String name) {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(name, "name");

@@ -37,6 +37,8 @@ public @interface PersonalData {
     /**
      * The name of the record component, or public no-argument method, that returns the subject's
      * id as a {@code UUID}; empty (the default) for the event's originator id.
+     *
+     * @return the component or method name, or empty for the originator id
      */
     String subject() default "";
 }

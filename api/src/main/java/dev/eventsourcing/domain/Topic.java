@@ -25,6 +25,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Topic {
 
-    /** The topic; not blank, e.g. {@code "bank.AccountOpened"}. */
+    /** @return the topic; not blank, e.g. {@code "bank.AccountOpened"} */
     String value();
 }
