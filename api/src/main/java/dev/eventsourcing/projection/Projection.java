@@ -35,10 +35,17 @@ public interface Projection {
      * The projection's name: it keys the projection's tracking positions and parked
      * notifications, so keep it constant. It must differ from the name of every application and
      * every other projection of the system.
+     *
+     * @return the name; constant, not blank
      */
     String name();
 
-    /** Whether the projection receives events of this class (the class the notification's topic names). */
+    /**
+     * Whether the projection receives events of this class; others are passed over undecoded.
+     *
+     * @param eventType the class the notification's topic names
+     * @return true to receive such events in {@link #process} (or {@link #processShredded})
+     */
     boolean observes(Class<?> eventType);
 
     /**
@@ -81,7 +88,11 @@ public interface Projection {
     default void erase(DomainEvent<Shredding.SubjectShredded> shredding, Notification notification, Object unitOfWork) {
     }
 
-    /** What the runner does with a notification that keeps failing: park it (the default) or stop. */
+    /**
+     * What the runner does with a notification that keeps failing.
+     *
+     * @return {@link FailurePolicy#PARK} (the default) or {@link FailurePolicy#STOP}
+     */
     default FailurePolicy failurePolicy() {
         return FailurePolicy.PARK;
     }

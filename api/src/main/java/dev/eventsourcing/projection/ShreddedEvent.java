@@ -17,17 +17,23 @@ import java.util.UUID;
  */
 public record ShreddedEvent<E>(Class<E> type, Notification notification) {
 
+    /**
+     * A shredded event; both components are required.
+     *
+     * @param type         the event's class; not null
+     * @param notification the notification; not null
+     */
     public ShreddedEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(notification, "notification");
     }
 
-    /** The id of the aggregate the event happened to. */
+    /** @return the id of the aggregate the event happened to */
     public UUID originatorId() {
         return notification.originatorId();
     }
 
-    /** The aggregate's version after the event. */
+    /** @return the aggregate's version after the event */
     public long originatorVersion() {
         return notification.originatorVersion();
     }
