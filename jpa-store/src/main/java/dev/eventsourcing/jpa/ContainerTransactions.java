@@ -44,7 +44,13 @@ public final class ContainerTransactions implements Transactions {
         this.userTransaction = Objects.requireNonNull(userTransaction, "userTransaction");
     }
 
-    /** Units of work for the recorders: in the caller's transaction, or a new one when there is none (REQUIRED). */
+    /**
+     * Units of work for the recorders: in the caller's transaction, or a new one when there is
+     * none (REQUIRED).
+     *
+     * @return units of work with the container's entity manager, which never own the caller's
+     *         transaction
+     */
     public JpaTransactions required() {
         return new JpaTransactions() {
             @Override

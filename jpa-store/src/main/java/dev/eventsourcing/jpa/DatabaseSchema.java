@@ -91,6 +91,8 @@ public enum DatabaseSchema {
     /**
      * The class-path resource of the idempotent DDL script that creates the tables, e.g.
      * {@code META-INF/eventsourcing/postgresql.sql}.
+     *
+     * @return the resource's path on the class path, without a leading slash
      */
     public String ddlResource() {
         return "META-INF/eventsourcing/" + name().toLowerCase(Locale.ROOT) + ".sql";

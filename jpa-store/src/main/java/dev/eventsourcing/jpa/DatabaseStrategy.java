@@ -48,6 +48,9 @@ public interface DatabaseStrategy {
      * registered already. Writers also register on first use; doing it once ahead, in a
      * transaction of its own, spares concurrent first writers a race (on H2 the loser of that
      * race gets an integrity error).
+     *
+     * @param em the entity manager of the current unit of work
+     * @param applicationName the application whose log is written or read
      */
     void register(EntityManager em, String applicationName);
 
@@ -55,6 +58,12 @@ public interface DatabaseStrategy {
      * Reserves one notification id per event, contiguous and in batch order, for the current
      * transaction and returns the first; the application is registered on first use. The events
      * are given so that a strategy may refuse a batch whose version is taken before it takes ids.
+     *
+     * @param em the entity manager of the current unit of work
+     * @param applicationName the application whose log is written or read
+     * @param events the batch to be inserted, in order
+     * @return the first reserved id; the batch's ids run from it to it plus the batch size, minus 1
+     * @throws ConcurrencyConflictException when a strategy finds an event's version taken already
      */
     long reserveNotificationIds(EntityManager em, String applicationName, List<StoredEvent> events);
 
@@ -66,6 +75,10 @@ public interface DatabaseStrategy {
      * flush; a taken version then fails at the flush with the database's error (and the provider
      * logs it). The shipped strategies refuse a taken version without a failing statement.
      *
+     * @param em the entity manager of the current unit of work
+     * @param applicationName the application whose log is written or read
+     * @param firstId the first id reserved for the batch
+     * @param events the batch, in the order its ids were reserved
      * @throws ConcurrencyConflictException when an event's version is taken; the unit of work
      *     then holds none of the events
      */
@@ -81,6 +94,9 @@ public interface DatabaseStrategy {
      * writer of the same position then fails at the flush with the database's error (and the
      * provider logs it). The shipped strategies refuse it without a failing statement.
      *
+     * @param em the entity manager of the current unit of work
+     * @param applicationName the downstream reader whose position it is
+     * @param tracking the upstream application and the notification id processed
      * @throws IntegrityException when the position, or a higher one, is recorded already
      */
     default void insertTracking(EntityManager em, String applicationName, Tracking tracking) {
@@ -90,6 +106,11 @@ public interface DatabaseStrategy {
     /**
      * The highest notification id that readers may return now: every id at or below it is
      * committed or will never be. Call it before selecting the rows, in a statement of its own.
+     *
+     * @param em the entity manager of the current unit of work
+     * @param applicationName the application whose log is written or read
+     * @return the highest id safe to return; {@link Long#MAX_VALUE} where ids are assigned in
+     *         commit order and every committed id is safe
      */
     long visibleUpTo(EntityManager em, String applicationName);
 
@@ -97,20 +118,34 @@ public interface DatabaseStrategy {
      * The tables of this strategy's database: the DDL script that creates them and the lock that
      * lets one process at a time run it, so that nodes booting together each create the tables
      * in turn (see {@link JpaSchema#createTables}).
+     *
+     * @return the database's schema
      */
     DatabaseSchema schema();
 
-    /** PostgreSQL with concurrent writers and a visibility watermark (the default for PostgreSQL). */
+    /**
+     * PostgreSQL with concurrent writers and a visibility watermark (the default for PostgreSQL).
+     *
+     * @return a new strategy
+     */
     static DatabaseStrategy postgresql() {
         return new PostgresWatermarkStrategy();
     }
 
-    /** PostgreSQL with writers of one application serialised by their counter row until commit. */
+    /**
+     * PostgreSQL with writers of one application serialised by their counter row until commit.
+     *
+     * @return a new strategy
+     */
     static DatabaseStrategy postgresqlSerialised() {
         return new CounterRowStrategy(SqlDialect.POSTGRESQL);
     }
 
-    /** MariaDB (InnoDB) with writers of one application serialised by their counter row until commit. */
+    /**
+     * MariaDB (InnoDB) with writers of one application serialised by their counter row until commit.
+     *
+     * @return a new strategy
+     */
     static DatabaseStrategy mariadb() {
         return new CounterRowStrategy(SqlDialect.MARIADB);
     }
@@ -119,6 +154,8 @@ public interface DatabaseStrategy {
      * H2 with writers of one application serialised by their counter row until commit. On H2
      * before 2.3.232, {@link #register} also turns off the database's reuse of query results,
      * which there can serve a reader rows older than a commit that has returned.
+     *
+     * @return a new strategy
      */
     static DatabaseStrategy h2() {
         return new CounterRowStrategy(SqlDialect.H2);
@@ -131,6 +168,8 @@ public interface DatabaseStrategy {
      * database instead, use {@link #named} or the setting {@value JpaSettings#DATABASE} (see
      * {@link JpaSettings#database(JpaTransactions)}).
      *
+     * @param transactions units of work of the persistence unit to look at; not null
+     * @return the default strategy of the database found
      * @throws ConfigurationException when the database is none of PostgreSQL,
      *     MariaDB (or MySQL) and H2, or cannot be told
      */
@@ -142,6 +181,9 @@ public interface DatabaseStrategy {
      * The default strategy for a database named as in configuration: {@code postgresql},
      * {@code postgresql-serialised}, {@code mariadb} or {@code h2} (case-insensitive).
      *
+     * @param name the database's name; {@code postgres}, {@code mysql} and the spelling
+     *             {@code postgresql-serialized} are accepted too; surrounding blanks are ignored
+     * @return a new strategy for that database
      * @throws IllegalArgumentException for any other name, listing the known ones
      */
     static DatabaseStrategy named(String name) {

@@ -104,12 +104,12 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
         }
     }
 
-    /** The application whose notification log this recorder keeps. */
+    /** @return the application whose notification log this recorder keeps */
     public String applicationName() {
         return applicationName;
     }
 
-    /** The database-specific steps this recorder uses. */
+    /** @return the database-specific steps this recorder uses */
     public DatabaseStrategy database() {
         return database;
     }

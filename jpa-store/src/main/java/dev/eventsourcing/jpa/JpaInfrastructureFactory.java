@@ -33,13 +33,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public class JpaInfrastructureFactory extends InfrastructureFactory {
 
+    /** {@link JpaSettings#PERSISTENCE_UNIT}. */
     public static final String PERSISTENCE_UNIT = JpaSettings.PERSISTENCE_UNIT;
+    /** {@link JpaSettings#DEFAULT_PERSISTENCE_UNIT}. */
     public static final String DEFAULT_PERSISTENCE_UNIT = JpaSettings.DEFAULT_PERSISTENCE_UNIT;
+    /** {@link JpaSettings#URL}. */
     public static final String URL = JpaSettings.URL;
+    /** {@link JpaSettings#USER}. */
     public static final String USER = JpaSettings.USER;
+    /** {@link JpaSettings#PASSWORD}. */
     public static final String PASSWORD = JpaSettings.PASSWORD;
+    /** {@link JpaSettings#DATABASE}. */
     public static final String DATABASE = JpaSettings.DATABASE;
+    /** {@link JpaSettings#CREATE_TABLES}. */
     public static final String CREATE_TABLES = JpaSettings.CREATE_TABLES;
+    /** {@link JpaSettings#TRANSACTIONS}. */
     public static final String TRANSACTIONS = JpaSettings.TRANSACTIONS;
     /** See {@link JpaSettings#DEFAULT_CREATE_TABLES} for why tables are created unless told otherwise. */
     public static final boolean DEFAULT_CREATE_TABLES = JpaSettings.DEFAULT_CREATE_TABLES;
@@ -55,6 +63,11 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
      * that owns its persistence unit plugs in. With {@link JpaTransactions#resourceLocal} (a
      * {@link ThreadBoundTransactions}) those are also its {@link #transactions()}; for joined JTA
      * transactions use the constructor that takes the container's transactions too.
+     *
+     * @param applicationName the application the recorders serve; it keys their rows
+     * @param settings the application's settings, scoped to its name
+     * @param transactions the recorders' units of work; not null
+     * @param database the database's strategy; not null
      */
     public JpaInfrastructureFactory(String applicationName, Settings settings, JpaTransactions transactions,
                                     DatabaseStrategy database) {
@@ -68,6 +81,12 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
      * they begin new JTA transactions for a runner, tell whether one is active, and run work after
      * its commit ({@link #transactions()}). The recorders join a transaction begun by
      * {@code containerTransactions} because the container binds it to the thread.
+     *
+     * @param applicationName the application the recorders serve; it keys their rows
+     * @param settings the application's settings, scoped to its name
+     * @param transactions the recorders' units of work, joining the caller's transaction; not null
+     * @param database the database's strategy; not null
+     * @param containerTransactions the container's transactions, for runners; not null
      */
     public JpaInfrastructureFactory(String applicationName, Settings settings, JpaTransactions transactions,
                                     DatabaseStrategy database, Transactions containerTransactions) {
@@ -92,8 +111,12 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     }
 
     /**
-     * A factory configured by the settings alone, in Java SE.
+     * A factory configured by the settings alone, in Java SE: it opens (or shares) the unit the
+     * settings name, tells the database, and creates the tables unless told not to.
      *
+     * @param applicationName the application the recorders serve; it keys their rows
+     * @param settings the application's settings, scoped to its name
+     * @return a factory holding a share of the unit, released when the factory is closed
      * @throws ConfigurationException when the database cannot be told from the settings
      */
     public static JpaInfrastructureFactory fromSettings(String applicationName, Settings settings) {
@@ -115,6 +138,8 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     /**
      * Whether the settings ask for the container's JTA transactions: {@link JpaSettings#jta()}.
      *
+     * @param settings the settings to read
+     * @return true for {@code jta}, false for {@code resource-local}, empty when unset
      * @throws ConfigurationException when {@value #TRANSACTIONS} is neither {@code jta} nor {@code resource-local}
      */
     public static Optional<Boolean> jta(Settings settings) {
@@ -124,6 +149,9 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     /**
      * The database a persistence unit runs on: {@link JpaSettings#database(JpaTransactions)}.
      *
+     * @param settings the settings to read
+     * @param transactions units of work of the unit, used only when it must be asked
+     * @return the database's default strategy
      * @throws ConfigurationException when the setting names no known database, or none can be recognised
      */
     public static DatabaseStrategy database(Settings settings, JpaTransactions transactions) {

@@ -28,6 +28,8 @@ public final class JpaSchema {
      * lock ({@link DatabaseSchema}), so the processes run the script one after the
      * other, and releases it after the script, whether or not the script succeeded.
      *
+     * @param transactions units of work of the persistence unit that holds the event store
+     * @param database the database's strategy, which names its script and its lock
      * @throws dev.eventsourcing.persistence.RecorderException when the database refuses a
      *     statement, or (an {@code OperationalException}) the lock was not free in time
      */

@@ -38,13 +38,21 @@ import java.util.Optional;
  */
 public final class JpaSettings {
 
+    /** The key of the persistence unit's name. */
     public static final String PERSISTENCE_UNIT = "jpa.persistence-unit";
+    /** The persistence unit opened in Java SE when none is named. */
     public static final String DEFAULT_PERSISTENCE_UNIT = "eventsourcing";
+    /** The key that chooses {@code jta} or {@code resource-local} transactions. */
     public static final String TRANSACTIONS = "jpa.transactions";
+    /** The key that names the database, instead of telling it from the unit. */
     public static final String DATABASE = "jpa.database";
+    /** The key that says whether to run the DDL script at start-up. */
     public static final String CREATE_TABLES = "jpa.create-tables";
+    /** The key of the JDBC URL a unit opened from these settings connects to. */
     public static final String URL = "jpa.url";
+    /** The key of the database user a unit opened from these settings connects as. */
     public static final String USER = "jpa.user";
+    /** The key of that user's password. */
     public static final String PASSWORD = "jpa.password";
 
     /**
@@ -62,17 +70,22 @@ public final class JpaSettings {
         this.settings = settings;
     }
 
-    /** The JPA settings among {@code settings} (keys without a prefix: scope them first). */
+    /**
+     * The JPA settings among {@code settings} (keys without a prefix: scope them first).
+     *
+     * @param settings where the keys are looked up; not null
+     * @return the JPA settings, read when asked for
+     */
     public static JpaSettings of(Settings settings) {
         return new JpaSettings(Objects.requireNonNull(settings, "settings"));
     }
 
-    /** The persistence unit named by {@value #PERSISTENCE_UNIT}, if one is. */
+    /** @return the persistence unit named by {@value #PERSISTENCE_UNIT}, trimmed, or empty when none is */
     public Optional<String> namedPersistenceUnit() {
         return settings.get(PERSISTENCE_UNIT).map(String::trim).filter(name -> !name.isEmpty());
     }
 
-    /** The persistence unit to open in Java SE: the named one, else {@value #DEFAULT_PERSISTENCE_UNIT}. */
+    /** @return the persistence unit to open in Java SE: the named one, else {@value #DEFAULT_PERSISTENCE_UNIT} */
     public String persistenceUnit() {
         return namedPersistenceUnit().orElse(DEFAULT_PERSISTENCE_UNIT);
     }
@@ -81,6 +94,7 @@ public final class JpaSettings {
      * Whether the settings ask for the container's JTA transactions: true for {@code jta}, false
      * for {@code resource-local}, empty when they leave it to the container.
      *
+     * @return whether to use JTA, or empty when unset
      * @throws ConfigurationException for any other value
      */
     public Optional<Boolean> jta() {
@@ -95,6 +109,7 @@ public final class JpaSettings {
     /**
      * Whether to run the DDL script at start-up; {@value #DEFAULT_CREATE_TABLES} when unset.
      *
+     * @return true to create the tables
      * @throws ConfigurationException when the value is not a boolean
      */
     public boolean createTables() {
@@ -104,6 +119,7 @@ public final class JpaSettings {
     /**
      * The strategy of the database named by {@value #DATABASE}, if one is.
      *
+     * @return the named database's strategy, or empty when the key is unset
      * @throws ConfigurationException when it names no known database
      */
     public Optional<DatabaseStrategy> namedDatabase() {
@@ -120,6 +136,8 @@ public final class JpaSettings {
      * The strategy of the database the unit runs on: named by {@value #DATABASE}, else told from
      * {@value #URL}, else from the unit itself ({@link DatabaseStrategy#detect}).
      *
+     * @param transactions units of work of the unit, used only when it must be asked; not null
+     * @return the database's default strategy
      * @throws ConfigurationException when the setting names no known database, or none can be told
      */
     public DatabaseStrategy database(JpaTransactions transactions) {
@@ -135,6 +153,8 @@ public final class JpaSettings {
      * are set. A user given without a password connects with an empty one, not with the unit's
      * password (which belongs to the unit's user): MicroProfile Config cannot give an empty value,
      * it reads {@code jpa.password=} as unset.
+     *
+     * @return the JDBC properties to pass when opening the unit; empty when no key is set
      */
     public Map<String, String> connectionProperties() {
         Map<String, String> properties = new HashMap<>();
@@ -151,6 +171,7 @@ public final class JpaSettings {
      * {@link #persistenceUnit()}, connecting with {@link #connectionProperties()}. The caller
      * closes it; use it with {@link JpaTransactions#resourceLocal}.
      *
+     * @return the open entity manager factory
      * @throws ConfigurationException when the unit cannot be started, naming it and its setting
      */
     public EntityManagerFactory openUnit() {

@@ -22,12 +22,19 @@ public interface JpaTransactions {
      *
      * <p>Exceptions thrown by the work or by the commit propagate unchanged; the recorders
      * translate them. When this strategy owns the transaction, it is rolled back first.
+     *
+     * @param <T> the type of the work's result
+     * @param work the unit of work, given the transaction's entity manager
+     * @return what the work returned
      */
     <T> T inTransaction(Function<EntityManager, T> work);
 
     /**
      * Whether each unit of work runs in a transaction of its own, so that after a failure a
      * recorder may run another unit of work (for example to find out which event conflicted).
+     *
+     * @return true when each unit of work commits or rolls back on its own; false when it joins
+     *         a transaction it does not own
      */
     boolean ownsTransactions();
 
@@ -35,6 +42,9 @@ public interface JpaTransactions {
      * Transactions of an application-managed persistence unit (RESOURCE_LOCAL), one per unit of
      * work, except inside {@link ThreadBoundTransactions#inNewTransaction}: units of work called
      * there, in the same thread, join its transaction.
+     *
+     * @param factory the factory of the RESOURCE_LOCAL persistence unit; not null
+     * @return a {@link ThreadBoundTransactions} of that unit
      */
     static JpaTransactions resourceLocal(EntityManagerFactory factory) {
         return new ThreadBoundTransactions(factory);
@@ -43,6 +53,9 @@ public interface JpaTransactions {
     /**
      * Units of work that join the caller's JTA transaction through a container-managed entity
      * manager (for example one injected with {@code @PersistenceContext}).
+     *
+     * @param containerManaged the container's transaction-scoped entity manager
+     * @return units of work that never own a transaction
      */
     static JpaTransactions joining(EntityManager containerManaged) {
         return new JtaTransactions(containerManaged);

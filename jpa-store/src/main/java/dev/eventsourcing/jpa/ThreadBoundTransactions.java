@@ -37,7 +37,11 @@ public final class ThreadBoundTransactions implements JpaTransactions, Transacti
     private final EntityManagerFactory factory;
     private final ResourceLocalTransactions own;
 
-    /** Transactions of the given application-managed (RESOURCE_LOCAL) persistence unit. */
+    /**
+     * Transactions of the given application-managed (RESOURCE_LOCAL) persistence unit.
+     *
+     * @param factory the factory of the persistence unit; not null
+     */
     public ThreadBoundTransactions(EntityManagerFactory factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.own = new ResourceLocalTransactions(factory);
