@@ -49,7 +49,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Projection {
 
-    /** The projection's name, which keys its tracking position and its parked notifications. */
+    /** @return the projection's name, which keys its tracking position and its parked notifications; not blank */
     String value();
 
     /**
@@ -58,6 +58,8 @@ public @interface Projection {
      * of the log goes on) or the projection stops at it until it succeeds (for views that need
      * the log's total order). The setting {@code eventsourcing.<name>.projection.failure-policy}
      * overrides it.
+     *
+     * @return {@link FailurePolicy#PARK} (the default) or {@link FailurePolicy#STOP}
      */
     FailurePolicy failurePolicy() default FailurePolicy.PARK;
 }
