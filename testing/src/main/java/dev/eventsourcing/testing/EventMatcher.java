@@ -19,6 +19,11 @@ import java.util.function.Predicate;
  */
 public record EventMatcher<E>(Class<E> type, String description, Predicate<? super E> condition) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @throws NullPointerException when a part is null
+     */
     public EventMatcher {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");

@@ -5,7 +5,6 @@
  * {@link dev.eventsourcing.persistence.Mapper} and the aggregate is rebuilt as a repository
  * rebuilds it, so that a domain model that cannot be stored fails its unit test. Failures are
  * {@link java.lang.AssertionError}s with a message that shows what was expected and what
- * happened, so the fixture works with JUnit 5 or any other test framework. The package
- * {@code dev.eventsourcing.testing.container} helps tests that run inside an application server.
+ * happened, so the fixture works with JUnit 5 or any other test framework.
  */
 package dev.eventsourcing.testing;
