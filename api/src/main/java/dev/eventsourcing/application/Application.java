@@ -1,5 +1,6 @@
 package dev.eventsourcing.application;
 
+import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.Aggregates;
@@ -16,6 +17,7 @@ import dev.eventsourcing.persistence.SubjectKeyRecorder;
 import dev.eventsourcing.persistence.Tracking;
 import dev.eventsourcing.persistence.Transactions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,7 @@ public class Application implements AutoCloseable {
     private final String givenName;
     private final String name;
     private final Infrastructure infrastructure;
+    private final MetricsListener metrics;
     private final Settings settings;
     private final InfrastructureFactory factory;
     private final Mapper mapper;
@@ -92,6 +95,7 @@ public class Application implements AutoCloseable {
         this.name = Objects.requireNonNull(name(), "name()");
         this.settings = Objects.requireNonNull(settings, "settings").scoped(this.name);
         this.infrastructure = Environment.infrastructureOf(settings);
+        this.metrics = Environment.metricsOf(settings);
         this.factory = constructFactory(this.settings);
         this.mapper = constructMapper(factory);
         this.recorder = constructRecorder(factory);
@@ -224,7 +228,9 @@ public class Application implements AutoCloseable {
         if (pending.isEmpty() && tracking == null) {
             return List.of();
         }
+        long began = System.nanoTime();
         List<Recording> recordings = events.put(pending, tracking);
+        metrics.appended(name, pending.size(), Duration.ofNanos(System.nanoTime() - began));
         for (Aggregate aggregate : saved) {
             repositories.values().forEach(repository -> {
                 if (repository.aggregateType().isInstance(aggregate)) {

@@ -1,5 +1,6 @@
 package dev.eventsourcing.application;
 
+import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.persistence.Infrastructure;
 
@@ -16,10 +17,12 @@ public final class Environment implements Settings {
 
     private final Settings settings;
     private final Infrastructure infrastructure;
+    private final MetricsListener metrics;
 
-    private Environment(Settings settings, Infrastructure infrastructure) {
+    private Environment(Settings settings, Infrastructure infrastructure, MetricsListener metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.infrastructure = Objects.requireNonNull(infrastructure, "infrastructure");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -30,7 +33,20 @@ public final class Environment implements Settings {
      * @return an environment answering keys from {@code settings}
      */
     public static Environment of(Settings settings, Infrastructure infrastructure) {
-        return new Environment(settings, infrastructure);
+        return new Environment(settings, infrastructure, MetricsListener.NONE);
+    }
+
+    /**
+     * Settings read from {@code settings}, with the given infrastructure and the listener told
+     * what the application does.
+     *
+     * @param settings       the settings
+     * @param infrastructure where the application's infrastructure comes from
+     * @param metrics        told of the application's appends
+     * @return the environment
+     */
+    public static Environment of(Settings settings, Infrastructure infrastructure, MetricsListener metrics) {
+        return new Environment(settings, infrastructure, metrics);
     }
 
     @Override
@@ -41,6 +57,20 @@ public final class Environment implements Settings {
     /** @return where the application's infrastructure comes from */
     public Infrastructure infrastructure() {
         return infrastructure;
+    }
+
+    /**
+     * The listener told what the application does.
+     *
+     * @return the listener, {@link MetricsListener#NONE} unless one was given
+     */
+    public MetricsListener metrics() {
+        return metrics;
+    }
+
+    /** The listener given with these settings, or none. */
+    static MetricsListener metricsOf(Settings settings) {
+        return settings instanceof Environment environment ? environment.metrics : MetricsListener.NONE;
     }
 
     /** The infrastructure given with these settings, or the backend the settings name. */

@@ -70,7 +70,7 @@ final class Applications {
         if (given != null) {
             return given;
         }
-        Application application = Constructors.construct(type, Environment.of(plan.settings(), plan.infrastructure()));
+        Application application = Constructors.construct(type, Environment.of(plan.settings(), plan.infrastructure(), plan.metrics()));
         made.add(application);
         return application;
     }

@@ -83,7 +83,7 @@ final class Assembly {
         RunnerSettings settings = plan.runnerSettings(follower.name());
         FailurePolicy policy = settings.failurePolicyOr(FailurePolicy.PARK);
         workers.add(new FollowerWorker(follower, log, settings, policy, parking(follower.name(), log, policy),
-                backoff(follower.name(), log, settings)));
+                backoff(follower.name(), log, settings), plan.metrics()));
     }
 
     private void projection(Projection projection, FollowedLog log) {
@@ -92,14 +92,14 @@ final class Assembly {
         FailurePolicy policy = settings.failurePolicyOr(projection.failurePolicy());
         InfrastructureFactory factory = factories.of(name);
         workers.add(new ProjectionWorker(projection, log, settings, policy, factory.trackingRecorder(),
-                factory.transactions(), parking(name, log, policy), backoff(name, log, settings)));
+                factory.transactions(), parking(name, log, policy), backoff(name, log, settings), plan.metrics()));
     }
 
     private Parking parking(String reader, FollowedLog log, FailurePolicy policy) {
-        return new Parking(factories.parkingRecorder(reader, policy), reader, log.name(), plan.clock());
+        return new Parking(factories.parkingRecorder(reader, policy), reader, log.name(), plan.clock(), plan.metrics());
     }
 
     private Backoff backoff(String reader, FollowedLog log, RunnerSettings settings) {
-        return new Backoff(reader, log.name(), settings.retryDelay(), plan.clock());
+        return new Backoff(reader, log.name(), settings.retryDelay(), plan.clock(), plan.metrics());
     }
 }

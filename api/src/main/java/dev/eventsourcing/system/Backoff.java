@@ -1,5 +1,7 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.MetricsListener;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +25,15 @@ final class Backoff {
     private final String upstream;
     private final Duration delay;
     private final Clock clock;
+    private final MetricsListener metrics;
     private volatile Failure last;
 
     /** A failure: of a notification ({@code notificationId} above 0) or of reading the log (0). */
     record Failure(long notificationId, String message, Instant at, int attempts, Instant due) {
     }
 
-    Backoff(String reader, String upstream, Duration delay, Clock clock) {
+    Backoff(String reader, String upstream, Duration delay, Clock clock, MetricsListener metrics) {
+        this.metrics = metrics;
         this.reader = reader;
         this.upstream = upstream;
         this.delay = delay;
@@ -62,6 +66,7 @@ final class Backoff {
         wait = wait.compareTo(RunnerSettings.MAX_RETRY_DELAY) > 0 ? RunnerSettings.MAX_RETRY_DELAY : wait;
         Instant now = clock.instant();
         last = new Failure(notificationId, e.getClass().getName() + ": " + e.getMessage(), now, attempts, now.plus(wait));
+        metrics.retried(reader, upstream, notificationId);
         long millis = wait.toMillis();
         LOG.log(streak ? Level.FINE : Level.WARNING, streak ? null : e, () -> "'" + reader + "' failed on "
                 + (notificationId == 0 ? "reading the log" : "notification " + notificationId) + " of '" + upstream

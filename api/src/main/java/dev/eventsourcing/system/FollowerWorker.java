@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.Tracking;
@@ -28,8 +29,8 @@ final class FollowerWorker extends Worker {
     private final Transactions transactions;
 
     FollowerWorker(ProcessApplication follower, FollowedLog log, RunnerSettings settings, FailurePolicy policy,
-                   Parking parking, Backoff backoff) {
-        super(follower.name(), log, settings, policy, follower.processRecorder(), parking, backoff);
+                   Parking parking, Backoff backoff, MetricsListener metrics) {
+        super(follower.name(), log, settings, policy, follower.processRecorder(), parking, backoff, metrics);
         this.follower = follower;
         this.transactions = follower.transactions();
     }

@@ -1,6 +1,7 @@
 package dev.eventsourcing.system;
 
 import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Environment;
@@ -194,6 +195,7 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
         private ScheduledExecutorService executor;
         private boolean synchronous;
         private Clock clock = Clock.systemUTC();
+        private MetricsListener metrics = MetricsListener.NONE;
 
         private Builder() {
         }
@@ -285,6 +287,19 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
         }
 
         /**
+         * The listener told what the runner's readers do, and what the applications it makes
+         * do; an application given to the builder reports to the listener of its own
+         * {@link Environment}. None by default.
+         *
+         * @param metrics the listener
+         * @return this builder
+         */
+        public Builder metrics(MetricsListener metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /**
          * The runner, not yet started.
          *
          * @throws IllegalStateException  when neither an executor nor synchronous was chosen, or both
@@ -293,7 +308,7 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
          */
         public MultiThreadedRunner build() {
             Plan plan = new Plan(system, settings, infrastructure, given, projections, follows, executor, synchronous,
-                    clock);
+                    clock, metrics);
             ReaderNames.check(plan, ReaderNames.byName(given), false);
             plan.runnerSettings(null);
             projections.forEach(edge -> plan.runnerSettings(edge.projection().name()));

@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.ParkedNotification;
 import dev.eventsourcing.persistence.ParkingRecorder;
@@ -32,10 +33,12 @@ final class Parking {
     private final String reader;
     private final String upstream;
     private final Clock clock;
+    private final MetricsListener metrics;
     // The first parked notification of each originator, as far as this worker knows.
     private final Map<UUID, Long> heads = new ConcurrentHashMap<>();
 
-    Parking(ParkingRecorder recorder, String reader, String upstream, Clock clock) {
+    Parking(ParkingRecorder recorder, String reader, String upstream, Clock clock, MetricsListener metrics) {
+        this.metrics = metrics;
         this.recorder = recorder;
         this.reader = reader;
         this.upstream = upstream;
@@ -59,6 +62,7 @@ final class Parking {
         recorder.park(parked(notification, error.getClass().getName() + ": " + error.getMessage(),
                 stackTrace(error), attempts, 0));
         heads.putIfAbsent(notification.originatorId(), notification.id());
+        metrics.parked(reader, upstream, notification.id());
         LOG.log(Level.WARNING, logged ? null : error, () -> "'" + reader + "' parked notification "
                 + notification.id() + " of '" + upstream + "' (" + notification.topic() + ", originator "
                 + notification.originatorId() + ") after " + attempts + " attempt(s): " + error
@@ -69,6 +73,7 @@ final class Parking {
     void behind(Notification notification) {
         long head = heads.computeIfAbsent(notification.originatorId(), this::firstParked);
         recorder.park(parked(notification, "parked behind notification " + head + " of the same originator", "", 0, head));
+        metrics.parked(reader, upstream, notification.id());
         LOG.fine(() -> "'" + reader + "' parked notification " + notification.id() + " of '" + upstream
                 + "' behind notification " + head);
     }

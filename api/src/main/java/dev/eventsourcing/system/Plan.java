@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.NotificationLog;
@@ -21,10 +22,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param projections projections and the application each follows
  * @param follows     readers following logs of other deployments
  * @param executor    where workers run, or {@code null} when synchronous
+ * @param metrics     told what the applications it makes and its readers do
  */
 record Plan(ApplicationSystem system, Settings settings, Infrastructure infrastructure, List<Application> given,
             List<ProjectionEdge> projections, List<FollowEdge> follows, ScheduledExecutorService executor,
-            boolean synchronous, Clock clock) {
+            boolean synchronous, Clock clock, MetricsListener metrics) {
 
     /** A projection following the log of an application of the runner, or none ({@code upstream} null). */
     record ProjectionEdge(Projection projection, String upstream) {
@@ -47,6 +49,7 @@ record Plan(ApplicationSystem system, Settings settings, Infrastructure infrastr
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(infrastructure, "infrastructure");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(metrics, "metrics");
         given = List.copyOf(given);
         projections = List.copyOf(projections);
         follows = List.copyOf(follows);

@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.application.Shredding;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.IntegrityException;
@@ -44,8 +45,9 @@ final class ProjectionWorker extends Worker {
     private volatile long position = -1;
 
     ProjectionWorker(Projection projection, FollowedLog log, RunnerSettings settings, FailurePolicy policy,
-                     TrackingRecorder tracking, Transactions transactions, Parking parking, Backoff backoff) {
-        super(projection.name(), log, settings, policy, tracking, parking, backoff);
+                     TrackingRecorder tracking, Transactions transactions, Parking parking, Backoff backoff,
+                     MetricsListener metrics) {
+        super(projection.name(), log, settings, policy, tracking, parking, backoff, metrics);
         this.projection = projection;
         this.transactions = transactions;
     }
@@ -67,17 +69,23 @@ final class ProjectionWorker extends Worker {
 
     /** Handles the batch in one transaction; false when it failed and nothing of it remains. */
     private boolean wholeBatch(List<Notification> batch) {
+        int[] applied = {0};
         try {
             commit(batch.get(batch.size() - 1).id(), unitOfWork -> {
                 Set<UUID> parked = parkedOriginators();
+                applied[0] = 0; // a transaction retried from the start counts again
                 for (Notification notification : batch) {
                     if (parked.contains(notification.originatorId())) {
                         parking.behind(notification);
                     } else if (observed(notification)) {
                         apply(decode(notification), notification, unitOfWork);
+                        applied[0]++;
                     }
                 }
             });
+            for (int i = 0; i < applied[0]; i++) {
+                metrics.processed(reader, log.name());
+            }
             return true;
         } catch (LostClaim e) {
             throw e;

@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.TrackingRecorder;
@@ -43,11 +44,12 @@ abstract class Worker {
     final Turn turn = new Turn();
     final Runs runs;
     final Progress progress;
+    final MetricsListener metrics;
     private volatile boolean stopped;
     private volatile boolean forced;
 
     Worker(String reader, FollowedLog log, RunnerSettings settings, FailurePolicy policy, TrackingRecorder tracking,
-           Parking parking, Backoff backoff) {
+           Parking parking, Backoff backoff, MetricsListener metrics) {
         this.reader = reader;
         this.log = log;
         this.settings = settings;
@@ -57,6 +59,7 @@ abstract class Worker {
         this.backoff = backoff;
         this.runs = new Runs("'" + log.name() + "' by '" + reader + "'");
         this.progress = new Progress(backoff.clock());
+        this.metrics = metrics;
     }
 
     /** Processes at most one batch, in the calling thread; never throws. */
@@ -144,6 +147,7 @@ abstract class Worker {
         } catch (RuntimeException | Error e) {
             return failed(notification, e, parked);
         }
+        metrics.processed(reader, log.name());
         backoff.succeeded();
         return true;
     }
