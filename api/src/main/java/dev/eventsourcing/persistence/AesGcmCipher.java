@@ -48,14 +48,20 @@ public final class AesGcmCipher implements Cipher {
     /**
      * A cipher with these keys, the first encrypting.
      *
+     * @param keys         the keys to encrypt with (the first) and decrypt with (any); not null
      * @param acceptLegacy whether states written without key id and binding still decrypt
+     * @throws NullPointerException when the keys are null
      */
     public AesGcmCipher(CipherKeys keys, boolean acceptLegacy) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.acceptLegacy = acceptLegacy;
     }
 
-    /** A new random key, base64-encoded, for {@link #AesGcmCipher(String)} or a key setting. */
+    /**
+     * A new random key, base64-encoded, for {@link #AesGcmCipher(String)} or a key setting.
+     *
+     * @return the base64 encoding of 32 random bytes from a {@link SecureRandom}
+     */
     public static String generateKey() {
         byte[] bytes = new byte[CipherKey.KEY_BYTES];
         RANDOM.nextBytes(bytes);
@@ -66,6 +72,10 @@ public final class AesGcmCipher implements Cipher {
      * The id of the key a state was encrypted with, read from its header without decrypting;
      * empty when the state is not in this cipher's format (a legacy state, say). A cipher that
      * holds keys of several kinds (see {@link CipherKey}) can pick the one to decrypt with.
+     *
+     * @param state a stored state, encrypted or not
+     * @return the key id from the state's header; empty when the state carries no readable header
+     *         of the current format version
      */
     public static Optional<String> keyIdOf(byte[] state) {
         if (!CipherFormat.isMarked(state) || CipherFormat.version(state) != CipherFormat.VERSION) {
@@ -75,12 +85,12 @@ public final class AesGcmCipher implements Cipher {
         return header < 0 ? Optional.empty() : Optional.of(CipherFormat.keyId(state, header));
     }
 
-    /** The keys this cipher holds. */
+    /** @return the keys this cipher holds, the first encrypting */
     public CipherKeys keys() {
         return keys;
     }
 
-    /** Whether legacy states (no key id, not bound to their event) decrypt. */
+    /** @return whether legacy states (no key id, not bound to their event) decrypt */
     public boolean acceptsLegacy() {
         return acceptLegacy;
     }

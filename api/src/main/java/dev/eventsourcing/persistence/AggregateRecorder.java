@@ -16,6 +16,7 @@ public interface AggregateRecorder {
     /**
      * Stores a batch of events atomically.
      *
+     * @param events the events to store, in the order their notification ids are given
      * @return the notification ids given to the events, in batch order; empty when this recorder
      *         keeps no total order of its events
      * @throws IntegrityException when any event's originator id and version is taken already,
@@ -23,10 +24,21 @@ public interface AggregateRecorder {
      */
     List<Long> insertEvents(List<StoredEvent> events);
 
-    /** The events of one originator that the selection names, in version order. */
+    /**
+     * The events of one originator that the selection names, in version order.
+     *
+     * @param originatorId the aggregate whose events to select
+     * @param selection    which versions, in which direction and how many
+     * @return the selected events; empty when the originator has none in the selection
+     */
     List<StoredEvent> selectEvents(UUID originatorId, EventSelection selection);
 
-    /** Every event of one originator, oldest first. */
+    /**
+     * Every event of one originator, oldest first.
+     *
+     * @param originatorId the aggregate whose events to select
+     * @return its events in version order; empty when it has none
+     */
     default List<StoredEvent> selectEvents(UUID originatorId) {
         return selectEvents(originatorId, EventSelection.all());
     }
@@ -39,6 +51,7 @@ public interface AggregateRecorder {
      *
      * @param after the key the page starts after (exclusive), or {@code null} for the first page
      * @param limit the most events returned
+     * @return up to {@code limit} events following {@code after}; empty at the end
      * @throws IllegalArgumentException when the limit is negative
      */
     List<StoredEvent> selectAllEvents(EventKey after, int limit);
@@ -53,6 +66,8 @@ public interface AggregateRecorder {
      * <p>Stored events are otherwise never changed: use this only for maintenance that leaves
      * the event a state decodes to as it was, such as re-encryption with another key.
      *
+     * @param events the events whose states replace the stored ones, matched by originator id,
+     *               version and topic
      * @return how many stored events were found and given the new state
      * @throws NullPointerException when the list or an event in it is null; nothing is replaced then
      */

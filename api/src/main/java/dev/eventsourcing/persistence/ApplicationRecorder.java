@@ -14,15 +14,27 @@ import java.util.Set;
  */
 public interface ApplicationRecorder extends AggregateRecorder {
 
-    /** The notifications the selection names, ascending by id. */
+    /**
+     * The notifications the selection names, ascending by id.
+     *
+     * @param selection the bounds, limit and topics of the page
+     * @return the selected notifications; empty when none is recorded in the selection
+     */
     List<Notification> selectNotifications(NotificationSelection selection);
 
-    /** Up to {@code limit} notifications from id {@code start} inclusive. */
+    /**
+     * Up to {@code limit} notifications from id {@code start} inclusive.
+     *
+     * @param start the first id to return; ids below 1 mean from the beginning
+     * @param limit the most notifications returned; at least 1
+     * @return the notifications, ascending by id; empty when none is recorded from {@code start}
+     * @throws IllegalArgumentException when the limit is below 1
+     */
     default List<Notification> selectNotifications(long start, int limit) {
         return selectNotifications(NotificationSelection.from(start, limit));
     }
 
-    /** The highest notification id recorded, or 0 when nothing is recorded yet. */
+    /** @return the highest notification id recorded, or 0 when nothing is recorded yet */
     long maxNotificationId();
 
     /**
@@ -31,10 +43,16 @@ public interface ApplicationRecorder extends AggregateRecorder {
      *
      * @param gt     the position to start after; 0 for the beginning
      * @param topics the topics to yield; empty for all
+     * @return a running subscription, to be closed by the caller
      */
     Subscription subscribe(long gt, Set<String> topics);
 
-    /** Follows the whole log from after {@code gt}. */
+    /**
+     * Follows the whole log from after {@code gt}, every topic.
+     *
+     * @param gt the position to start after; 0 for the beginning
+     * @return a running subscription, to be closed by the caller
+     */
     default Subscription subscribe(long gt) {
         return subscribe(gt, Set.of());
     }

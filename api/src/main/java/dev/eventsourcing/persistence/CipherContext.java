@@ -26,18 +26,37 @@ import java.util.UUID;
  */
 public record CipherContext(String applicationName, UUID originatorId, long originatorVersion, String topic) {
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param applicationName   the application; not null, may be empty
+     * @param originatorId      the originator id; not null
+     * @param originatorVersion the originator version
+     * @param topic             the topic; not null
+     * @throws NullPointerException when the application name, originator id or topic is null
+     */
     public CipherContext {
         Objects.requireNonNull(applicationName, "applicationName");
         Objects.requireNonNull(originatorId, "originatorId");
         Objects.requireNonNull(topic, "topic");
     }
 
-    /** The context of a stored event of the named application. */
+    /**
+     * The context of a stored event of the named application.
+     *
+     * @param applicationName the application that stores the event; empty for none
+     * @param event           the stored event
+     * @return the event's context
+     */
     public static CipherContext of(String applicationName, StoredEvent event) {
         return new CipherContext(applicationName, event.originatorId(), event.originatorVersion(), event.topic());
     }
 
-    /** The context's bytes, as described above: what a cipher authenticates with the ciphertext. */
+    /**
+     * The context's bytes, as described above: what a cipher authenticates with the ciphertext.
+     *
+     * @return a new array holding the encoding
+     */
     public byte[] associatedData() {
         byte[] application = applicationName.getBytes(StandardCharsets.UTF_8);
         byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
@@ -51,7 +70,7 @@ public record CipherContext(String applicationName, UUID originatorId, long orig
         return out.toByteArray();
     }
 
-    /** The event in words, for error messages: application, originator id, version and topic. */
+    /** @return the event in words, for error messages: application, originator id, version and topic */
     public String describe() {
         return "application '" + applicationName + "', originator " + originatorId + ", version " + originatorVersion
                 + ", topic '" + topic + "'";

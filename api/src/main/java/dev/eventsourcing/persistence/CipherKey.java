@@ -51,6 +51,10 @@ public final class CipherKey {
     /**
      * The key with this id whose bytes the base64 text encodes.
      *
+     * @param id        the key's id: 1 to {@value #MAX_ID_LENGTH} printable ASCII characters, no space
+     * @param base64Key the base64 encoding of 32 bytes; surrounding white space is ignored
+     * @return the key
+     * @throws NullPointerException     when the id or the text is null
      * @throws IllegalArgumentException when the id is not valid, or the text is not base64 of 32
      *                                  bytes; the message never quotes the text
      */
@@ -76,13 +80,23 @@ public final class CipherKey {
      * The key with this id and these bytes (copied), for keys kept elsewhere than in settings,
      * such as the keys of data subjects.
      *
+     * @param id  the key's id: 1 to {@value #MAX_ID_LENGTH} printable ASCII characters, no space
+     * @param key the key's 32 bytes
+     * @return the key
      * @throws IllegalArgumentException when the id is not valid or there are not 32 bytes
+     * @throws NullPointerException     when the id or the bytes are null
      */
     public static CipherKey of(String id, byte[] key) {
         return new CipherKey(id, Objects.requireNonNull(key, "key").clone());
     }
 
-    /** A new random key with this id. */
+    /**
+     * A new random key with this id.
+     *
+     * @param id the key's id: 1 to {@value #MAX_ID_LENGTH} printable ASCII characters, no space
+     * @return a key of 32 bytes from a {@link SecureRandom}
+     * @throws IllegalArgumentException when the id is not valid
+     */
     public static CipherKey generate(String id) {
         byte[] bytes = new byte[KEY_BYTES];
         RANDOM.nextBytes(bytes);
@@ -96,18 +110,21 @@ public final class CipherKey {
     /**
      * Whether the id can name an application key: 1 to {@value #MAX_ID_LENGTH} letters, digits,
      * {@code .}, {@code _} or {@code -}. Such an id never starts with {@value #SUBJECT_PREFIX}.
+     *
+     * @param id the id to check; may be null
+     * @return true when the id can name an application key; false for null
      */
     public static boolean isApplicationKeyId(String id) {
         return id != null && !id.isEmpty() && id.length() <= MAX_ID_LENGTH && id.chars().allMatch(c ->
                 c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-');
     }
 
-    /** The id that ciphertexts made with this key carry. */
+    /** @return the id that ciphertexts made with this key carry */
     public String id() {
         return id;
     }
 
-    /** Whether this is the key of a data subject: its id starts with {@value #SUBJECT_PREFIX}. */
+    /** @return whether this is the key of a data subject: its id starts with {@value #SUBJECT_PREFIX} */
     public boolean isSubjectKey() {
         return id.startsWith(SUBJECT_PREFIX);
     }
@@ -115,6 +132,8 @@ public final class CipherKey {
     /**
      * A copy of the key's bytes, for storing the key encrypted elsewhere (such as a data
      * subject's key under an application key). Clear the copy after use.
+     *
+     * @return a new array of the key's 32 bytes
      */
     public byte[] bytes() {
         return key.getEncoded();

@@ -40,13 +40,23 @@ public final class CipherKeys {
     /**
      * These keys, the first encrypting.
      *
+     * @param keys the keys, the encrypting one first; none null
+     * @return the keys
      * @throws IllegalArgumentException when there is no key or two have the same id
+     * @throws NullPointerException     when a key is null
      */
     public static CipherKeys of(CipherKey... keys) {
         return new CipherKeys(List.of(keys));
     }
 
-    /** These keys, the first encrypting; see {@link #of(CipherKey...)}. */
+    /**
+     * These keys, the first encrypting; see {@link #of(CipherKey...)}.
+     *
+     * @param keys the keys, the encrypting one first; none null
+     * @return the keys
+     * @throws IllegalArgumentException when there is no key or two have the same id
+     * @throws NullPointerException     when a key is null
+     */
     public static CipherKeys of(List<CipherKey> keys) {
         return new CipherKeys(keys);
     }
@@ -54,6 +64,9 @@ public final class CipherKeys {
     /**
      * The keys of a text in the form described above.
      *
+     * @param text comma-separated {@code id:base64} entries, the encrypting key first
+     * @return the keys, in the order of the text
+     * @throws NullPointerException     when the text is null
      * @throws IllegalArgumentException when an entry is malformed, an id is not an application
      *                                  key id or is given twice, or a key is not base64 of 32
      *                                  bytes; the message names the entry by position and id,
@@ -87,22 +100,27 @@ public final class CipherKeys {
         }
     }
 
-    /** The key that encrypts: the first. */
+    /** @return the key that encrypts: the first */
     public CipherKey current() {
         return keys.get(0);
     }
 
-    /** The key with this id, if held. */
+    /**
+     * The key with this id, if held.
+     *
+     * @param id the key id a ciphertext carries
+     * @return the key; empty when none held has this id
+     */
     public Optional<CipherKey> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** Every key, the encrypting one first. */
+    /** @return every key, the encrypting one first */
     public List<CipherKey> all() {
         return keys;
     }
 
-    /** The ids, the encrypting one first: what error messages may name. */
+    /** @return the ids, the encrypting one first: what error messages may name */
     public List<String> ids() {
         return List.copyOf(byId.keySet());
     }

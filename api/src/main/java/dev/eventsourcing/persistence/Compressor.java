@@ -6,12 +6,19 @@ package dev.eventsourcing.persistence;
  */
 public interface Compressor {
 
-    /** Compresses the bytes. */
+    /**
+     * Compresses the bytes.
+     *
+     * @param data the encoded state
+     * @return the compressed bytes
+     */
     byte[] compress(byte[] data);
 
     /**
      * Restores bytes made by {@link #compress}.
      *
+     * @param data the compressed bytes
+     * @return the bytes given to {@link #compress}
      * @throws UndecodableStateException when the bytes are not compressed data of this kind
      */
     byte[] decompress(byte[] data);

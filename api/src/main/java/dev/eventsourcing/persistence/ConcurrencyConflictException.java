@@ -9,21 +9,30 @@ import java.util.UUID;
 public class ConcurrencyConflictException extends IntegrityException {
     private static final long serialVersionUID = 1L;
 
+    /** The aggregate whose version was taken. */
     private final UUID originatorId;
+    /** The version that was taken. */
     private final long originatorVersion;
 
+    /**
+     * A conflict at this aggregate and version.
+     *
+     * @param originatorId      the aggregate whose version was taken
+     * @param originatorVersion the version that was taken
+     * @param cause             the backend's error, or {@code null}
+     */
     public ConcurrencyConflictException(UUID originatorId, long originatorVersion, Throwable cause) {
         super("Event of " + originatorId + " at version " + originatorVersion + " is recorded already", cause);
         this.originatorId = originatorId;
         this.originatorVersion = originatorVersion;
     }
 
-    /** The aggregate whose version was taken. */
+    /** @return the aggregate whose version was taken */
     public UUID originatorId() {
         return originatorId;
     }
 
-    /** The version that was taken. */
+    /** @return the version that was taken */
     public long originatorVersion() {
         return originatorVersion;
     }

@@ -36,6 +36,15 @@ public record DecodingLimits(long maxStateBytes, int maxNestingDepth, int maxStr
      */
     public static final int DEFAULT_MAX_NUMBER_LENGTH = 10_000;
 
+    /**
+     * Checks that every limit is positive.
+     *
+     * @param maxStateBytes   the largest decompressed state, in bytes; at least 1
+     * @param maxNestingDepth the deepest nesting; at least 1
+     * @param maxStringLength the longest string, in characters; at least 1
+     * @param maxNumberLength the longest number, in characters; at least 1
+     * @throws IllegalArgumentException when a limit is below 1
+     */
     public DecodingLimits {
         positive(maxStateBytes, "maxStateBytes");
         positive(maxNestingDepth, "maxNestingDepth");
@@ -43,7 +52,7 @@ public record DecodingLimits(long maxStateBytes, int maxNestingDepth, int maxStr
         positive(maxNumberLength, "maxNumberLength");
     }
 
-    /** The default limits. */
+    /** @return the default limits, the {@code DEFAULT_} constants of this class */
     public static DecodingLimits defaults() {
         return new DecodingLimits(DEFAULT_MAX_STATE_BYTES, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH,
                 DEFAULT_MAX_NUMBER_LENGTH);
@@ -52,6 +61,8 @@ public record DecodingLimits(long maxStateBytes, int maxNestingDepth, int maxStr
     /**
      * The limits the settings give, with defaults for those not set.
      *
+     * @param settings the settings to read the {@code decoding.*} keys from
+     * @return the limits
      * @throws ConfigurationException naming the key when a value is not a positive whole number
      */
     public static DecodingLimits read(Settings settings) {

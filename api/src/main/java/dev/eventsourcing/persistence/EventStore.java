@@ -16,6 +16,14 @@ public final class EventStore {
     private final Mapper mapper;
     private final AggregateRecorder recorder;
 
+    /**
+     * A store of this mapper and recorder.
+     *
+     * @param mapper   turns domain events into stored events and back; not null
+     * @param recorder keeps the stored events; not null, and a {@link ProcessRecorder} when
+     *                 events are to be stored with a tracking position
+     * @throws NullPointerException when the mapper or the recorder is null
+     */
     public EventStore(Mapper mapper, AggregateRecorder recorder) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
@@ -24,8 +32,11 @@ public final class EventStore {
     /**
      * Stores the events atomically.
      *
-     * @return one recording per event, in order, with the notification ids given
+     * @param events the new events of one or more aggregates
+     * @return one recording per event, in order, with the notification ids given (0 when the
+     *         recorder keeps no notification log)
      * @throws IntegrityException when an event's version is taken; nothing is stored then
+     * @throws MapperException    when an event cannot be mapped; nothing is stored then
      */
     public List<Recording> put(List<? extends DomainEvent<?>> events) {
         return put(events, null);
@@ -35,8 +46,15 @@ public final class EventStore {
      * Stores the events and the tracking position atomically; the recorder must be a
      * {@link ProcessRecorder} when {@code tracking} is given.
      *
-     * @throws IntegrityException when an event's version is taken or the position is recorded
-     *                            already; nothing is stored then
+     * @param events   the new events of one or more aggregates; may be empty
+     * @param tracking the position of the upstream notification processed, or {@code null} for none
+     * @return one recording per event, in order, with the notification ids given (0 when the
+     *         recorder keeps no notification log)
+     * @throws IntegrityException    when an event's version is taken or the position is recorded
+     *                               already; nothing is stored then
+     * @throws MapperException       when an event cannot be mapped; nothing is stored then
+     * @throws IllegalStateException when a tracking position is given and the recorder is not a
+     *                               {@link ProcessRecorder}
      */
     public List<Recording> put(List<? extends DomainEvent<?>> events, Tracking tracking) {
         List<StoredEvent> stored = new ArrayList<>(events.size());
@@ -60,7 +78,14 @@ public final class EventStore {
         return recordings;
     }
 
-    /** The events of one originator that the selection names, as domain events. */
+    /**
+     * The events of one originator that the selection names, as domain events.
+     *
+     * @param originatorId the aggregate whose events to get
+     * @param selection    which versions, in which order and how many
+     * @return the events, as {@link Mapper#toDomainEvent} reads them; empty when there are none
+     * @throws MapperException when a stored event cannot be read back
+     */
     public List<DomainEvent<?>> get(UUID originatorId, EventSelection selection) {
         List<StoredEvent> stored = recorder.selectEvents(originatorId, selection);
         List<DomainEvent<?>> events = new ArrayList<>(stored.size());
@@ -70,17 +95,23 @@ public final class EventStore {
         return events;
     }
 
-    /** Every event of one originator, oldest first. */
+    /**
+     * Every event of one originator, oldest first.
+     *
+     * @param originatorId the aggregate whose events to get
+     * @return the events, in version order; empty when there are none
+     * @throws MapperException when a stored event cannot be read back
+     */
     public List<DomainEvent<?>> get(UUID originatorId) {
         return get(originatorId, EventSelection.all());
     }
 
-    /** The mapper this store uses. */
+    /** @return the mapper this store uses */
     public Mapper mapper() {
         return mapper;
     }
 
-    /** The recorder this store uses. */
+    /** @return the recorder this store uses */
     public AggregateRecorder recorder() {
         return recorder;
     }

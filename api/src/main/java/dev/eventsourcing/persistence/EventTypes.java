@@ -33,6 +33,9 @@ public final class EventTypes {
      * The concrete event classes of an aggregate class: those nested (at any depth) in it or in
      * its superclasses, and those that the sealed event types among them permit, wherever they
      * are declared.
+     *
+     * @param aggregate the aggregate class
+     * @return its concrete event classes, in the order found; empty when it declares none
      */
     public static Set<Class<?>> of(Class<? extends Aggregate> aggregate) {
         Set<Class<?>> found = new LinkedHashSet<>();
@@ -63,7 +66,12 @@ public final class EventTypes {
         }
     }
 
-    /** Why the mapper cannot store this event type, or empty when it can. */
+    /**
+     * Why the mapper cannot store this event type, by the rule above.
+     *
+     * @param event the event class
+     * @return the reason, with what to change; empty when the mapper can store it
+     */
     public static Optional<String> problemOf(Class<?> event) {
         if (event.isAnonymousClass() || event.isLocalClass() || event.isHidden() || event.isSynthetic()) {
             return Optional.of("it has no stable name to use as a topic; make it a top-level or nested class");

@@ -19,6 +19,7 @@ public interface Infrastructure {
      *
      * @param name     the application's or reader's name, which keys its rows
      * @param settings the settings, scoped to that name
+     * @return a new factory, which the caller closes
      */
     InfrastructureFactory factory(String name, Settings settings);
 }

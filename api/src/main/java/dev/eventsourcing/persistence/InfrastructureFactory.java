@@ -23,6 +23,13 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     private final String applicationName;
     private final Settings settings;
 
+    /**
+     * A factory serving one application or reader.
+     *
+     * @param applicationName the application's or reader's name; not null
+     * @param settings        the settings, scoped to that name; not null
+     * @throws NullPointerException when the name or the settings are null
+     */
     protected InfrastructureFactory(String applicationName, Settings settings) {
         this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -31,6 +38,10 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     /**
      * The factory of the backend that the settings name.
      *
+     * @param applicationName the application's or reader's name
+     * @param settings        the settings, scoped to that name
+     * @return a new factory of the named backend, or of {@value #DEFAULT_MODULE} when none is
+     *         named
      * @throws ConfigurationException when no backend of that name is on the class path
      */
     public static InfrastructureFactory construct(String applicationName, Settings settings) {
@@ -52,12 +63,12 @@ public abstract class InfrastructureFactory implements AutoCloseable {
         return ServiceLoader.load(Provider.class, loader != null ? loader : InfrastructureFactory.class.getClassLoader());
     }
 
-    /** The name of the application this factory serves. */
+    /** @return the name of the application this factory serves */
     public String applicationName() {
         return applicationName;
     }
 
-    /** The settings this factory was made with, scoped to its application. */
+    /** @return the settings this factory was made with, scoped to its application */
     public Settings settings() {
         return settings;
     }
@@ -68,27 +79,30 @@ public abstract class InfrastructureFactory implements AutoCloseable {
      * this factory's {@linkplain #applicationName() application name}, and personal data
      * encrypted with the keys of its {@link #subjectKeyRecorder()}.
      *
+     * @return a new builder, to which the application adds its classes and upcasters
      * @throws ConfigurationException when a setting's value is not understood
      */
     public Mapper.Builder mapperBuilder() {
         return Mapper.builder(settings).applicationName(applicationName).subjectKeys(subjectKeyRecorder());
     }
 
-    /** The recorder of the application's events and notification log. */
+    /** @return the recorder of the application's events and notification log */
     public abstract ApplicationRecorder applicationRecorder();
 
-    /** The recorder of a process application's events, log and tracking positions. */
+    /** @return the recorder of a process application's events, log and tracking positions */
     public abstract ProcessRecorder processRecorder();
 
-    /** The recorder of a projection's tracking positions. */
+    /** @return the recorder of a projection's tracking positions */
     public abstract TrackingRecorder trackingRecorder();
 
-    /** The recorder of the application's snapshots (keeps no notification log). */
+    /** @return the recorder of the application's snapshots (keeps no notification log) */
     public abstract AggregateRecorder snapshotRecorder();
 
     /**
      * The recorder of the notifications that readers parked; made for a reader (a projection's
      * or process application's name), it serves every reader of the same store.
+     *
+     * @return the parking recorder
      */
     public abstract ParkingRecorder parkingRecorder();
 
@@ -96,12 +110,16 @@ public abstract class InfrastructureFactory implements AutoCloseable {
      * The recorder of the keys of the application's subjects, whose deletion shreds their
      * personal data (see {@link dev.eventsourcing.domain.PersonalData}); the mapper and the
      * application share the one they are given.
+     *
+     * @return the subject key recorder
      */
     public abstract SubjectKeyRecorder subjectKeyRecorder();
 
     /**
      * The transactions of this backend: recorders of this factory called inside
      * {@link Transactions#inNewTransaction} join that transaction. None by default (in memory).
+     *
+     * @return the backend's transactions; {@link Transactions#NONE} by default
      */
     public Transactions transactions() {
         return Transactions.NONE;
@@ -115,10 +133,16 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     /** A persistence backend that can be chosen by name; registered for {@link ServiceLoader}. */
     public interface Provider {
 
-        /** The name the {@value Settings#PERSISTENCE_MODULE} setting uses for this backend. */
+        /** @return the name the {@value Settings#PERSISTENCE_MODULE} setting uses for this backend */
         String name();
 
-        /** A factory for one application. */
+        /**
+         * A factory for one application or reader.
+         *
+         * @param applicationName the application's or reader's name
+         * @param settings        the settings, scoped to that name
+         * @return a new factory, which the caller closes
+         */
         InfrastructureFactory create(String applicationName, Settings settings);
     }
 }

@@ -8,10 +8,21 @@ package dev.eventsourcing.persistence;
 public class IntegrityException extends RecorderException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A broken uniqueness rule that the recorder found itself.
+     *
+     * @param message the rule broken and the event or position that broke it
+     */
     public IntegrityException(String message) {
         super(message);
     }
 
+    /**
+     * A broken uniqueness rule that the backend reported.
+     *
+     * @param message the rule broken and the event or position that broke it
+     * @param cause   the backend's error, or {@code null}
+     */
     public IntegrityException(String message, Throwable cause) {
         super(message, cause);
     }

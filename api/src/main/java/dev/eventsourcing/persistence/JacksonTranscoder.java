@@ -76,17 +76,17 @@ public final class JacksonTranscoder implements Transcoder {
         this.embeddedReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** A transcoder with the default settings. */
+    /** @return a new transcoder with the default settings and {@linkplain DecodingLimits#defaults() limits} */
     public static JacksonTranscoder create() {
         return builder().build();
     }
 
-    /** A builder that starts from the default settings. */
+    /** @return a new builder that starts from the default settings */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The limits this transcoder reads, and writes, within. */
+    /** @return the limits this transcoder reads, and writes, within */
     public DecodingLimits limits() {
         return limits;
     }
@@ -233,13 +233,23 @@ public final class JacksonTranscoder implements Transcoder {
         private Builder() {
         }
 
-        /** The limits to read and write within (default {@link DecodingLimits#defaults()}). */
+        /**
+         * The limits to read and write within.
+         *
+         * @param limits the limits; not null ({@link DecodingLimits#defaults()} unless set)
+         * @return this builder
+         */
         public Builder limits(DecodingLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
-        /** Adds a Jackson module, e.g. one with serializers for a type of the domain model. */
+        /**
+         * Adds a Jackson module, e.g. one with serializers for a type of the domain model.
+         *
+         * @param module the module; not null
+         * @return this builder
+         */
         public Builder registerModule(Module module) {
             modules.add(Objects.requireNonNull(module, "module"));
             return this;
@@ -248,13 +258,16 @@ public final class JacksonTranscoder implements Transcoder {
         /**
          * Adds a step that changes Jackson's settings; steps run in order after the defaults are
          * set, so they may override them.
+         *
+         * @param customizer the step, given Jackson's mapper builder; not null
+         * @return this builder
          */
         public Builder customize(Consumer<JsonMapper.Builder> customizer) {
             customizers.add(Objects.requireNonNull(customizer, "customizer"));
             return this;
         }
 
-        /** Makes the transcoder. */
+        /** @return a new transcoder with this builder's limits, modules and steps */
         public JacksonTranscoder build() {
             // Jackson caps what it reads but, apart from nesting, not what it writes: encode()
             // checks that, so that nothing is written that these limits would not read back.

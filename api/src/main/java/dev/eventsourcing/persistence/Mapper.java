@@ -82,12 +82,12 @@ public final class Mapper {
         this.format = mapper.format;
     }
 
-    /** A mapper with the default transcoder, no compressor and no cipher. */
+    /** @return a new mapper with the default transcoder, no compressor and no cipher */
     public static Mapper create() {
         return builder().build();
     }
 
-    /** A builder of a mapper; without changes it builds what {@link #create()} does. */
+    /** @return a new builder of a mapper; without changes it builds what {@link #create()} does */
     public static Builder builder() {
         return new Builder();
     }
@@ -100,6 +100,8 @@ public final class Mapper {
      * {@code decoding.*} keys give. Pass settings {@linkplain Settings#scoped scoped} to
      * an application's name to read that application's keys first.
      *
+     * @param settings the settings to read the compressor, cipher and decoding keys from
+     * @return a new builder, to which more may be added
      * @throws ConfigurationException when a setting's value is not understood
      */
     public static Builder builder(Settings settings) {
@@ -119,7 +121,14 @@ public final class Mapper {
     /**
      * Turns a domain event, or a snapshot, into a stored event.
      *
-     * @throws MapperException when the payload's class has no usable topic or cannot be encoded
+     * @param event the event or snapshot to store; not null
+     * @return the stored event, with the payload's topic and the encoded (maybe compressed and
+     *         encrypted) state; the payload's class is known to the mapper from now on
+     * @throws MapperException     when the payload's class has no usable topic or cannot be
+     *                              encoded
+     * @throws ShreddedException    when the event is personal data of a subject whose key was
+     *                              deleted
+     * @throws NullPointerException when the event is null
      */
     public StoredEvent toStoredEvent(DomainEvent<?> event) {
         Objects.requireNonNull(event, "event");
@@ -154,7 +163,11 @@ public final class Mapper {
      * Turns a stored event back into the domain event, or snapshot, it was made from, upcast to
      * the current version of its class.
      *
+     * @param stored the stored event; not null
+     * @return the domain event or snapshot, in the current shape of its class
      * @throws UnknownTopicException     when the topic names no known class
+     * @throws ShreddedException         when the state is personal data of a subject whose key
+     *                                   was deleted
      * @throws DecryptionException       when the state cannot be decrypted with this mapper's key
      * @throws MissingUpcasterException  when the data is older than its class and an upcaster is missing
      * @throws UndecodableStateException when the state cannot be decompressed or decoded, or does
@@ -175,6 +188,7 @@ public final class Mapper {
      * Makes classes known to this mapper from now on, as {@link Builder#declare} does: e.g. the
      * aggregate class of a repository.
      *
+     * @param types the classes to make known, with what they bring
      * @throws IllegalArgumentException when a class has no usable topic, or its topic names
      *         another known class
      */
@@ -182,7 +196,7 @@ public final class Mapper {
         topics.declare(types);
     }
 
-    /** The classes whose topics this mapper reads now; declared, written or registered ones. */
+    /** @return the classes whose topics this mapper reads now: declared, written or registered ones */
     public Set<Class<?>> knownClasses() {
         return topics.knownClasses();
     }
@@ -191,6 +205,8 @@ public final class Mapper {
      * The class a topic names, without decoding any state: so that a reader can pass over the
      * events it does not observe without paying for (or failing on) their decoding.
      *
+     * @param topic a stored event's topic; not null
+     * @return the known class it names
      * @throws UnknownTopicException when the topic names no known class
      */
     public Class<?> eventType(String topic) {
@@ -244,6 +260,10 @@ public final class Mapper {
     /**
      * Whether the stored event carries personal data whose subject's key was deleted: it can
      * never be read again. Reads the state's header only, and the subject's key.
+     *
+     * @param stored the stored event; not null
+     * @return true when its subject's key is deleted; false for an event that is not personal
+     *         data, or when this mapper keeps no subject keys
      */
     public boolean shredded(StoredEvent stored) {
         Optional<UUID> subject = SubjectKeys.subjectOf(Objects.requireNonNull(stored, "stored").state());
@@ -257,6 +277,10 @@ public final class Mapper {
      * its cipher, or not at all), and a shredded one {@linkplain Notification#asShredded marked
      * so}, without state. Other notifications, and personal ones that do not decrypt (the reader
      * then meets the same error), are returned as they are.
+     *
+     * @param notification a notification of this mapper's application
+     * @return the notification as a reader without the subject keys can read it; the same one
+     *         when nothing needs changing
      */
     public Notification portable(Notification notification) {
         if (notification.shredded() || subjectKeys == null) {
@@ -288,6 +312,8 @@ public final class Mapper {
      * (encrypted with its subject's key, which the application's keys only wrap). The state is not decoded, so the
      * topic need not name a known class.
      *
+     * @param stored the stored event; not null
+     * @return the stored event with its state re-encrypted, or the same one when nothing changes
      * @throws DecryptionException when the state cannot be decrypted with this mapper's keys
      */
     public StoredEvent reencrypt(StoredEvent stored) {
@@ -311,6 +337,8 @@ public final class Mapper {
      * re-encryption after a key rotation: the same key when it already is, is shredded, or the
      * mapper has no cipher.
      *
+     * @param key a subject's key as its recorder keeps it; not null
+     * @return the key wrapped with the current key, or the same one when nothing changes
      * @throws IllegalStateException when the mapper keeps no subject keys
      * @throws DecryptionException   when the wrapped key does not unwrap with this mapper's keys
      */
@@ -331,12 +359,12 @@ public final class Mapper {
                 + ", version " + stored.originatorVersion() + "): ";
     }
 
-    /** The compressor, if the mapper compresses. */
+    /** @return the compressor; empty when the mapper does not compress */
     public Optional<Compressor> compressor() {
         return Optional.ofNullable(compressor);
     }
 
-    /** The cipher, if the mapper encrypts. */
+    /** @return the cipher; empty when the mapper does not encrypt */
     public Optional<Cipher> cipher() {
         return Optional.ofNullable(cipher);
     }
@@ -349,12 +377,12 @@ public final class Mapper {
         return subjectKeys;
     }
 
-    /** The recorder of the subject keys, if the mapper encrypts personal data with them. */
+    /** @return the recorder of the subject keys; empty when the mapper keeps none */
     public Optional<SubjectKeyRecorder> subjectKeyRecorder() {
         return Optional.ofNullable(subjectKeyRecorder);
     }
 
-    /** The name of the application whose events this mapper binds its encryption to; empty when not given. */
+    /** @return the name of the application whose events this mapper binds its encryption to; empty when not given */
     public String applicationName() {
         return applicationName;
     }
@@ -362,12 +390,16 @@ public final class Mapper {
     /**
      * This mapper, binding encrypted states to another application's name: for a follower that
      * reads a leader's events with its own topics, upcasters and keys.
+     *
+     * @param applicationName the other application's name; not null
+     * @return a mapper sharing this one's configuration and known classes; this mapper when the
+     *         name is its own
      */
     public Mapper withApplicationName(String applicationName) {
         return applicationName.equals(this.applicationName) ? this : new Mapper(this, applicationName);
     }
 
-    /** The transcoder. */
+    /** @return the transcoder that encodes states */
     public Transcoder transcoder() {
         return transcoder;
     }
@@ -391,19 +423,34 @@ public final class Mapper {
         private Builder() {
         }
 
-        /** Uses this transcoder instead of the default {@link JacksonTranscoder}. */
+        /**
+         * Uses this transcoder instead of the default {@link JacksonTranscoder}.
+         *
+         * @param transcoder the transcoder; not null
+         * @return this builder
+         */
         public Builder transcoder(Transcoder transcoder) {
             this.transcoder = Objects.requireNonNull(transcoder, "transcoder");
             return this;
         }
 
-        /** Compresses states with this compressor; {@code null} for no compression (the default). */
+        /**
+         * Compresses states with this compressor.
+         *
+         * @param compressor the compressor; {@code null} for no compression (the default)
+         * @return this builder
+         */
         public Builder compressor(Compressor compressor) {
             this.compressor = compressor;
             return this;
         }
 
-        /** Encrypts states with this cipher; {@code null} for no encryption (the default). */
+        /**
+         * Encrypts states with this cipher.
+         *
+         * @param cipher the cipher; {@code null} for no encryption (the default)
+         * @return this builder
+         */
         public Builder cipher(Cipher cipher) {
             this.cipher = cipher;
             return this;
@@ -413,6 +460,9 @@ public final class Mapper {
          * Binds encrypted states to this application's name (see {@link CipherContext}); an
          * {@link InfrastructureFactory} sets its application's. Empty by default. States
          * encrypted under one name do not decrypt under another.
+         *
+         * @param applicationName the application's name; not null, may be empty
+         * @return this builder
          */
         public Builder applicationName(String applicationName) {
             this.applicationName = Objects.requireNonNull(applicationName, "applicationName");
@@ -424,13 +474,21 @@ public final class Mapper {
          * subjects' keys, kept (wrapped with this mapper's cipher, when it has one) by this
          * recorder; an {@link InfrastructureFactory} sets its application's. Without one, writing
          * personal data fails, and reading it fails with a {@link DecryptionException}.
+         *
+         * @param recorder the recorder of the subjects' keys; {@code null} for none (the default)
+         * @return this builder
          */
         public Builder subjectKeys(SubjectKeyRecorder recorder) {
             this.subjectKeyRecorder = recorder;
             return this;
         }
 
-        /** Starts from a copy of these topic registrations, replacing those made so far. */
+        /**
+         * Starts from a copy of these topic registrations, replacing those made so far.
+         *
+         * @param topics the registrations to copy; not null
+         * @return this builder
+         */
         public Builder topics(TopicRegistry topics) {
             this.topics = Objects.requireNonNull(topics, "topics").copy();
             return this;
@@ -441,6 +499,8 @@ public final class Mapper {
          * class brings its event classes and its snapshots, a sealed type its permitted
          * subclasses; see {@link TopicRegistry#declare(Class[])}.
          *
+         * @param types the classes to make known
+         * @return this builder
          * @throws IllegalArgumentException when a class has no usable topic, or its topic names
          *         another known class
          */
@@ -449,19 +509,39 @@ public final class Mapper {
             return this;
         }
 
-        /** Makes classes known to the mapper, as {@link #declare(Class[])} does. */
+        /**
+         * Makes classes known to the mapper, as {@link #declare(Class[])} does.
+         *
+         * @param types the classes to make known
+         * @return this builder
+         * @throws IllegalArgumentException when a class has no usable topic, or its topic names
+         *         another known class
+         */
         public Builder declare(Iterable<? extends Class<?>> types) {
             topics.declare(types);
             return this;
         }
 
-        /** Makes {@code oldTopic} read as {@code type}; see {@link TopicRegistry#register}. */
+        /**
+         * Makes {@code oldTopic} read as {@code type}; see {@link TopicRegistry#register}.
+         *
+         * @param oldTopic the topic events of the class were stored under before, e.g. before a
+         *                 rename; not blank
+         * @param type     the class it reads as now
+         * @return this builder
+         * @throws IllegalArgumentException when the topic is blank, or names another class already
+         */
         public Builder topic(String oldTopic, Class<?> type) {
             topics.register(oldTopic, type);
             return this;
         }
 
-        /** Starts from a copy of these upcasters, replacing those added so far. */
+        /**
+         * Starts from a copy of these upcasters, replacing those added so far.
+         *
+         * @param upcasters the upcasters to copy; not null
+         * @return this builder
+         */
         public Builder upcasters(Upcasters upcasters) {
             this.upcasters = Objects.requireNonNull(upcasters, "upcasters").copy();
             return this;
@@ -470,6 +550,12 @@ public final class Mapper {
         /**
          * Adds an upcaster; see {@link Upcasters#register}. The class becomes known to the
          * mapper, as {@link #declare} makes it: its old events are meant to be read.
+         *
+         * @param type        the class whose data the step converts
+         * @param fromVersion the class version the step converts from, to the next
+         * @param step        the conversion of the data's JSON tree
+         * @return this builder
+         * @throws IllegalArgumentException as {@link Upcasters#register} and {@link #declare} do
          */
         public Builder upcaster(Class<?> type, int fromVersion, UnaryOperator<ObjectNode> step) {
             upcasters.register(type, fromVersion, step);
@@ -477,7 +563,7 @@ public final class Mapper {
             return this;
         }
 
-        /** Makes the mapper. */
+        /** @return a new mapper with this builder's configuration, copying its registries */
         public Mapper build() {
             return new Mapper(this);
         }

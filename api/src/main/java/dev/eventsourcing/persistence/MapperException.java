@@ -11,10 +11,21 @@ import dev.eventsourcing.EventSourcingException;
 public class MapperException extends EventSourcingException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure to map with no underlying error.
+     *
+     * @param message what failed, naming the stored event where there is one
+     */
     public MapperException(String message) {
         super(message);
     }
 
+    /**
+     * A failure to map caused by another error.
+     *
+     * @param message what failed, naming the stored event where there is one
+     * @param cause   the underlying error, or {@code null}
+     */
     public MapperException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -7,27 +7,44 @@ package dev.eventsourcing.persistence;
 public class MissingUpcasterException extends MapperException {
     private static final long serialVersionUID = 1L;
 
+    /** The class whose upcaster is missing. */
     private final Class<?> type;
+    /** The version the missing upcaster would start from. */
     private final int fromVersion;
 
+    /**
+     * A missing upcaster step.
+     *
+     * @param type        the class whose upcaster is missing
+     * @param fromVersion the version the missing step would upcast from
+     * @param message     what could not be read and which step to register
+     */
     public MissingUpcasterException(Class<?> type, int fromVersion, String message) {
         super(message);
         this.type = type;
         this.fromVersion = fromVersion;
     }
 
+    /**
+     * A missing upcaster step, found while handling another error.
+     *
+     * @param type        the class whose upcaster is missing
+     * @param fromVersion the version the missing step would upcast from
+     * @param message     what could not be read and which step to register
+     * @param cause       the underlying error, or {@code null}
+     */
     public MissingUpcasterException(Class<?> type, int fromVersion, String message, Throwable cause) {
         super(message, cause);
         this.type = type;
         this.fromVersion = fromVersion;
     }
 
-    /** The class whose upcaster is missing. */
+    /** @return the class whose upcaster is missing */
     public Class<?> type() {
         return type;
     }
 
-    /** The version the missing upcaster would start from. */
+    /** @return the version the missing upcaster would start from */
     public int fromVersion() {
         return fromVersion;
     }

@@ -13,10 +13,30 @@ import java.util.UUID;
  * {@link dev.eventsourcing.domain.PersonalData}): its id, originator id, version and topic stay,
  * its state is gone (empty), and readers receive it as a
  * {@link dev.eventsourcing.projection.ShreddedEvent} instead of decoding it.
+ *
+ * @param id                the notification's position in its application's log, from 1
+ * @param originatorId      the aggregate the event belongs to
+ * @param originatorVersion the event's version within its aggregate
+ * @param topic             the topic naming the event's class, as stored
+ * @param state             the event's encoded state (copied in and out); empty when shredded
+ * @param shredded          whether the event's personal data was shredded, leaving no state
  */
 public record Notification(long id, UUID originatorId, long originatorVersion, String topic, byte[] state,
                            boolean shredded) {
 
+    /**
+     * Checks the components and copies the state.
+     *
+     * @param id                the position in the log; at least 1
+     * @param originatorId      the aggregate; not null
+     * @param originatorVersion the event's version
+     * @param topic             the event's topic; not null
+     * @param state             the encoded state; not null, and empty when shredded
+     * @param shredded          whether the personal data was shredded
+     * @throws IllegalArgumentException when the id is below 1, or a shredded notification is
+     *                                  given a non-empty state
+     * @throws NullPointerException     when the originator id, topic or state is null
+     */
     public Notification {
         if (id < 1) {
             throw new IllegalArgumentException("Notification id must be at least 1, was " + id);
@@ -30,27 +50,46 @@ public record Notification(long id, UUID originatorId, long originatorVersion, S
         }
     }
 
-    /** A notification whose state is readable (not shredded). */
+    /**
+     * A notification whose state is readable (not shredded).
+     *
+     * @param id                the notification's position in the log, from 1
+     * @param originatorId      the aggregate the event belongs to
+     * @param originatorVersion the event's version within its aggregate
+     * @param topic             the topic naming the event's class
+     * @param state             the event's encoded state, copied
+     */
     public Notification(long id, UUID originatorId, long originatorVersion, String topic, byte[] state) {
         this(id, originatorId, originatorVersion, topic, state, false);
     }
 
-    /** Makes a notification from a stored event and the id it was given. */
+    /**
+     * Makes a notification from a stored event and the id it was given.
+     *
+     * @param id    the event's position in the log, from 1
+     * @param event the stored event
+     * @return a readable (not shredded) notification of the event
+     */
     public static Notification of(long id, StoredEvent event) {
         return new Notification(id, event.originatorId(), event.originatorVersion(), event.topic(), event.state());
     }
 
-    /** The same notification with its state dropped, because its personal data was shredded. */
+    /**
+     * The same notification with its state dropped, because its personal data was shredded.
+     *
+     * @return a shredded copy, or this notification when it is shredded already
+     */
     public Notification asShredded() {
         return shredded ? this : new Notification(id, originatorId, originatorVersion, topic, new byte[0], true);
     }
 
+    /** @return a copy of the event's encoded state; empty when shredded */
     @Override
     public byte[] state() {
         return state.clone();
     }
 
-    /** The stored event this notification carries. */
+    /** @return the stored event this notification carries, without its id */
     public StoredEvent storedEvent() {
         return new StoredEvent(originatorId, originatorVersion, topic, state);
     }

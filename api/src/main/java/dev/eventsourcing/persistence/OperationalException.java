@@ -7,6 +7,12 @@ package dev.eventsourcing.persistence;
 public class OperationalException extends RecorderException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An operational failure the backend reported.
+     *
+     * @param message what could not be done
+     * @param cause   the backend's error, or {@code null}
+     */
     public OperationalException(String message, Throwable cause) {
         super(message, cause);
     }

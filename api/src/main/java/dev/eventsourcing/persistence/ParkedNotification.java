@@ -39,6 +39,25 @@ public record ParkedNotification(String reader, String upstream, long notificati
         SKIPPED
     }
 
+    /**
+     * Checks the components; a null stack trace becomes empty.
+     *
+     * @param reader            the reader's name; not null
+     * @param upstream          the upstream log's name; not null
+     * @param notificationId    the id in that log; at least 1
+     * @param originatorId      the event's originator; not null
+     * @param originatorVersion the event's version
+     * @param topic             the event's topic; not null
+     * @param error             the failure; not null
+     * @param stackTrace        the stack trace; {@code null} for none
+     * @param attempts          how many tries; not negative
+     * @param parkedAt          when it was parked; not null
+     * @param behind            the id it waits behind, or 0
+     * @param status            the status; not null
+     * @param resolvedAt        when it was resolved, or {@code null}
+     * @throws NullPointerException     when a component said not null is null
+     * @throws IllegalArgumentException when the id is below 1 or the attempts are negative
+     */
     public ParkedNotification {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(upstream, "upstream");
@@ -56,12 +75,19 @@ public record ParkedNotification(String reader, String upstream, long notificati
         }
     }
 
-    /** Whether it still waits to be processed. */
+    /** @return whether it still waits to be processed: its status is {@link Status#PARKED} */
     public boolean parked() {
         return status == Status.PARKED;
     }
 
-    /** The same notification, resolved with the status at the time given. */
+    /**
+     * The same notification, resolved with the status at the time given.
+     *
+     * @param resolution what was done: {@link Status#RETRIED} or {@link Status#SKIPPED}
+     * @param at         when; not null
+     * @return a new parked notification with that status and resolution time
+     * @throws NullPointerException when the resolution or the time is null
+     */
     public ParkedNotification resolved(Status resolution, Instant at) {
         return new ParkedNotification(reader, upstream, notificationId, originatorId, originatorVersion, topic, error,
                 stackTrace, attempts, parkedAt, behind, resolution, Objects.requireNonNull(at, "at"));

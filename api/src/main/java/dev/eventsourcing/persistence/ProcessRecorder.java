@@ -12,6 +12,8 @@ public interface ProcessRecorder extends ApplicationRecorder, TrackingRecorder {
     /**
      * Stores the events and the tracking position in one transaction: both or neither.
      *
+     * @param events   the events to store, in the order their notification ids are given; may
+     *                 be empty
      * @param tracking the upstream position processed, or {@code null} to store events only.
      *                 An empty event list with a tracking position records just the position.
      * @return the notification ids given to the events, in batch order

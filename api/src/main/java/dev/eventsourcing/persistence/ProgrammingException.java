@@ -7,6 +7,12 @@ package dev.eventsourcing.persistence;
 public class ProgrammingException extends RecorderException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A misuse or misconfiguration the backend reported.
+     *
+     * @param message what was rejected
+     * @param cause   the backend's error, or {@code null}
+     */
     public ProgrammingException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -10,10 +10,21 @@ import dev.eventsourcing.EventSourcingException;
 public class RecorderException extends EventSourcingException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A recorder failure with no backend error.
+     *
+     * @param message what could not be done
+     */
     public RecorderException(String message) {
         super(message);
     }
 
+    /**
+     * A recorder failure the backend reported.
+     *
+     * @param message what could not be done
+     * @param cause   the backend's error, or {@code null}
+     */
     public RecorderException(String message, Throwable cause) {
         super(message, cause);
     }

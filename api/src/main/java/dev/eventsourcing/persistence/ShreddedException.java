@@ -11,18 +11,34 @@ import java.util.UUID;
 public class ShreddedException extends MapperException {
     private static final long serialVersionUID = 1L;
 
+    /** The subject whose key is gone. */
     private final UUID subject;
 
+    /**
+     * Shredded data of this subject.
+     *
+     * @param subject the subject whose key is gone; not null
+     * @param message what could not be read or written
+     * @throws NullPointerException when the subject is null
+     */
     public ShreddedException(UUID subject, String message) {
         this(subject, message, null);
     }
 
+    /**
+     * Shredded data of this subject, found while handling another error.
+     *
+     * @param subject the subject whose key is gone; not null
+     * @param message what could not be read or written
+     * @param cause   the underlying error, or {@code null}
+     * @throws NullPointerException when the subject is null
+     */
     public ShreddedException(UUID subject, String message, Throwable cause) {
         super(message, cause);
         this.subject = Objects.requireNonNull(subject, "subject");
     }
 
-    /** The subject whose key is gone. */
+    /** @return the subject whose key is gone */
     public UUID subject() {
         return subject;
     }

@@ -10,15 +10,30 @@ import java.util.UUID;
  *
  * <p>The state array is copied in and out, so a stored event can never be changed after it is
  * made.
+ *
+ * @param originatorId      the aggregate the event belongs to
+ * @param originatorVersion the event's version within its aggregate
+ * @param topic             the topic naming the event's class (see {@link TopicRegistry})
+ * @param state             the encoded, maybe compressed and encrypted, state
  */
 public record StoredEvent(UUID originatorId, long originatorVersion, String topic, byte[] state) {
 
+    /**
+     * Checks the components and copies the state.
+     *
+     * @param originatorId      the aggregate; not null
+     * @param originatorVersion the event's version
+     * @param topic             the topic; not null
+     * @param state             the state; not null
+     * @throws NullPointerException when the originator id, topic or state is null
+     */
     public StoredEvent {
         Objects.requireNonNull(originatorId, "originatorId");
         Objects.requireNonNull(topic, "topic");
         state = Objects.requireNonNull(state, "state").clone();
     }
 
+    /** @return a copy of the state */
     @Override
     public byte[] state() {
         return state.clone();

@@ -16,6 +16,16 @@ import java.util.UUID;
  */
 public record SubjectKey(UUID subject, byte[] wrappedKey, Instant shreddedAt) {
 
+    /**
+     * Checks that the key is either live or shredded, and copies the wrapped key.
+     *
+     * @param subject    the subject's id; not null
+     * @param wrappedKey the wrapped key, or {@code null} once shredded
+     * @param shreddedAt when the key was deleted, or {@code null} while it exists
+     * @throws NullPointerException     when the subject is null
+     * @throws IllegalArgumentException unless exactly one of the wrapped key and the shredding
+     *                                  time is given
+     */
     public SubjectKey {
         Objects.requireNonNull(subject, "subject");
         if ((wrappedKey == null) == (shreddedAt == null)) {
@@ -24,21 +34,34 @@ public record SubjectKey(UUID subject, byte[] wrappedKey, Instant shreddedAt) {
         wrappedKey = wrappedKey == null ? null : wrappedKey.clone();
     }
 
-    /** The key of a subject whose data is readable. */
+    /**
+     * The key of a subject whose data is readable.
+     *
+     * @param subject    the subject's id; not null
+     * @param wrappedKey the key, wrapped with the application's key; not null, copied
+     * @return a live subject key
+     */
     public static SubjectKey of(UUID subject, byte[] wrappedKey) {
         return new SubjectKey(subject, Objects.requireNonNull(wrappedKey, "wrappedKey"), null);
     }
 
-    /** What is left of a subject whose key was deleted at {@code at}. */
+    /**
+     * What is left of a subject whose key was deleted at {@code at}.
+     *
+     * @param subject the subject's id; not null
+     * @param at      when the key was deleted; not null
+     * @return the subject's tombstone
+     */
     public static SubjectKey shredded(UUID subject, Instant at) {
         return new SubjectKey(subject, null, Objects.requireNonNull(at, "at"));
     }
 
-    /** Whether the key is gone, and with it every event encrypted with it. */
+    /** @return whether the key is gone, and with it every event encrypted with it */
     public boolean shredded() {
         return shreddedAt != null;
     }
 
+    /** @return a copy of the wrapped key; {@code null} once shredded */
     @Override
     public byte[] wrappedKey() {
         return wrappedKey == null ? null : wrappedKey.clone();

@@ -22,13 +22,20 @@ import java.util.UUID;
  */
 public interface SubjectKeyRecorder {
 
-    /** The subject's key, or that it was shredded; empty when the subject has no key yet. */
+    /**
+     * The subject's key, or that it was shredded.
+     *
+     * @param subject the subject's id
+     * @return the live key or the tombstone; empty when the subject has no key yet
+     */
     Optional<SubjectKey> select(UUID subject);
 
     /**
      * Records the wrapped key as the subject's key unless the subject has a key, or was shredded,
      * already.
      *
+     * @param subject    the subject's id
+     * @param wrappedKey a new key for the subject, wrapped with the application's key
      * @return what is recorded for the subject now: this key, the key that another writer
      *         recorded first, or the tombstone of a shredded subject
      */
@@ -38,6 +45,8 @@ public interface SubjectKeyRecorder {
      * Deletes the subject's key and records that it was shredded at {@code at}; for a subject
      * without a key, records the tombstone alone, so that none is made for it later.
      *
+     * @param subject the subject's id
+     * @param at      the time to record as the shredding's
      * @return whether this call shredded the subject: false when it was shredded already, and
      *         the first time is kept
      */
@@ -51,6 +60,7 @@ public interface SubjectKeyRecorder {
      *
      * @param after the subject the page starts after (exclusive), or {@code null} for the first page
      * @param limit the most keys returned
+     * @return up to {@code limit} keys and tombstones following {@code after}; empty at the end
      * @throws IllegalArgumentException when the limit is negative
      */
     List<SubjectKey> selectAll(UUID after, int limit);
@@ -60,6 +70,9 @@ public interface SubjectKeyRecorder {
      * key recorded is still {@code expected}: so a key shredded or replaced meanwhile is never
      * brought back or overwritten.
      *
+     * @param subject   the subject's id
+     * @param expected  the wrapped key the caller read, compared byte by byte
+     * @param rewrapped the same key wrapped again, e.g. with a new application key
      * @return whether the key was replaced; false for a subject without a key, shredded, or
      *         whose wrapped key is another
      */

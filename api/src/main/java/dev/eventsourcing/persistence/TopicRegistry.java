@@ -78,6 +78,7 @@ public final class TopicRegistry {
      * subclasses. Abstract classes and interfaces are not known themselves. Declaring a class
      * again changes nothing.
      *
+     * @param types the classes to make known; none null
      * @return this registry
      * @throws IllegalArgumentException when a class has no stable name or a blank {@code @Topic},
      *         or when its topic names another known class already
@@ -89,7 +90,14 @@ public final class TopicRegistry {
         return this;
     }
 
-    /** Makes classes known, as {@link #declare(Class[])} does. */
+    /**
+     * Makes classes known, as {@link #declare(Class[])} does.
+     *
+     * @param types the classes to make known; none null
+     * @return this registry
+     * @throws IllegalArgumentException when a class has no stable name or a blank {@code @Topic},
+     *         or when its topic names another known class already
+     */
     public TopicRegistry declare(Iterable<? extends Class<?>> types) {
         Objects.requireNonNull(types, "types").forEach(this::declareOne);
         return this;
@@ -127,6 +135,8 @@ public final class TopicRegistry {
      * Makes {@code oldTopic} read as {@code type}, e.g. the topic of a class before it was
      * renamed or moved; the class is {@linkplain #declare declared} too.
      *
+     * @param oldTopic the topic to read as the class; not blank
+     * @param type     the class it reads as
      * @return this registry
      * @throws IllegalArgumentException when the topic is blank, or names another class already
      */
@@ -154,6 +164,8 @@ public final class TopicRegistry {
      * The topic that names {@code type} in stored events: its {@link Topic @Topic}, or else its
      * binary name.
      *
+     * @param type the class; not null
+     * @return the class's topic
      * @throws MapperException when the class has no stable name (anonymous, local or hidden
      *                         classes) or a blank {@code @Topic}, or when its topic names
      *                         another known class, so that its events would read as that class
@@ -197,6 +209,8 @@ public final class TopicRegistry {
     /**
      * The class a topic names: a known class, never one looked up by name.
      *
+     * @param topic a stored event's topic; not null
+     * @return the known class it names
      * @throws UnknownTopicException when no known class has that topic
      */
     public Class<?> resolve(String topic) {
@@ -222,7 +236,7 @@ public final class TopicRegistry {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
-    /** The classes whose topics read as them now. */
+    /** @return a copy of the set of classes whose topics read as them now */
     public Set<Class<?>> knownClasses() {
         return Set.copyOf(classes.values());
     }

@@ -15,16 +15,26 @@ public interface TrackingRecorder {
     /**
      * Records a position on its own.
      *
+     * @param tracking the position; not null
      * @throws IntegrityException when the position is not above the highest one recorded
      */
     void insertTracking(Tracking tracking);
 
-    /** The highest position recorded for an upstream application, or 0 when none is. */
+    /**
+     * The highest position recorded for an upstream application.
+     *
+     * @param applicationName the upstream application's name
+     * @return the highest notification id recorded, or 0 when none is
+     */
     long maxTrackingId(String applicationName);
 
     /**
      * Whether the notification with this id of the upstream application has been processed.
      * A {@code null} id means "nothing", which is always processed.
+     *
+     * @param applicationName the upstream application's name
+     * @param notificationId  the notification's id, or {@code null}
+     * @return true when the id is at or below the highest position recorded, or is null
      */
     default boolean hasTrackingId(String applicationName, Long notificationId) {
         return notificationId == null || notificationId <= maxTrackingId(applicationName);
@@ -33,6 +43,9 @@ public interface TrackingRecorder {
     /**
      * Waits until the given position of the upstream application has been processed.
      *
+     * @param applicationName the upstream application's name
+     * @param notificationId  the position to wait for; {@code null} returns at once
+     * @param timeout         the longest time to wait
      * @throws WaitTimeoutException     when it has not been processed within the timeout
      * @throws WaitInterruptedException when the waiting thread is interrupted
      */

@@ -30,15 +30,19 @@ public interface Transactions {
     /**
      * Runs the work in a new transaction of its own, committed when the work returns and rolled
      * back when it throws; what it throws (or what the commit throws) propagates.
+     *
+     * @param <T>  the type of the work's result
+     * @param work the work, given the transaction's resource ({@code null} for the in-memory store)
+     * @return what the work returned
      */
     <T> T inNewTransaction(Function<Object, T> work);
 
-    /** Whether a failed transaction leaves nothing behind, so that several notifications may share one. */
+    /** @return whether a failed transaction leaves nothing behind, so that several notifications may share one */
     default boolean atomic() {
         return true;
     }
 
-    /** Whether the calling thread is inside a transaction whose commit is still to come. */
+    /** @return whether the calling thread is inside a transaction whose commit is still to come */
     default boolean active() {
         return false;
     }
@@ -46,6 +50,8 @@ public interface Transactions {
     /**
      * Runs the action once the calling thread's transaction has committed, never when it rolls
      * back; at once when no transaction is {@linkplain #active() active}.
+     *
+     * @param action what to run after the commit
      */
     default void afterCommit(Runnable action) {
         action.run();

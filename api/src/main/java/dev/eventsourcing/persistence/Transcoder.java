@@ -18,6 +18,8 @@ public interface Transcoder {
     /**
      * Encodes a value.
      *
+     * @param value the value, e.g. a JSON tree or an event's state
+     * @return the encoded bytes
      * @throws MapperException when the value's type cannot be encoded
      */
     byte[] encode(Object value);
@@ -25,6 +27,10 @@ public interface Transcoder {
     /**
      * Decodes bytes made by {@link #encode} as a value of the given type.
      *
+     * @param <T>   the type of the value
+     * @param bytes the encoded bytes
+     * @param type  the class to decode as, {@code JsonNode} included
+     * @return the decoded value
      * @throws UndecodableStateException when the bytes are malformed or do not fit the type
      */
     <T> T decode(byte[] bytes, Class<T> type);
@@ -32,6 +38,8 @@ public interface Transcoder {
     /**
      * Decodes bytes made by {@link #encode} as a JSON tree.
      *
+     * @param bytes the encoded bytes
+     * @return the tree
      * @throws UndecodableStateException when the bytes are malformed
      */
     default JsonNode decodeTree(byte[] bytes) {
@@ -42,6 +50,10 @@ public interface Transcoder {
      * Binds a JSON tree, e.g. one returned by {@link #decodeTree} and then upcast, to a value of
      * the given type.
      *
+     * @param <T>  the type of the value
+     * @param tree the JSON tree
+     * @param type the class to bind it to
+     * @return the bound value
      * @throws UndecodableStateException when the tree does not fit the type
      */
     default <T> T treeToValue(JsonNode tree, Class<T> type) {

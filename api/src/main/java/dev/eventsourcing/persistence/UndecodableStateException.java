@@ -8,10 +8,21 @@ package dev.eventsourcing.persistence;
 public class UndecodableStateException extends MapperException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An undecodable state with no underlying error.
+     *
+     * @param message why the state could not be decoded, naming the stored event where known
+     */
     public UndecodableStateException(String message) {
         super(message);
     }
 
+    /**
+     * An undecodable state that a decoder reported.
+     *
+     * @param message why the state could not be decoded, naming the stored event where known
+     * @param cause   the decoder's error, or {@code null}
+     */
     public UndecodableStateException(String message, Throwable cause) {
         super(message, cause);
     }

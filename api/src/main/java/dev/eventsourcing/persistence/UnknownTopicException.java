@@ -11,14 +11,22 @@ package dev.eventsourcing.persistence;
 public class UnknownTopicException extends MapperException {
     private static final long serialVersionUID = 1L;
 
+    /** The topic that could not be resolved. */
     private final String topic;
 
+    /**
+     * An unresolvable topic.
+     *
+     * @param topic   the topic as stored
+     * @param message which stored event carries it and how to make it resolve
+     * @param cause   the underlying error, or {@code null}
+     */
     public UnknownTopicException(String topic, String message, Throwable cause) {
         super(message, cause);
         this.topic = topic;
     }
 
-    /** The topic that could not be resolved. */
+    /** @return the topic that could not be resolved, as stored */
     public String topic() {
         return topic;
     }

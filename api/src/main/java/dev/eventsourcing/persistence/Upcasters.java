@@ -49,6 +49,10 @@ public final class Upcasters {
      * Registers the step that turns the data of {@code type} at {@code fromVersion} into its
      * data at {@code fromVersion + 1}. The step may change its argument and return it.
      *
+     * @param type        the event record or aggregate class whose data the step converts
+     * @param fromVersion the version the step converts from: 1 up to the class's current version
+     *                    less one
+     * @param step        the conversion of the data's JSON tree; it must not return null
      * @return this registry
      * @throws IllegalArgumentException when {@code fromVersion} is below 1 or not below the
      *                                  class's current version, or the step is registered already
@@ -73,6 +77,10 @@ public final class Upcasters {
      * Converts data of {@code type} stored at {@code storedVersion} into the class's current
      * shape; data at the current version is returned as it is.
      *
+     * @param type          the class the data belongs to
+     * @param storedVersion the class version the data was stored at (absent from the state means 1)
+     * @param data          the stored data's JSON tree, which steps may change
+     * @return the data in the class's current shape
      * @throws MissingUpcasterException   when a step between the versions is not registered
      * @throws UndecodableStateException when the data is newer than the class, or a step fails
      */
@@ -113,6 +121,8 @@ public final class Upcasters {
     /**
      * The current version of a class: its {@link ClassVersion}, or 1 without it.
      *
+     * @param type the event record or aggregate class
+     * @return the class's version, at least 1
      * @throws IllegalArgumentException when the annotation's value is below 1
      */
     public static int currentVersion(Class<?> type) {

@@ -6,6 +6,12 @@ import dev.eventsourcing.EventSourcingException;
 public class WaitInterruptedException extends EventSourcingException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An interrupted wait.
+     *
+     * @param message what was awaited
+     * @param cause   the {@link InterruptedException}
+     */
     public WaitInterruptedException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -6,6 +6,11 @@ import dev.eventsourcing.EventSourcingException;
 public class WaitTimeoutException extends EventSourcingException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A wait that timed out.
+     *
+     * @param message what was awaited, and for how long
+     */
     public WaitTimeoutException(String message) {
         super(message);
     }
