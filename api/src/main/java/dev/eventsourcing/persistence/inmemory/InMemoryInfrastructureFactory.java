@@ -21,6 +21,13 @@ public final class InMemoryInfrastructureFactory extends InfrastructureFactory {
     private InMemoryParkingRecorder parkingRecorder;
     private InMemorySubjectKeyRecorder subjectKeyRecorder;
 
+    /**
+     * A factory with an empty store of its own, made on first use.
+     *
+     * @param applicationName the application's or reader's name; not null
+     * @param settings        the settings, scoped to that name; not null
+     * @throws NullPointerException when the name or the settings are null
+     */
     public InMemoryInfrastructureFactory(String applicationName, Settings settings) {
         super(applicationName, settings);
     }
