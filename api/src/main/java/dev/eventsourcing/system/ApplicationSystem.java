@@ -33,12 +33,20 @@ public final class ApplicationSystem {
         this.order = List.copyOf(builder.applications);
     }
 
-    /** Starts defining a system. */
+    /** @return a new builder, with no application yet */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A system of the given pipes. */
+    /**
+     * A system of the given pipes.
+     *
+     * @param pipes lists of applications, each following the one before it; at least one pipe
+     * @return the system
+     * @throws IllegalArgumentException when a pipe is empty, or a follower is not a
+     *         {@link ProcessApplication} or follows itself
+     * @throws IllegalStateException when no pipe is given
+     */
     @SafeVarargs
     public static ApplicationSystem of(List<Class<? extends Application>>... pipes) {
         Builder builder = builder();
@@ -48,17 +56,27 @@ public final class ApplicationSystem {
         return builder.build();
     }
 
-    /** Every application of the system, in the order the pipes first named them. */
+    /** @return every application of the system, in the order the pipes first named them */
     public List<Class<? extends Application>> applications() {
         return order;
     }
 
-    /** The applications that {@code follower} follows; empty for one that follows nobody. */
+    /**
+     * The leaders of an application.
+     *
+     * @param follower an application class, of the system or not
+     * @return the applications that {@code follower} follows; empty for one that follows nobody
+     */
     public Set<Class<? extends Application>> leadersOf(Class<? extends Application> follower) {
         return leadersByFollower.getOrDefault(follower, Set.of());
     }
 
-    /** The applications that follow {@code leader}. */
+    /**
+     * The followers of an application.
+     *
+     * @param leader an application class, of the system or not
+     * @return the applications that follow {@code leader}, in system order; empty when none does
+     */
     public List<Class<? extends Application>> followersOf(Class<? extends Application> leader) {
         List<Class<? extends Application>> followers = new ArrayList<>();
         for (Class<? extends Application> candidate : order) {
@@ -69,7 +87,12 @@ public final class ApplicationSystem {
         return followers;
     }
 
-    /** Whether the class is part of this system. */
+    /**
+     * Whether the class is part of this system.
+     *
+     * @param type an application class
+     * @return true when a pipe or {@link Builder#add} named it
+     */
     public boolean contains(Class<? extends Application> type) {
         return order.contains(type);
     }
@@ -83,19 +106,40 @@ public final class ApplicationSystem {
         private Builder() {
         }
 
-        /** Adds an application that follows nobody and may be followed later. */
+        /**
+         * Adds an application that follows nobody and may be followed later.
+         *
+         * @param type the application class; not null
+         * @return this builder
+         */
         public Builder add(Class<? extends Application> type) {
             applications.add(Objects.requireNonNull(type, "type"));
             return this;
         }
 
-        /** Adds a pipe: each application follows the one before it. */
+        /**
+         * Adds a pipe: each application follows the one before it.
+         *
+         * @param pipe at least one application class; every one after the first a
+         *             {@link ProcessApplication}
+         * @return this builder
+         * @throws IllegalArgumentException when the pipe is empty, or a follower is not a
+         *         {@link ProcessApplication} or follows itself
+         */
         @SafeVarargs
         public final Builder pipe(Class<? extends Application>... pipe) {
             return pipe(List.of(pipe));
         }
 
-        /** Adds a pipe: each application follows the one before it. */
+        /**
+         * Adds a pipe: each application follows the one before it.
+         *
+         * @param pipe at least one application class; every one after the first a
+         *             {@link ProcessApplication}
+         * @return this builder
+         * @throws IllegalArgumentException when the pipe is empty, or a follower is not a
+         *         {@link ProcessApplication} or follows itself
+         */
         public Builder pipe(List<Class<? extends Application>> pipe) {
             if (pipe.isEmpty()) {
                 throw new IllegalArgumentException("A pipe needs at least one application");
@@ -120,7 +164,12 @@ public final class ApplicationSystem {
             leadersByFollower.computeIfAbsent(follower, f -> new LinkedHashSet<>()).add(leader);
         }
 
-        /** The system defined so far. */
+        /**
+         * The system defined so far; the builder may go on to define a larger one.
+         *
+         * @return the system
+         * @throws IllegalStateException when no application was added
+         */
         public ApplicationSystem build() {
             if (applications.isEmpty()) {
                 throw new IllegalStateException("A system needs at least one application");

@@ -60,7 +60,7 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
         this.plan = plan;
     }
 
-    /** Starts describing a runner. */
+    /** @return a new builder, with default settings and no system yet */
     public static Builder builder() {
         return new Builder();
     }
@@ -100,7 +100,12 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
         return started().applications.get(type);
     }
 
-    /** Every application of the runner, made or given, in the order of the system. */
+    /**
+     * Every application of the runner, made or given, in the order of the system.
+     *
+     * @return the applications
+     * @throws IllegalStateException when the runner is not started
+     */
     public List<Application> applications() {
         return started().applications.all();
     }
@@ -109,6 +114,8 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
      * Runs the readers of the named log soon (now when synchronous): what a container calls when
      * it observed a commit. The runner prompts after the commits of its own applications itself.
      * Does nothing when not started.
+     *
+     * @param upstream the name of the application whose log has grown; not null
      */
     public void prompt(String upstream) {
         Running current = running;
@@ -204,13 +211,22 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
          * The system whose applications the runner makes (with a public constructor taking
          * {@link Settings}, given an {@link Environment} with the runner's settings and
          * infrastructure, else a public no-argument one) and which follows which.
+         *
+         * @param system the system; not null
+         * @return this builder
          */
         public Builder system(ApplicationSystem system) {
             this.system = Objects.requireNonNull(system, "system");
             return this;
         }
 
-        /** The settings of the runner ({@link RunnerSettings}), of the applications it makes and of its readers. */
+        /**
+         * The settings of the runner ({@link RunnerSettings}), of the applications it makes and
+         * of its readers (by default none: every default applies).
+         *
+         * @param settings the settings; not null
+         * @return this builder
+         */
         public Builder settings(Settings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
             return this;
@@ -220,6 +236,9 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
          * Where the infrastructure of the applications the runner makes, and of its readers,
          * comes from; each reader's factory is made by the reader's name. By default the backend
          * the settings name.
+         *
+         * @param infrastructure the infrastructure; not null
+         * @return this builder
          */
         public Builder infrastructure(Infrastructure infrastructure) {
             this.infrastructure = Objects.requireNonNull(infrastructure, "infrastructure");
@@ -229,19 +248,33 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
         /**
          * An application made elsewhere (a container's bean): used as it is, also instead of
          * making its class when the system names it, and never closed by the runner.
+         *
+         * @param application the application; not null
+         * @return this builder
          */
         public Builder application(Application application) {
             given.add(Objects.requireNonNull(application, "application"));
             return this;
         }
 
-        /** A projection following the log of the runner's application of that name; call once per log. */
+        /**
+         * A projection following the log of the runner's application of that name; call once per log.
+         *
+         * @param projection the projection
+         * @param upstream the name of the application whose log it follows; not null
+         * @return this builder
+         */
         public Builder projection(Projection projection, String upstream) {
             projections.add(new Plan.ProjectionEdge(projection, Objects.requireNonNull(upstream, "upstream")));
             return this;
         }
 
-        /** A projection that follows only logs of other deployments, each named with {@link #follow}. */
+        /**
+         * A projection that follows only logs of other deployments, each named with {@link #follow}.
+         *
+         * @param projection the projection
+         * @return this builder
+         */
         public Builder projection(Projection projection) {
             projections.add(new Plan.ProjectionEdge(projection, null));
             return this;
@@ -257,6 +290,12 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
          * ({@code Mapper.builder().declare(Account.class)}); a notification of any other topic
          * is parked with an {@link dev.eventsourcing.persistence.UnknownTopicException}. The
          * mapper is taught the library's own {@link Shredding}, which every log may hold.
+         *
+         * @param reader the name of the process application or projection that follows
+         * @param logName the name the log is known by here, which keys the reader's positions
+         * @param log the log to read
+         * @param mapper decodes the log's notifications; not null
+         * @return this builder
          */
         public Builder follow(String reader, String logName, NotificationLog log, Mapper mapper) {
             Objects.requireNonNull(mapper, "mapper").declare(Shredding.class);
@@ -264,7 +303,12 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
             return this;
         }
 
-        /** Where readers run: the container's managed executor, or a pool of one's own. */
+        /**
+         * Where readers run: the container's managed executor, or a pool of one's own.
+         *
+         * @param executor the executor; not null
+         * @return this builder
+         */
         public Builder executor(ScheduledExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
@@ -274,13 +318,21 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
          * Runs readers in the thread that commits, before its save returns, with no polling:
          * for fast tests on the in-memory store. A reader whose handler saves has its prompts
          * queued and handled by the loop already running, never recursed into.
+         *
+         * @return this builder
          */
         public Builder synchronous() {
             this.synchronous = true;
             return this;
         }
 
-        /** The clock for back-off due times and the times parked notifications are parked and resolved. */
+        /**
+         * The clock for back-off due times and the times parked notifications are parked and
+         * resolved (by default the system clock in UTC).
+         *
+         * @param clock the clock; not null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -302,6 +354,7 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
         /**
          * The runner, not yet started.
          *
+         * @return the runner, which makes nothing until {@link MultiThreadedRunner#start()}
          * @throws IllegalStateException  when neither an executor nor synchronous was chosen, or both
          * @throws ConfigurationException when reader names clash (a name keys tracking rows), or a
          *                                setting's value is not understood

@@ -46,10 +46,16 @@ public abstract class ProcessApplication extends Application {
 
     private final Map<String, Leader> leaders = new ConcurrentHashMap<>();
 
+    /** A process application with default settings: in-memory store, no snapshots, no cache. */
     protected ProcessApplication() {
         super();
     }
 
+    /**
+     * A process application configured by the given settings, as {@link Application#Application(Settings)}.
+     *
+     * @param settings the settings, read scoped to the application's name; not null
+     */
     protected ProcessApplication(Settings settings) {
         super(settings);
     }
@@ -59,7 +65,7 @@ public abstract class ProcessApplication extends Application {
         return factory.processRecorder();
     }
 
-    /** The recorder of this application's events, log and tracking positions. */
+    /** @return the recorder of this application's events, log and tracking positions */
     public ProcessRecorder processRecorder() {
         return (ProcessRecorder) recorder();
     }
@@ -70,6 +76,11 @@ public abstract class ProcessApplication extends Application {
      * policy does not care about are simply ignored; their position is recorded all the same.
      * Must depend on nothing but the event and this application's state, so that running it
      * again after a conflict gives a correct result.
+     *
+     * @param event the upstream event, decoded with the leader's mapper
+     * @param processing where to collect the changed aggregates, with the upstream position
+     * @throws RuntimeException to refuse the event: nothing of it is recorded, and the runner
+     *         tries again later, or parks the notification
      */
     protected abstract void policy(DomainEvent<?> event, ProcessingEvent processing);
 
@@ -78,6 +89,9 @@ public abstract class ProcessApplication extends Application {
      * was shredded, into new events: its type, originator and version are known, its data is
      * not. By default it turns it into none; its position is recorded all the same. The same
      * rules as for {@link #policy(DomainEvent, ProcessingEvent)} apply.
+     *
+     * @param event what is known of the upstream event
+     * @param processing where to collect the changed aggregates, with the upstream position
      */
     protected void policy(ShreddedEvent<?> event, ProcessingEvent processing) {
     }
@@ -88,6 +102,11 @@ public abstract class ProcessApplication extends Application {
      * declares that log's classes, such as this application's own when its
      * {@link #domainClasses()} include them. The mapper is taught the library's own
      * {@link Shredding}, which every log may hold.
+     *
+     * @param leaderName the name the leader is known by here, which keys the tracking positions;
+     *                   not null
+     * @param log the leader's log; not null
+     * @param mapper decodes the leader's notifications; not null
      */
     public void follow(String leaderName, NotificationLog log, Mapper mapper) {
         Objects.requireNonNull(leaderName, "leaderName");
@@ -95,12 +114,16 @@ public abstract class ProcessApplication extends Application {
         leaders.put(leaderName, new Leader(Objects.requireNonNull(log, "log"), Objects.requireNonNull(mapper, "mapper")));
     }
 
-    /** Follows another application in the same process. */
+    /**
+     * Follows another application in the same process, by its name, with its log and mapper.
+     *
+     * @param leader the application to follow
+     */
     public void follow(Application leader) {
         follow(leader.name(), leader.notificationLog(), leader.mapper());
     }
 
-    /** The names of the leaders this application follows. */
+    /** @return the names of the leaders this application follows; empty when it follows none */
     public java.util.Set<String> leaderNames() {
         return java.util.Set.copyOf(leaders.keySet());
     }
@@ -108,6 +131,7 @@ public abstract class ProcessApplication extends Application {
     /**
      * Processes every notification of the leader after the last recorded position, in order.
      *
+     * @param leaderName the name the leader was followed as
      * @return how many notifications this call processed
      * @throws IllegalArgumentException when this application does not follow {@code leaderName}
      */
@@ -121,6 +145,8 @@ public abstract class ProcessApplication extends Application {
      * shutting down leaves the rest to the next start (or to another node) instead of draining
      * the backlog first.
      *
+     * @param leaderName the name the leader was followed as
+     * @param stop asked before each notification; true to stop there; not null
      * @return how many notifications this call processed
      * @throws IllegalArgumentException when this application does not follow {@code leaderName}
      */
@@ -146,6 +172,9 @@ public abstract class ProcessApplication extends Application {
     /**
      * Processes one upstream notification unless its position is recorded already.
      *
+     * @param leaderName the name the leader was followed as, which keys the position
+     * @param leaderMapper decodes the notification
+     * @param notification the notification from the leader's log
      * @return whether this call processed it (false when it had been processed before)
      */
     public boolean process(String leaderName, Mapper leaderMapper, Notification notification) {

@@ -18,23 +18,32 @@ public final class ProcessingEvent {
     private final Tracking tracking;
     private final List<Aggregate> aggregates = new ArrayList<>();
 
+    /**
+     * Starts collecting for one upstream notification.
+     *
+     * @param tracking the upstream log and notification id being processed; not null
+     */
     public ProcessingEvent(Tracking tracking) {
         this.tracking = Objects.requireNonNull(tracking, "tracking");
     }
 
-    /** Adds aggregates whose new events are to be saved with this event's tracking position. */
+    /**
+     * Adds aggregates whose new events are to be saved with this event's tracking position.
+     *
+     * @param changed the aggregates, in the order their events are to be saved; no null element
+     */
     public void collectEvents(Aggregate... changed) {
         for (Aggregate aggregate : changed) {
             aggregates.add(Objects.requireNonNull(aggregate, "aggregate"));
         }
     }
 
-    /** The upstream position being processed. */
+    /** @return the upstream position being processed */
     public Tracking tracking() {
         return tracking;
     }
 
-    /** The aggregates collected so far, in order. */
+    /** @return the aggregates collected so far, in order, as an unmodifiable view */
     public List<Aggregate> aggregates() {
         return Collections.unmodifiableList(aggregates);
     }

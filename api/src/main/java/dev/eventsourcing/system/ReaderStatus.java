@@ -54,6 +54,19 @@ public record ReaderStatus(String reader, String upstream, long position, long l
     /**
      * Checks the status.
      *
+     * @param reader        the reader's name; not null
+     * @param upstream      the followed log's name; not null
+     * @param position      the id of the last notification processed, from 0
+     * @param logEnd        the last id known in the log; not below {@code position}
+     * @param failingId     the id being retried, or 0
+     * @param failure       the last failure, or {@code null}
+     * @param failedAt      when it last failed, or {@code null}
+     * @param attempts      how many times in a row it has failed
+     * @param parked        how many notifications are parked and unresolved
+     * @param behindSince   since when it has been behind, or {@code null}
+     * @param activity      what the worker is doing; not null
+     * @param activitySince since when; not null
+     * @param at            when the status was taken; not null
      * @throws NullPointerException     when a name, the activity or a time other than the optional ones is missing
      * @throws IllegalArgumentException when {@code logEnd} is below {@code position}
      */
@@ -68,17 +81,17 @@ public record ReaderStatus(String reader, String upstream, long position, long l
         }
     }
 
-    /** Whether the last attempt to process the log failed. */
+    /** @return whether the last attempt to process the log failed */
     public boolean failing() {
         return failure != null;
     }
 
-    /** How many notifications of the log the reader has not processed yet: {@code logEnd - position}. */
+    /** @return how many notifications of the log the reader has not processed yet: {@code logEnd - position} */
     public long lag() {
         return logEnd - position;
     }
 
-    /** How long the reader has been behind when the status was taken; zero when it is caught up. */
+    /** @return how long the reader has been behind when the status was taken; zero when it is caught up */
     public Duration lagDuration() {
         if (behindSince == null || behindSince.isAfter(at)) {
             return Duration.ZERO;

@@ -78,9 +78,11 @@ public final class RemoteLeaders {
     /**
      * Makes each follower that a setting names follow its remote leader.
      *
+     * @param runner             the builder of the deployment's runner, told whom to follow
      * @param applicationsByName the deployment's applications
      * @param projections        the names of the deployment's projections
      * @param keys               every setting key present (a container's, without its prefix)
+     * @param settings           where the values of those keys, and the request limits, are read
      * @param domainClasses      the aggregate and event classes of the deployment, declared on
      *                           each projection's mapper of a remote log
      * @param synchronous        whether the runner is synchronous (then nothing would poll a remote log)

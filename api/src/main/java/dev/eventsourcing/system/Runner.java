@@ -18,6 +18,9 @@ public interface Runner extends AutoCloseable {
     /**
      * The running application of the given class.
      *
+     * @param <A> the application type
+     * @param type the application class, as the system names it
+     * @return the one instance this runner made
      * @throws IllegalArgumentException when the class is not part of the system
      * @throws IllegalStateException    when the runner is not started
      */

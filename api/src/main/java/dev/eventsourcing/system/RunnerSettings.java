@@ -64,6 +64,8 @@ public record RunnerSettings(Duration pollInterval, int batchSize, Duration retr
     /**
      * Reads the settings; pass settings scoped by a reader's name for that reader's own.
      *
+     * @param settings the settings to read
+     * @return the values set, with the defaults for the keys that are not
      * @throws ConfigurationException naming the key and the value when a value is not understood
      */
     public static RunnerSettings read(Settings settings) {
@@ -74,7 +76,12 @@ public record RunnerSettings(Duration pollInterval, int batchSize, Duration retr
                 settings.get(FAILURE_POLICY).map(RunnerSettings::policy));
     }
 
-    /** The failure policy set for the reader, else the given default. */
+    /**
+     * The failure policy set for the reader, else the given default.
+     *
+     * @param defaultPolicy the reader's own policy, used when the setting is absent
+     * @return the policy to apply
+     */
     public FailurePolicy failurePolicyOr(FailurePolicy defaultPolicy) {
         return failurePolicy.orElse(defaultPolicy);
     }

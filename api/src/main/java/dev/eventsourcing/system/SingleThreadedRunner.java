@@ -33,10 +33,21 @@ public final class SingleThreadedRunner implements Runner {
     private final Queue<Class<? extends Application>> prompted = new ArrayDeque<>();
     private boolean processing;
 
+    /**
+     * A runner of the system with no settings: every default applies (the in-memory store).
+     *
+     * @param system the system to run; not null
+     */
     public SingleThreadedRunner(ApplicationSystem system) {
         this(system, Settings.empty());
     }
 
+    /**
+     * A runner of the system whose applications are made with the given settings.
+     *
+     * @param system the system to run; not null
+     * @param settings the settings each application is made with; not null
+     */
     public SingleThreadedRunner(ApplicationSystem system, Settings settings) {
         this.system = Objects.requireNonNull(system, "system");
         this.settings = Objects.requireNonNull(settings, "settings");
