@@ -36,7 +36,7 @@ public interface Projection {
      * notifications, so keep it constant. It must differ from the name of every application and
      * every other projection of the system.
      *
-     * @return the name; constant, not blank
+     * @return the name, the same on every call
      */
     String name();
 

@@ -48,8 +48,9 @@ public final class ContainerTransactions implements Transactions {
      * Units of work for the recorders: in the caller's transaction, or a new one when there is
      * none (REQUIRED).
      *
-     * @return units of work with the container's entity manager, which never own the caller's
-     *         transaction
+     * @return units of work with the container's entity manager; they do not
+     *         {@linkplain JpaTransactions#ownsTransactions() own} their transactions, since a
+     *         unit of work may be the caller's
      */
     public JpaTransactions required() {
         return new JpaTransactions() {
