@@ -7,16 +7,8 @@ import dev.eventsourcing.persistence.StoredEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,25 +33,23 @@ class ReadmeQuickStartTest {
     void quickStartCompilesAndPrintsTheTricks(@TempDir Path work) throws Exception {
         List<Path> sources = writeSources(readme(), work.resolve("src"));
         assertTrue(sources.size() >= 3, "expected the quick start's Java blocks, found " + sources.size());
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        compile(sources, classes);
+        SnippetCompiler compiled = SnippetCompiler.compile(sources, work.resolve("classes"));
 
-        String output = runMain(classes, "QuickStart");
+        String output = compiled.runMain("QuickStart");
         assertTrue(output.contains("[roll over, play dead]"), output);
         assertTrue(output.contains("1 Dog$Registered"), output);
         assertTrue(output.contains("3 Dog$TrickAdded"), output);
 
-        String running = runMain(classes, "RunningTheSchool");
+        String running = compiled.runMain("RunningTheSchool");
         assertTrue(running.contains("1 trick counted"), running);
 
-        String forgetting = runMain(classes, "ForgettingAMember");
+        String forgetting = compiled.runMain("ForgettingAMember");
         assertTrue(forgetting.contains("gone: true"), forgetting);
         assertTrue(forgetting.contains("1 Member$Joined shredded"), forgetting);
         assertTrue(forgetting.contains("2 Member$Visited\n"), forgetting);
         assertTrue(forgetting.contains("3 dev.eventsourcing.application.Shredding$SubjectShredded"), forgetting);
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()},
-                ReadmeQuickStartTest.class.getClassLoader())) {
+        try (URLClassLoader loader = compiled.loader()) {
             Aggregate cat = (Aggregate) loader.loadClass("Cat").getMethod("adopt", String.class).invoke(null, "Tom");
             StoredEvent adopted = Mapper.create().toStoredEvent(cat.collectEvents().get(0));
             assertEquals("school.CatAdopted", adopted.topic());
@@ -87,39 +77,5 @@ class ReadmeQuickStartTest {
             sources.add(file);
         }
         return sources;
-    }
-
-    private static void compile(List<Path> sources, Path classes) {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(),
-                "-classpath", System.getProperty("java.class.path"), "-Xlint:none"));
-        sources.forEach(source -> args.add(source.toString()));
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int status = compiler.run(null, null, errors, args.toArray(String[]::new));
-        assertEquals(0, status, "README code does not compile:\n" + errors.toString(StandardCharsets.UTF_8));
-    }
-
-    private static String runMain(Path classes, String className) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()},
-                ReadmeQuickStartTest.class.getClassLoader())) {
-            Method main = loader.loadClass(className).getMethod("main", String[].class);
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            Thread.currentThread().setContextClassLoader(loader);
-            main.invoke(null, (Object) new String[0]);
-        } finally {
-            System.setOut(original);
-            Thread.currentThread().setContextClassLoader(ReadmeQuickStartTest.class.getClassLoader());
-        }
-        return captured.toString(StandardCharsets.UTF_8);
-    }
-
-    static {
-        // Surefire may run with a manifest-only jar as class path; the compiler needs the real one.
-        String path = System.getProperty("java.class.path");
-        if (path != null && path.split(File.pathSeparator).length == 1 && path.endsWith(".jar")) {
-            System.setProperty("java.class.path", System.getProperty("surefire.test.class.path", path));
-        }
     }
 }
