@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *       together, with those of the pages it names in {@code <!-- snippets use other.md -->};</li>
  *   <li>a page is compiled by the test of the module named in
  *       {@code <!-- snippets compile in cdi-extension -->}, else by {@code api}'s;</li>
+ *   <li>directives stand on lines of their own; a line starting {@code <!-- snippets} that is
+ *       neither is refused, so that a misspelt one cannot silently change what is compiled;</li>
  *   <li>a block with a {@code main} method is run, and when the next fenced block is a
  *       {@code ```text} block, what it prints must be that text.</li>
  * </ul>
@@ -31,8 +33,9 @@ public record GuidePage(Path path, String module, List<Path> uses, List<JavaBloc
 
     private static final Pattern FENCE = Pattern.compile("^```([^\\n]*)\\n(.*?)^```[ \\t]*$",
             Pattern.DOTALL | Pattern.MULTILINE);
-    private static final Pattern COMPILE_IN = Pattern.compile("<!--\\s*snippets compile in ([\\w-]+)\\s*-->");
-    private static final Pattern USE = Pattern.compile("<!--\\s*snippets use ([\\w./-]+)\\s*-->");
+    private static final Pattern COMPILE_IN = Pattern.compile("^<!-- snippets compile in ([\\w-]+) -->$", Pattern.MULTILINE);
+    private static final Pattern USE = Pattern.compile("^<!-- snippets use ([\\w./-]+) -->$", Pattern.MULTILINE);
+    private static final Pattern DIRECTIVE = Pattern.compile("^<!-- snippets.*$", Pattern.MULTILINE);
 
     public GuidePage {
         Objects.requireNonNull(path, "path");
@@ -64,6 +67,11 @@ public record GuidePage(Path path, String module, List<Path> uses, List<JavaBloc
      */
     public static GuidePage read(Path path) throws IOException {
         String text = Files.readString(path);
+        for (Matcher directive = DIRECTIVE.matcher(text); directive.find(); ) {
+            if (!COMPILE_IN.matcher(directive.group()).matches() && !USE.matcher(directive.group()).matches()) {
+                throw new IllegalStateException(path + ": not a snippets directive: " + directive.group());
+            }
+        }
         Matcher compileIn = COMPILE_IN.matcher(text);
         String module = compileIn.find() ? compileIn.group(1) : "api";
         List<Path> uses = new ArrayList<>();
