@@ -57,9 +57,13 @@ public final class GuideSnippets {
         }
     }
 
-    /** One test per page compiled in {@code module}: its blocks compile, and those with a main run as shown. */
+    /**
+     * One test per page with Java that is compiled in {@code module}: its blocks compile, and those
+     * with a main run as shown.
+     */
     public static Stream<DynamicTest> testsFor(String module) {
-        List<GuidePage> pages = pages().stream().filter(page -> page.module().equals(module)).toList();
+        List<GuidePage> pages = pages().stream()
+                .filter(page -> page.module().equals(module) && !page.blocks().isEmpty()).toList();
         assertTrue(MODULES.contains(module), "no guide page can name " + module);
         return pages.stream().map(page -> DynamicTest.dynamicTest(docs().relativize(page.path()).toString(),
                 () -> check(page)));
