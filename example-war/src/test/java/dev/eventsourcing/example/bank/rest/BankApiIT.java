@@ -23,7 +23,7 @@ import java.net.URL;
 @RunAsClient
 class BankApiIT implements AccessApiContract, AccountsApiContract, BadRequestsApiContract, NotificationsApiContract,
         ConcurrentDepositsApiContract, StatisticsApiContract, TransfersApiContract, TransfersSystemApiContract,
-        ParkedApiContract, ShreddingApiContract {
+        ParkedApiContract, ShreddingApiContract, LandingPageApiContract {
 
     /** The packaged WAR, plus the test-only endpoint through which the parked tests break the read model. */
     @Deployment(testable = false)
