@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  *   <li>directives stand on lines of their own; a line starting {@code <!-- snippets} that is
  *       neither is refused, so that a misspelt one cannot silently change what is compiled;</li>
  *   <li>a block with a {@code main} method is run, and when the next fenced block is a
- *       {@code ```text} block, what it prints must be that text.</li>
+ *       {@code ```text} block, what it prints must be that text;</li>
+ *   <li>a class named {@code *Test} with JUnit {@code @Test} methods has each of them run, as a
+ *       plain unit test (classes named {@code *IT}, which need a server, are only compiled).</li>
  * </ul>
  *
  * @param path   the page

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Compiles and runs the Java blocks of the user guide ({@code docs/}) by the convention of
@@ -32,6 +33,8 @@ public final class GuideSnippets {
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "^public (?:final |abstract |sealed |non-sealed )*(?:class|record|interface|enum|@interface) (\\w+)",
             Pattern.MULTILINE);
+    private static final Pattern UNSUPPORTED_JUNIT = Pattern.compile(
+            "@(BeforeEach|AfterEach|BeforeAll|AfterAll|ExtendWith|RegisterExtension|Nested|TestFactory|ParameterizedTest|RepeatedTest|Disabled)\\b");
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
 
     private GuideSnippets() {
@@ -79,10 +82,18 @@ public final class GuideSnippets {
         write(page, work, sources);
         SnippetCompiler compiler = SnippetCompiler.compile(sources.values(), work.resolve("classes"));
         for (GuidePage.JavaBlock block : page.blocks()) {
+            String name = qualifiedName(block);
             if (block.hasMain()) {
-                String printed = compiler.runMain(qualifiedName(block));
+                String printed = compiler.runMain(name);
                 block.output().ifPresent(expected -> assertEquals(normalise(expected), normalise(printed),
                         page.path() + ":" + block.line() + " prints other than the page shows"));
+            } else if (name.endsWith("Test") && block.source().contains("@Test")) {
+                Matcher unsupported = UNSUPPORTED_JUNIT.matcher(block.source());
+                if (unsupported.find()) {
+                    fail(page.path() + ":" + block.line() + " uses " + unsupported.group()
+                            + ", which the guide's test does not run; keep guide tests to plain @Test methods");
+                }
+                assertTrue(compiler.runTests(name) > 0, page.path() + ":" + block.line() + " ran no test");
             }
         }
     }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -60,6 +61,35 @@ public final class SnippetCompiler {
     /** A class loader over the compiled classes, whose parent is the test's; the caller closes it. */
     public URLClassLoader loader() throws IOException {
         return new URLClassLoader(new URL[]{classes.toUri().toURL()}, SnippetCompiler.class.getClassLoader());
+    }
+
+    /**
+     * Runs each method of {@code className} annotated with JUnit's {@code @Test}, on a new instance
+     * made through its no-argument constructor, as a plain unit test without lifecycle methods or
+     * extensions.
+     *
+     * @return how many test methods ran
+     * @throws Exception what the first failing test method threw
+     */
+    public int runTests(String className) throws Exception {
+        int ran = 0;
+        try (URLClassLoader loader = loader()) {
+            Class<?> type = loader.loadClass(className);
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(org.junit.jupiter.api.Test.class)) {
+                    Constructor<?> constructor = type.getDeclaredConstructor();
+                    constructor.setAccessible(true);
+                    method.setAccessible(true);
+                    try {
+                        method.invoke(constructor.newInstance());
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                    ran++;
+                }
+            }
+        }
+        return ran;
     }
 
     /**
