@@ -21,10 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Keeps {@code docs/configuration.md} true to the code: every configuration key declared in the
  * library's sources is on the page, and every key in the page's tables is declared. Keys are
- * declared once, as {@code String} constants; the scan reads every module of the reactor except
- * the example application and the benchmarks (which are users of the library), so a key in a
- * new class or a new module is found without listing it here. A constant whose value has the
- * shape of a key but is not one is named in {@link #NOT_KEYS}, with the reason.
+ * declared once, as {@code String} constants, in classes that deal with settings; the scan reads
+ * every module of the reactor except the example application and the benchmarks (which are
+ * users of the library), and in it every class whose source names {@code Settings} or
+ * {@code Config}, so a key in a new class or a new module is found without listing it here. A
+ * constant there whose value has the shape of a key but is not one is named in
+ * {@link #NOT_KEYS}, with the reason.
  */
 class ConfigurationReferenceTest {
 
@@ -42,6 +44,7 @@ class ConfigurationReferenceTest {
     private static final Pattern CONSTANT = Pattern.compile(
             "^\\s*(?:(?:public|protected|private|static|final)\\s+)*String\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*\"([^\"]*)\"\\s*;",
             Pattern.MULTILINE);
+    private static final Pattern SETTINGS_CLASS = Pattern.compile("\\b\\w*(Settings|Config)\\w*\\b");
     private static final Pattern KEY_SHAPE = Pattern.compile("[a-z<][A-Za-z0-9<>._-]*");
     private static final Pattern INLINE_KEY = Pattern.compile(
             "(?i)\\b\\w*(?:settings|config)\\w*\\s*\\.\\s*(?:get|getBoolean|getInt|getLong|getOptionalValue|getValue)\\(\\s*\"");
@@ -97,8 +100,12 @@ class ConfigurationReferenceTest {
     private Map<String, String> declaredKeys() throws IOException {
         Map<String, String> keys = new TreeMap<>();
         for (Path file : librarySources()) {
+            String source = Files.readString(file);
+            if (!SETTINGS_CLASS.matcher(source).find()) {
+                continue;
+            }
             String type = file.getFileName().toString().replace(".java", "");
-            Matcher constant = CONSTANT.matcher(Files.readString(file));
+            Matcher constant = CONSTANT.matcher(source);
             while (constant.find()) {
                 String field = type + "." + constant.group(1);
                 if (KEY_SHAPE.matcher(constant.group(2)).matches() && !NOT_KEYS.containsKey(field)) {
