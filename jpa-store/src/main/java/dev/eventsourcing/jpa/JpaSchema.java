@@ -17,6 +17,10 @@ import java.util.List;
  */
 public final class JpaSchema {
 
+    // Every table whose rows the recorders write; es_applications keeps the notification counters.
+    private static final List<String> ROW_TABLES = List.of(
+            "es_events", "es_aggregate_events", "es_tracking", "es_parked", "es_subject_keys");
+
     private JpaSchema() {
     }
 
@@ -56,6 +60,31 @@ public final class JpaSchema {
             });
         } catch (RuntimeException e) {
             throw JpaExceptions.translate(e, "Creating the tables of " + database);
+        }
+    }
+
+    /**
+     * Deletes every row the library's recorders wrote, for every application and reader: events,
+     * snapshots, tracking positions, parked notifications and subject keys. It is for tests that
+     * start each case from an empty store, never for a store in use: run it while nothing reads or
+     * writes. The tables stay, and so does each application's notification counter, so
+     * notification ids go on from where they were (readers, starting from no position, read them
+     * all). Rows of the deployment's own tables (its views) are not touched.
+     *
+     * @param transactions units of work of the persistence unit that holds the event store; the
+     *     rows go in one unit of work, the caller's when one is active
+     * @throws dev.eventsourcing.persistence.RecorderException when the database refuses a statement
+     */
+    public static void deleteAllRows(JpaTransactions transactions) {
+        try {
+            transactions.inTransaction(em -> {
+                for (String table : ROW_TABLES) {
+                    em.createNativeQuery("DELETE FROM " + table).executeUpdate();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Deleting the rows of the event store");
         }
     }
 
