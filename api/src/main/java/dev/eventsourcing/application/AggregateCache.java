@@ -37,6 +37,10 @@ final class AggregateCache {
                 (old, fresh) -> fresh.originatorVersion() >= old.originatorVersion() ? fresh : old);
     }
 
+    synchronized void clear() {
+        entries.clear();
+    }
+
     synchronized int size() {
         return entries.size();
     }

@@ -359,6 +359,17 @@ public class Application implements AutoCloseable {
         takeSnapshot(id, null);
     }
 
+    /**
+     * Forgets every cached aggregate, so that the next get reads the store: for a store emptied
+     * or changed behind the application's back, as tests do between cases. Does nothing when the
+     * application keeps no cache ({@value Settings#CACHE_MAXSIZE}).
+     */
+    public void clearCache() {
+        if (cache != null) {
+            cache.clear();
+        }
+    }
+
     /** @return the application's notification log */
     public NotificationLog notificationLog() {
         return notificationLog;

@@ -268,6 +268,21 @@ public abstract class ApplicationTestCase {
     }
 
     @Test
+    void aClearedCacheGivesTheStoredVersionEvenWithoutFastForward() {
+        BankAccounts app = application(Map.of(Settings.CACHE_MAXSIZE, "10", Settings.CACHE_FASTFORWARD, "false"));
+        UUID id = app.openAccount("Noa", "noa@example.com");
+        app.deposit(id, money("5.00"));
+        BankAccount elsewhere = app.repository(BankAccount.class).get(id);
+        elsewhere.deposit(money("1.00"));
+        app.events().put(elsewhere.collectEvents());
+
+        app.clearCache();
+
+        assertEquals(3, app.accounts().get(id).version());
+        assertEquals(money("6.00"), app.balance(id));
+    }
+
+    @Test
     void eventsOfOneAggregateTypeAreNotFoundAsAnother() {
         BankAccounts app = application(Map.of());
         UUID id = app.openAccount("Mo", "mo@example.com");
