@@ -5,6 +5,7 @@ import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Environment;
 import dev.eventsourcing.application.Repository;
+import dev.eventsourcing.cdi.EventStoreReset;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.persistence.Infrastructure;
 import dev.eventsourcing.persistence.inmemory.InMemoryInfrastructureFactory;
@@ -21,6 +22,7 @@ import jakarta.enterprise.event.Reception;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
@@ -31,12 +33,14 @@ import java.util.stream.Collectors;
  * deployment is valid and stops it before the application context ends; in between it is an
  * ordinary application-scoped bean.
  */
-public class RunningSystem {
+public class RunningSystem implements EventStoreReset {
 
     private final Map<Class<?>, Application> applications = new LinkedHashMap<>();
     private volatile Map<Class<? extends Aggregate>, Class<?>> owners = Map.of();
     private volatile MultiThreadedRunner runner;
     private ScheduledExecutorService ownExecutor;
+    private Settings settings;
+    private boolean jpa;
 
     /** Called by the container (the class is proxied); the extension calls {@link #start}. */
     public RunningSystem() {
@@ -50,6 +54,8 @@ public class RunningSystem {
      */
     public synchronized RunningSystem start(Discovery.Model model, Settings settings, ContainerDeployment deployment) {
         Options options = Options.read(settings);
+        this.settings = settings;
+        this.jpa = options.jpa();
         Infrastructure infrastructure = options.jpa()
                 ? ContainerJpa.open(settings, deployment.eventStoreContexts(), deployment.beanManager())
                 : InMemoryInfrastructureFactory::new;
@@ -136,6 +142,32 @@ public class RunningSystem {
         }
         applications.values().forEach(Application::close);
         applications.clear();
+    }
+
+    /**
+     * {@inheritDoc} The same runner, with the same applications, starts again: injected
+     * applications, repositories and {@link Readers} stay valid.
+     */
+    @Override
+    public synchronized void reset(Runnable clearViews) {
+        Objects.requireNonNull(clearViews, "clearViews");
+        MultiThreadedRunner current = runner();
+        if (!settings.getBoolean(ENABLED, false)) {
+            throw new IllegalStateException("Refused to empty the event store: the deployment does not set '"
+                    + ConfigSettings.PREFIX + ENABLED + "' to true. Set it only in test deployments.");
+        }
+        if (!jpa) {
+            throw new IllegalStateException("Cannot empty the event store: it is in memory ('"
+                    + ConfigSettings.PREFIX + Settings.PERSISTENCE_MODULE + "' is not 'jpa'); deploy again to start empty");
+        }
+        current.stop();
+        try {
+            StoreEmptying.empty(applications.values().iterator().next().transactions(), clearViews);
+            applications.values().forEach(Application::clearCache);
+        } finally {
+            // Each start adds a prompting listener to the applications; the stopped run's ones do nothing.
+            current.start();
+        }
     }
 
     /** The application whose bean has this class. */
