@@ -22,6 +22,9 @@ public record EventMatcher<E>(Class<E> type, String description, Predicate<? sup
     /**
      * Checks that no part is missing.
      *
+     * @param type        the class the event must be an instance of
+     * @param description what the matcher expects, for failure messages
+     * @param condition   what the event must also satisfy
      * @throws NullPointerException when a part is null
      */
     public EventMatcher {

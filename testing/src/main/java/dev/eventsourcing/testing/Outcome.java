@@ -4,7 +4,7 @@ import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.AggregateEvent;
 import dev.eventsourcing.domain.DomainEvent;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -46,7 +46,10 @@ public final class Outcome<A extends Aggregate> {
      */
     @SafeVarargs
     public final Outcome<A> then(AggregateEvent<? super A>... expected) {
-        List<Object> wanted = Arrays.asList((Object[]) expected);
+        List<Object> wanted = new ArrayList<>();
+        for (AggregateEvent<? super A> event : expected) {
+            wanted.add(event);
+        }
         String expectation = "Expected the command to trigger:\n" + Events.list(wanted);
         succeeded(expectation);
         List<Object> actual = events();
