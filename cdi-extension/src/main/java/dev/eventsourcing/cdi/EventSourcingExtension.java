@@ -61,7 +61,8 @@ import jakarta.inject.Singleton;
  * }</pre>
  *
  * <p>The running system's readers are injectable as {@link Readers} (status, waiting for
- * positions) and {@link ParkedNotifications} (list, retry, skip).
+ * positions) and {@link ParkedNotifications} (list, retry, skip); the runner itself, with the
+ * deployment's applications, as {@link MultiThreadedRunner}.
  *
  * <p>Topics: every application's mapper, and the mapper of every remote log a projection
  * follows, knows the deployment's aggregate classes with their events and the event classes it
@@ -190,7 +191,7 @@ public class EventSourcingExtension implements Extension {
         }
         event.addBean()
                 .beanClass(MultiThreadedRunner.class)
-                .types(Readers.class, ParkedNotifications.class, Object.class)
+                .types(MultiThreadedRunner.class, Readers.class, ParkedNotifications.class, Object.class)
                 .scope(Dependent.class)
                 .produceWith(beans -> beans.select(RunningSystem.class).get().runner());
     }

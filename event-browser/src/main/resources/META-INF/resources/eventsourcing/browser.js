@@ -1,0 +1,253 @@
+// The event browser's page: reads the JSON API beside it and renders it. Everything the API
+// returns is data, never markup: it reaches the page only through textContent and attribute
+// values, so an event whose state holds "<script>" shows exactly that text.
+'use strict';
+
+const API = new URL('api/', document.currentScript.src);
+const GUARD_HEADER = 'X-Eventsourcing-Browser';
+let me = { name: '', operator: false };
+
+function el(tag, className, ...children) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    for (const child of children) {
+        if (child === null || child === undefined) continue;
+        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+}
+
+function link(text, hash, className) {
+    const a = el('a', className, text);
+    a.setAttribute('href', hash);
+    return a;
+}
+
+function badge(status) {
+    return el('span', 'badge ' + String(status).replace(/[^a-z_]/g, ''), String(status).replace('_', ' '));
+}
+
+function table(headings, rows, name) {
+    const t = el('table');
+    t.dataset.view = name;
+    const head = el('tr');
+    headings.forEach(h => head.append(el('th', null, h)));
+    t.append(el('thead', null, head));
+    const body = el('tbody');
+    rows.forEach(r => body.append(r));
+    t.append(body);
+    return t;
+}
+
+function row(...cells) {
+    const tr = el('tr');
+    cells.forEach(c => tr.append(c instanceof HTMLTableCellElement ? c : el('td', null, c)));
+    return tr;
+}
+
+function cell(className, ...children) {
+    return el('td', className, ...children);
+}
+
+function path(...segments) {
+    return segments.map(encodeURIComponent).join('/');
+}
+
+async function api(resource, options) {
+    const response = await fetch(new URL(resource, API), Object.assign({ credentials: 'same-origin', cache: 'no-store' }, options));
+    let body = null;
+    try { body = await response.json(); } catch (e) { /* not JSON: answered below */ }
+    if (!response.ok) {
+        const message = body && body.message ? body.message : 'The server answered ' + response.status;
+        throw new Error(message);
+    }
+    return body;
+}
+
+function show(...nodes) {
+    const content = document.getElementById('content');
+    content.replaceChildren(...nodes);
+}
+
+function say(text, kind) {
+    const message = document.getElementById('message');
+    message.textContent = text;
+    message.className = kind;
+    message.hidden = !text;
+}
+
+function stateOf(event) {
+    if (event.status === 'decoded') return el('pre', 'state', JSON.stringify(event.state, null, 2));
+    const node = el('div', null, badge(event.status));
+    if (event.problem) node.title = event.problem;
+    return node;
+}
+
+async function overview() {
+    const applications = await api('applications');
+    show(el('h1', null, 'Applications'),
+        el('p', 'quiet', 'The applications of this deployment. Open one to page through its notification log.'),
+        table(['Application', 'Notifications', 'Section size'], applications.map(a => row(
+            cell(null, link(a.name, '#/log/' + path(a.name, 1))), cell('num', a.lastId), cell('num', a.sectionSize))),
+        'applications'));
+}
+
+function findForm(application, value) {
+    const form = el('form', 'find');
+    const input = el('input');
+    input.name = 'id';
+    input.placeholder = 'aggregate id (UUID)';
+    input.value = value || '';
+    form.append(input, el('button', null, 'Show history'));
+    form.addEventListener('submit', event => {
+        event.preventDefault();
+        location.hash = '#/aggregate/' + path(application, input.value.trim());
+    });
+    return form;
+}
+
+function pager(page) {
+    const nav = el('div', 'pager');
+    const to = start => link('', '#/log/' + path(page.application, start));
+    const step = (text, start, id) => {
+        if (start === null || start === undefined) return el('span', 'off', text);
+        const a = to(start);
+        a.textContent = text;
+        a.id = id;
+        return a;
+    };
+    const first = page.items.length ? page.items[0].id : page.start;
+    const last = page.items.length ? page.items[page.items.length - 1].id : page.start;
+    const lastPage = Math.max(1, page.lastId - page.limit + 1);
+    nav.append(step('« First', page.start > 1 ? 1 : null, 'first-page'), step('‹ Previous', page.previous, 'previous-page'),
+        el('span', 'where', page.items.length ? 'ids ' + first + '–' + last + ' of ' + page.lastId : 'no notifications here'),
+        step('Next ›', page.next, 'next-page'), step('Last »', page.start < lastPage ? lastPage : null, 'last-page'));
+    return nav;
+}
+
+async function log(application, start) {
+    const page = await api(path('applications', application, 'notifications') + '?start=' + encodeURIComponent(start));
+    show(el('h1', null, 'Notification log of ' + page.application), findForm(page.application), pager(page),
+        table(['Id', 'Originator', 'Version', 'Event', 'Time', 'State'], page.items.map(n => row(
+            cell('num', n.id),
+            cell('id', link(n.originatorId, '#/aggregate/' + path(page.application, n.originatorId))),
+            cell('num', n.originatorVersion), eventCell(n), cell('mono', n.timestamp || ''), cell(null, stateOf(n)))),
+        'log'), pager(page));
+}
+
+function eventCell(event) {
+    const td = cell(null, event.type || event.topic);
+    td.title = event.topic;
+    return td;
+}
+
+async function history(application, id) {
+    const history = await api(path('applications', application, 'aggregates', id));
+    show(el('h1', null, 'Aggregate ', el('span', 'id', history.id)),
+        el('p', 'quiet', 'Its events in ' + history.application + ', each with the change it made.'),
+        findForm(history.application, history.id),
+        table(['Version', 'Event', 'Time', 'State change'], history.events.map(e => row(
+            cell('num', e.version), eventCell(e), cell('mono', e.timestamp || ''), cell(null, stateOf(e)))), 'history'));
+}
+
+async function readers() {
+    const statuses = await api('readers');
+    show(el('h1', null, 'Readers'),
+        el('p', 'quiet', 'Projections and process applications, with how far each has read each log it follows.'),
+        table(['Reader', 'Follows', 'Position', 'Lag', 'Status', 'Parked', 'Last failure'], statuses.map(s => row(
+            s.reader, s.upstream, cell('num', s.position), cell('num', s.lag === null ? '?' : s.lag),
+            cell(null, badge(s.status)), cell('num', s.parked),
+            cell('error-text', s.failure ? s.failure + (s.failedAt ? ' (' + s.failedAt + ', ' + s.attempts + ' attempts)' : '') : ''))),
+        'readers'));
+}
+
+async function parked(status) {
+    const list = await api('parked?status=' + encodeURIComponent(status) + '&limit=200');
+    const choose = el('select');
+    ['parked', 'retried', 'skipped', 'all'].forEach(s => {
+        const option = el('option', null, s);
+        option.value = s;
+        option.selected = s === status;
+        choose.append(option);
+    });
+    choose.addEventListener('change', () => { location.hash = '#/parked/' + choose.value; });
+    const headings = ['Reader', 'Log', 'Id', 'Originator', 'Event', 'Error', 'Attempts', 'Parked at', 'Status'];
+    if (me.operator) headings.push('Action');
+    show(el('h1', null, 'Parked notifications'),
+        el('div', 'toolbar', el('span', 'quiet', 'Show'), choose),
+        list.length ? table(headings, list.map(parkedRow), 'parked') : el('p', 'quiet', 'None.'));
+}
+
+function parkedRow(p) {
+    const tr = row(p.reader, p.upstream, cell('num', p.notificationId),
+        cell('id', link(p.originatorId, '#/aggregate/' + path(p.upstream, p.originatorId))),
+        cell(null, p.topic.substring(p.topic.lastIndexOf('.') + 1).replace('$', '.')),
+        cell('error-text', p.error + (p.behind ? ' (waits behind ' + p.behind + ')' : '')),
+        cell('num', p.attempts), cell('mono', p.parkedAt), cell(null, badge(p.status)));
+    tr.dataset.id = String(p.notificationId);
+    if (me.operator) {
+        const actions = cell('actions');
+        if (p.status === 'parked') {
+            actions.append(action(p, 'retry', 'Retry'), action(p, 'skip', 'Skip'));
+        }
+        tr.append(actions);
+    }
+    return tr;
+}
+
+function action(p, verb, text) {
+    const button = el('button', verb, text);
+    button.type = 'button';
+    button.addEventListener('click', async () => {
+        button.disabled = true;
+        try {
+            const result = await api(path('parked', p.reader, p.upstream, p.notificationId, verb),
+                { method: 'POST', headers: { [GUARD_HEADER]: '1' } });
+            say(verb === 'retry' ? 'Retried notification ' + p.notificationId + ': ' + result.retried + ' processed.'
+                : 'Skipped notification ' + p.notificationId + '.', 'ok');
+        } catch (e) {
+            say(e.message, 'error');
+        }
+        await route();
+    });
+    return button;
+}
+
+function markCurrent(hash) {
+    document.querySelectorAll('header a').forEach(a => {
+        const target = a.getAttribute('href');
+        a.classList.toggle('current', target !== '#/' && (hash === target || hash.startsWith(target.replace(/1$/, ''))));
+    });
+}
+
+async function route() {
+    const hash = location.hash || '#/';
+    markCurrent(hash);
+    try {
+        const parts = hash.substring(2).split('/').map(decodeURIComponent);
+        if (parts[0] === 'log') await log(parts[1], parts[2] || '1');
+        else if (parts[0] === 'aggregate') await history(parts[1], parts[2]);
+        else if (parts[0] === 'readers') await readers();
+        else if (parts[0] === 'parked') await parked(parts[1] || 'parked');
+        else await overview();
+    } catch (e) {
+        show(el('p', 'error-text', e.message));
+    }
+    document.body.dataset.loaded = hash;
+}
+
+async function start() {
+    try {
+        me = await api('me');
+        document.getElementById('user').textContent = me.name + (me.operator ? ' · operator' : ' · viewer');
+        const applications = await api('applications');
+        document.getElementById('applications').replaceChildren(
+            ...applications.map(a => link(a.name, '#/log/' + path(a.name, 1))));
+    } catch (e) {
+        say(e.message, 'error');
+    }
+    window.addEventListener('hashchange', () => { say('', ''); route(); });
+    await route();
+}
+
+start();
