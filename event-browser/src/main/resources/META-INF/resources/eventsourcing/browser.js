@@ -27,11 +27,13 @@ function badge(status) {
     return el('span', 'badge ' + String(status).replace(/[^a-z_]/g, ''), String(status).replace('_', ' '));
 }
 
+const NUMERIC = new Set(['Id', 'Version', 'Position', 'Lag', 'Parked', 'Attempts', 'Notifications', 'Section size']);
+
 function table(headings, rows, name) {
     const t = el('table');
     t.dataset.view = name;
     const head = el('tr');
-    headings.forEach(h => head.append(el('th', null, h)));
+    headings.forEach(h => head.append(el('th', NUMERIC.has(h) ? 'num' : null, h)));
     t.append(el('thead', null, head));
     const body = el('tbody');
     rows.forEach(r => body.append(r));
@@ -76,6 +78,13 @@ function say(text, kind) {
     message.hidden = !text;
 }
 
+// 2026-12-04 17:02:51.738 UTC from 2026-12-04T17:02:51.738168639Z; the full value stays in the tooltip.
+function time(instant) {
+    const td = cell('time', instant ? instant.replace('T', ' ').replace(/(\.\d{3})\d*/, '$1').replace('Z', ' UTC') : '');
+    if (instant) td.title = instant;
+    return td;
+}
+
 function stateOf(event) {
     if (event.status === 'decoded') return el('pre', 'state', JSON.stringify(event.state, null, 2));
     const node = el('div', null, badge(event.status));
@@ -106,9 +115,9 @@ function findForm(application, value) {
     return form;
 }
 
-function pager(page) {
+function pager(page, limit) {
     const nav = el('div', 'pager');
-    const to = start => link('', '#/log/' + path(page.application, start));
+    const to = start => link('', '#/log/' + (limit ? path(page.application, start, limit) : path(page.application, start)));
     const step = (text, start, id) => {
         if (start === null || start === undefined) return el('span', 'off', text);
         const a = to(start);
@@ -125,14 +134,16 @@ function pager(page) {
     return nav;
 }
 
-async function log(application, start) {
-    const page = await api(path('applications', application, 'notifications') + '?start=' + encodeURIComponent(start));
-    show(el('h1', null, 'Notification log of ' + page.application), findForm(page.application), pager(page),
+// The page size is the log's section size, or the smaller one the address names (#/log/Bank/1/20).
+async function log(application, start, limit) {
+    const page = await api(path('applications', application, 'notifications') + '?start=' + encodeURIComponent(start)
+        + (limit ? '&limit=' + encodeURIComponent(limit) : ''));
+    show(el('h1', null, 'Notification log of ' + page.application), findForm(page.application), pager(page, limit),
         table(['Id', 'Originator', 'Version', 'Event', 'Time', 'State'], page.items.map(n => row(
             cell('num', n.id),
             cell('id', link(n.originatorId, '#/aggregate/' + path(page.application, n.originatorId))),
-            cell('num', n.originatorVersion), eventCell(n), cell('mono', n.timestamp || ''), cell(null, stateOf(n)))),
-        'log'), pager(page));
+            cell('num', n.originatorVersion), eventCell(n), time(n.timestamp), cell(null, stateOf(n)))),
+        'log'));
 }
 
 function eventCell(event) {
@@ -147,7 +158,7 @@ async function history(application, id) {
         el('p', 'quiet', 'Its events in ' + history.application + ', each with the change it made.'),
         findForm(history.application, history.id),
         table(['Version', 'Event', 'Time', 'State change'], history.events.map(e => row(
-            cell('num', e.version), eventCell(e), cell('mono', e.timestamp || ''), cell(null, stateOf(e)))), 'history'));
+            cell('num', e.version), eventCell(e), time(e.timestamp), cell(null, stateOf(e)))), 'history'));
 }
 
 async function readers() {
@@ -183,7 +194,7 @@ function parkedRow(p) {
         cell('id', link(p.originatorId, '#/aggregate/' + path(p.upstream, p.originatorId))),
         cell(null, p.topic.substring(p.topic.lastIndexOf('.') + 1).replace('$', '.')),
         cell('error-text', p.error + (p.behind ? ' (waits behind ' + p.behind + ')' : '')),
-        cell('num', p.attempts), cell('mono', p.parkedAt), cell(null, badge(p.status)));
+        cell('num', p.attempts), time(p.parkedAt), cell(null, badge(p.status)));
     tr.dataset.id = String(p.notificationId);
     if (me.operator) {
         const actions = cell('actions');
@@ -225,7 +236,7 @@ async function route() {
     markCurrent(hash);
     try {
         const parts = hash.substring(2).split('/').map(decodeURIComponent);
-        if (parts[0] === 'log') await log(parts[1], parts[2] || '1');
+        if (parts[0] === 'log') await log(parts[1], parts[2] || '1', parts[3]);
         else if (parts[0] === 'aggregate') await history(parts[1], parts[2]);
         else if (parts[0] === 'readers') await readers();
         else if (parts[0] === 'parked') await parked(parts[1] || 'parked');
@@ -239,7 +250,7 @@ async function route() {
 async function start() {
     try {
         me = await api('me');
-        document.getElementById('user').textContent = me.name + (me.operator ? ' · operator' : ' · viewer');
+        document.getElementById('user').textContent = me.name + (me.operator ? ' · may retry and skip' : ' · read only');
         const applications = await api('applications');
         document.getElementById('applications').replaceChildren(
             ...applications.map(a => link(a.name, '#/log/' + path(a.name, 1))));
