@@ -39,7 +39,9 @@ class ConfigurationReferenceTest {
             "RemoteLeaders.PASSWORD", "the last part of <Follower>.follow.<Leader>.password",
             "RemoteLeaders.BEARER_TOKEN", "the last part of <Follower>.follow.<Leader>.bearer-token",
             "JpaSettings.DEFAULT_PERSISTENCE_UNIT", "the default value of jpa.persistence-unit",
-            "JpaWiring.ENTITY_MANAGER", "a class name");
+            "JpaWiring.ENTITY_MANAGER", "a class name",
+            "BrowserSettings.DEFAULT_ROLE", "the default value of browser.role",
+            "BrowserSettings.DEFAULT_OPERATOR_ROLE", "the default value of browser.operator-role");
 
     private static final Pattern CONSTANT = Pattern.compile(
             "^\\s*(?:(?:public|protected|private|static|final)\\s+)*String\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*\"([^\"]*)\"\\s*;",

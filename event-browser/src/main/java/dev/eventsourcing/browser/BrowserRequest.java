@@ -22,6 +22,11 @@ public record BrowserRequest(String method, List<String> path, Map<String, Strin
     /**
      * Copies the collections.
      *
+     * @param method     the HTTP method
+     * @param path       the path segments
+     * @param parameters the query parameters
+     * @param caller     who asks
+     * @param headers    the guarding headers, by lower-case name
      * @throws NullPointerException when a part is missing
      */
     public BrowserRequest {

@@ -6,9 +6,10 @@ import dev.eventsourcing.Settings;
 import java.util.Objects;
 
 /**
- * The roles that the event browser requires, read from configuration (MicroProfile Config in a
- * container). A user in either role may view; only a user in the operator role may retry and skip
- * parked notifications.
+ * The roles that the event browser requires, read from the settings (in a container from
+ * MicroProfile Config, where each key has the prefix {@code eventsourcing.}, as every key of the
+ * library: {@code eventsourcing.browser.role}). A user in either role may view; only a user in the
+ * operator role may retry and skip parked notifications.
  *
  * @param viewerRole   the role that may view the applications, logs, histories, readers and
  *                     parked notifications
@@ -17,18 +18,21 @@ import java.util.Objects;
 public record BrowserSettings(String viewerRole, String operatorRole) {
 
     /** The key naming the role that may view. */
-    public static final String ROLE = "eventsourcing.browser.role";
+    public static final String ROLE = "browser.role";
     /** The viewing role when {@value #ROLE} is not set. */
     public static final String DEFAULT_ROLE = "eventsourcing-browser";
     /** The key naming the role that may retry and skip parked notifications. */
-    public static final String OPERATOR_ROLE = "eventsourcing.browser.operator-role";
+    public static final String OPERATOR_ROLE = "browser.operator-role";
     /** The operator role when {@value #OPERATOR_ROLE} is not set. */
     public static final String DEFAULT_OPERATOR_ROLE = "eventsourcing-operator";
 
     /**
      * Checks both roles.
      *
-     * @throws ConfigurationException when a role is blank or holds white space or a comma
+     * @param viewerRole   the role that may view
+     * @param operatorRole the role that may also retry and skip
+     * @throws ConfigurationException when a role is blank or holds white space or a comma, or is
+     *                                {@code *} or {@code **}
      */
     public BrowserSettings {
         viewerRole = checked(ROLE, viewerRole);
@@ -36,7 +40,7 @@ public record BrowserSettings(String viewerRole, String operatorRole) {
     }
 
     /**
-     * The roles the settings name (with full keys, such as {@value #ROLE}), or the defaults.
+     * The roles the settings name, or the defaults.
      *
      * @param settings where to read the keys
      * @return the roles
@@ -51,7 +55,7 @@ public record BrowserSettings(String viewerRole, String operatorRole) {
         Objects.requireNonNull(role, key);
         if (role.isBlank() || role.chars().anyMatch(c -> Character.isWhitespace(c) || c == ',') || role.equals("*")
                 || role.equals("**")) {
-            throw new ConfigurationException(key + " must name one role (no white space, no comma, not * or **), was '"
+            throw new ConfigurationException("Setting " + key + " (eventsourcing." + key + ") must name one role (no white space, no comma, not * or **), was '"
                     + role + "'");
         }
         return role;

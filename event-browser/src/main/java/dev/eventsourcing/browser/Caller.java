@@ -15,6 +15,9 @@ public record Caller(String name, boolean viewer, boolean operator) {
     /**
      * Checks the name.
      *
+     * @param name     the user's name
+     * @param viewer   whether they may view
+     * @param operator whether they may act
      * @throws NullPointerException when the name is missing
      */
     public Caller {

@@ -1,13 +1,13 @@
 package dev.eventsourcing.browser;
 
 import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.cdi.internal.ConfigSettings;
 import dev.eventsourcing.system.MultiThreadedRunner;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Serves the event browser's JSON API ({@link BrowserApi}) under {@code /eventsourcing/api/},
- * as {@code META-INF/web-fragment.xml} maps it: it reads the roles from MicroProfile Config
- * ({@link BrowserSettings}) and the deployment's runner from CDI when it starts, and answers
+ * as {@code META-INF/web-fragment.xml} maps it: it reads the roles from MicroProfile Config as
+ * the CDI extension reads every setting ({@link BrowserSettings}), finds the deployment's runner
+ * through CDI at the first request, and answers
  * every request with JSON, never cached.
  */
 public class EventBrowserServlet extends HttpServlet {
@@ -30,6 +31,10 @@ public class EventBrowserServlet extends HttpServlet {
     private transient BrowserApi api;
     private transient volatile MultiThreadedRunner runner;
 
+    /** Made by the container, as the web fragment declares it. */
+    public EventBrowserServlet() {
+    }
+
     /**
      * Reads the settings and finds the runner that the event-sourcing CDI extension made.
      *
@@ -38,7 +43,7 @@ public class EventBrowserServlet extends HttpServlet {
     @Override
     public void init() throws ServletException {
         try {
-            settings = BrowserSettings.read(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
+            settings = BrowserSettings.read(ConfigSettings.load());
         } catch (ConfigurationException e) {
             throw new ServletException(e.getMessage(), e);
         }

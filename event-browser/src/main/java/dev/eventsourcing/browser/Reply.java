@@ -19,6 +19,8 @@ public record Reply(int status, JsonNode body) {
     /**
      * Checks the body.
      *
+     * @param status the HTTP status
+     * @param body   the JSON body
      * @throws NullPointerException when the body is missing
      */
     public Reply {

@@ -22,6 +22,10 @@ public class SecurityHeadersFilter extends HttpFilter {
     static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+    /** Made by the container, as the web fragment declares it. */
+    public SecurityHeadersFilter() {
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {

@@ -21,7 +21,7 @@ class AccessTest {
     void theRolesDefaultWhenNotConfiguredAndAreReadFromTheirKeys() {
         BrowserSettings defaults = BrowserSettings.read(Settings.empty());
         BrowserSettings configured = BrowserSettings.read(Settings.of(Map.of(
-                "eventsourcing.browser.role", "auditor", "eventsourcing.browser.operator-role", "operator")));
+                "browser.role", "auditor", "browser.operator-role", "operator")));
 
         assertEquals(new BrowserSettings("eventsourcing-browser", "eventsourcing-operator"), defaults);
         assertEquals(new BrowserSettings("auditor", "operator"), configured);
@@ -30,9 +30,9 @@ class AccessTest {
     @Test
     void aRoleThatCannotBeARoleNameIsRefusedNamingTheKeyAndTheValue() {
         ConfigurationException spaced = assertThrows(ConfigurationException.class,
-                () -> BrowserSettings.read(Settings.of(Map.of("eventsourcing.browser.role", "two words"))));
+                () -> BrowserSettings.read(Settings.of(Map.of("browser.role", "two words"))));
         ConfigurationException list = assertThrows(ConfigurationException.class,
-                () -> BrowserSettings.read(Settings.of(Map.of("eventsourcing.browser.operator-role", "a,b"))));
+                () -> BrowserSettings.read(Settings.of(Map.of("browser.operator-role", "a,b"))));
         ConfigurationException anyone = assertThrows(ConfigurationException.class,
                 () -> new BrowserSettings("**", "operator"));
 
