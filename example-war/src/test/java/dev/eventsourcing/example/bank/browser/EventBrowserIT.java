@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -97,7 +98,16 @@ class EventBrowserIT {
         waitUntil(() -> firstCell().equals("1"));
         chromium.screenshot(SCREENSHOTS.resolve("event-browser.png"));
 
-        click(By.linkText(eve));
+        WebElement originator = waitFor(By.cssSelector("table[data-view=log] tbody tr td.id a"));
+        String first = originator.getText();
+        originator.click();
+        waitUntil(() -> text(By.cssSelector("h1")).equals("Aggregate " + first));
+
+        WebElement id = chromium.driver.findElement(By.cssSelector("form.find input"));
+        id.clear();
+        id.sendKeys(eve);
+        id.submit();
+        waitUntil(() -> text(By.cssSelector("h1")).equals("Aggregate " + eve));
         waitFor(By.cssSelector("table[data-view=history] tbody tr"));
         List<WebElement> versions = chromium.driver.findElements(By.cssSelector("table[data-view=history] tbody tr"));
         assertEquals(3, versions.size());
@@ -163,12 +173,18 @@ class EventBrowserIT {
     }
 
     private WebElement waitFor(By element) {
-        return new WebDriverWait(chromium.driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfElementLocated(element));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(element));
     }
 
     private void waitUntil(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(chromium.driver, Duration.ofSeconds(30)).until(driver -> condition.getAsBoolean());
+        waiting().until(driver -> condition.getAsBoolean());
+    }
+
+    // The page replaces its content when it has read the API: an element found just before is then gone.
+    private static WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(chromium.driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private void click(By element) {
