@@ -15,6 +15,7 @@ import java.security.Principal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Serves the event browser's JSON API ({@link BrowserApi}) under {@code /eventsourcing/api/},
@@ -30,9 +31,15 @@ public class EventBrowserServlet extends HttpServlet {
     private transient BrowserSettings settings;
     private transient BrowserApi api;
     private transient volatile MultiThreadedRunner runner;
+    private final transient Supplier<MultiThreadedRunner> lookup;
 
     /** Made by the container, as the web fragment declares it. */
     public EventBrowserServlet() {
+        this(EventBrowserServlet::lookUp);
+    }
+
+    EventBrowserServlet(Supplier<MultiThreadedRunner> lookup) {
+        this.lookup = lookup;
     }
 
     /**
@@ -56,14 +63,18 @@ public class EventBrowserServlet extends HttpServlet {
     private MultiThreadedRunner runner() {
         MultiThreadedRunner found = runner;
         if (found == null) {
-            try {
-                found = CDI.current().select(MultiThreadedRunner.class).get();
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("Event sourcing is not running in this deployment: " + e.getMessage(), e);
-            }
+            found = lookup.get();
             runner = found;
         }
         return found;
+    }
+
+    private static MultiThreadedRunner lookUp() {
+        try {
+            return CDI.current().select(MultiThreadedRunner.class).get();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Event sourcing is not running in this deployment: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -2,21 +2,19 @@ package dev.eventsourcing.browser;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eventsourcing.application.Application;
 import dev.eventsourcing.system.MultiThreadedRunner;
 import dev.eventsourcing.system.ReaderStatus;
 
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
  * The readers of the deployment (projections, and process applications following their leaders)
- * with their position in each log they follow, their lag, status and last failure.
+ * with their position in each log they follow, their lag in notifications and in seconds, what
+ * their worker is doing, their status and last failure.
  *
  * <p>The status is {@code failing} while the last attempt failed, else {@code parked} while
- * notifications are parked, else {@code current} at the end of the log or {@code behind};
- * {@code unknown} for a log of another deployment, whose end is not known here.
+ * notifications are parked, else {@code current} at the end of the log or {@code behind}; a
+ * reader whose runner stopped is {@code stopped}.
  */
 final class ReadersView {
 
@@ -27,25 +25,21 @@ final class ReadersView {
     }
 
     ArrayNode list() {
-        Map<String, Application> applications = runner.applications().stream()
-                .collect(Collectors.toMap(Application::name, Function.identity(), (a, b) -> a));
         ArrayNode list = Reply.JSON.createArrayNode();
-        for (ReaderStatus status : runner.statuses()) {
-            Application upstream = applications.get(status.upstream());
-            // Read after the status, so that the lag is never below zero by a write in between.
-            Long lag = upstream == null ? null : Math.max(0, upstream.recorder().maxNotificationId() - status.position());
-            list.add(describe(status, lag));
-        }
+        runner.statuses().forEach(status -> list.add(describe(status)));
         return list;
     }
 
-    private static ObjectNode describe(ReaderStatus status, Long lag) {
+    private static ObjectNode describe(ReaderStatus status) {
         ObjectNode node = Reply.JSON.createObjectNode()
                 .put("reader", status.reader())
                 .put("upstream", status.upstream())
                 .put("position", status.position())
-                .put("lag", lag)
-                .put("status", status(status, lag))
+                .put("logEnd", status.logEnd())
+                .put("lag", status.lag())
+                .put("lagSeconds", status.lagDuration().toMillis() / 1000.0)
+                .put("activity", status.activity().name().toLowerCase(Locale.ROOT))
+                .put("status", status(status))
                 .put("parked", status.parked())
                 .put("attempts", status.attempts())
                 .put("failure", status.failure());
@@ -54,16 +48,16 @@ final class ReadersView {
         return node;
     }
 
-    private static String status(ReaderStatus status, Long lag) {
+    private static String status(ReaderStatus status) {
+        if (status.activity() == ReaderStatus.Activity.STOPPED) {
+            return "stopped";
+        }
         if (status.failing()) {
             return "failing";
         }
         if (status.parked() > 0) {
             return "parked";
         }
-        if (lag == null) {
-            return "unknown";
-        }
-        return lag == 0 ? "current" : "behind";
+        return status.lag() == 0 ? "current" : "behind";
     }
 }

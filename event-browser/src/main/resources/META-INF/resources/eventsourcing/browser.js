@@ -27,7 +27,7 @@ function badge(status) {
     return el('span', 'badge ' + String(status).replace(/[^a-z_]/g, ''), String(status).replace('_', ' '));
 }
 
-const NUMERIC = new Set(['Id', 'Version', 'Position', 'Lag', 'Parked', 'Attempts', 'Notifications', 'Section size']);
+const NUMERIC = new Set(['Id', 'Version', 'Position', 'Lag', 'Behind for', 'Parked', 'Attempts', 'Notifications', 'Section size']);
 
 function table(headings, rows, name) {
     const t = el('table');
@@ -161,13 +161,18 @@ async function history(application, id) {
             cell('num', e.version), eventCell(e), time(e.timestamp), cell(null, stateOf(e)))), 'history'));
 }
 
+function seconds(value) {
+    return value < 60 ? value.toFixed(1) + ' s' : Math.floor(value / 60) + ' min ' + Math.round(value % 60) + ' s';
+}
+
 async function readers() {
     const statuses = await api('readers');
     show(el('h1', null, 'Readers'),
         el('p', 'quiet', 'Projections and process applications, with how far each has read each log it follows.'),
-        table(['Reader', 'Follows', 'Position', 'Lag', 'Status', 'Parked', 'Last failure'], statuses.map(s => row(
-            s.reader, s.upstream, cell('num', s.position), cell('num', s.lag === null ? '?' : s.lag),
-            cell(null, badge(s.status)), cell('num', s.parked),
+        table(['Reader', 'Follows', 'Position', 'Lag', 'Behind for', 'Status', 'Worker', 'Parked', 'Last failure'], statuses.map(s => row(
+            s.reader, s.upstream, cell('num', s.position), cell('num', s.lag),
+            cell('num', s.lag > 0 ? seconds(s.lagSeconds) : ''), cell(null, badge(s.status)), cell('quiet', s.activity),
+            cell('num', s.parked),
             cell('error-text', s.failure ? s.failure + (s.failedAt ? ' (' + s.failedAt + ', ' + s.attempts + ' attempts)' : '') : ''))),
         'readers'));
 }

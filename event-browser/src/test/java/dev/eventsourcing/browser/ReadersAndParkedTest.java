@@ -37,6 +37,31 @@ class ReadersAndParkedTest {
     }
 
     @Test
+    void aFailingReaderSaysSoWithItsLagAttemptsAndLastFailure() {
+        browsed.close();
+        BrowsedBank failing = new BrowsedBank(Map.of("projection.attempts", "3", "projection.retry-delay", "60000"));
+        try {
+            failing.balances.refusing(n -> n.id() == 2);
+            UUID account = failing.bank.open(10);
+            failing.bank.credit(account, 5);
+
+            JsonNode reader = failing.ok(failing.get(BrowsedBank.VIEWER, "/readers")).get(0);
+
+            assertEquals("failing", reader.get("status").asText(), reader.toString());
+            assertEquals(1, reader.get("position").asLong());
+            assertEquals(1, reader.get("lag").asLong());
+            assertEquals(2, reader.get("logEnd").asLong());
+            assertEquals(2, reader.get("failingId").asLong());
+            assertEquals(1, reader.get("attempts").asInt());
+            assertTrue(reader.get("failure").asText().contains("refused notification 2"), reader.toString());
+            assertTrue(reader.get("lagSeconds").isNumber(), reader.toString());
+            assertEquals("idle", reader.get("activity").asText(), "waiting for the back-off");
+        } finally {
+            failing.close();
+        }
+    }
+
+    @Test
     void aReaderWithParkedNotificationsSaysSoAndTheyAreListedWithTheirError() {
         parkTheSecondNotification();
 
