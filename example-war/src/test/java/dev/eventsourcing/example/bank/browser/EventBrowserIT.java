@@ -13,6 +13,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -62,7 +63,14 @@ class EventBrowserIT {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        chromium = HeadlessChromium.startOrSkip();
+        if (HeadlessChromium.available()) {
+            chromium = HeadlessChromium.start();
+        }
+    }
+
+    @BeforeEach
+    void skipOrFailWithoutChromium() {
+        HeadlessChromium.skipOrFailWhenMissing();
     }
 
     @AfterAll

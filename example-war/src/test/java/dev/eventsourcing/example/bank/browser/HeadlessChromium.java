@@ -36,19 +36,29 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Starts Chromium; without it (or its driver) the calling tests are skipped with a message
-     * saying how to install them, or fail when {@code CI=true}.
+     * Skips the calling test, saying why and how to install Chromium, when the browser or its
+     * driver is missing; fails it instead when {@code CI=true}.
      */
-    static HeadlessChromium startOrSkip() throws IOException {
-        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
+    static void skipOrFailWhenMissing() {
+        if (!available()) {
             String missing = "Headless Chromium is needed at " + BROWSER + " with its driver at " + DRIVER
                     + "; install both with 'apt-get install chromium chromium-driver' (Debian, Ubuntu) or name them"
                     + " with -Dchromium.binary=... -Dchromedriver.binary=...";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(missing + " (CI=true: not skipped)");
             }
+            System.err.println("SKIPPED: " + missing);
             Assumptions.abort(missing);
         }
+    }
+
+    /** Whether the browser and its driver are where they are looked for. */
+    static boolean available() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
+    /** Starts Chromium, which must be {@linkplain #available() available}. */
+    static HeadlessChromium start() throws IOException {
         Path profile = Files.createTempDirectory("event-browser-chromium");
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments("--headless",
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
