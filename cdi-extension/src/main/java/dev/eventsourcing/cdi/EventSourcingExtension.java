@@ -4,12 +4,15 @@ import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Repository;
+import dev.eventsourcing.cdi.health.HealthChecks;
+import dev.eventsourcing.cdi.health.HealthSettings;
 import dev.eventsourcing.cdi.internal.ApplicationSpec;
 import dev.eventsourcing.cdi.internal.BeanTypes;
 import dev.eventsourcing.cdi.internal.ConfigSettings;
 import dev.eventsourcing.cdi.internal.Discovery;
 import dev.eventsourcing.cdi.internal.JpaWiring;
 import dev.eventsourcing.cdi.internal.Messages;
+import dev.eventsourcing.cdi.internal.OptionalApis;
 import dev.eventsourcing.cdi.internal.Options;
 import dev.eventsourcing.cdi.internal.RunningSystem;
 import dev.eventsourcing.domain.Aggregate;
@@ -98,9 +101,20 @@ import jakarta.inject.Singleton;
 public class EventSourcingExtension implements Extension {
 
     private final Discovery discovery = new Discovery();
+    private final OptionalApis apis;
     private Settings settings;
     private Discovery.Model model;
     private RunningSystem running;
+
+    /** The extension, as the container makes it. */
+    public EventSourcingExtension() {
+        this(OptionalApis.ofExtension());
+    }
+
+    /** The extension, with the optional APIs (health, telemetry) it is to use only where present. */
+    EventSourcingExtension(OptionalApis apis) {
+        this.apis = apis;
+    }
 
     void addRuntime(@Observes BeforeBeanDiscovery event) {
         // Added here, not scanned: the library jar is an extension archive, not a bean archive.
@@ -194,6 +208,17 @@ public class EventSourcingExtension implements Extension {
                 .types(MultiThreadedRunner.class, Readers.class, ParkedNotifications.class, Object.class)
                 .scope(Dependent.class)
                 .produceWith(beans -> beans.select(RunningSystem.class).get().runner());
+        if (apis.health() && model.problems().isEmpty()) {
+            addHealthChecks(event);
+        }
+    }
+
+    private void addHealthChecks(AfterBeanDiscovery event) {
+        try {
+            HealthChecks.add(event, model, HealthSettings.read(settings));
+        } catch (ConfigurationException e) {
+            event.addDefinitionError(new DefinitionException(Messages.badConfiguration(e.getMessage())));
+        }
     }
 
     void start(@Observes AfterDeploymentValidation event, BeanManager beanManager) {

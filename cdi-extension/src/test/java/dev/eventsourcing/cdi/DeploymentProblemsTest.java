@@ -127,6 +127,13 @@ class DeploymentProblemsTest {
     }
 
     @Test
+    void aHealthBoundThatIsNoNumberFailsWithEscdi012() {
+        assertProblem("ESCDI012: Invalid event sourcing configuration: Setting 'eventsourcing.health.max-lag' must be a"
+                + " whole number of at least 0, was 'lots'", failureOf(Map.of("eventsourcing.health.max-lag", "lots"),
+                Teller.class));
+    }
+
+    @Test
     void anUnknownCompressorFailsWithEscdi012() {
         assertProblem("ESCDI012: Invalid event sourcing configuration: Setting 'eventsourcing.compressor' must be 'zlib' or 'none',"
                 + " was 'gzip'", failureOf(Map.of("eventsourcing.compressor", "gzip"), Teller.class));

@@ -298,5 +298,10 @@ public final class Discovery {
                         List<ApplicationSpec> applications,
                         Map<Class<? extends Aggregate>, ApplicationSpec> owners,
                         List<BeanProjection> projections, List<String> problems) {
+
+        /** The names of the projection beans found. */
+        public List<String> projectionNames() {
+            return projections.stream().map(BeanProjection::name).toList();
+        }
     }
 }
