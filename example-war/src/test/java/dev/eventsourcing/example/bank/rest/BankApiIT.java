@@ -12,6 +12,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.net.URL;
 
 /**
@@ -23,7 +24,7 @@ import java.net.URL;
 @RunAsClient
 class BankApiIT implements AccessApiContract, AccountsApiContract, BadRequestsApiContract, NotificationsApiContract,
         ConcurrentDepositsApiContract, StatisticsApiContract, TransfersApiContract, TransfersSystemApiContract,
-        ParkedApiContract, ShreddingApiContract, LandingPageApiContract {
+        ParkedApiContract, ShreddingApiContract, LandingPageApiContract, HealthApiContract {
 
     /** The packaged WAR, plus the test-only endpoint through which the parked tests break the read model. */
     @Deployment(testable = false)
@@ -44,5 +45,14 @@ class BankApiIT implements AccessApiContract, AccountsApiContract, BadRequestsAp
     @Override
     public BankClient client() {
         return client;
+    }
+
+    /** WildFly answers on its management port; Payara Micro on its HTTP port. */
+    @Override
+    public URI health() {
+        if ("wildfly".equals(System.getProperty("arquillian.launch"))) {
+            return URI.create("http://127.0.0.1:" + System.getProperty("wildfly.management-port") + "/");
+        }
+        return URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/");
     }
 }
