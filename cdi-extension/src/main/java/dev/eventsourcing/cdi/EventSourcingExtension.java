@@ -177,7 +177,7 @@ public class EventSourcingExtension implements Extension {
         discovery.observer(event.getObserverMethod());
     }
 
-    void addBeans(@Observes AfterBeanDiscovery event) {
+    void addBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         String defaultName;
         try {
             defaultName = Options.read(settings).applicationName();
@@ -209,13 +209,13 @@ public class EventSourcingExtension implements Extension {
                 .scope(Dependent.class)
                 .produceWith(beans -> beans.select(RunningSystem.class).get().runner());
         if (apis.health() && model.problems().isEmpty()) {
-            addHealthChecks(event);
+            addHealthChecks(event, beanManager);
         }
     }
 
-    private void addHealthChecks(AfterBeanDiscovery event) {
+    private void addHealthChecks(AfterBeanDiscovery event, BeanManager beanManager) {
         try {
-            HealthChecks.add(event, model, HealthSettings.read(settings));
+            HealthChecks.add(event, beanManager, model, HealthSettings.read(settings));
         } catch (ConfigurationException e) {
             event.addDefinitionError(new DefinitionException(Messages.badConfiguration(e.getMessage())));
         }
@@ -227,7 +227,7 @@ public class EventSourcingExtension implements Extension {
         }
         try {
             RunningSystem runtime = beanManager.createInstance().select(RunningSystem.class).get();
-            running = runtime.start(model, settings, discovery.deployment(beanManager));
+            running = runtime.start(model, settings, discovery.deployment(beanManager), apis);
         } catch (RuntimeException e) {
             event.addDeploymentProblem(new DeploymentException(Messages.startFailed(e), e));
         }

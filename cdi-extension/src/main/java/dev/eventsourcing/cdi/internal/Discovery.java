@@ -59,6 +59,7 @@ public final class Discovery {
     private final List<Bean<?>> eventStoreContexts = new ArrayList<>();
     private final List<Bean<?>> systems = new ArrayList<>();
     private boolean plainObservers;
+    private Class<?> injecting; // the class of the first bean that injects an application or a repository
 
     /** Whether the extension handles this class itself, so that the container must not make it a bean. */
     public boolean claims(Class<?> type) {
@@ -150,6 +151,10 @@ public final class Discovery {
     public void injectionPoint(InjectionPoint injectionPoint) {
         Type type = injectionPoint.getType();
         Class<?> raw = BeanTypes.rawType(type);
+        if (injecting == null && injectionPoint.getBean() != null
+                && (raw == Repository.class || (raw != null && Application.class.isAssignableFrom(raw)))) {
+            injecting = injectionPoint.getBean().getBeanClass();
+        }
         if (raw == Repository.class) {
             Type argument = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
             if (argument instanceof Class<?> aggregate && Aggregate.class.isAssignableFrom(aggregate)) {
@@ -214,7 +219,7 @@ public final class Discovery {
             }
         });
         return new Model(List.copyOf(aggregates), List.copyOf(domainClasses), specs,
-                RepositoryOwners.of(List.copyOf(aggregates), specs), projections, found);
+                RepositoryOwners.of(List.copyOf(aggregates), specs), projections, found, anchor(specs, projections));
     }
 
     private List<ApplicationSpec> applicationSpecs(String defaultApplicationName, List<String> found) {
@@ -286,6 +291,14 @@ public final class Discovery {
         return injectionPoint.getMember().getDeclaringClass().getName() + "." + injectionPoint.getMember().getName();
     }
 
+    // A class of the deployment's own: an application subclass, a projection, or a bean that injects one.
+    private Class<?> anchor(List<ApplicationSpec> specs, List<BeanProjection> projections) {
+        return specs.stream().<Class<?>>map(ApplicationSpec::beanClass).filter(type -> type != Application.class)
+                .findFirst()
+                .or(() -> projections.stream().<Class<?>>map(projection -> projection.bean().getBeanClass()).findFirst())
+                .orElse(injecting);
+    }
+
     /**
      * The validated deployment: what to register and start, and the problems that stop it.
      *
@@ -293,11 +306,15 @@ public final class Discovery {
      * @param domainClasses the aggregate and event classes, which every mapper of the deployment knows
      * @param owners        the application of each aggregate class that has one, whose
      *                      {@code Repository<A>} becomes a bean (see {@link RepositoryOwners})
+     * @param anchor        a class of the deployment's own (an application subclass, a projection,
+     *                      or a bean injecting one), or {@code null}: beans added with it as their
+     *                      class belong to the deployment's bean archive, which the server's own
+     *                      extensions (MicroProfile Health) see
      */
     public record Model(List<Class<? extends Aggregate>> aggregates, List<Class<?>> domainClasses,
                         List<ApplicationSpec> applications,
                         Map<Class<? extends Aggregate>, ApplicationSpec> owners,
-                        List<BeanProjection> projections, List<String> problems) {
+                        List<BeanProjection> projections, List<String> problems, Class<?> anchor) {
 
         /** The names of the projection beans found. */
         public List<String> projectionNames() {

@@ -1,11 +1,13 @@
 package dev.eventsourcing.cdi.internal;
 
 import dev.eventsourcing.ConfigurationException;
+import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Environment;
 import dev.eventsourcing.application.Repository;
 import dev.eventsourcing.cdi.EventStoreReset;
+import dev.eventsourcing.cdi.metrics.Telemetry;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.persistence.Infrastructure;
 import dev.eventsourcing.persistence.inmemory.InMemoryInfrastructureFactory;
@@ -41,6 +43,7 @@ public class RunningSystem implements EventStoreReset {
     private ScheduledExecutorService ownExecutor;
     private Settings settings;
     private boolean jpa;
+    private MetricsListener metrics = MetricsListener.NONE;
 
     /** Called by the container (the class is proxied); the extension calls {@link #start}. */
     public RunningSystem() {
@@ -48,23 +51,29 @@ public class RunningSystem implements EventStoreReset {
 
     /**
      * Makes the applications on the configured infrastructure and starts the runner, which
-     * catches every reader up from its last position.
+     * catches every reader up from its last position. Where the OpenTelemetry API is present and
+     * the server provides an {@code OpenTelemetry} bean, the applications and the runner report
+     * metrics to it.
      *
      * @throws RuntimeException when the configuration or the backend fails; nothing keeps running then
      */
-    public synchronized RunningSystem start(Discovery.Model model, Settings settings, ContainerDeployment deployment) {
+    public synchronized RunningSystem start(Discovery.Model model, Settings settings, ContainerDeployment deployment,
+                                            OptionalApis apis) {
         Options options = Options.read(settings);
         this.settings = settings;
         this.jpa = options.jpa();
         Infrastructure infrastructure = options.jpa()
                 ? ContainerJpa.open(settings, deployment.eventStoreContexts(), deployment.beanManager())
                 : InMemoryInfrastructureFactory::new;
-        Environment environment = Environment.of(settings, infrastructure);
         try {
+            metrics = apis.telemetry() ? Telemetry.listener(deployment.beanManager(), () -> runner().statuses())
+                    : MetricsListener.NONE;
+            Environment environment = Environment.of(settings, infrastructure, metrics);
             model.applications().forEach(spec -> applications.put(spec.beanClass(), spec.create(environment)));
             owners = ownerClasses(model);
             ApplicationSystem system = deployment.system();
-            MultiThreadedRunner.Builder builder = MultiThreadedRunner.builder().settings(settings).infrastructure(infrastructure);
+            MultiThreadedRunner.Builder builder = MultiThreadedRunner.builder().settings(settings).infrastructure(infrastructure)
+                    .metrics(metrics);
             if (system != null) {
                 constructMissing(system, environment);
                 builder.system(system);
@@ -140,6 +149,7 @@ public class RunningSystem implements EventStoreReset {
             ownExecutor.shutdownNow();
             ownExecutor = null;
         }
+        closeMetrics();
         applications.values().forEach(Application::close);
         applications.clear();
     }
@@ -168,6 +178,17 @@ public class RunningSystem implements EventStoreReset {
             // Each start adds a prompting listener to the applications; the stopped run's ones do nothing.
             current.start();
         }
+    }
+
+    private void closeMetrics() {
+        if (metrics instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not unregister the metrics", e);
+            }
+        }
+        metrics = MetricsListener.NONE;
     }
 
     /** The application whose bean has this class. */

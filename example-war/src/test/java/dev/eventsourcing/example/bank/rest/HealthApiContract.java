@@ -37,7 +37,7 @@ interface HealthApiContract {
     default void healthReadinessHasACheckPerApplicationAndReaderAllUpOnceCaughtUp() throws Exception {
         client().open("Quentin", "quentin@example.com");
 
-        Map<String, JsonNode> checks = awaitReady(checks -> checks.values().stream().allMatch(HealthApiContract::up));
+        Map<String, JsonNode> checks = awaitReady(all -> all.values().stream().allMatch(HealthApiContract::up));
 
         assertTrue(checks.keySet().containsAll(Set.of("eventsourcing.application.Bank",
                 "eventsourcing.application.Transfers", "eventsourcing.reader.AccountSummaries",
