@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +38,8 @@ import java.util.stream.Collectors;
  * ordinary application-scoped bean.
  */
 public class RunningSystem implements EventStoreReset {
+
+    private static final Logger LOG = Logger.getLogger(RunningSystem.class.getName());
 
     private final Map<Class<?>, Application> applications = new LinkedHashMap<>();
     private volatile Map<Class<? extends Aggregate>, Class<?>> owners = Map.of();
@@ -66,8 +70,7 @@ public class RunningSystem implements EventStoreReset {
                 ? ContainerJpa.open(settings, deployment.eventStoreContexts(), deployment.beanManager())
                 : InMemoryInfrastructureFactory::new;
         try {
-            metrics = apis.telemetry() ? Telemetry.listener(deployment.beanManager(), () -> runner().statuses())
-                    : MetricsListener.NONE;
+            metrics = apis.telemetry() ? telemetry(deployment) : MetricsListener.NONE;
             Environment environment = Environment.of(settings, infrastructure, metrics);
             model.applications().forEach(spec -> applications.put(spec.beanClass(), spec.create(environment)));
             owners = ownerClasses(model);
@@ -97,6 +100,17 @@ public class RunningSystem implements EventStoreReset {
         } catch (RuntimeException | Error e) {
             stop();
             throw e;
+        }
+    }
+
+    // Metrics are an extra: a server whose OpenTelemetry cannot be used gets none, and a warning.
+    private MetricsListener telemetry(ContainerDeployment deployment) {
+        try {
+            return Telemetry.listener(deployment.beanManager(), () -> runner().statuses());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, e, () -> "Event sourcing reports no metrics: the server's OpenTelemetry could not be"
+                    + " used: " + e);
+            return MetricsListener.NONE;
         }
     }
 

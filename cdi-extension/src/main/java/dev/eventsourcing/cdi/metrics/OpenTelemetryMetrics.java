@@ -6,6 +6,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.BatchCallback;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
@@ -48,9 +49,8 @@ public final class OpenTelemetryMetrics implements MetricsListener, AutoCloseabl
      *                 (the runner is not running) records nothing
      */
     public OpenTelemetryMetrics(Meter meter, Supplier<List<ReaderStatus>> statuses) {
-        appendDuration = meter.histogramBuilder("eventsourcing.append.duration").setUnit("s")
-                .setDescription("How long an application's appends of events to its recorder take.")
-                .setExplicitBucketBoundariesAdvice(APPEND_BUCKETS).build();
+        appendDuration = inSeconds(meter.histogramBuilder("eventsourcing.append.duration").setUnit("s")
+                .setDescription("How long an application's appends of events to its recorder take.")).build();
         eventsAppended = meter.counterBuilder("eventsourcing.events.appended").setUnit("{event}")
                 .setDescription("Events an application stored.").build();
         processed = meter.counterBuilder("eventsourcing.reader.processed").setUnit("{notification}")
@@ -60,6 +60,15 @@ public final class OpenTelemetryMetrics implements MetricsListener, AutoCloseabl
         parkings = meter.counterBuilder("eventsourcing.reader.parkings").setUnit("{notification}")
                 .setDescription("Notifications a reader parked.").build();
         observed = Gauges.register(meter, statuses);
+    }
+
+    // The default buckets suit milliseconds. Older servers' APIs (Payara 6's) lack the advice: their default it is.
+    private static DoubleHistogramBuilder inSeconds(DoubleHistogramBuilder builder) {
+        try {
+            return builder.setExplicitBucketBoundariesAdvice(APPEND_BUCKETS);
+        } catch (NoSuchMethodError e) {
+            return builder;
+        }
     }
 
     @Override
