@@ -94,6 +94,11 @@ import jakarta.inject.Singleton;
  * {@code jpa.transactions}; the runner's ({@link dev.eventsourcing.system.RunnerSettings}) and
  * jpa-store's keys likewise. See the module's README for the table of keys and defaults.
  *
+ * <p>Health and metrics: where the server provides MicroProfile Health, a readiness check per
+ * application and per reader and a liveness check of the workers are added
+ * ({@link dev.eventsourcing.cdi.health}); where it provides an OpenTelemetry bean, applications
+ * and readers record metrics to it ({@link dev.eventsourcing.cdi.metrics}). Without them, neither.
+ *
  * <p>Problems are never thrown from these observers: they fail the deployment through the
  * container's definition-error and deployment-problem API, with messages that start with a
  * stable id ({@code ESCDI001} to {@code ESCDI019}).

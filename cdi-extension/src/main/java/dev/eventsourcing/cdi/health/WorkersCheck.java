@@ -39,15 +39,17 @@ final class WorkersCheck implements HealthCheck {
             return Responses.notRunning(NAME, e);
         }
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("workers", (long) all.size());
+        boolean alive = true;
         for (ReaderStatus status : all) {
             if (!status.alive(settings.hungAfter())) {
+                alive = false;
                 String what = status.activity() == ReaderStatus.Activity.RUNNING ? "hung" : status.activity().name()
                         .toLowerCase(Locale.ROOT);
                 data.put(status.reader() + "/" + status.upstream(), what + " since " + status.activitySince());
             }
         }
-        data.put("workers", (long) all.size());
-        HealthCheckResponse.Status up = data.size() == 1 ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN;
-        return new HealthCheckResponse(NAME, up, Optional.of(data));
+        return new HealthCheckResponse(NAME, alive ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
+                Optional.of(data));
     }
 }
