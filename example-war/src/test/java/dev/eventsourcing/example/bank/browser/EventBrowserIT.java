@@ -97,13 +97,15 @@ class EventBrowserIT {
         assertEquals(List.of("Bank", "Transfers"), texts(By.cssSelector("#applications a")).stream().sorted().toList());
         assertTrue(text(By.id("user")).startsWith("auditor"), text(By.id("user")));
 
-        open("#/log/Bank/1/3");
+        String firstId = String.valueOf(firstNotificationId(teller.as(TestUser.AUDITOR)));
+        String fourthId = String.valueOf(Long.parseLong(firstId) + 3);
+        open("#/log/Bank/" + firstId + "/3");
         waitFor(By.cssSelector("table[data-view=log] tbody tr"));
-        assertEquals("1", firstCell());
+        assertEquals(firstId, firstCell());
         click(By.id("next-page"));
-        waitUntil(() -> firstCell().equals("4"));
+        waitUntil(() -> firstCell().equals(fourthId));
         click(By.id("previous-page"));
-        waitUntil(() -> firstCell().equals("1"));
+        waitUntil(() -> firstCell().equals(firstId));
         chromium.screenshot(SCREENSHOTS.resolve("event-browser.png"));
 
         WebElement originator = waitFor(By.cssSelector("table[data-view=log] tbody tr td.id a"));
@@ -216,6 +218,18 @@ class EventBrowserIT {
                 .header("Authorization", user.basicAuthorization()).header("Origin", "https://elsewhere.example")
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    // The log's first id: a store emptied by an earlier test class on the same database keeps counting.
+    private static long firstNotificationId(BankClient auditor) {
+        String start = "1";
+        while (true) {
+            JsonNode page = auditor.get("notifications?start=" + start).body();
+            if (!page.get("items").isEmpty()) {
+                return page.get("items").get(0).get("id").asLong();
+            }
+            start = page.get("next").asText();
+        }
     }
 
     private static void deposit(BankClient teller, String account, String amount) {
