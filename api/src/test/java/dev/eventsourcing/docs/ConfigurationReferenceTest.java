@@ -31,17 +31,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigurationReferenceTest {
 
     private static final Set<String> NOT_LIBRARY = Set.of("example-war", "benchmarks");
-    private static final Map<String, String> NOT_KEYS = Map.of(
-            "CipherKey.DEFAULT_ID", "the id of the key given by cipher.key",
-            "InfrastructureFactory.DEFAULT_MODULE", "the default value of persistence.module",
-            "RemoteLeaders.URL", "the last part of <Follower>.follow.<Leader>.url",
-            "RemoteLeaders.USERNAME", "the last part of <Follower>.follow.<Leader>.username",
-            "RemoteLeaders.PASSWORD", "the last part of <Follower>.follow.<Leader>.password",
-            "RemoteLeaders.BEARER_TOKEN", "the last part of <Follower>.follow.<Leader>.bearer-token",
-            "JpaSettings.DEFAULT_PERSISTENCE_UNIT", "the default value of jpa.persistence-unit",
-            "JpaWiring.ENTITY_MANAGER", "a class name",
-            "BrowserSettings.DEFAULT_ROLE", "the default value of browser.role",
-            "BrowserSettings.DEFAULT_OPERATOR_ROLE", "the default value of browser.operator-role");
+    private static final Map<String, String> NOT_KEYS = Map.ofEntries(
+            Map.entry("CipherKey.DEFAULT_ID", "the id of the key given by cipher.key"),
+            Map.entry("InfrastructureFactory.DEFAULT_MODULE", "the default value of persistence.module"),
+            Map.entry("RemoteLeaders.URL", "the last part of <Follower>.follow.<Leader>.url"),
+            Map.entry("RemoteLeaders.USERNAME", "the last part of <Follower>.follow.<Leader>.username"),
+            Map.entry("RemoteLeaders.PASSWORD", "the last part of <Follower>.follow.<Leader>.password"),
+            Map.entry("RemoteLeaders.BEARER_TOKEN", "the last part of <Follower>.follow.<Leader>.bearer-token"),
+            Map.entry("JpaSettings.DEFAULT_PERSISTENCE_UNIT", "the default value of jpa.persistence-unit"),
+            Map.entry("JpaWiring.ENTITY_MANAGER", "a class name"),
+            Map.entry("BrowserSettings.DEFAULT_ROLE", "the default value of browser.role"),
+            Map.entry("BrowserSettings.DEFAULT_OPERATOR_ROLE", "the default value of browser.operator-role"),
+            Map.entry("WorkersCheck.NAME", "the name of a health check"));
 
     private static final Pattern CONSTANT = Pattern.compile(
             "^\\s*(?:(?:public|protected|private|static|final)\\s+)*String\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*\"([^\"]*)\"\\s*;",
