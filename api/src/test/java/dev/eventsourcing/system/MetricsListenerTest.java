@@ -5,7 +5,10 @@ import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Environment;
 import dev.eventsourcing.persistence.Infrastructure;
 import dev.eventsourcing.system.fixtures.Bank;
+import dev.eventsourcing.system.fixtures.FilteredLog;
+import dev.eventsourcing.system.fixtures.ModelDatabase;
 import dev.eventsourcing.system.fixtures.RecordingProjection;
+import dev.eventsourcing.system.fixtures.SharedInMemory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,25 @@ class MetricsListenerTest {
         assertEquals(List.of("balances/Bank#2"), recorded.retries);
         assertEquals(List.of("balances/Bank#2", "balances/Bank#3"), recorded.parkings);
         assertTrue(recorded.durations.stream().noneMatch(Duration::isNegative));
+    }
+
+    @Test
+    void aBatchProcessedInOneTransactionCountsWhatItProcessedOnceAlsoWhenItIsRedoneOneByOne() {
+        SharedInMemory store = new SharedInMemory(new ModelDatabase());
+        Bank bank = new Bank(Settings.empty());
+        for (int i = 0; i < 15; i++) {
+            bank.open(i);
+        }
+        RecordingProjection counts = new RecordingProjection("counts").refusing(n -> n.id() == 5);
+        runner = MultiThreadedRunner.builder().infrastructure(store)
+                .settings(Settings.of(Map.of("projection.batch-size", "5", "projection.attempts", "1")))
+                .projection(counts).follow("counts", "Ledger", FilteredLog.of(bank.notificationLog()), bank.mapper())
+                .metrics(recorded).synchronous().build();
+
+        runner.start();
+
+        assertEquals(14, recorded.processed.size(), "every notification but the parked one, once");
+        assertEquals(List.of("counts/Ledger#5"), recorded.parkings);
     }
 
     @Test
