@@ -152,7 +152,7 @@ class EventBrowserIT {
     }
 
     @Test
-    void anAuditorGetsNoOperatorButtonsAndTheirDirectPostIsRefused() throws Exception {
+    void anAuditorGetsNoOperatorButtonsTheirDirectPostIsRefusedAndThePageRunsOnlyItsOwnScripts() throws Exception {
         BankClient teller = new BankClient(base, TestUser.TELLER);
         String kim = teller.open("Kim", "kim@example.com");
         breakReadModelOf(teller, kim);
@@ -169,6 +169,10 @@ class EventBrowserIT {
 
         assertTrue(chromium.driver.findElements(By.cssSelector("button.retry, button.skip")).isEmpty());
         assertEquals(403L, status, "the server refuses an auditor's POST, buttons or not");
+        HttpResponse<String> page = get("", TestUser.AUDITOR);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"),
+                page.headers().map().toString());
         assertEquals(403, postWithoutTheBrowsersHeader(action, TestUser.OPERATOR).statusCode(),
                 "an operator's POST that a page of another site could send");
         assertEquals(1, teller.as(TestUser.AUDITOR).get("parked?reader=AccountSummaries&status=parked&limit=1000")
@@ -178,7 +182,10 @@ class EventBrowserIT {
                 + "/retry", "");
     }
 
+    // A fresh load, so that the page asks again who the user is: from the same page, going to
+    // another hash would only change the hash.
     private void open(String hash) {
+        chromium.driver.get("about:blank");
         chromium.driver.get(base + "eventsourcing/" + hash);
     }
 
@@ -211,6 +218,12 @@ class EventBrowserIT {
 
     private String firstCell() {
         return text(By.cssSelector("table[data-view=log] tbody tr td"));
+    }
+
+    private HttpResponse<String> get(String path, TestUser user) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "eventsourcing/" + path))
+                .header("Authorization", user.basicAuthorization()).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> postWithoutTheBrowsersHeader(String path, TestUser user) throws Exception {
