@@ -5,6 +5,7 @@ import dev.eventsourcing.system.MultiThreadedRunner;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -113,7 +114,7 @@ public final class BrowserApi {
     }
 
     private static void checkSameSite(BrowserRequest request) {
-        if (request.header(GUARD_HEADER.toLowerCase(java.util.Locale.ROOT)).isEmpty()) {
+        if (request.header(GUARD_HEADER.toLowerCase(Locale.ROOT)).isEmpty()) {
             throw new BrowserException(403, "cross_site_request", "A POST must carry the header " + GUARD_HEADER
                     + ", as the event browser's page sends it");
         }

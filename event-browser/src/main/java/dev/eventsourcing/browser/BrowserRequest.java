@@ -1,5 +1,6 @@
 package dev.eventsourcing.browser;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +48,7 @@ public record BrowserRequest(String method, List<String> path, Map<String, Strin
         if (pathInfo == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(pathInfo.split("/")).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(pathInfo.split("/")).filter(s -> !s.isEmpty()).toList();
     }
 
     Optional<String> parameter(String name) {

@@ -32,6 +32,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,7 +153,7 @@ class EventBrowserIT {
     }
 
     @Test
-    void anAuditorGetsNoOperatorButtonsTheirDirectPostIsRefusedAndThePageRunsOnlyItsOwnScripts() throws Exception {
+    void onlyKnownUsersInTheRolesGetInAnAuditorGetsNoOperatorButtonsAndThePageRunsOnlyItsOwnScripts() throws Exception {
         BankClient teller = new BankClient(base, TestUser.TELLER);
         String kim = teller.open("Kim", "kim@example.com");
         breakReadModelOf(teller, kim);
@@ -169,6 +170,11 @@ class EventBrowserIT {
 
         assertTrue(chromium.driver.findElements(By.cssSelector("button.retry, button.skip")).isEmpty());
         assertEquals(403L, status, "the server refuses an auditor's POST, buttons or not");
+        HttpResponse<String> anonymous = get("", null);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+                "a browser asks for the user: " + anonymous.headers().map());
+        assertEquals(403, get("api/applications", TestUser.TELLER).statusCode(), "a teller may not view");
         HttpResponse<String> page = get("", TestUser.AUDITOR);
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"),
@@ -193,7 +199,7 @@ class EventBrowserIT {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(element));
     }
 
-    private void waitUntil(java.util.function.BooleanSupplier condition) {
+    private void waitUntil(BooleanSupplier condition) {
         waiting().until(driver -> condition.getAsBoolean());
     }
 
@@ -220,10 +226,13 @@ class EventBrowserIT {
         return text(By.cssSelector("table[data-view=log] tbody tr td"));
     }
 
+    /** A GET as the user, or without credentials when {@code null}. */
     private HttpResponse<String> get(String path, TestUser user) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "eventsourcing/" + path))
-                .header("Authorization", user.basicAuthorization()).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "eventsourcing/" + path)).GET();
+        if (user != null) {
+            request.header("Authorization", user.basicAuthorization());
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> postWithoutTheBrowsersHeader(String path, TestUser user) throws Exception {
