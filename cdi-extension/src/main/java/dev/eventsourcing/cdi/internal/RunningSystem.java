@@ -106,7 +106,11 @@ public class RunningSystem implements EventStoreReset {
     // Metrics are an extra: a server whose OpenTelemetry cannot be used gets none, and a warning.
     private MetricsListener telemetry(ContainerDeployment deployment) {
         try {
-            return Telemetry.listener(deployment.beanManager(), () -> runner().statuses());
+            MetricsListener listener = Telemetry.listener(deployment.beanManager(), () -> runner().statuses());
+            if (listener != MetricsListener.NONE) {
+                LOG.info("Event sourcing records its metrics to the server's OpenTelemetry");
+            }
+            return listener;
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, e, () -> "Event sourcing reports no metrics: the server's OpenTelemetry could not be"
                     + " used: " + e);
