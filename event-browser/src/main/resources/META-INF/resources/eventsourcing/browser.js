@@ -194,9 +194,16 @@ async function parked(status) {
         list.length ? table(headings, list.map(parkedRow), 'parked') : el('p', 'quiet', 'None.'));
 }
 
+// The first block of a UUID, the whole one in the tooltip: the parked table has much else to show.
+function shortId(id, hash) {
+    const a = link(id.substring(0, 8) + '…', hash);
+    a.title = id;
+    return a;
+}
+
 function parkedRow(p) {
     const tr = row(p.reader, p.upstream, cell('num', p.notificationId),
-        cell('id', link(p.originatorId, '#/aggregate/' + path(p.upstream, p.originatorId))),
+        cell('id', shortId(p.originatorId, '#/aggregate/' + path(p.upstream, p.originatorId))),
         cell(null, p.topic.substring(p.topic.lastIndexOf('.') + 1).replace('$', '.')),
         cell('error-text', p.error + (p.behind ? ' (waits behind ' + p.behind + ')' : '')),
         cell('num', p.attempts), time(p.parkedAt), cell(null, badge(p.status)));
