@@ -1,17 +1,9 @@
 package dev.eventsourcing.testing.docs;
 
+import dev.eventsourcing.docs.SnippetCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,12 +28,10 @@ class ReadmeExamplesTest {
     void theReadmesDogTestCompilesAndPasses(@TempDir Path work) throws Exception {
         List<Path> sources = writeSources(Files.readString(Path.of("README.md")), Files.createDirectories(work.resolve("src")));
         assertTrue(sources.size() >= 2, "expected the Dog and DogTest blocks, found " + sources.size());
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        compile(sources, classes);
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-            assertEquals(3, runTests(loader.loadClass("DogTest")));
-        }
+        SnippetCompiler compiled = SnippetCompiler.compile(sources, work.resolve("classes"));
+
+        assertEquals(3, compiled.runTests("DogTest"));
     }
 
     private static List<Path> writeSources(String readme, Path directory) throws Exception {
@@ -53,30 +43,5 @@ class ReadmeExamplesTest {
             sources.add(Files.writeString(directory.resolve(type.group(1) + ".java"), block.group(1)));
         }
         return sources;
-    }
-
-    private static void compile(List<Path> sources, Path classes) {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(),
-                "-classpath", System.getProperty("java.class.path") + File.pathSeparator + classes));
-        sources.forEach(source -> arguments.add(source.toString()));
-        int status = compiler.run(null, null, errors, arguments.toArray(String[]::new));
-        assertEquals(0, status, errors.toString(StandardCharsets.UTF_8));
-    }
-
-    // The README's test methods, run as JUnit would: a new instance for each.
-    private static int runTests(Class<?> testClass) throws Exception {
-        int ran = 0;
-        Constructor<?> constructor = testClass.getDeclaredConstructor();
-        constructor.setAccessible(true);
-        for (Method method : testClass.getDeclaredMethods()) {
-            if (method.isAnnotationPresent(Test.class)) {
-                method.setAccessible(true);
-                method.invoke(constructor.newInstance());
-                ran++;
-            }
-        }
-        return ran;
     }
 }
