@@ -41,9 +41,36 @@ public final class JpaSchema {
         createTables(transactions, database.schema(), database.schema().ddlResource(), database);
     }
 
+    /**
+     * Runs an application's own idempotent DDL script (the tables of its views, say) in one unit
+     * of work, under the lock the library's own script takes ({@link DatabaseSchema}), so that
+     * servers starting at the same instant on a fresh database run it one after the other rather
+     * than race: on PostgreSQL, two concurrent {@code CREATE TABLE IF NOT EXISTS} of one table
+     * make the loser fail. The script is split as the library's is: at semicolons that end a line,
+     * without comment lines, keeping dollar-quoted bodies whole.
+     *
+     * @param transactions units of work of the persistence unit that holds the tables; in a
+     *     container, {@link JpaTransactions#joining} runs the script in the caller's transaction
+     * @param script the script's resource name, such as {@code META-INF/bank/read-model.sql}
+     * @param loader the class loader whose class path holds the script (the application's)
+     * @throws dev.eventsourcing.persistence.ProgrammingException when the script is not on the
+     *     loader's class path
+     * @throws dev.eventsourcing.ConfigurationException when the database is none of PostgreSQL,
+     *     MariaDB and H2
+     * @throws dev.eventsourcing.persistence.RecorderException when the database refuses a
+     *     statement, or (an {@code OperationalException}) the lock was not free in time
+     */
+    public static void runScript(JpaTransactions transactions, String script, ClassLoader loader) {
+        DatabaseStrategy database = DatabaseStrategy.detect(transactions);
+        run(transactions, database.schema(), statements(script, loader), script + " on " + database);
+    }
+
     /** Runs the given script under the schema's lock; {@code database} names it in errors. */
     static void createTables(JpaTransactions transactions, DatabaseSchema schema, String script, Object database) {
-        List<String> statements = statements(script);
+        run(transactions, schema, statements(script, JpaSchema.class.getClassLoader()), "the tables of " + database);
+    }
+
+    private static void run(JpaTransactions transactions, DatabaseSchema schema, List<String> statements, String what) {
         try {
             transactions.inTransaction(em -> {
                 schema.lock(em);
@@ -59,7 +86,7 @@ public final class JpaSchema {
                 return null;
             });
         } catch (RuntimeException e) {
-            throw JpaExceptions.translate(e, "Creating the tables of " + database);
+            throw JpaExceptions.translate(e, "Creating " + what);
         }
     }
 
@@ -98,9 +125,8 @@ public final class JpaSchema {
         }
     }
 
-    /** The statements of a DDL script on the class path. */
-    static List<String> statements(String resource) {
-        ClassLoader loader = JpaSchema.class.getClassLoader();
+    /** The statements of a DDL script on the loader's class path. */
+    static List<String> statements(String resource, ClassLoader loader) {
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new ProgrammingException("DDL script " + resource + " is not on the class path of " + loader, null);

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ abstract class ConcurrentSchemaCreationTestCase {
 
     static final int NODES = 6;
     static final int ROUNDS = 10;
+    static final String VIEWS = "META-INF/eventsourcing-test/views.sql";
 
     private final List<EntityManagerFactory> factories = new ArrayList<>();
     private final List<JpaTransactions> nodes = new ArrayList<>();
@@ -86,6 +88,21 @@ abstract class ConcurrentSchemaCreationTestCase {
         assertNoRoundFails("on existing tables", false);
     }
 
+    @Test
+    void nodesRunningAnApplicationsOwnScriptOnAFreshDatabaseAtTheSameInstantAllSucceed() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            nodes.get(0).inTransaction(em -> em.createNativeQuery("DROP TABLE IF EXISTS test_view_rows").executeUpdate());
+            List<String> ofRound = race(node -> JpaSchema.runScript(node, VIEWS, getClass().getClassLoader()));
+            if (!ofRound.isEmpty()) {
+                failures.add("round " + round + ": " + ofRound);
+            }
+        }
+        assertEquals(List.of(), failures, "Concurrent runScript on a fresh database, " + database());
+        Object rows = nodes.get(1).inTransaction(em -> em.createNativeQuery("SELECT COUNT(*) FROM test_view_rows").getSingleResult());
+        assertEquals(0L, ((Number) rows).longValue());
+    }
+
     private void assertNoRoundFails(String situation, boolean dropEachRound) throws Exception {
         List<String> failures = new ArrayList<>();
         int failedRounds = 0;
@@ -94,7 +111,7 @@ abstract class ConcurrentSchemaCreationTestCase {
             if (dropEachRound) {
                 database().dropStore();
             }
-            List<String> ofRound = race();
+            List<String> ofRound = race(node -> JpaSchema.createTables(node, database().strategy()));
             if (!ofRound.isEmpty()) {
                 failedRounds++;
                 failedNodes += ofRound.size();
@@ -108,15 +125,15 @@ abstract class ConcurrentSchemaCreationTestCase {
         assertTheStoreWorks();
     }
 
-    /** Lets every node create the tables at once; returns what went wrong, one entry per failed node. */
-    private List<String> race() throws Exception {
+    /** Lets every node run the script at once; returns what went wrong, one entry per failed node. */
+    private List<String> race(Consumer<JpaTransactions> script) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> outcomes = new ArrayList<>();
         for (JpaTransactions node : nodes) {
             outcomes.add(threads.submit(() -> {
                 start.await();
                 try {
-                    JpaSchema.createTables(node, database().strategy());
+                    script.accept(node);
                     return null;
                 } catch (RuntimeException e) {
                     return e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -35,14 +35,15 @@ class JpaSchemaTest {
     void everyShippedScriptIsOnTheClassPath() {
         for (DatabaseStrategy database : List.of(DatabaseStrategy.postgresql(), DatabaseStrategy.postgresqlSerialised(),
                 DatabaseStrategy.mariadb(), DatabaseStrategy.h2())) {
-            assertTrue(JpaSchema.statements(database.schema().ddlResource()).size() >= 4, database.schema().ddlResource());
+            assertTrue(JpaSchema.statements(database.schema().ddlResource(), JpaSchema.class.getClassLoader()).size() >= 4,
+                    database.schema().ddlResource());
         }
-        assertEquals(10, JpaSchema.statements("META-INF/eventsourcing/postgresql.sql").size());
+        assertEquals(10, JpaSchema.statements("META-INF/eventsourcing/postgresql.sql", JpaSchema.class.getClassLoader()).size());
     }
 
     @Test
     void aMissingScriptIsAProgrammingError() {
-        assertThrows(ProgrammingException.class, () -> JpaSchema.statements("META-INF/eventsourcing/oracle.sql"));
+        assertThrows(ProgrammingException.class, () -> JpaSchema.statements("META-INF/eventsourcing/oracle.sql", JpaSchema.class.getClassLoader()));
     }
 
     @Test
