@@ -1,5 +1,7 @@
 package dev.eventsourcing.example.bank.application;
 
+import dev.eventsourcing.jpa.JpaSchema;
+import dev.eventsourcing.jpa.JpaTransactions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -11,14 +13,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 /**
  * Creates the read model's table at start-up, in a transaction of its own, from the idempotent
  * script {@code META-INF/bank/read-model.sql}. A production deployment would run the same
@@ -26,17 +20,15 @@ import java.util.logging.Logger;
  *
  * <p>Several servers may start at the same moment on a fresh database, and {@code CREATE TABLE
  * IF NOT EXISTS} is not safe against a concurrent creator on PostgreSQL: the loser fails. So the
- * script runs in a transaction of its own and, when it fails, again after a pause, by which time
- * the winner's table exists and the statement does nothing.
+ * script runs through {@link JpaSchema#runScript}, under the lock the event store's own script
+ * takes, and the servers run it one after the other.
  */
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class BankSchema {
 
-    private static final Logger LOG = Logger.getLogger(BankSchema.class.getName());
     private static final String SCRIPT = "META-INF/bank/read-model.sql";
-    private static final int ATTEMPTS = 5;
 
     @PersistenceContext(unitName = "bank")
     EntityManager em;
@@ -46,55 +38,23 @@ public class BankSchema {
 
     @PostConstruct
     void createTables() {
-        String[] statements = statements();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transaction.begin();
-                for (String statement : statements) {
-                    em.createNativeQuery(statement).executeUpdate();
-                }
-                transaction.commit();
-                return;
-            } catch (Exception e) {
-                rollBack();
-                if (attempt == ATTEMPTS) {
-                    throw new IllegalStateException("Creating the read model's tables failed " + ATTEMPTS + " times", e);
-                }
-                LOG.log(Level.INFO, "Creating the read model's tables failed (attempt " + attempt
-                        + "), as it does when another server creates them at the same moment; trying again", e);
-                pause(attempt);
-            }
+        try {
+            transaction.begin();
+            JpaSchema.runScript(JpaTransactions.joining(em), SCRIPT, BankSchema.class.getClassLoader());
+            transaction.commit();
+        } catch (Exception e) {
+            rollBack(e);
+            throw new IllegalStateException("Creating the read model's tables from " + SCRIPT + " failed", e);
         }
     }
 
-    private void rollBack() {
+    private void rollBack(Exception failure) {
         try {
             if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
                 transaction.rollback();
             }
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Rolling back the read model's table creation failed", e);
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(50, 200L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating the read model's tables", e);
-        }
-    }
-
-    private static String[] statements() {
-        try (InputStream in = BankSchema.class.getClassLoader().getResourceAsStream(SCRIPT)) {
-            if (in == null) {
-                throw new IllegalStateException("The read model's DDL script " + SCRIPT + " is missing from the WAR");
-            }
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            return script.strip().split(";\\s*");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading " + SCRIPT, e);
+            failure.addSuppressed(e);
         }
     }
 }
