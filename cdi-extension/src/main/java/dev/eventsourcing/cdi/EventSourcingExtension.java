@@ -208,6 +208,14 @@ public class EventSourcingExtension implements Extension {
                     .scope(Dependent.class)
                     .produceWith(beans -> beans.select(RunningSystem.class).get().repository(aggregate));
         }
+        // The settings every part of the deployment reads, so that modules beside the extension
+        // (the event browser, say) read their keys with the same prefix and rules.
+        Settings deploymentSettings = settings;
+        event.addBean()
+                .beanClass(Settings.class)
+                .types(Settings.class, Object.class)
+                .scope(Dependent.class)
+                .produceWith(beans -> deploymentSettings);
         event.addBean()
                 .beanClass(MultiThreadedRunner.class)
                 .types(MultiThreadedRunner.class, Readers.class, ParkedNotifications.class, Object.class)

@@ -1,5 +1,6 @@
 package dev.eventsourcing.cdi;
 
+import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Repository;
 import dev.eventsourcing.application.bank.BankAccount;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +26,9 @@ class InMemoryInjectionTest {
 
     @Inject
     Repository<BankAccount> accounts;
+
+    @Inject
+    Settings settings;
 
     @Test
     void aBeanSavesThroughTheInjectedApplicationAndGetsThroughTheInjectedRepository() {
@@ -47,5 +52,17 @@ class InMemoryInjectionTest {
 
         assertEquals(1, application.recorder().maxNotificationId());
         assertEquals("Bob", accounts.get(id).fullName());
+    }
+
+    @Test
+    void theDeploymentsSettingsAreInjectableAndReadTheKeysWithTheLibrarysPrefix() {
+        String key = "injection-test.probe." + UUID.randomUUID();
+        System.setProperty("eventsourcing." + key, "read");
+        try {
+            assertEquals(Optional.of("read"), settings.get(key));
+            assertEquals(Optional.empty(), settings.get(key + ".absent"));
+        } finally {
+            System.clearProperty("eventsourcing." + key);
+        }
     }
 }

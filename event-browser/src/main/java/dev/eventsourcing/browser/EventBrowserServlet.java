@@ -1,7 +1,7 @@
 package dev.eventsourcing.browser;
 
 import dev.eventsourcing.ConfigurationException;
-import dev.eventsourcing.cdi.internal.ConfigSettings;
+import dev.eventsourcing.Settings;
 import dev.eventsourcing.system.MultiThreadedRunner;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletException;
@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * Serves the event browser's JSON API ({@link BrowserApi}) under {@code /eventsourcing/api/},
- * as {@code META-INF/web-fragment.xml} maps it: it reads the roles from MicroProfile Config as
- * the CDI extension reads every setting ({@link BrowserSettings}), finds the deployment's runner
- * through CDI at the first request, and answers
+ * as {@code META-INF/web-fragment.xml} maps it: it reads the roles from the deployment's
+ * {@link Settings}, which the CDI extension makes injectable ({@link BrowserSettings}), finds
+ * the deployment's runner through CDI at the first request, and answers
  * every request with JSON, never cached.
  */
 public class EventBrowserServlet extends HttpServlet {
@@ -32,14 +32,16 @@ public class EventBrowserServlet extends HttpServlet {
     private transient BrowserApi api;
     private transient volatile MultiThreadedRunner runner;
     private final transient Supplier<MultiThreadedRunner> lookup;
+    private final transient Supplier<Settings> settingsLookup;
 
     /** Made by the container, as the web fragment declares it. */
     public EventBrowserServlet() {
-        this(EventBrowserServlet::lookUp);
+        this(() -> lookUp(MultiThreadedRunner.class), () -> lookUp(Settings.class));
     }
 
-    EventBrowserServlet(Supplier<MultiThreadedRunner> lookup) {
+    EventBrowserServlet(Supplier<MultiThreadedRunner> lookup, Supplier<Settings> settingsLookup) {
         this.lookup = lookup;
+        this.settingsLookup = settingsLookup;
     }
 
     /**
@@ -50,8 +52,8 @@ public class EventBrowserServlet extends HttpServlet {
     @Override
     public void init() throws ServletException {
         try {
-            settings = BrowserSettings.read(ConfigSettings.load());
-        } catch (ConfigurationException e) {
+            settings = BrowserSettings.read(settingsLookup.get());
+        } catch (ConfigurationException | IllegalStateException e) {
             throw new ServletException(e.getMessage(), e);
         }
         api = new BrowserApi(this::runner);
@@ -69,9 +71,9 @@ public class EventBrowserServlet extends HttpServlet {
         return found;
     }
 
-    private static MultiThreadedRunner lookUp() {
+    private static <T> T lookUp(Class<T> type) {
         try {
-            return CDI.current().select(MultiThreadedRunner.class).get();
+            return CDI.current().select(type).get();
         } catch (RuntimeException e) {
             throw new IllegalStateException("Event sourcing is not running in this deployment: " + e.getMessage(), e);
         }

@@ -12,6 +12,7 @@ import java.lang.reflect.Proxy;
 import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -77,7 +78,7 @@ class EventBrowserServletTest {
 
     private static Answer call(Supplier<MultiThreadedRunner> runner, String method, String path,
                                Map<String, String> parameters, String role, Map<String, String> headers) throws Exception {
-        EventBrowserServlet servlet = new EventBrowserServlet(runner);
+        EventBrowserServlet servlet = new EventBrowserServlet(runner, () -> key -> Optional.empty());
         servlet.init();
         Answer answer = new Answer();
         Principal user = () -> "someone";
