@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * application and per reader, which a parked notification turns {@code DOWN}, and the liveness
  * of the workers. The read model is put out of step through the test-only {@code ReadModelFaults}.
  */
-interface HealthApiContract {
+interface HealthApiContract extends ReadModelFaultsContract {
 
     /** The client of the deployed API, calling as a teller. */
     BankClient client();
@@ -111,25 +111,5 @@ interface HealthApiContract {
 
     private static boolean up(JsonNode check) {
         return check != null && check.get("status").asText().equals("UP");
-    }
-
-    private void breakReadModelOf(String account) throws InterruptedException {
-        // The projection may not have projected the opening yet: there is no row to remove then.
-        Reply reply = client().delete("test/read-model/accounts/" + account);
-        for (int i = 0; i < 150 && reply.status() == 404; i++) {
-            Thread.sleep(200);
-            reply = client().delete("test/read-model/accounts/" + account);
-        }
-        assertEquals(204, reply.status(), reply.text());
-    }
-
-    private void repairReadModelOf(String account) {
-        Reply reply = client().put("test/read-model/accounts/" + account, "");
-        assertEquals(204, reply.status(), reply.text());
-    }
-
-    private void deposit(String account, String amount) {
-        Reply reply = client().post("accounts/" + account + "/deposits", "{\"amount\":\"" + amount + "\"}");
-        assertEquals(200, reply.status(), reply.text());
     }
 }

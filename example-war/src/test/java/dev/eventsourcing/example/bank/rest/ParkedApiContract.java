@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one account through the test-only {@code ReadModelFaults}, so that the projection fails on
  * that account's events until it is repaired.
  */
-interface ParkedApiContract {
+interface ParkedApiContract extends ReadModelFaultsContract {
 
     /**
      * The client of the deployed API, calling as a teller; an auditor lists parked notifications,
@@ -133,26 +133,6 @@ interface ParkedApiContract {
         assertTrue(all.body().isArray(), all.text());
         assertEquals(200, one.status(), one.text());
         assertTrue(one.body().isArray() && one.body().size() <= 1, one.text());
-    }
-
-    private void breakReadModelOf(String account) throws InterruptedException {
-        // The projection may not have projected the opening yet: there is no row to remove then.
-        Reply reply = client().delete("test/read-model/accounts/" + account);
-        for (int i = 0; i < 150 && reply.status() == 404; i++) {
-            Thread.sleep(200);
-            reply = client().delete("test/read-model/accounts/" + account);
-        }
-        assertEquals(204, reply.status(), reply.text());
-    }
-
-    private void repairReadModelOf(String account) {
-        Reply reply = client().put("test/read-model/accounts/" + account, "");
-        assertEquals(204, reply.status(), reply.text());
-    }
-
-    private void deposit(String account, String amount) {
-        Reply reply = client().post("accounts/" + account + "/deposits", "{\"amount\":\"" + amount + "\"}");
-        assertEquals(200, reply.status(), reply.text());
     }
 
     /** The account's parked notifications, once there are {@code count} (the projection tries each 5 times first). */
