@@ -107,6 +107,23 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     public abstract ParkingRecorder parkingRecorder();
 
     /**
+     * The recorder of the leases by which the nodes that share this backend's store divide the
+     * segments of a reader among them (see {@link LeaseRecorder}); made for a reader, it serves
+     * every group of the same store. A backend whose nodes cannot share leases does not override
+     * it.
+     *
+     * @return the lease recorder
+     * @throws ConfigurationException when this backend keeps no leases, so a reader cannot be
+     *                                divided into segments on it
+     */
+    public LeaseRecorder leaseRecorder() {
+        throw new ConfigurationException("The persistence backend " + getClass().getName() + " (setting '"
+                + Settings.PERSISTENCE_MODULE + "' is '" + settings.get(Settings.PERSISTENCE_MODULE).orElse(DEFAULT_MODULE)
+                + "') keeps no leases, so '" + applicationName + "' cannot divide its work into segments among nodes"
+                + " on it; use a backend that keeps them (" + DEFAULT_MODULE + ", jpa)");
+    }
+
+    /**
      * The recorder of the keys of the application's subjects, whose deletion shreds their
      * personal data (see {@link dev.eventsourcing.domain.PersonalData}); the mapper and the
      * application share the one they are given.

@@ -13,8 +13,9 @@ import java.util.SortedSet;
  *
  * <p>Each live node calls {@link #renew} every fraction of the lease. A call records that the
  * node is alive, renews the leases of the segments it holds, gives back those beyond its fair
- * share (the segment count divided by the live nodes, rounded up) so that a node that joins gets
- * its share, and takes free or expired segments up to its fair share. A node that stops calling
+ * share (the segment count divided by the live nodes; when it does not divide evenly, rounded up
+ * for the first nodes in the order of their ids and down for the others, so that the shares add
+ * up to the count: see {@link LeaseShares#share}) so that a node that joins gets its share, and takes free or expired segments up to its fair share. A node that stops calling
  * loses its segments to the others once its leases expire. A segment is held by at most one
  * node at any time as the store sees it; a node that was paused for longer than its lease may
  * still believe it holds one, so what a segment's holder writes must be guarded by the reader's

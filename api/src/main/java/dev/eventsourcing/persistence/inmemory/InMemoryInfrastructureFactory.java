@@ -4,6 +4,7 @@ import dev.eventsourcing.Settings;
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.LeaseRecorder;
 import dev.eventsourcing.persistence.ParkingRecorder;
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.SubjectKeyRecorder;
@@ -19,6 +20,7 @@ public final class InMemoryInfrastructureFactory extends InfrastructureFactory {
     private InMemoryProcessRecorder processRecorder;
     private InMemoryAggregateRecorder snapshotRecorder;
     private InMemoryParkingRecorder parkingRecorder;
+    private InMemoryLeaseRecorder leaseRecorder;
     private InMemorySubjectKeyRecorder subjectKeyRecorder;
 
     /**
@@ -66,6 +68,15 @@ public final class InMemoryInfrastructureFactory extends InfrastructureFactory {
             parkingRecorder = new InMemoryParkingRecorder();
         }
         return parkingRecorder;
+    }
+
+    // Runners share leases by sharing the factory (or by being given one recorder), as nodes share a database.
+    @Override
+    public synchronized LeaseRecorder leaseRecorder() {
+        if (leaseRecorder == null) {
+            leaseRecorder = new InMemoryLeaseRecorder();
+        }
+        return leaseRecorder;
     }
 
     @Override
