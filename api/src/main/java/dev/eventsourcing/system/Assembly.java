@@ -12,26 +12,29 @@ import java.util.Map;
 
 /**
  * Makes the workers of a runner: one per process application and leader of the system, one per
- * projection and application it follows, and one per reader and log of another deployment. Each
- * reads its settings scoped by its reader's name.
+ * projection and application it follows, and one per reader and log of another deployment; one
+ * per {@link Segment} instead when a reader's work is divided. Each reads its settings scoped by
+ * its reader's name.
  */
 final class Assembly {
 
     private final Plan plan;
     private final Applications applications;
     private final ReaderFactories factories;
+    private final String node;
     private final List<Worker> workers = new ArrayList<>();
 
-    private Assembly(Plan plan, Applications applications, ReaderFactories factories) {
+    private Assembly(Plan plan, Applications applications, ReaderFactories factories, String node) {
         this.plan = plan;
         this.applications = applications;
         this.factories = factories;
+        this.node = node;
     }
 
-    /** The workers, once the names are checked. */
-    static List<Worker> workers(Plan plan, Applications applications, ReaderFactories factories) {
+    /** The workers of this node, once the names are checked. */
+    static List<Worker> workers(Plan plan, Applications applications, ReaderFactories factories, String node) {
         ReaderNames.check(plan, applications.byName(), true);
-        Assembly assembly = new Assembly(plan, applications, factories);
+        Assembly assembly = new Assembly(plan, applications, factories, node);
         assembly.followers();
         Map<String, Projection> projections = assembly.projections();
         assembly.remoteLogs(projections);
@@ -82,8 +85,11 @@ final class Assembly {
     private void follower(ProcessApplication follower, FollowedLog log) {
         RunnerSettings settings = plan.runnerSettings(follower.name());
         FailurePolicy policy = settings.failurePolicyOr(FailurePolicy.PARK);
-        workers.add(new FollowerWorker(follower, log, settings, policy, parking(follower.name(), log, policy),
-                backoff(follower.name(), log, settings), plan.metrics()));
+        Parking parking = parking(follower.name(), log, policy);
+        for (Segment segment : Segments.of(follower.name(), log, settings, factories, node)) {
+            workers.add(new FollowerWorker(follower, log, segment, settings, policy, parking,
+                    backoff(follower.name(), log, settings), plan.metrics()));
+        }
     }
 
     private void projection(Projection projection, FollowedLog log) {
@@ -91,8 +97,11 @@ final class Assembly {
         RunnerSettings settings = plan.runnerSettings(name);
         FailurePolicy policy = settings.failurePolicyOr(projection.failurePolicy());
         InfrastructureFactory factory = factories.of(name);
-        workers.add(new ProjectionWorker(projection, log, settings, policy, factory.trackingRecorder(),
-                factory.transactions(), parking(name, log, policy), backoff(name, log, settings), plan.metrics()));
+        Parking parking = parking(name, log, policy);
+        for (Segment segment : Segments.of(name, log, settings, factories, node)) {
+            workers.add(new ProjectionWorker(projection, log, segment, settings, policy, factory.trackingRecorder(),
+                    factory.transactions(), parking, backoff(name, log, settings), plan.metrics()));
+        }
     }
 
     private Parking parking(String reader, FollowedLog log, FailurePolicy policy) {

@@ -20,6 +20,12 @@ import java.util.logging.Logger;
  * it cares about. A parked notification's position is recorded with
  * {@link dev.eventsourcing.persistence.ProcessRecorder#insertTracking}, together with the parking
  * where the backend has transactions.
+ *
+ * <p>A worker of one {@link Segment} records positions under the segment's key and passes over
+ * the notifications of other segments, recording the last of them read with
+ * {@code insertTracking} so that its position keeps up with the log. Across a move of the
+ * segment to another node, the position is what keeps each notification processed once: both
+ * nodes would record the same key and id with the policy's events, and the store accepts one.
  */
 final class FollowerWorker extends Worker {
 
@@ -28,34 +34,55 @@ final class FollowerWorker extends Worker {
     private final ProcessApplication follower;
     private final Transactions transactions;
 
-    FollowerWorker(ProcessApplication follower, FollowedLog log, RunnerSettings settings, FailurePolicy policy,
-                   Parking parking, Backoff backoff, MetricsListener metrics) {
-        super(follower.name(), log, settings, policy, follower.processRecorder(), parking, backoff, metrics);
+    FollowerWorker(ProcessApplication follower, FollowedLog log, Segment segment, RunnerSettings settings,
+                   FailurePolicy policy, Parking parking, Backoff backoff, MetricsListener metrics) {
+        super(follower.name(), log, segment, settings, policy, follower.processRecorder(), parking, backoff, metrics);
         this.follower = follower;
         this.transactions = follower.transactions();
     }
 
     @Override
     Outcome processBatch() {
-        List<Notification> batch = read(tracking.maxTrackingId(log.name()));
+        List<Notification> batch = read(segment.position(tracking));
         if (batch.isEmpty()) {
             return Outcome.DONE;
         }
         Set<UUID> parked = parkedOriginators();
+        long passed = 0;
         for (Notification notification : batch) {
             if (stopped()) {
+                passOver(passed);
                 return Outcome.STOPPED;
             }
-            if (!one(notification, parked)) {
+            if (!mine(notification)) {
+                passed = notification.id();
+            } else if (one(notification, parked)) {
+                passed = 0;
+            } else {
+                passOver(passed);
                 return Outcome.FAILED;
             }
         }
+        passOver(passed);
         return afterBatch(batch);
+    }
+
+    /** Moves the segment's position past notifications of other segments, read after its last own one. */
+    private void passOver(long passed) {
+        if (passed == 0) {
+            return;
+        }
+        try {
+            tracking.insertTracking(new Tracking(segment.key, passed));
+        } catch (IntegrityException e) {
+            // Another node holds the segment now and recorded this far or further: it goes on from there.
+            LOG.fine(() -> "'" + reader + "': another runner moved '" + segment.key + "' past " + passed + " first");
+        }
     }
 
     @Override
     void handle(Decoded decoded, Notification notification) {
-        follower.process(log.name(), decoded, notification);
+        follower.process(segment.key, decoded, notification);
     }
 
     @Override
@@ -63,13 +90,13 @@ final class FollowerWorker extends Worker {
         try {
             transactions.inNewTransaction(unitOfWork -> {
                 park.run();
-                follower.processRecorder().insertTracking(new Tracking(log.name(), notification.id()));
+                follower.processRecorder().insertTracking(new Tracking(segment.key, notification.id()));
                 return null;
             });
         } catch (IntegrityException e) {
-            if (tracking.hasTrackingId(log.name(), notification.id())) {
+            if (tracking.hasTrackingId(segment.key, notification.id())) {
                 LOG.fine(() -> "'" + reader + "': another runner recorded notification " + notification.id() + " of '"
-                        + log.name() + "' first");
+                        + segment.key + "' first");
                 throw new LostClaim();
             }
             throw e;

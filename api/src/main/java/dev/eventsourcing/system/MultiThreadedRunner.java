@@ -46,6 +46,20 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link ParkedNotifications}) or stops its reader, as the reader's
  * {@link dev.eventsourcing.projection.FailurePolicy} says. Settings: {@link RunnerSettings}.
  *
+ * <p><b>Segments.</b> A reader's work on a log may be divided into {@value RunnerSettings#SEGMENTS}
+ * segments by originator ({@code Math.floorMod(originatorId.hashCode(), segments)}; the hash of a
+ * {@link java.util.UUID} is specified, so every JVM agrees), for the nodes that share a store to
+ * divide among them. Each segment has a position of its own, kept under the key
+ * {@code <log>#<segment>/<segments>} ({@code Bank#3/8}) in the reader's tracking recorder, and is
+ * processed by one node at a time: nodes renew leases in the
+ * {@link dev.eventsourcing.persistence.LeaseRecorder} of the reader's backend every third of
+ * {@value RunnerSettings#LEASE} milliseconds, each taking its fair share; a node that stops
+ * renewing loses its segments after the lease, and one that stops gracefully gives them back at
+ * once. One segment (the default) is an undivided reader: no leases, positions under the log's
+ * name. A reader can be divided once, from one segment (each segment starts from the undivided
+ * position); any other change of the count is refused at start. Only logs of this runner's
+ * applications can be divided, and the synchronous runner renews when prompted.
+ *
  * <p>The executor, transactions (through the {@link Infrastructure}) and clock are passed in,
  * so a container hands over its own, and tests run without one. Thread-safe.
  */
@@ -126,7 +140,7 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
 
     @Override
     public void waitFor(String reader, String upstream, long notificationId, Duration timeout) {
-        started().worker(reader, upstream).waitFor(notificationId, timeout);
+        started().waitFor(reader, upstream, notificationId, timeout);
     }
 
     @Override
@@ -142,7 +156,7 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
 
     @Override
     public List<ReaderStatus> statuses() {
-        return started().workers.stream().map(Worker::status).toList();
+        return started().statuses();
     }
 
     /** {@inheritDoc} When synchronous, in the calling thread before it returns; else on the executor. */
@@ -165,7 +179,7 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
     @Override
     public int retry(String reader, String upstream, long notificationId) {
         Running current = started();
-        return current.parked.retry(current.worker(reader, upstream), notificationId);
+        return current.parked.retry(current.workers(reader, upstream), notificationId);
     }
 
     /**
@@ -176,7 +190,18 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
     @Override
     public void skip(String reader, String upstream, long notificationId) {
         Running current = started();
-        current.parked.skip(current.worker(reader, upstream), notificationId);
+        current.parked.skip(current.workers(reader, upstream), notificationId);
+    }
+
+    /**
+     * This node's id, by which it holds the segments of divided readers: the one given to the
+     * builder, else a new one at every start.
+     *
+     * @return the id
+     * @throws IllegalStateException when the runner is not started
+     */
+    public String node() {
+        return started().node;
     }
 
     private Running started() {
@@ -203,8 +228,28 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
         private boolean synchronous;
         private Clock clock = Clock.systemUTC();
         private MetricsListener metrics = MetricsListener.NONE;
+        private String node;
 
         private Builder() {
+        }
+
+        /**
+         * This node's id, by which it holds segments of divided readers: unique among the nodes
+         * that share the store, and to one run of one process (a restarted process that took the
+         * id of its former run would take over its leases, whose holder is no longer there, which
+         * is harmless). By default a new id at every start: the host's name, the process id and a
+         * random part.
+         *
+         * @param node the id; not blank
+         * @return this builder
+         * @throws IllegalArgumentException when the id is blank
+         */
+        public Builder node(String node) {
+            if (Objects.requireNonNull(node, "node").isBlank()) {
+                throw new IllegalArgumentException("A node's id must not be blank");
+            }
+            this.node = node;
+            return this;
         }
 
         /**
@@ -361,7 +406,7 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
          */
         public MultiThreadedRunner build() {
             Plan plan = new Plan(system, settings, infrastructure, given, projections, follows, executor, synchronous,
-                    clock, metrics);
+                    clock, metrics, node);
             ReaderNames.check(plan, ReaderNames.byName(given), false);
             plan.runnerSettings(null);
             projections.forEach(edge -> plan.runnerSettings(edge.projection().name()));

@@ -44,9 +44,13 @@ final class ParkedActions {
         return found.stream().sorted(ORDER).limit(limit).toList();
     }
 
-    /** Processes a parked notification, then those of its originator parked behind it, until one fails. */
-    int retry(Worker worker, long notificationId) {
-        ParkedNotification first = parkedOrThrow(worker, notificationId);
+    /**
+     * Processes a parked notification, then those of its originator parked behind it, until one
+     * fails; by the worker of the originator's segment.
+     */
+    int retry(List<Worker> workers, long notificationId) {
+        ParkedNotification first = parkedOrThrow(workers.get(0), notificationId);
+        Worker worker = ofSegment(workers, first);
         worker.turn.take("'" + worker.reader + "' in '" + worker.log.name() + "'", BUSY_TIMEOUT);
         try {
             List<ParkedNotification> chain = new ArrayList<>(List.of(first));
@@ -83,8 +87,8 @@ final class ParkedActions {
     }
 
     /** Marks a parked notification as skipped: it is never processed. */
-    void skip(Worker worker, long notificationId) {
-        parkedOrThrow(worker, notificationId);
+    void skip(List<Worker> workers, long notificationId) {
+        Worker worker = ofSegment(workers, parkedOrThrow(workers.get(0), notificationId));
         worker.turn.take("'" + worker.reader + "' in '" + worker.log.name() + "'", BUSY_TIMEOUT);
         try {
             worker.parking.recorder().resolve(worker.reader, worker.log.name(), notificationId,
@@ -103,6 +107,12 @@ final class ParkedActions {
         if (worker.turn.end()) {
             running.dispatch.prompt(worker); // a prompt came while the turn was held
         }
+    }
+
+    /** The worker of the segment the parked notification's originator belongs to. */
+    private static Worker ofSegment(List<Worker> workers, ParkedNotification parked) {
+        return workers.stream().filter(worker -> worker.segment.contains(parked.originatorId())).findFirst()
+                .orElseThrow();
     }
 
     private static ParkedNotification parkedOrThrow(Worker worker, long notificationId) {

@@ -23,10 +23,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param follows     readers following logs of other deployments
  * @param executor    where workers run, or {@code null} when synchronous
  * @param metrics     told what the applications it makes and its readers do
+ * @param node        this node's id among those that share the readers' segments, or {@code null}
+ *                    for a new one at every start
  */
 record Plan(ApplicationSystem system, Settings settings, Infrastructure infrastructure, List<Application> given,
             List<ProjectionEdge> projections, List<FollowEdge> follows, ScheduledExecutorService executor,
-            boolean synchronous, Clock clock, MetricsListener metrics) {
+            boolean synchronous, Clock clock, MetricsListener metrics, String node) {
 
     /** A projection following the log of an application of the runner, or none ({@code upstream} null). */
     record ProjectionEdge(Projection projection, String upstream) {

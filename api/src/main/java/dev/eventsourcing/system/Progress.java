@@ -60,6 +60,14 @@ final class Progress {
         }
     }
 
+    /**
+     * A run found that this node does not hold the worker's segment: this node is not behind on
+     * it, whoever is.
+     */
+    synchronized void notHeld() {
+        behindSince = null;
+    }
+
     /** The executor refused to run the worker: it runs no more until a later prompt is accepted. */
     synchronized void refused() {
         if (activity != ReaderStatus.Activity.STOPPED) {

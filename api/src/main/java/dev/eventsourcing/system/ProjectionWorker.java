@@ -35,6 +35,14 @@ import java.util.logging.Logger;
  * selects again ({@link LostClaim}). Without atomic transactions the claim cannot come before a
  * handler that may fail (it would not be rolled back), so there P+1 is recorded first only when
  * it lies below the notification's id, and the notification's own position after its handler.
+ *
+ * <p>A worker of one {@link Segment} passes over the notifications of other segments as over
+ * those the projection does not observe, and records its position under the segment's key. The
+ * claim is what keeps a segment exactly-once when it moves between nodes: the node that takes it
+ * over starts from the segment's recorded position and claims the next one, so a batch the
+ * former holder still commits after losing its lease collides with it on that key, and one of
+ * them selects again from what the other recorded; per-originator order holds, since the newer
+ * holder goes on strictly after what the older one committed.
  */
 final class ProjectionWorker extends Worker {
 
@@ -44,18 +52,19 @@ final class ProjectionWorker extends Worker {
     private final Transactions transactions;
     private volatile long position = -1;
 
-    ProjectionWorker(Projection projection, FollowedLog log, RunnerSettings settings, FailurePolicy policy,
-                     TrackingRecorder tracking, Transactions transactions, Parking parking, Backoff backoff,
-                     MetricsListener metrics) {
-        super(projection.name(), log, settings, policy, tracking, parking, backoff, metrics);
+    ProjectionWorker(Projection projection, FollowedLog log, Segment segment, RunnerSettings settings,
+                     FailurePolicy policy, TrackingRecorder tracking, Transactions transactions, Parking parking,
+                     Backoff backoff, MetricsListener metrics) {
+        super(projection.name(), log, segment, settings, policy, tracking, parking, backoff, metrics);
         this.projection = projection;
         this.transactions = transactions;
     }
 
     @Override
     Outcome processBatch() {
-        if (position < 0) {
-            position = tracking.maxTrackingId(log.name());
+        if (position < 0 || segment.count > 1) {
+            // A segment may have moved to another node and back since the last batch: reloaded.
+            position = segment.position(tracking);
         }
         List<Notification> batch = read(position);
         if (batch.isEmpty()) {
@@ -75,6 +84,9 @@ final class ProjectionWorker extends Worker {
                 Set<UUID> parked = parkedOriginators();
                 applied[0] = 0; // a transaction retried from the start counts again
                 for (Notification notification : batch) {
+                    if (!mine(notification)) {
+                        continue; // another segment's: the position moves past it all the same
+                    }
                     if (parked.contains(notification.originatorId())) {
                         parking.behind(notification);
                     } else if (observed(notification)) {
@@ -103,7 +115,7 @@ final class ProjectionWorker extends Worker {
                 passOver(passed);
                 return Outcome.STOPPED;
             }
-            if (!parked.contains(notification.originatorId()) && !observed(notification)) {
+            if (!mine(notification) || !parked.contains(notification.originatorId()) && !observed(notification)) {
                 passed = notification.id();
             } else if (one(notification, parked)) {
                 passed = 0;
@@ -196,13 +208,13 @@ final class ProjectionWorker extends Worker {
         }
         work.accept(unitOfWork);
         if (!claimFirst || last != claim) {
-            tracking.insertTracking(new Tracking(log.name(), last));
+            tracking.insertTracking(new Tracking(segment.key, last));
         }
     }
 
     private void claim(long claim) {
         try {
-            tracking.insertTracking(new Tracking(log.name(), claim));
+            tracking.insertTracking(new Tracking(segment.key, claim));
         } catch (IntegrityException e) {
             throw new LostClaim();
         }
@@ -212,13 +224,13 @@ final class ProjectionWorker extends Worker {
     }
 
     private LostClaim lost(long claim) {
-        LOG.fine(() -> "'" + reader + "' lost the claim of position " + claim + " of '" + log.name()
+        LOG.fine(() -> "'" + reader + "' lost the claim of position " + claim + " of '" + segment.key
                 + "' to another runner; it goes on from " + position);
         return new LostClaim();
     }
 
     private long reload() {
-        position = tracking.maxTrackingId(log.name());
+        position = segment.position(tracking);
         return position;
     }
 

@@ -2,6 +2,7 @@ package dev.eventsourcing.system;
 
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.LeaseRecorder;
 import dev.eventsourcing.persistence.ParkingRecorder;
 import dev.eventsourcing.persistence.inmemory.InMemoryParkingRecorder;
 import dev.eventsourcing.projection.FailurePolicy;
@@ -51,6 +52,15 @@ final class ReaderFactories {
                     + " backend (" + factory.getClass().getName() + ") keeps no parked notifications; set '" + reader
                     + "." + RunnerSettings.FAILURE_POLICY + "=stop' or use a backend that does", e);
         }
+    }
+
+    /**
+     * The lease recorder of the reader's store, by which nodes divide its segments.
+     *
+     * @throws ConfigurationException when the backend keeps no leases
+     */
+    LeaseRecorder leaseRecorder(String reader) {
+        return of(reader).leaseRecorder();
     }
 
     /** Closes every factory made. */

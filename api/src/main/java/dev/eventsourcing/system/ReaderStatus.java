@@ -2,6 +2,7 @@ package dev.eventsourcing.system;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,10 @@ import java.util.Objects;
  * its end (for a log of another deployment, which is only polled: from the start of the first
  * run that did not read to the end), until a run reads the log to its end again; so the time a
  * notification waits for an executor thread, and a failing notification's back-off, count.
+ *
+ * <p>A reader whose work is divided into segments has one status per log all the same: its
+ * position is the lowest of its segments' positions, whichever node holds them, and what it is
+ * doing, its failure and since when it is behind are those of the segments this node holds.
  *
  * @param reader        the projection's or process application's name
  * @param upstream      the name of the log it follows: an application's, or the name given to a
@@ -34,10 +39,12 @@ import java.util.Objects;
  * @param activity      what the reader's worker is doing
  * @param activitySince since when it has been doing that
  * @param at            when the status was taken
+ * @param segments      how many segments the reader's work on the log is divided into (1 when undivided)
+ * @param held          the segments this node holds, ascending (segment 0 when undivided)
  */
 public record ReaderStatus(String reader, String upstream, long position, long logEnd, long failingId,
                            String failure, Instant failedAt, int attempts, long parked, Instant behindSince,
-                           Activity activity, Instant activitySince, Instant at) {
+                           Activity activity, Instant activitySince, Instant at, int segments, List<Integer> held) {
 
     /** What a reader's worker is doing. */
     public enum Activity {
@@ -67,10 +74,17 @@ public record ReaderStatus(String reader, String upstream, long position, long l
      * @param activity      what the worker is doing; not null
      * @param activitySince since when; not null
      * @param at            when the status was taken; not null
-     * @throws NullPointerException     when a name, the activity or a time other than the optional ones is missing
-     * @throws IllegalArgumentException when {@code logEnd} is below {@code position}
+     * @param segments      how many segments the work is divided into; at least 1
+     * @param held          the segments this node holds; not null
+     * @throws NullPointerException     when a name, the activity, the held segments or a time other than the
+     *                                  optional ones is missing
+     * @throws IllegalArgumentException when {@code logEnd} is below {@code position}, or {@code segments} below 1
      */
     public ReaderStatus {
+        held = List.copyOf(held);
+        if (segments < 1) {
+            throw new IllegalArgumentException("A reader has at least one segment, not " + segments);
+        }
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(activity, "activity");
@@ -79,6 +93,32 @@ public record ReaderStatus(String reader, String upstream, long position, long l
         if (logEnd < position) {
             throw new IllegalArgumentException("The log's end " + logEnd + " lies below the position " + position);
         }
+    }
+
+    /**
+     * The status of a reader whose work is not divided: one segment, held here.
+     *
+     * @param reader        the reader's name; not null
+     * @param upstream      the followed log's name; not null
+     * @param position      the id of the last notification processed, from 0
+     * @param logEnd        the last id known in the log; not below {@code position}
+     * @param failingId     the id being retried, or 0
+     * @param failure       the last failure, or {@code null}
+     * @param failedAt      when it last failed, or {@code null}
+     * @param attempts      how many times in a row it has failed
+     * @param parked        how many notifications are parked and unresolved
+     * @param behindSince   since when it has been behind, or {@code null}
+     * @param activity      what the worker is doing; not null
+     * @param activitySince since when; not null
+     * @param at            when the status was taken; not null
+     * @throws NullPointerException     when a name, the activity or a time other than the optional ones is missing
+     * @throws IllegalArgumentException when {@code logEnd} is below {@code position}
+     */
+    public ReaderStatus(String reader, String upstream, long position, long logEnd, long failingId, String failure,
+                        Instant failedAt, int attempts, long parked, Instant behindSince, Activity activity,
+                        Instant activitySince, Instant at) {
+        this(reader, upstream, position, logEnd, failingId, failure, failedAt, attempts, parked, behindSince, activity,
+                activitySince, at, 1, List.of(0));
     }
 
     /** @return whether the last attempt to process the log failed */

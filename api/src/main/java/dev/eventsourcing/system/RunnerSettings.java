@@ -28,6 +28,10 @@ import java.util.Optional;
  * <tr><td>{@value #FAILURE_POLICY}</td><td>{@code park} or {@code stop} (see
  *     {@link FailurePolicy})</td><td>the projection's own, {@code park} for process
  *     applications</td></tr>
+ * <tr><td>{@value #SEGMENTS}</td><td>how many segments a reader's work on each log is divided
+ *     into, by originator, for the nodes to share (see {@link MultiThreadedRunner})</td><td>1</td></tr>
+ * <tr><td>{@value #LEASE}</td><td>milliseconds a node holds a segment without renewing; it renews
+ *     every third of it; at least 100</td><td>10000</td></tr>
  * </table>
  *
  * <p>Whoever makes the runner reads one more: {@value #DISPATCH}, {@code sync} for a
@@ -40,9 +44,11 @@ import java.util.Optional;
  * @param retryDelay    {@value #RETRY_DELAY}
  * @param attempts      {@value #ATTEMPTS}
  * @param failurePolicy {@value #FAILURE_POLICY}, or empty when not set
+ * @param segments      {@value #SEGMENTS}
+ * @param lease         {@value #LEASE}
  */
 public record RunnerSettings(Duration pollInterval, int batchSize, Duration retryDelay, int attempts,
-                             Optional<FailurePolicy> failurePolicy) {
+                             Optional<FailurePolicy> failurePolicy, int segments, Duration lease) {
 
     /** Milliseconds between polls of every log. */
     public static final String POLL_INTERVAL = "projection.poll-interval";
@@ -55,11 +61,33 @@ public record RunnerSettings(Duration pollInterval, int batchSize, Duration retr
     /** {@code park} or {@code stop}: what becomes of a notification that keeps failing. */
     public static final String FAILURE_POLICY = "projection.failure-policy";
 
+    /** How many segments, by originator, a reader's work on each log is divided into. */
+    public static final String SEGMENTS = "projection.segments";
+    /** Milliseconds a node holds a segment without renewing its lease. */
+    public static final String LEASE = "projection.lease";
+
+    /** The shortest lease accepted, in milliseconds. */
+    public static final int MIN_LEASE = 100;
+
     /** {@code sync} or {@code async}: whether readers run in the committing thread or on an executor. */
     public static final String DISPATCH = "projection.dispatch";
 
     /** The longest delay between two attempts at a failing notification. */
     public static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
+
+    /**
+     * Settings with one segment and the default lease.
+     *
+     * @param pollInterval  {@value #POLL_INTERVAL}
+     * @param batchSize     {@value #BATCH_SIZE}
+     * @param retryDelay    {@value #RETRY_DELAY}
+     * @param attempts      {@value #ATTEMPTS}
+     * @param failurePolicy {@value #FAILURE_POLICY}, or empty when not set
+     */
+    public RunnerSettings(Duration pollInterval, int batchSize, Duration retryDelay, int attempts,
+                          Optional<FailurePolicy> failurePolicy) {
+        this(pollInterval, batchSize, retryDelay, attempts, failurePolicy, 1, Duration.ofSeconds(10));
+    }
 
     /**
      * Reads the settings; pass settings scoped by a reader's name for that reader's own.
@@ -73,7 +101,23 @@ public record RunnerSettings(Duration pollInterval, int batchSize, Duration retr
                 positive(settings, BATCH_SIZE, 100),
                 Duration.ofMillis(positive(settings, RETRY_DELAY, 1000)),
                 positive(settings, ATTEMPTS, 5),
-                settings.get(FAILURE_POLICY).map(RunnerSettings::policy));
+                settings.get(FAILURE_POLICY).map(RunnerSettings::policy),
+                positive(settings, SEGMENTS, 1),
+                Duration.ofMillis(lease(settings)));
+    }
+
+    /** Whether the reader's work is divided into segments that nodes share. */
+    boolean segmented() {
+        return segments > 1;
+    }
+
+    private static int lease(Settings settings) {
+        int lease = positive(settings, LEASE, 10_000);
+        if (lease < MIN_LEASE) {
+            throw new ConfigurationException("Setting '" + LEASE + "' must be at least " + MIN_LEASE + " (milliseconds),"
+                    + " was '" + settings.get(LEASE).orElse("") + "'");
+        }
+        return lease;
     }
 
     /**

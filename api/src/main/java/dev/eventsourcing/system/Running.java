@@ -2,8 +2,8 @@ package dev.eventsourcing.system;
 
 import dev.eventsourcing.application.Application;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * A started {@link MultiThreadedRunner}: its applications, its workers and how they are
- * dispatched. Each start makes a new one, and a stopped one does nothing more.
+ * dispatched, and the lease rounds of its divided readers. Each start makes a new one, and a
+ * stopped one does nothing more.
  */
 final class Running {
 
@@ -21,16 +22,22 @@ final class Running {
     final List<Worker> workers;
     final Dispatch dispatch;
     final ParkedActions parked;
+    final String node;
     private final ReaderFactories factories;
+    private final LeaseRounds leases;
+    private final boolean synchronous;
     private volatile boolean stopped;
 
     private Running(Applications applications, List<Worker> workers, Dispatch dispatch, ReaderFactories factories,
-                    Clock clock) {
+                    Plan plan, String node) {
         this.applications = applications;
         this.workers = workers;
         this.dispatch = dispatch;
         this.factories = factories;
-        this.parked = new ParkedActions(this, clock);
+        this.node = node;
+        this.synchronous = plan.synchronous();
+        this.parked = new ParkedActions(this, plan.clock());
+        this.leases = new LeaseRounds(workers, dispatch);
     }
 
     /**
@@ -42,12 +49,14 @@ final class Running {
     static Running start(Plan plan) {
         Applications applications = Applications.make(plan);
         ReaderFactories factories = new ReaderFactories(plan);
+        String node = plan.node() != null ? plan.node() : Nodes.fresh();
         Running running;
         try {
-            List<Worker> workers = Assembly.workers(plan, applications, factories);
+            List<Worker> workers = Assembly.workers(plan, applications, factories, node);
             Dispatch dispatch = plan.synchronous() ? new SynchronousDispatch()
                     : new AsynchronousDispatch(plan.executor(), plan.runnerSettings(null).pollInterval(), workers);
-            running = new Running(applications, workers, dispatch, factories, plan.clock());
+            running = new Running(applications, workers, dispatch, factories, plan, node);
+            running.leases.start(plan.executor());
         } catch (RuntimeException | Error e) {
             factories.close();
             applications.closeMade();
@@ -70,6 +79,9 @@ final class Running {
         if (stopped) {
             return;
         }
+        if (synchronous) {
+            leases.roundsIfDue();
+        }
         for (Worker worker : workers) {
             if (worker.log.name().equals(upstream)) {
                 worker.progress.prompted();
@@ -81,21 +93,24 @@ final class Running {
     /** Runs every worker now, ignoring the back-off of failing ones. */
     void catchUp() {
         if (!stopped) {
+            if (synchronous) {
+                leases.roundsIfDue();
+            }
             workers.forEach(Worker::force);
             workers.forEach(dispatch::prompt);
         }
     }
 
     /**
-     * The worker of the reader in the log.
+     * The workers of the reader in the log: one per segment, ascending.
      *
      * @throws IllegalArgumentException when the reader does not follow that log
      */
-    Worker worker(String reader, String upstream) {
-        for (Worker worker : workers) {
-            if (worker.reader.equals(reader) && worker.log.name().equals(upstream)) {
-                return worker;
-            }
+    List<Worker> workers(String reader, String upstream) {
+        List<Worker> found = workers.stream()
+                .filter(worker -> worker.reader.equals(reader) && worker.log.name().equals(upstream)).toList();
+        if (!found.isEmpty()) {
+            return found;
         }
         throw new IllegalArgumentException("No reader '" + reader + "' follows '" + upstream + "'; readers: "
                 + readers().keySet() + ", logs followed: " + workers.stream().map(w -> w.log.name()).distinct().toList());
@@ -109,6 +124,23 @@ final class Running {
                 worker.waitFor(notificationId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             }
         }
+    }
+
+    /** Waits until the reader has processed the log up to the notification id, in every segment. */
+    void waitFor(String reader, String upstream, long notificationId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Worker worker : workers(reader, upstream)) {
+            worker.waitFor(notificationId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+    }
+
+    /** One status per reader and log, its segments' merged. */
+    List<ReaderStatus> statuses() {
+        Map<String, List<Worker>> byGroup = new LinkedHashMap<>();
+        for (Worker worker : workers) {
+            byGroup.computeIfAbsent(worker.reader + "\n" + worker.log.name(), group -> new ArrayList<>()).add(worker);
+        }
+        return byGroup.values().stream().map(SegmentStatuses::of).toList();
     }
 
     /** One worker of each reader, by reader name. */
@@ -129,6 +161,7 @@ final class Running {
     void stop(Duration timeout) {
         stopped = true;
         dispatch.stop();
+        leases.stop();
         workers.forEach(Worker::stop);
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Worker worker : workers) {
@@ -137,6 +170,7 @@ final class Running {
                         + " runner stopped after waiting " + timeout);
             }
         }
+        leases.release(); // once idle: the next holder must not overlap a batch of ours for nothing
         factories.close();
         applications.closeMade();
     }

@@ -16,7 +16,14 @@ import java.util.UUID;
 /**
  * Processes one followed log for one reader (a projection, or a process application), exactly
  * once and in order, one batch per {@link #run}; a dispatch decides when and in which thread,
- * and the {@link Turn} makes sure no two runs of one worker overlap.
+ * and the {@link Turn} makes sure no two runs of one worker overlap. When the reader's work is
+ * divided into segments, a worker processes one {@link Segment}, and only while this node holds
+ * it.
+ *
+ * <p>A segment's worker reads the whole log after its position, handles the notifications of its
+ * segment and passes over the others, and records its position up to the last notification it
+ * read, not merely the last it handled: so an idle segment keeps up with the log, and "processed
+ * up to N" means every segment's position is at least N.
  */
 abstract class Worker {
 
@@ -31,11 +38,14 @@ abstract class Worker {
         /** A failure's back-off is not due yet: nothing was done. */
         NOT_DUE,
         /** The worker is stopped. */
-        STOPPED
+        STOPPED,
+        /** This node does not hold the worker's segment now: nothing was read. */
+        NOT_HELD
     }
 
     final String reader;
     final FollowedLog log;
+    final Segment segment;
     final RunnerSettings settings;
     final FailurePolicy policy;
     final TrackingRecorder tracking;
@@ -48,16 +58,17 @@ abstract class Worker {
     private volatile boolean stopped;
     private volatile boolean forced;
 
-    Worker(String reader, FollowedLog log, RunnerSettings settings, FailurePolicy policy, TrackingRecorder tracking,
-           Parking parking, Backoff backoff, MetricsListener metrics) {
+    Worker(String reader, FollowedLog log, Segment segment, RunnerSettings settings, FailurePolicy policy,
+           TrackingRecorder tracking, Parking parking, Backoff backoff, MetricsListener metrics) {
         this.reader = reader;
         this.log = log;
+        this.segment = segment;
         this.settings = settings;
         this.policy = policy;
         this.tracking = tracking;
         this.parking = parking;
         this.backoff = backoff;
-        this.runs = new Runs("'" + log.name() + "' by '" + reader + "'");
+        this.runs = new Runs("'" + segment.key + "' by '" + reader + "'");
         this.progress = new Progress(backoff.clock());
         this.metrics = metrics;
     }
@@ -66,6 +77,10 @@ abstract class Worker {
     final Outcome run() {
         if (stopped) {
             return Outcome.STOPPED;
+        }
+        if (!segment.held()) {
+            progress.notHeld();
+            return Outcome.NOT_HELD;
         }
         boolean force = forced;
         forced = false;
@@ -205,7 +220,7 @@ abstract class Worker {
      */
     private boolean storeAnswers() {
         try {
-            tracking.maxTrackingId(log.name());
+            tracking.maxTrackingId(segment.key);
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -244,9 +259,14 @@ abstract class Worker {
         progress.stopped();
     }
 
-    /** Waits until the reader has processed the log up to the notification id. */
+    /** Waits until the reader has processed the worker's segment of the log up to the notification id. */
     final void waitFor(long notificationId, Duration timeout) {
-        tracking.waitFor(log.name(), notificationId, timeout);
+        segment.waitFor(tracking, notificationId, timeout);
+    }
+
+    /** Whether the notification is of the worker's segment. */
+    final boolean mine(Notification notification) {
+        return segment.contains(notification.originatorId());
     }
 
     /**
@@ -255,7 +275,7 @@ abstract class Worker {
      */
     final ReaderStatus status() {
         Backoff.Failure last = backoff.last();
-        long position = tracking.maxTrackingId(log.name());
+        long position = segment.position(tracking);
         long end = Math.max(position, log.end());
         Progress.Snapshot now = progress.snapshot();
         return new ReaderStatus(reader, log.name(), position, end, last == null ? 0 : last.notificationId(),
