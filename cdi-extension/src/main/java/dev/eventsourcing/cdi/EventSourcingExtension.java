@@ -101,7 +101,7 @@ import jakarta.inject.Singleton;
  *
  * <p>Problems are never thrown from these observers: they fail the deployment through the
  * container's definition-error and deployment-problem API, with messages that start with a
- * stable id ({@code ESCDI001} to {@code ESCDI019}).
+ * stable id ({@code ESCDI001} to {@code ESCDI020}).
  */
 public class EventSourcingExtension implements Extension {
 

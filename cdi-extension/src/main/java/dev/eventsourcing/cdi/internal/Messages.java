@@ -93,6 +93,18 @@ public final class Messages {
                 + " of its own";
     }
 
+    /**
+     * The deployment problem of a JMS relay configured on a server without Jakarta Messaging.
+     *
+     * @param key the key that configures the relay
+     * @return the message, with its id
+     */
+    public static String relayWithoutMessaging(String key) {
+        return "ESCDI020: '" + ConfigSettings.PREFIX + key + "' configures a JMS relay, and the server gives the"
+                + " deployment no Jakarta Messaging (jakarta.jms); deploy to a server with messaging (WildFly's"
+                + " standalone-full configuration, say), or remove the relay's settings";
+    }
+
     /** The deployment problem of a configuration error. */
     public static String badConfiguration(String message) {
         // Settings name their keys without the MicroProfile Config prefix; users write it.

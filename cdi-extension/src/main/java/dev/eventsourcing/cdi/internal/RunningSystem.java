@@ -8,6 +8,7 @@ import dev.eventsourcing.application.Environment;
 import dev.eventsourcing.application.Repository;
 import dev.eventsourcing.cdi.EventStoreReset;
 import dev.eventsourcing.cdi.metrics.Telemetry;
+import dev.eventsourcing.cdi.relay.Relays;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.persistence.Infrastructure;
 import dev.eventsourcing.persistence.inmemory.InMemoryInfrastructureFactory;
@@ -90,6 +91,8 @@ public class RunningSystem implements EventStoreReset {
             }
             RemoteLeaders.follow(builder, byName(), model.projections().stream().map(BeanProjection::name)
                     .collect(Collectors.toSet()), ConfigSettings.keys(), settings, domainClasses, options.synchronous());
+            Relays.register(builder, byName(), settings, ConfigSettings.keys(), apis.messaging(),
+                    Messages::relayWithoutMessaging);
             ownExecutor = ManagedExecutor.configure(builder, options);
             if (deployment.plainObservers()) {
                 applications.values().forEach(deployment::fireAfterCommit);
