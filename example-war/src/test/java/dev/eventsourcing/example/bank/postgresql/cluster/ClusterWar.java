@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * A copy of the WAR built for PostgreSQL whose data source points at another database. The
@@ -44,6 +45,17 @@ final class ClusterWar {
      *                                  its web.xml (it was not built with {@code -Ppostgresql})
      */
     static Path withDatabaseUrl(Path war, String jdbcUrl, Path target) throws Exception {
+        return withDatabaseUrl(war, jdbcUrl, target, archive -> {
+        });
+    }
+
+    /**
+     * Writes the copy to {@code target}, with whatever {@code additions} puts into it besides
+     * (a test's own classes and resources).
+     *
+     * @throws IllegalArgumentException when the WAR was not built for PostgreSQL
+     */
+    static Path withDatabaseUrl(Path war, String jdbcUrl, Path target, Consumer<WebArchive> additions) throws Exception {
         WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile());
         Node webXml = archive.get(WEB_XML);
         if (webXml == null) {
@@ -55,6 +67,7 @@ final class ClusterWar {
         }
         archive.delete(WEB_XML);
         archive.setWebXML(new StringAsset(rewritten));
+        additions.accept(archive);
         Files.createDirectories(target.getParent());
         archive.as(ZipExporter.class).exportTo(target.toFile(), true);
         return target;

@@ -172,6 +172,11 @@ public final class WildFlyNode implements AutoCloseable {
         }
     }
 
+    /** The server's own log file, {@code log/server.log} in its base directory. */
+    public Path serverLog() {
+        return base.resolve("log/server.log");
+    }
+
     /** The last lines of the server's console output (its whole log at INFO level). */
     public String logTail() {
         return layout.logTail();
@@ -193,6 +198,8 @@ public final class WildFlyNode implements AutoCloseable {
                 "-Djboss.home.dir=" + home,
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + portOffset,
+                // The node's name for the deployments, which may say which node did what.
+                "-Djboss.node.name=" + name,
                 // Nodes sharing one database must not share a transaction node identifier.
                 "-Djboss.tx.node.id=" + name));
         systemProperties.ifPresent(file -> command.add("--properties=" + file.toUri()));
