@@ -7,6 +7,7 @@ import dev.eventsourcing.system.RunnerSettings;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The extension's own settings, read once at deployment (prefix the keys with
@@ -25,15 +26,21 @@ import java.util.Objects;
  *                        container's {@code ManagedScheduledExecutorService} and fails the
  *                        deployment when there is none; {@code own} on a small pool of the
  *                        extension's own daemon threads (Java SE)
+ * @param node            {@value #NODE}: the id by which this deployment holds segments of
+ *                        divided readers, unique among the servers that share the store; when
+ *                        empty, the runner makes a new one at every start of the deployment
  */
-public record Options(String module, String applicationName, boolean synchronous, boolean ownExecutor) {
+public record Options(String module, String applicationName, boolean synchronous, boolean ownExecutor,
+                      Optional<String> node) {
 
     static final String APPLICATION_NAME = "application.name";
     static final String EXECUTOR = "executor";
+    static final String NODE = "node";
 
     public Options {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(applicationName, "applicationName");
+        Objects.requireNonNull(node, "node");
     }
 
     /**
@@ -51,7 +58,7 @@ public record Options(String module, String applicationName, boolean synchronous
         String dispatch = module.equals(InfrastructureFactory.DEFAULT_MODULE) ? "sync" : "async";
         boolean synchronous = choice(settings, RunnerSettings.DISPATCH, dispatch, "sync", "async");
         boolean own = !choice(settings, EXECUTOR, "managed", "managed", "own");
-        return new Options(module, name, synchronous, own);
+        return new Options(module, name, synchronous, own, settings.get(NODE).map(String::trim));
     }
 
     boolean jpa() {

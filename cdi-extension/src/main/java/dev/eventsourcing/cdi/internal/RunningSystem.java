@@ -78,6 +78,9 @@ public class RunningSystem implements EventStoreReset {
             ApplicationSystem system = deployment.system();
             MultiThreadedRunner.Builder builder = MultiThreadedRunner.builder().settings(settings).infrastructure(infrastructure)
                     .metrics(metrics);
+            // Scoped keys (eventsourcing.<reader>.projection.segments) reach each reader through the
+            // settings; the node id is the deployment's own.
+            options.node().ifPresent(builder::node);
             if (system != null) {
                 constructMissing(system, environment);
                 builder.system(system);
