@@ -35,6 +35,10 @@ final class AsynchronousDispatch implements Dispatch {
 
     @Override
     public void prompt(Worker worker) {
+        if (!worker.segment.held()) {
+            worker.progress.notHeld(); // another node processes it; a round that gains it prompts it
+            return;
+        }
         if (!stopped && worker.turn.request()) {
             try {
                 executor.execute(() -> run(worker));

@@ -30,11 +30,15 @@ final class SegmentLeases {
     private final String node;
     private final int count;
     private final Duration lease;
-    private SortedSet<Integer> held = Collections.emptySortedSet(); // guarded by this
-    private long grantedAt;    // System.nanoTime() of the round that granted them; guarded by this
+    // Read by every run of the group's workers: a snapshot, so that no run waits for a round's store call.
+    private volatile Holding holding = new Holding(Collections.emptySortedSet(), 0);
+    private volatile boolean released;
     private long lastRound;    // System.nanoTime() of the last round begun; guarded by this
     private boolean refused;   // the count was refused, and said so once; guarded by this
-    private boolean released;  // guarded by this
+
+    /** The segments granted by a round, and when that round began (of {@link System#nanoTime}). */
+    private record Holding(SortedSet<Integer> segments, long grantedAt) {
+    }
 
     SegmentLeases(LeaseRecorder recorder, String group, String node, int count, Duration lease) {
         this.recorder = recorder;
@@ -63,14 +67,15 @@ final class SegmentLeases {
     }
 
     /** Whether this node holds the segment now. */
-    synchronized boolean holds(int segment) {
-        return !released && held.contains(segment) && System.nanoTime() - grantedAt < lease.toNanos();
+    boolean holds(int segment) {
+        Holding now = holding;
+        return !released && now.segments().contains(segment) && System.nanoTime() - now.grantedAt() < lease.toNanos();
     }
 
     /** The segments this node holds now, ascending. */
-    synchronized SortedSet<Integer> held() {
+    SortedSet<Integer> held() {
         SortedSet<Integer> now = new TreeSet<>();
-        for (int segment : held) {
+        for (int segment : holding.segments()) {
             if (holds(segment)) {
                 now.add(segment);
             }
@@ -117,10 +122,11 @@ final class SegmentLeases {
         }
         SortedSet<Integer> gained = new TreeSet<>(now);
         gained.removeAll(held());
-        SortedSet<Integer> lost = new TreeSet<>(held);
+        SortedSet<Integer> lost = new TreeSet<>(holding.segments());
         lost.removeAll(now);
-        held = Collections.unmodifiableSortedSet(new TreeSet<>(now));
-        grantedAt = began; // the store's lease began no earlier than this round did
+        // The store's leases began no earlier than this round did: counted from here, this node
+        // believes it holds them no longer than the store grants them.
+        holding = new Holding(Collections.unmodifiableSortedSet(new TreeSet<>(now)), began);
         if (!gained.isEmpty() || !lost.isEmpty()) {
             LOG.fine(() -> "Node '" + node + "' holds segments " + now + " of '" + group + "' (gained " + gained
                     + ", gave back or lost " + lost + ")");
@@ -143,7 +149,7 @@ final class SegmentLeases {
             return;
         }
         released = true;
-        held = Collections.emptySortedSet();
+        holding = new Holding(Collections.emptySortedSet(), 0);
         try {
             recorder.release(group, node);
         } catch (RuntimeException e) {

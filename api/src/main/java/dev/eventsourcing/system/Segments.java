@@ -6,6 +6,8 @@ import dev.eventsourcing.persistence.LeaseRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Divides a reader's work on one log into the segments its settings ask for, once the store
@@ -17,6 +19,8 @@ import java.util.OptionalInt;
  * ({@link dev.eventsourcing.persistence.InfrastructureFactory#leaseRecorder()}).
  */
 final class Segments {
+
+    private static final Logger LOG = Logger.getLogger(Segments.class.getName());
 
     private Segments() {
     }
@@ -36,7 +40,7 @@ final class Segments {
         String group = SegmentLeases.group(reader, log.name());
         LeaseRecorder recorder = recorder(reader, factories, count, key);
         if (recorder != null) {
-            check(reader, log, recorder.segments(group), count, key, group);
+            check(reader, log, recorded(recorder, group, count), count, key, group);
         }
         if (count == 1) {
             return List.of(Segment.whole(log.name()));
@@ -67,6 +71,21 @@ final class Segments {
                 return null; // nothing divided can have been recorded where no leases are kept
             }
             throw new ConfigurationException("Setting '" + key + "' is " + count + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The count the store records; empty when it cannot be read now (the store may be starting):
+     * an undivided reader then starts unchecked, as it always did, and a divided one learns of a
+     * count mismatch at its lease rounds instead, which refuse it every segment.
+     */
+    private static OptionalInt recorded(LeaseRecorder recorder, String group, int count) {
+        try {
+            return recorder.segments(group);
+        } catch (RuntimeException e) {
+            LOG.log(count == 1 ? Level.FINE : Level.WARNING, () -> "The segment count of '" + group + "' could not be"
+                    + " read at start (" + e + "); it is checked at the first lease round instead");
+            return OptionalInt.empty();
         }
     }
 
