@@ -77,3 +77,42 @@ CREATE TABLE IF NOT EXISTS es_subject_keys (
     CONSTRAINT es_subject_keys_shredded_ck CHECK ((wrapped_key IS NULL AND shredded_at IS NOT NULL)
         OR (wrapped_key IS NOT NULL AND shredded_at IS NULL))
 );
+
+-- The leases by which the nodes that share this database divide the segments of a reader among
+-- them (JpaLeaseRecorder). es_lease_groups: one row per group (a reader and the log it follows),
+-- with the segment count of its first round, kept for good; every round locks the row (and counts
+-- itself in rounds), so that the rounds of one group never interleave. es_lease_members: the
+-- nodes of a group and when their membership expires. es_leases: one row per segment, made with
+-- the group; node_id is its holder, NULL when it is free. Times are microseconds since
+-- 1970-01-01 UTC by the database's clock; a lease or membership has expired once it is not
+-- above the database's now.
+CREATE TABLE IF NOT EXISTS es_lease_groups (
+    group_name VARCHAR(255) NOT NULL,
+    segments   INTEGER      NOT NULL,
+    rounds     BIGINT       NOT NULL DEFAULT 0,
+    CONSTRAINT es_lease_groups_pk PRIMARY KEY (group_name),
+    CONSTRAINT es_lease_groups_segments_ck CHECK (segments > 0)
+);
+
+CREATE TABLE IF NOT EXISTS es_lease_members (
+    group_name VARCHAR(255) NOT NULL,
+    node_id    VARCHAR(255) NOT NULL,
+    expires_at BIGINT       NOT NULL,
+    CONSTRAINT es_lease_members_pk PRIMARY KEY (group_name, node_id)
+);
+
+CREATE TABLE IF NOT EXISTS es_leases (
+    group_name VARCHAR(255) NOT NULL,
+    segment    INTEGER      NOT NULL,
+    node_id    VARCHAR(255),
+    expires_at BIGINT       NOT NULL,
+    CONSTRAINT es_leases_pk PRIMARY KEY (group_name, segment)
+);
+
+-- H2 has no insert that skips a row added meanwhile: a round that adds a new group first locks
+-- the one row of es_lease_anchor, so that two first rounds of a group take turns. The table is
+-- made with its row in one statement, which H2 serialises like every CREATE TABLE.
+CREATE TABLE IF NOT EXISTS es_lease_anchor (
+    id INTEGER NOT NULL,
+    CONSTRAINT es_lease_anchor_pk PRIMARY KEY (id)
+) AS SELECT 1;

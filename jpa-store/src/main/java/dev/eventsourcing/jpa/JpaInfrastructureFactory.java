@@ -5,6 +5,7 @@ import dev.eventsourcing.Settings;
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.LeaseRecorder;
 import dev.eventsourcing.persistence.ParkingRecorder;
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.SubjectKeyRecorder;
@@ -182,6 +183,17 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     @Override
     public ParkingRecorder parkingRecorder() {
         return new JpaParkingRecorder(transactions, database);
+    }
+
+    /**
+     * The recorder of the leases by which nodes divide readers' segments, in {@code es_lease_groups},
+     * {@code es_lease_members} and {@code es_leases}: it serves every group of the store.
+     *
+     * @return a new lease recorder on this factory's transactions and database
+     */
+    @Override
+    public LeaseRecorder leaseRecorder() {
+        return new JpaLeaseRecorder(transactions, database);
     }
 
     /** The recorder of the application's subject keys, in {@code es_subject_keys}. */
