@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventsourcing.persistence.LeaseRecorderTestCase;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -136,6 +137,45 @@ abstract class JpaLeaseRecorderTestCase extends LeaseRecorderTestCase<JpaLeaseRe
         assertEquals(Map.of(), recorder.holders(group));
         transactions.inNewTransaction(resource -> recorder.renew(group, "a", 2, LONG));
         assertEquals(Map.of(0, "a", 1, "a"), recorder.holders(group));
+    }
+
+    /**
+     * A caller's transaction that read before its round may see rows older than the group's lock
+     * (MariaDB's REPEATABLE READ keeps the snapshot of the first read): the round then thinks the
+     * other node's segments free, and the guarded updates keep it from taking them.
+     */
+    @Test
+    void aRoundInACallersTransactionThatReadEarlierNeverTakesAHeldSegment() throws Exception {
+        JpaLeaseRecorder recorder = createRecorder();
+        String group = group();
+        recorder.renew(group, "a", 4, LONG);
+        recorder.release(group, "a");
+        ThreadBoundTransactions transactions = (ThreadBoundTransactions) database().transactions();
+        EntityManagerFactory otherNode = database().openFactory();
+        try {
+            JpaLeaseRecorder other = new JpaLeaseRecorder(JpaTransactions.resourceLocal(otherNode), database().strategy());
+            SortedSet<Integer> ofA = transactions.inNewTransaction(resource -> {
+                ((EntityManager) resource).createNativeQuery("SELECT COUNT(*) FROM es_leases").getSingleResult();
+                assertEquals(Set.of(0, 1, 2, 3), runElsewhere(() -> other.renew(group, "b", 4, LONG)));
+                return recorder.renew(group, "a", 4, LONG);
+            });
+
+            assertEquals(Set.of(), ofA);
+            assertEquals(Map.of(0, "b", 1, "b", 2, "b", 3, "b"), recorder.holders(group));
+        } finally {
+            otherNode.close();
+        }
+    }
+
+    private static <T> T runElsewhere(java.util.concurrent.Callable<T> work) {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            return thread.submit(work).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            thread.shutdownNow();
+        }
     }
 
     @Test
