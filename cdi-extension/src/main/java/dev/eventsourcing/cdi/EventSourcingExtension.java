@@ -15,6 +15,7 @@ import dev.eventsourcing.cdi.internal.Messages;
 import dev.eventsourcing.cdi.internal.OptionalApis;
 import dev.eventsourcing.cdi.internal.Options;
 import dev.eventsourcing.cdi.internal.RunningSystem;
+import dev.eventsourcing.cdi.relay.RelaySettings;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.AggregateEvent;
 import dev.eventsourcing.system.MultiThreadedRunner;
@@ -228,7 +229,8 @@ public class EventSourcingExtension implements Extension {
 
     private void addHealthChecks(AfterBeanDiscovery event, BeanManager beanManager) {
         try {
-            HealthChecks.add(event, beanManager, model, HealthSettings.read(settings));
+            HealthChecks.add(event, beanManager, model, HealthSettings.read(settings),
+                    RelaySettings.readerNames(ConfigSettings.keys()));
         } catch (ConfigurationException e) {
             event.addDefinitionError(new DefinitionException(Messages.badConfiguration(e.getMessage())));
         }

@@ -12,10 +12,11 @@ import org.eclipse.microprofile.health.Readiness;
 
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Adds the health checks of a deployment as beans: a readiness check per application and per
- * reader (each projection bean, and each process application of the deployment), and one
+ * reader (each projection bean, each JMS relay, and each process application of the deployment), and one
  * liveness check of the workers. The extension calls it only where the MicroProfile Health API
  * is present, so that this class, which links against it, is never loaded elsewhere.
  */
@@ -31,9 +32,10 @@ public final class HealthChecks {
      * @param beanManager the deployment's bean manager, which gives the checks the running system
      * @param model       what the extension found
      * @param settings    the checks' bounds
+     * @param relays      the names of the deployment's JMS relays, readers like the projections
      */
     public static void add(AfterBeanDiscovery event, BeanManager beanManager, Discovery.Model model,
-                           HealthSettings settings) {
+                           HealthSettings settings, List<String> relays) {
         Class<?> anchor = model.anchor() != null ? model.anchor() : HealthChecks.class;
         Supplier<RunningSystem> running = () -> beanManager.createInstance().select(RunningSystem.class).get();
         Supplier<List<ReaderStatus>> statuses = () -> running.get().runner().statuses();
@@ -46,7 +48,7 @@ public final class HealthChecks {
                         () -> new ReaderCheck(() -> running.get().application(type).name(), statuses, settings)));
             }
         }
-        for (String name : model.projectionNames()) {
+        for (String name : Stream.concat(model.projectionNames().stream(), relays.stream()).toList()) {
             event.addBean(new CheckBean(anchor, Readiness.Literal.INSTANCE, "projection " + name,
                     () -> new ReaderCheck(() -> name, statuses, settings)));
         }

@@ -36,8 +36,10 @@ public final class ConfigSettings {
     /**
      * Every setting key present, without the prefix: for settings whose keys hold names, such
      * as {@code Follower.follow.Leader.url}.
+     *
+     * @return the keys present now, without the {@code eventsourcing.} prefix
      */
-    static Set<String> keys() {
+    public static Set<String> keys() {
         Config config = config();
         Iterable<String> names = config == null ? System.getProperties().stringPropertyNames() : config.getPropertyNames();
         Set<String> keys = new HashSet<>();

@@ -111,6 +111,23 @@ public record RelaySettings(String application, String destination, String conne
         return relays;
     }
 
+    /**
+     * The names of the relays that the keys turn on, without checking their settings (which
+     * {@link #read} does when the deployment starts): for what must be known before, such as the
+     * readers that get health checks.
+     *
+     * @param keys every setting key present, without the {@code eventsourcing.} prefix
+     * @return the reader name of each application whose destination is set, e.g. {@code BankRelay}
+     */
+    public static List<String> readerNames(Set<String> keys) {
+        String suffix = DESTINATION.substring(DESTINATION.indexOf(PLACEHOLDER) + PLACEHOLDER.length());
+        return new TreeSet<>(keys).stream()
+                .filter(key -> key.startsWith(PREFIX) && key.endsWith(suffix) && key.length() > PREFIX.length() + suffix.length())
+                .map(key -> new RelaySettings(key.substring(PREFIX.length(), key.length() - suffix.length()), "", "", true)
+                        .readerName())
+                .toList();
+    }
+
     private static String applicationOf(String key, Collection<String> applications) {
         for (String template : List.of(DESTINATION, CONNECTION_FACTORY, DELIVERY_MODE)) {
             String suffix = template.substring(template.indexOf(PLACEHOLDER) + PLACEHOLDER.length());

@@ -5,8 +5,12 @@ import dev.eventsourcing.cdi.support.EventSourcingWeldTest;
 import dev.eventsourcing.cdi.support.TestConfig;
 import dev.eventsourcing.system.ReaderStatus;
 import dev.eventsourcing.system.Readers;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +38,10 @@ class JmsRelayTest {
 
     @Inject
     Readers readers;
+
+    @Inject
+    @Readiness
+    Instance<HealthCheck> readiness;
 
     @BeforeAll
     static void bind() {
@@ -113,6 +121,17 @@ class JmsRelayTest {
         assertEquals("Application", relay.upstream());
         assertEquals(deposit, relay.position());
         assertFalse(relay.failing());
+    }
+
+    @Test
+    void theRelayHasAReadinessCheckLikeAProjection() {
+        long deposit = teller.deposit(teller.open("Alice"), "1.00");
+
+        HealthCheckResponse relay = readiness.stream().map(HealthCheck::call)
+                .filter(response -> response.getName().equals("eventsourcing.reader.ApplicationRelay"))
+                .findFirst().orElseThrow();
+        assertEquals(HealthCheckResponse.Status.UP, relay.getStatus());
+        assertEquals(deposit, relay.getData().orElseThrow().get("Application.position"));
     }
 
     @Test
