@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two runners on one database, as two nodes of a cluster would run: each with its own entity
@@ -47,6 +48,9 @@ abstract class TwoRunnersTestCase {
     protected abstract TestDatabase database();
 
     private final List<Node> nodes = new ArrayList<>();
+
+    @RegisterExtension
+    final LoggedProblems logged = new LoggedProblems();
 
     @AfterEach
     void stopTheNodes() {
@@ -133,6 +137,64 @@ abstract class TwoRunnersTestCase {
         assertEquals(List.of(), b.runner.parked("balances", Status.PARKED, 10));
     }
 
+    /**
+     * The projection divided into 4 segments: the runners share them through leases in the
+     * database, 2 each, and every notification is still handled once; when one runner stops, it
+     * gives its segments back and the other takes them at its next round. Nothing is logged at
+     * WARN or above, although the runners renew their leases at once several times a second.
+     */
+    @Test
+    void aDividedReaderSharesItsSegmentsBetweenTheRunnersAndHandlesEveryNotificationOnce() throws Exception {
+        Settings store = database().freshStoreSettings();
+        BalancesView view = new BalancesView();
+        Map<String, String> divided = Map.of(RunnerSettings.SEGMENTS, "4", RunnerSettings.LEASE, "900");
+        Node a = start("a", store, view, divided);
+        Node b = start("b", store, view, divided);
+        awaitHeld(a, 2);
+        awaitHeld(b, 2);
+        logged.clear(); // the units' own warnings as they started
+
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> onA = writers.submit(() -> write(a));
+            Future<?> onB = writers.submit(() -> write(b));
+            onA.get(2, TimeUnit.MINUTES);
+            onB.get(2, TimeUnit.MINUTES);
+        } finally {
+            writers.shutdownNow();
+        }
+        a.runner.waitUntilCaughtUp(CATCH_UP);
+        b.runner.waitUntilCaughtUp(CATCH_UP);
+        assertHandledOnce(a);
+        assertTrue(a.viewRowsBy("a") > 0 && a.viewRowsBy("b") > 0,
+                "both runners handled notifications: a " + a.viewRowsBy("a") + ", b " + a.viewRowsBy("b"));
+
+        b.close();
+        nodes.remove(b);
+        awaitHeld(a, 4);
+        write(a);
+        a.runner.waitUntilCaughtUp(CATCH_UP);
+        assertHandledOnce(a);
+        logged.assertNone();
+    }
+
+    private static void assertHandledOnce(Node node) {
+        Map<Long, Long> once = new TreeMap<>();
+        node.committedIds().forEach(id -> once.put(id, 1L));
+        assertEquals(once, node.viewRowsPerNotification(), "view rows per notification id");
+    }
+
+    private static void awaitHeld(Node node, int segments) throws InterruptedException {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        while (node.runner.statuses().get(0).held().size() != segments) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(node.runner.node() + " holds " + node.runner.statuses().get(0).held()
+                        + ", not " + segments + " segments, after " + CATCH_UP);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Saves on the node's Bank; every fourth save is rolled back after the events are inserted. */
     private static void write(Node node) {
         Bank bank = node.runner.get(Bank.class);
@@ -161,7 +223,11 @@ abstract class TwoRunnersTestCase {
     }
 
     private Node start(String name, Settings store, BalancesView view) {
-        Node node = new Node(name, store, database().strategy(), view);
+        return start(name, store, view, Map.of());
+    }
+
+    private Node start(String name, Settings store, BalancesView view, Map<String, String> settings) {
+        Node node = new Node(name, store, database().strategy(), view, settings);
         nodes.add(node);
         node.runner.start();
         return node;
@@ -175,7 +241,7 @@ abstract class TwoRunnersTestCase {
         final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
         final MultiThreadedRunner runner;
 
-        Node(String name, Settings store, DatabaseStrategy database, BalancesView view) {
+        Node(String name, Settings store, DatabaseStrategy database, BalancesView view, Map<String, String> extra) {
             factory = Persistence.createEntityManagerFactory(store.get(JpaInfrastructureFactory.PERSISTENCE_UNIT).orElseThrow(),
                     Map.of("jakarta.persistence.jdbc.url", store.get(JpaInfrastructureFactory.URL).orElseThrow(),
                             "jakarta.persistence.jdbc.user", store.get(JpaInfrastructureFactory.USER).orElseThrow(),
@@ -185,12 +251,19 @@ abstract class TwoRunnersTestCase {
             transactions.inNewTransaction(em -> ((EntityManager) em).createNativeQuery(BalancesView.CREATE_TABLE).executeUpdate());
             runner = MultiThreadedRunner.builder()
                     .system(BANK)
-                    .settings(Settings.of(Map.of(RunnerSettings.POLL_INTERVAL, "50", RunnerSettings.BATCH_SIZE, "10",
-                            RunnerSettings.RETRY_DELAY, "20", RunnerSettings.ATTEMPTS, "2")))
+                    .settings(Settings.of(settings(extra)))
+                    .node(name)
                     .infrastructure((reader, settings) -> new JpaInfrastructureFactory(reader, settings, transactions, database))
                     .projection(view.on(name), "Bank")
                     .executor(executor)
                     .build();
+        }
+
+        private static Map<String, String> settings(Map<String, String> extra) {
+            Map<String, String> settings = new java.util.HashMap<>(Map.of(RunnerSettings.POLL_INTERVAL, "50",
+                    RunnerSettings.BATCH_SIZE, "10", RunnerSettings.RETRY_DELAY, "20", RunnerSettings.ATTEMPTS, "2"));
+            settings.putAll(extra);
+            return settings;
         }
 
         List<Long> committedIds() {
