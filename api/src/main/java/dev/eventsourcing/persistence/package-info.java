@@ -14,6 +14,9 @@
  * Events that carry a subject's personal data are encrypted with that subject's own key, kept
  * wrapped by a {@link dev.eventsourcing.persistence.SubjectKeyRecorder}; deleting it shreds
  * them ({@link dev.eventsourcing.persistence.ShreddedException}).
+ * Nodes that share a store divide a reader's segments among them through the leases of a
+ * {@link dev.eventsourcing.persistence.LeaseRecorder}, by rules every backend applies alike
+ * ({@link dev.eventsourcing.persistence.LeaseShares}).
  * Backends implement the recorders in packages of their own.
  */
 package dev.eventsourcing.persistence;
