@@ -38,7 +38,13 @@ public final class ProcessingEvent {
         }
     }
 
-    /** @return the upstream position being processed */
+    /**
+     * The upstream position being processed, under the key the position is recorded by: the
+     * leader's name, or for a process application divided into segments the segment's key
+     * ({@code Transfers#2/4}; see {@link MultiThreadedRunner}).
+     *
+     * @return the position
+     */
     public Tracking tracking() {
         return tracking;
     }

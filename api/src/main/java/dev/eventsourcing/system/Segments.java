@@ -66,11 +66,14 @@ final class Segments {
     private static LeaseRecorder recorder(String reader, ReaderFactories factories, int count, String key) {
         try {
             return factories.leaseRecorder(reader);
-        } catch (ConfigurationException e) {
+        } catch (RuntimeException e) {
             if (count == 1) {
                 return null; // nothing divided can have been recorded where no leases are kept
             }
-            throw new ConfigurationException("Setting '" + key + "' is " + count + ": " + e.getMessage(), e);
+            if (e instanceof ConfigurationException) {
+                throw new ConfigurationException("Setting '" + key + "' is " + count + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
     }
 

@@ -86,7 +86,7 @@ class SegmentedProcessApplicationTest {
         };
         MultiThreadedRunner runner = MultiThreadedRunner.builder().system(TRANSFERS).infrastructure(store)
                 .executor(executor).node(node).metrics(metrics)
-                .settings(Settings.of(Map.of("projection.segments", "4", "projection.lease", "600",
+                .settings(Settings.of(Map.of("projection.segments", "4", "projection.lease", "1000",
                         "projection.poll-interval", "20", "projection.retry-delay", "5", "projection.batch-size", "10")))
                 .build();
         runners.add(runner);
