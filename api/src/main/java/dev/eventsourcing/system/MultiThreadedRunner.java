@@ -47,8 +47,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link dev.eventsourcing.projection.FailurePolicy} says. Settings: {@link RunnerSettings}.
  *
  * <p><b>Segments.</b> A reader's work on a log may be divided into {@value RunnerSettings#SEGMENTS}
- * segments by originator ({@code Math.floorMod(originatorId.hashCode(), segments)}; the hash of a
- * {@link java.util.UUID} is specified, so every JVM agrees), for the nodes that share a store to
+ * segments by originator ({@code Math.floorMod(hash, segments)}, where the hash folds the
+ * originator id's four 32-bit words by exclusive or, as {@link java.util.UUID#hashCode} does on
+ * OpenJDK, so that every JVM agrees), for the nodes that share a store to
  * divide among them. Each segment has a position of its own, kept under the key
  * {@code <log>#<segment>/<segments>} ({@code Bank#3/8}) in the reader's tracking recorder, and is
  * processed by one node at a time: nodes renew leases in the

@@ -8,10 +8,11 @@ import java.util.UUID;
 
 /**
  * The part of a followed log that one worker processes: the notifications of the originators
- * whose {@code Math.floorMod(originatorId.hashCode(), count)} is {@code index}. {@link UUID#hashCode}
- * is specified (the two halves of the id folded by exclusive or), so every JVM puts an
- * originator in the same segment, and all of one originator's notifications in one segment:
- * their order is kept however the segments move between nodes.
+ * whose {@code Math.floorMod(hash(originatorId), count)} is {@code index}, where the hash folds
+ * the id's 128 bits into 32 by exclusive or ({@link #hash}: the value {@link UUID#hashCode}
+ * returns on OpenJDK, computed here because the JDK does not promise it). Every node, whatever
+ * its JVM, therefore puts an originator in the same segment, and all of one originator's
+ * notifications in one segment: their order is kept however the segments move between nodes.
  *
  * <p>Each segment records its position under a key of its own, {@code <log>#<index>/<count>}
  * ({@code Bank#3/8}); one segment (the default) records it under the log's name, as an
@@ -56,7 +57,17 @@ final class Segment {
 
     /** Whether the originator's notifications belong to this segment. */
     boolean contains(UUID originatorId) {
-        return count == 1 || Math.floorMod(originatorId.hashCode(), count) == index;
+        return count == 1 || Math.floorMod(hash(originatorId), count) == index;
+    }
+
+    /**
+     * The originator's hash, the same on every JVM: the exclusive or of the id's four 32-bit
+     * words. Part of the stored data's meaning (it decides which segment's position covers an
+     * originator), so it must never change.
+     */
+    static int hash(UUID originatorId) {
+        long folded = originatorId.getMostSignificantBits() ^ originatorId.getLeastSignificantBits();
+        return (int) (folded >> 32) ^ (int) folded;
     }
 
     /** Whether this node processes the segment now. */

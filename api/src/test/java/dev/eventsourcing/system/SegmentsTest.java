@@ -59,7 +59,7 @@ class SegmentsTest {
         ReaderStatus status = runner.statuses().get(0);
         assertEquals(List.of(bank.lastId(), 4, List.of(0, 1, 2, 3)),
                 List.of(status.position(), status.segments(), status.held()));
-        assertTrue(accounts.stream().map(id -> Math.floorMod(id.hashCode(), 4)).distinct().count() > 1);
+        assertTrue(accounts.stream().map(id -> Math.floorMod(Segment.hash(id), 4)).distinct().count() > 1);
     }
 
     @Test
