@@ -21,7 +21,11 @@ final class SegmentStatuses {
         if (workers.size() == 1 && workers.get(0).segment.count == 1) {
             return workers.get(0).status();
         }
-        List<ReaderStatus> all = workers.stream().map(Worker::status).toList();
+        Worker any = workers.get(0);
+        long logEnd = any.log.end();
+        long parked = any.parking.parked().size();
+        List<ReaderStatus> all = workers.stream()
+                .map(worker -> worker.status(worker.segment.position(worker.tracking), logEnd, parked)).toList();
         List<Integer> held = workers.stream().filter(worker -> worker.segment.held()).map(worker -> worker.segment.index)
                 .toList();
         List<ReaderStatus> here = held.stream().map(all::get).toList();

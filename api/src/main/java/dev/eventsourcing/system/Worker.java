@@ -274,14 +274,21 @@ abstract class Worker {
      * notifications it has parked, and its progress.
      */
     final ReaderStatus status() {
-        Backoff.Failure last = backoff.last();
         long position = segment.position(tracking);
-        long end = Math.max(position, log.end());
+        return status(position, log.end(), parking.parked().size());
+    }
+
+    /**
+     * The status with the position of the worker's segment, given the log's end and the parked
+     * count, which the segments of one reader and log share (read once for all of them).
+     */
+    final ReaderStatus status(long position, long logEnd, long parked) {
+        Backoff.Failure last = backoff.last();
+        long end = Math.max(position, logEnd);
         Progress.Snapshot now = progress.snapshot();
         return new ReaderStatus(reader, log.name(), position, end, last == null ? 0 : last.notificationId(),
                 last == null ? null : last.message(), last == null ? null : last.at(), last == null ? 0 : last.attempts(),
-                parking.parked().size(), end == position ? null : behindSince(now), now.activity(),
-                now.activitySince(), now.at());
+                parked, end == position ? null : behindSince(now), now.activity(), now.activitySince(), now.at());
     }
 
     /** Since when a reader that lags has been behind: since its run began when no prompt told of the growth. */
