@@ -152,6 +152,36 @@ class SegmentedNodesTest {
     }
 
     @Test
+    void aReadersStatusOnEveryNodeHasTheLowestSegmentsPositionAndSaysWhichSegmentsTheNodeHolds() throws Exception {
+        CountDownLatch resume = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean();
+        node("a", 2, 3000, 2, n -> { // a's segment stalls, while a's other thread keeps renewing
+            if (hold.get()) {
+                awaitLatch(resume);
+            }
+        });
+        node("b", 2, 3000, 2, n -> { });
+        await(() -> held("a") == 1 && held("b") == 1, "the segments spread: " + holders());
+        int ofB = runners.get("b").statuses().get(0).held().get(0);
+        hold.set(true);
+        openAndCredit(6, 2);
+        long last = bank.lastId();
+        await(() -> store.trackingRecorder("counts").maxTrackingId("Bank#" + ofB + "/2") == last, "b's segment done");
+
+        for (String node : List.of("a", "b")) {
+            ReaderStatus status = runners.get(node).statuses().get(0);
+            assertTrue(status.position() < last && status.lag() > 0, node + ": " + status);
+            assertEquals(List.of(last, 2, List.of(node.equals("b") ? ofB : 1 - ofB)),
+                    List.of(status.logEnd(), status.segments(), status.held()), node + ": " + status);
+        }
+        hold.set(false);
+        resume.countDown();
+        runners.values().forEach(runner -> runner.waitUntilCaughtUp(WAIT));
+        assertEquals(last, runners.get("b").statuses().get(0).position());
+        assertHandledOnceInOrder(last);
+    }
+
+    @Test
     void synchronousRunnersRenewWhenPromptedAndShareTheSegmentsToo() {
         MultiThreadedRunner a = synchronousNode("a");
         MultiThreadedRunner b = synchronousNode("b");
