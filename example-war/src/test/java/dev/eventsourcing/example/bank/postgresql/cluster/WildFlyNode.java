@@ -44,6 +44,7 @@ public final class WildFlyNode implements AutoCloseable {
     private final Optional<Path> systemProperties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread killAtExit = new Thread(this::killQuietly, "kill-wildfly-node-at-exit");
+    private String serverConfig = "standalone.xml";
     private Process process;
 
     private WildFlyNode(String name, Path home, Path base, int portOffset, Probe readiness,
@@ -96,6 +97,19 @@ public final class WildFlyNode implements AutoCloseable {
         node.layout.killLeftover();
         node.layout.prepare(home, war);
         return node;
+    }
+
+    /**
+     * Makes the server start with another configuration file of its base directory than
+     * {@code standalone.xml}, from its next start on.
+     *
+     * @param file a file name in the distribution's {@code standalone/configuration}, e.g.
+     *             {@code standalone-full.xml} for messaging
+     * @return this node
+     */
+    public WildFlyNode serverConfig(String file) {
+        this.serverConfig = file;
+        return this;
     }
 
     /** The node's name. */
@@ -197,6 +211,7 @@ public final class WildFlyNode implements AutoCloseable {
                 "org.jboss.as.standalone",
                 "-Djboss.home.dir=" + home,
                 "-Djboss.server.base.dir=" + base,
+                "--server-config=" + serverConfig,
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 // The node's name for the deployments, which may say which node did what.
                 "-Djboss.node.name=" + name,
