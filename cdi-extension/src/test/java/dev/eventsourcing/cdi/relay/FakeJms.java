@@ -34,6 +34,7 @@ final class FakeJms {
     private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger open = new AtomicInteger();
     private volatile int failuresToCome;
+    private volatile int sendsBeforeFailure = -1;
 
     List<Sent> sent() {
         synchronized (sent) {
@@ -41,10 +42,16 @@ final class FakeJms {
         }
     }
 
+    /** After this many more sends succeed, the next one fails. */
+    void failAfter(int sends) {
+        sendsBeforeFailure = sends;
+    }
+
     /** Forgets what was sent. */
     void clear() {
         sent.clear();
         failuresToCome = 0;
+        sendsBeforeFailure = -1;
     }
 
     /** Contexts made and not closed. */
@@ -96,9 +103,13 @@ final class FakeJms {
                 yield self;
             }
             case "send" -> {
-                if (failuresToCome > 0) {
-                    failuresToCome--;
+                if (failuresToCome > 0 || sendsBeforeFailure == 0) {
+                    failuresToCome = Math.max(0, failuresToCome - 1);
+                    sendsBeforeFailure = -1;
                     throw new jakarta.jms.JMSRuntimeException("the broker is down");
+                }
+                if (sendsBeforeFailure > 0) {
+                    sendsBeforeFailure--;
                 }
                 Destination destination = (Destination) args[0];
                 TextMessage message = (TextMessage) args[1];
