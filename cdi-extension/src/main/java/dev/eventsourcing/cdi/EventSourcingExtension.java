@@ -230,7 +230,7 @@ public class EventSourcingExtension implements Extension {
     private void addHealthChecks(AfterBeanDiscovery event, BeanManager beanManager) {
         try {
             HealthChecks.add(event, beanManager, model, HealthSettings.read(settings),
-                    RelaySettings.readerNames(ConfigSettings.keys()));
+                    RelaySettings.readerNames(ConfigSettings.keys(), settings));
         } catch (ConfigurationException e) {
             event.addDefinitionError(new DefinitionException(Messages.badConfiguration(e.getMessage())));
         }

@@ -101,7 +101,8 @@ public record RelaySettings(String application, String destination, String conne
     public static List<RelaySettings> read(Set<String> keys, Settings settings, Collection<String> applications) {
         Map<String, Set<String>> byApplication = new TreeMap<>();
         for (String key : new TreeSet<>(keys)) {
-            if (key.startsWith(PREFIX)) {
+            // A blank value counts as not set.
+            if (key.startsWith(PREFIX) && settings.get(key).isPresent()) {
                 String application = applicationOf(key, applications);
                 byApplication.computeIfAbsent(application, name -> new TreeSet<>()).add(key);
             }
@@ -116,13 +117,15 @@ public record RelaySettings(String application, String destination, String conne
      * {@link #read} does when the deployment starts): for what must be known before, such as the
      * readers that get health checks.
      *
-     * @param keys every setting key present, without the {@code eventsourcing.} prefix
+     * @param keys     every setting key present, without the {@code eventsourcing.} prefix
+     * @param settings the deployment's settings
      * @return the reader name of each application whose destination is set, e.g. {@code BankRelay}
      */
-    public static List<String> readerNames(Set<String> keys) {
+    public static List<String> readerNames(Set<String> keys, Settings settings) {
         String suffix = DESTINATION.substring(DESTINATION.indexOf(PLACEHOLDER) + PLACEHOLDER.length());
         return new TreeSet<>(keys).stream()
                 .filter(key -> key.startsWith(PREFIX) && key.endsWith(suffix) && key.length() > PREFIX.length() + suffix.length())
+                .filter(key -> settings.get(key).isPresent())
                 .map(key -> new RelaySettings(key.substring(PREFIX.length(), key.length() - suffix.length()), "", "", true)
                         .readerName())
                 .toList();

@@ -36,6 +36,16 @@ class RelaySettingsTest {
     }
 
     @Test
+    void aBlankDestinationTurnsNoRelayOn() {
+        Map<String, String> values = Map.of("relay.Bank.destination", " ", "relay.Shop.destination", "java:/jms/queue/shop");
+        Settings settings = key -> Optional.ofNullable(values.get(key)).filter(value -> !value.isBlank());
+
+        assertEquals(List.of("ShopRelay"), RelaySettings.read(values.keySet(), settings, Set.of("Bank", "Shop")).stream()
+                .map(RelaySettings::readerName).toList());
+        assertEquals(List.of("ShopRelay"), RelaySettings.readerNames(values.keySet(), settings));
+    }
+
+    @Test
     void noRelayKeysMeanNoRelays() {
         assertEquals(List.of(), read(Map.of("projection.attempts", "3"), "Bank"));
     }
