@@ -51,6 +51,32 @@ final class NodeLayout {
         Files.copy(war, deployments.resolve(war.getFileName()));
     }
 
+    /**
+     * Moves the WAR out of the {@code deployments} folder, so that the server starts without it,
+     * until {@link #releaseDeployment} moves it back.
+     */
+    void holdDeployment() throws IOException {
+        Files.createDirectories(held());
+        try (Stream<Path> files = Files.list(base.resolve("deployments"))) {
+            for (Path war : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".war"))::iterator) {
+                Files.move(war, held().resolve(war.getFileName()));
+            }
+        }
+    }
+
+    /** Moves the held WAR back into the {@code deployments} folder, where the server's scanner deploys it. */
+    void releaseDeployment() throws IOException {
+        try (Stream<Path> files = Files.list(held())) {
+            for (Path war : (Iterable<Path>) files::iterator) {
+                Files.move(war, base.resolve("deployments").resolve(war.getFileName()));
+            }
+        }
+    }
+
+    private Path held() {
+        return base.resolve("held-deployments");
+    }
+
     /** The last lines of the console log, without colours. */
     String logTail() {
         try {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +26,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ScaleOutCluster implements AutoCloseable {
 
-    /** Samples in the backlog. */
-    static final int SAMPLES = 400;
-    /** Events (notifications) per sample. */
+    /** Events (notifications) per sample of the backlog. */
     static final int EVENTS = 50;
-    /** Notifications in the backlog. */
-    static final int NOTIFICATIONS = SAMPLES * EVENTS;
 
     private static final Duration BOOT = Duration.ofSeconds(240);
     private static final int[] PORT_OFFSETS = {300, 400, 500};
@@ -100,21 +97,42 @@ final class ScaleOutCluster implements AutoCloseable {
         return CompletableFuture.runAsync(() -> start(node));
     }
 
+    /** Starts the node's server in the background, without its deployment (see {@link #join}). */
+    CompletableFuture<Void> startWithoutDeploymentLater(WildFlyNode node) {
+        return CompletableFuture.runAsync(() -> run(() -> node.startWithoutDeployment(BOOT), node));
+    }
+
     /**
-     * Makes the backlog through the node: {@value #SAMPLES} samples of {@value #EVENTS} events,
+     * Deploys to a node started without its deployment, which so joins the cluster; waits until
+     * it answers.
+     *
+     * @return how many notifications were handled when it answered
+     */
+    long join(WildFlyNode node) {
+        run(() -> node.deploy(BOOT), node);
+        try {
+            return handled.distinctHandled();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count what was handled", e);
+        }
+    }
+
+    /**
+     * Makes the backlog through the node: that many samples of {@value #EVENTS} events,
      * {@value #SAMPLES_PER_TRANSACTION} samples per transaction.
      */
-    void makeBacklog(WildFlyNode through) throws Exception {
+    void makeBacklog(WildFlyNode through, int samples) throws Exception {
+        long notifications = (long) samples * EVENTS;
         BankClient client = new BankClient(new URL(through.baseUri().resolve("bank/").toString()), TestUser.TELLER);
-        BankClient.Reply reply = client.post("scaleout/backlog?samples=" + SAMPLES + "&events=" + EVENTS + "&batch="
+        BankClient.Reply reply = client.post("scaleout/backlog?samples=" + samples + "&events=" + EVENTS + "&batch="
                 + SAMPLES_PER_TRANSACTION, "{}");
-        if (reply.status() != 200 || reply.body().get("notifications").asLong() != NOTIFICATIONS) {
+        if (reply.status() != 200 || reply.body().get("notifications").asLong() != notifications) {
             throw new IllegalStateException("The backlog was not made: " + reply);
         }
         long recorded = database.lastNotificationId(Samples.NAME);
-        if (recorded != NOTIFICATIONS) {
+        if (recorded != notifications) {
             throw new IllegalStateException("The backlog's last notification id is " + recorded + ", expected "
-                    + NOTIFICATIONS);
+                    + notifications);
         }
     }
 
@@ -155,8 +173,16 @@ final class ScaleOutCluster implements AutoCloseable {
     }
 
     private static void start(WildFlyNode node) {
+        run(() -> node.start(BOOT), node);
+    }
+
+    private interface Step {
+        void run() throws IOException, InterruptedException;
+    }
+
+    private static void run(Step step, WildFlyNode node) {
         try {
-            node.start(BOOT);
+            step.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

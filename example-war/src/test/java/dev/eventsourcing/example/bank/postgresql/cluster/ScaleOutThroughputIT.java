@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static dev.eventsourcing.example.bank.postgresql.cluster.ScaleOutCluster.NOTIFICATIONS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -29,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @EnabledIfSystemProperty(named = "scaleout.measure", matches = "true")
 class ScaleOutThroughputIT {
 
+    private static final int SAMPLES = 400;
+    private static final int NOTIFICATIONS = SAMPLES * ScaleOutCluster.EVENTS;
     private static final Duration PROCESSING = Duration.ofMinutes(8);
 
     /** One run: a segment count, a node count, and what came of it. */
@@ -58,7 +59,7 @@ class ScaleOutThroughputIT {
                 all.add(cluster.node(number));
             }
             cluster.startTogether(all);
-            cluster.makeBacklog(cluster.node(1));
+            cluster.makeBacklog(cluster.node(1), SAMPLES);
             HandledRows handled = cluster.handled();
             ScaleOutCluster.await("the whole backlog is handled", PROCESSING,
                     () -> handled.distinctHandled() == NOTIFICATIONS);
