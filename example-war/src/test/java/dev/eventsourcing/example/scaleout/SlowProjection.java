@@ -13,7 +13,7 @@ import java.time.Instant;
 /**
  * The scale-out test's projection: each sample event takes it a fixed
  * {@value #HANDLING_MILLIS} ms (a stand-in for a call to a remote service, which waits rather
- * than computes), and it records which node handled which notification, and when, in a row of
+ * than computes; the server's system property {@value #HANDLING_MILLIS_PROPERTY} may set another), and it records which node handled which notification, and when, in a row of
  * {@code scaleout_handled} written in the transaction that records its position. The table has
  * no unique key but its sequence, so a notification handled twice would show as two rows.
  */
@@ -24,6 +24,10 @@ public class SlowProjection {
     public static final String NAME = "SlowProjection";
     /** How long handling one notification takes. */
     public static final long HANDLING_MILLIS = 5;
+    /** The system property that sets another handling time, in milliseconds, for measurements. */
+    public static final String HANDLING_MILLIS_PROPERTY = "scaleout.handling-millis";
+
+    private static final long HANDLING = Long.getLong(HANDLING_MILLIS_PROPERTY, HANDLING_MILLIS);
 
     // The name the harness gives each server; one server's readers all write it.
     private static final String NODE = System.getProperty("jboss.node.name", "unnamed");
@@ -32,7 +36,7 @@ public class SlowProjection {
     EntityManager em;
 
     void on(@Observes Sample.Event change, DomainEvent<?> event, Notification notification) throws InterruptedException {
-        Thread.sleep(HANDLING_MILLIS);
+        Thread.sleep(HANDLING);
         em.createNativeQuery("INSERT INTO scaleout_handled (notification_id, originator_id, originator_version, node,"
                         + " handled_at) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, notification.id())

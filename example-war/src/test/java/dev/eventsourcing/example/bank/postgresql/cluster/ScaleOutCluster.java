@@ -50,12 +50,21 @@ final class ScaleOutCluster implements AutoCloseable {
      * @param lease    how long a node's hold on a segment lasts without renewal
      */
     static ScaleOutCluster provision(String databaseName, int count, int segments, Duration lease) throws Exception {
+        return provision(databaseName, count, segments, lease, SlowProjection.HANDLING_MILLIS);
+    }
+
+    /**
+     * As {@link #provision(String, int, int, Duration)}, with the projection taking
+     * {@code handlingMillis} per notification instead of its own time.
+     */
+    static ScaleOutCluster provision(String databaseName, int count, int segments, Duration lease, long handlingMillis)
+            throws Exception {
         ClusterDatabase database = ClusterDatabase.fresh(databaseName);
         Path built = Path.of(System.getProperty("bank.war", "target/bank.war")).toAbsolutePath();
         Path folder = Files.createDirectories(built.resolveSibling("scaleout"));
         Path war = ClusterWar.withDatabaseUrl(built, database.url(), folder.resolve("bank.war"),
                 ScaleOutDeployment::addTo);
-        Path properties = nodeProperties(folder.resolve("node.properties"), segments, lease);
+        Path properties = nodeProperties(folder.resolve("node.properties"), segments, lease, handlingMillis);
         List<WildFlyNode> nodes = new ArrayList<>();
         for (int number = 1; number <= count; number++) {
             nodes.add(WildFlyNode.provision("node-" + number, Path.of(System.getProperty("jboss.home")),
@@ -69,11 +78,12 @@ final class ScaleOutCluster implements AutoCloseable {
     }
 
     // The test users, and the projection's segments and lease as system properties of the server,
-    // which MicroProfile Config reads as it reads the WAR's own configuration.
-    private static Path nodeProperties(Path file, int segments, Duration lease) throws IOException {
+    // which MicroProfile Config reads as it reads the WAR's own configuration; and its handling time.
+    private static Path nodeProperties(Path file, int segments, Duration lease, long handlingMillis) throws IOException {
         String settings = Files.readString(TestUser.propertiesFile())
                 + "\neventsourcing." + SlowProjection.NAME + ".projection.segments=" + segments
-                + "\neventsourcing." + SlowProjection.NAME + ".projection.lease=" + lease.toMillis() + "\n";
+                + "\neventsourcing." + SlowProjection.NAME + ".projection.lease=" + lease.toMillis()
+                + "\n" + SlowProjection.HANDLING_MILLIS_PROPERTY + "=" + handlingMillis + "\n";
         return Files.writeString(file, settings);
     }
 

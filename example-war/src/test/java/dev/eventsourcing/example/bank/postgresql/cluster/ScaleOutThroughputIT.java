@@ -20,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Not part of the build's tests: with {@code -Dscaleout.measure=true} this measures how fast 1,
  * then 2, then 3 nodes work off the scale-out test's backlog, each count on a fresh database,
  * for each segment count of {@code -Dscaleout.segments} (default {@code 1,12}: one segment is
- * one node at a time, as without segments). All nodes start before the backlog is made; the
+ * one node at a time, as without segments), with a backlog of {@code -Dscaleout.samples} samples
+ * of 50 events (default 400, so 20,000 notifications) and a handling time of
+ * {@code -Dscaleout.handling-millis} (default 5). All nodes start before the backlog is made; the
  * rate is the backlog divided by the time from its first handling to its last. It prints a line
  * per run and the ratios to one node, and writes them to {@code target/scaleout/throughput.json}.
  * It checks that each run handled every notification once, and asserts no speed.
@@ -28,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @EnabledIfSystemProperty(named = "scaleout.measure", matches = "true")
 class ScaleOutThroughputIT {
 
-    private static final int SAMPLES = 400;
+    private static final int SAMPLES = Integer.getInteger("scaleout.samples", 400);
     private static final int NOTIFICATIONS = SAMPLES * ScaleOutCluster.EVENTS;
+    private static final long HANDLING_MILLIS = Long.getLong(SlowProjection.HANDLING_MILLIS_PROPERTY,
+            SlowProjection.HANDLING_MILLIS);
     private static final Duration PROCESSING = Duration.ofMinutes(8);
 
     /** One run: a segment count, a node count, and what came of it. */
@@ -53,7 +57,7 @@ class ScaleOutThroughputIT {
 
     private static Run run(int segments, int nodes) throws Exception {
         try (ScaleOutCluster cluster = ScaleOutCluster.provision("scaleout_measure", nodes, segments,
-                ScaleOutIT.LEASE)) {
+                ScaleOutIT.LEASE, HANDLING_MILLIS)) {
             List<WildFlyNode> all = new ArrayList<>();
             for (int number = 1; number <= nodes; number++) {
                 all.add(cluster.node(number));
@@ -81,7 +85,7 @@ class ScaleOutThroughputIT {
     private static String describe(List<Run> runs, Run run) {
         return String.format(Locale.ROOT, "Scale-out throughput: %d segment(s), %d node(s): %.0f notifications/s"
                         + " (%.2fx one node), %d notifications of %d ms each; per node %s", run.segments(), run.nodes(),
-                run.perSecond(), ratio(runs, run), NOTIFICATIONS, SlowProjection.HANDLING_MILLIS, run.perNode());
+                run.perSecond(), ratio(runs, run), NOTIFICATIONS, HANDLING_MILLIS, run.perNode());
     }
 
     private static String json(List<Run> runs) {
@@ -91,7 +95,7 @@ class ScaleOutThroughputIT {
                 run.perNode().entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
                         .collect(Collectors.joining(", "))))
                 .collect(Collectors.joining(",\n"));
-        return "{\n  \"notifications\": " + NOTIFICATIONS + ",\n  \"handlingMillis\": " + SlowProjection.HANDLING_MILLIS
+        return "{\n  \"notifications\": " + NOTIFICATIONS + ",\n  \"handlingMillis\": " + HANDLING_MILLIS
                 + ",\n  \"leaseMillis\": " + ScaleOutIT.LEASE.toMillis() + ",\n  \"runs\": [\n" + items + "\n  ]\n}\n";
     }
 }
