@@ -6,12 +6,14 @@ import dev.eventsourcing.persistence.OperationalException;
 import dev.eventsourcing.persistence.ProgrammingException;
 import dev.eventsourcing.persistence.RecorderException;
 import jakarta.persistence.EntityExistsException;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
 import jakarta.persistence.TransactionRequiredException;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one place where JPA and JDBC failures become {@link RecorderException}s, with the
@@ -37,6 +39,18 @@ final class JpaExceptions {
     private static final Set<Integer> OPERATIONAL_VENDOR_CODES = Set.of(1205, 50200, 90067, 90098, 90121, 90131);
 
     private JpaExceptions() {
+    }
+
+    /**
+     * Runs a recorder's unit of work in a transaction of {@code transactions}, with whatever it
+     * throws translated as a failure of {@code operation}.
+     */
+    static <T> T inTransaction(JpaTransactions transactions, String operation, Function<EntityManager, T> work) {
+        try {
+            return transactions.inTransaction(work);
+        } catch (RuntimeException e) {
+            throw translate(e, operation);
+        }
     }
 
     /** Translates a failure of {@code operation} (a phrase such as "Inserting 3 events into Bank"). */

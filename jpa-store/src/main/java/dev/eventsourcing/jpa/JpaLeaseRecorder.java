@@ -139,11 +139,7 @@ public class JpaLeaseRecorder implements LeaseRecorder {
     }
 
     private <T> T run(String operation, Function<EntityManager, T> work) {
-        try {
-            return transactions.inTransaction(work);
-        } catch (RuntimeException e) {
-            throw JpaExceptions.translate(e, operation);
-        }
+        return JpaExceptions.inTransaction(transactions, operation, work);
     }
 
     @Override

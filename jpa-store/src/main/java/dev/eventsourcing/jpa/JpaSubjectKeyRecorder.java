@@ -165,11 +165,7 @@ public class JpaSubjectKeyRecorder implements SubjectKeyRecorder {
     }
 
     private <T> T run(String operation, Function<EntityManager, T> work) {
-        try {
-            return transactions.inTransaction(work);
-        } catch (RuntimeException e) {
-            throw JpaExceptions.translate(e, operation);
-        }
+        return JpaExceptions.inTransaction(transactions, operation, work);
     }
 
     @Override
