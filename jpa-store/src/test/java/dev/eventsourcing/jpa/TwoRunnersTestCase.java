@@ -3,6 +3,7 @@ package dev.eventsourcing.jpa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.persistence.ParkedNotification;
 import dev.eventsourcing.persistence.ParkedNotification.Status;
@@ -10,20 +11,26 @@ import dev.eventsourcing.system.ApplicationSystem;
 import dev.eventsourcing.system.MultiThreadedRunner;
 import dev.eventsourcing.system.RunnerSettings;
 import dev.eventsourcing.system.fixtures.Bank;
+import dev.eventsourcing.system.transfers.Accounts;
+import dev.eventsourcing.system.transfers.TransferWorkload;
+import dev.eventsourcing.system.transfers.Transfers;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +47,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 abstract class TwoRunnersTestCase {
 
     private static final ApplicationSystem BANK = ApplicationSystem.builder().add(Bank.class).build();
+    private static final ApplicationSystem TRANSFERS = ApplicationSystem.builder()
+            .pipe(Transfers.class, Accounts.class, Transfers.class).build();
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
     private static final int WRITERS_PER_NODE = 2;
     private static final int SAVES_PER_WRITER = 30;
@@ -178,6 +187,47 @@ abstract class TwoRunnersTestCase {
         logged.assertNone();
     }
 
+    /**
+     * Both process applications of a transfer system divided into 4 segments on two runners:
+     * each policy runs once per upstream notification overall (each transfer ends once and money
+     * is conserved), both runners run the policies, and every segment's position reaches the end
+     * of the log it follows.
+     */
+    @Test
+    void aDividedProcessApplicationSharesItsSegmentsBetweenTheRunnersAndRunsEachPolicyOnce() throws Exception {
+        Settings store = database().freshStoreSettings();
+        Map<String, String> divided = Map.of(RunnerSettings.SEGMENTS, "4", RunnerSettings.LEASE, "900");
+        Node a = start("a", store, TRANSFERS, null, divided);
+        Node b = start("b", store, TRANSFERS, null, divided);
+        awaitHeld(a, 2);
+        awaitHeld(b, 2);
+        logged.clear();
+
+        TransferWorkload workload = new TransferWorkload(6, 40, 5);
+        TransferWorkload.EndState end = workload.run(a.runner.get(Accounts.class), b.runner.get(Transfers.class), () -> {
+            a.runner.waitUntilCaughtUp(CATCH_UP);
+            b.runner.waitUntilCaughtUp(CATCH_UP);
+        });
+
+        assertTrue(end.outcomes().stream().allMatch(outcome -> outcome.endsWith(" v2")),
+                "each transfer ended exactly once: " + end.outcomes());
+        BigDecimal opened = new TransferWorkload(6, 0, 5).run(new Accounts(Settings.empty()),
+                new Transfers(Settings.empty()), () -> { }).balances().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(opened, end.balances().stream().reduce(BigDecimal.ZERO, BigDecimal::add), "money is conserved");
+        long transfersEnd = a.runner.get(Transfers.class).recorder().maxNotificationId();
+        long accountsEnd = a.runner.get(Accounts.class).recorder().maxNotificationId();
+        for (int segment = 0; segment < 4; segment++) {
+            assertEquals(transfersEnd, a.runner.get(Accounts.class).processRecorder()
+                    .maxTrackingId("Transfers#" + segment + "/4"), "Accounts' position in segment " + segment);
+            assertEquals(accountsEnd, a.runner.get(Transfers.class).processRecorder()
+                    .maxTrackingId("Accounts#" + segment + "/4"), "Transfers' position in segment " + segment);
+        }
+        assertTrue(a.processedBy("Accounts") > 0 && b.processedBy("Accounts") > 0,
+                "both runners ran the Accounts policy: a " + a.processedBy("Accounts") + ", b "
+                        + b.processedBy("Accounts"));
+        logged.assertNone();
+    }
+
     private static void assertHandledOnce(Node node) {
         Map<Long, Long> once = new TreeMap<>();
         node.committedIds().forEach(id -> once.put(id, 1L));
@@ -227,7 +277,12 @@ abstract class TwoRunnersTestCase {
     }
 
     private Node start(String name, Settings store, BalancesView view, Map<String, String> settings) {
-        Node node = new Node(name, store, database().strategy(), view, settings);
+        return start(name, store, BANK, view, settings);
+    }
+
+    private Node start(String name, Settings store, ApplicationSystem system, BalancesView view,
+                       Map<String, String> settings) {
+        Node node = new Node(name, store, database().strategy(), system, view, settings);
         nodes.add(node);
         node.runner.start();
         return node;
@@ -240,8 +295,10 @@ abstract class TwoRunnersTestCase {
         final ThreadBoundTransactions transactions;
         final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
         final MultiThreadedRunner runner;
+        private final Map<String, AtomicLong> processed = new ConcurrentHashMap<>();
 
-        Node(String name, Settings store, DatabaseStrategy database, BalancesView view, Map<String, String> extra) {
+        Node(String name, Settings store, DatabaseStrategy database, ApplicationSystem system, BalancesView view,
+             Map<String, String> extra) {
             factory = Persistence.createEntityManagerFactory(store.get(JpaInfrastructureFactory.PERSISTENCE_UNIT).orElseThrow(),
                     Map.of("jakarta.persistence.jdbc.url", store.get(JpaInfrastructureFactory.URL).orElseThrow(),
                             "jakarta.persistence.jdbc.user", store.get(JpaInfrastructureFactory.USER).orElseThrow(),
@@ -249,14 +306,22 @@ abstract class TwoRunnersTestCase {
             transactions = new ThreadBoundTransactions(factory);
             JpaSchema.createTables(transactions, database);
             transactions.inNewTransaction(em -> ((EntityManager) em).createNativeQuery(BalancesView.CREATE_TABLE).executeUpdate());
-            runner = MultiThreadedRunner.builder()
-                    .system(BANK)
+            MultiThreadedRunner.Builder builder = MultiThreadedRunner.builder()
+                    .system(system)
                     .settings(Settings.of(settings(extra)))
                     .node(name)
                     .infrastructure((reader, settings) -> new JpaInfrastructureFactory(reader, settings, transactions, database))
-                    .projection(view.on(name), "Bank")
-                    .executor(executor)
-                    .build();
+                    .metrics(new MetricsListener() {
+                        @Override
+                        public void processed(String reader, String upstream) {
+                            processed.computeIfAbsent(reader, r -> new AtomicLong()).incrementAndGet();
+                        }
+                    })
+                    .executor(executor);
+            if (view != null) {
+                builder.projection(view.on(name), "Bank");
+            }
+            runner = builder.build();
         }
 
         private static Map<String, String> settings(Map<String, String> extra) {
@@ -264,6 +329,12 @@ abstract class TwoRunnersTestCase {
                     RunnerSettings.BATCH_SIZE, "10", RunnerSettings.RETRY_DELAY, "20", RunnerSettings.ATTEMPTS, "2"));
             settings.putAll(extra);
             return settings;
+        }
+
+        /** How many notifications this runner's reader of that name processed. */
+        long processedBy(String reader) {
+            AtomicLong count = processed.get(reader);
+            return count == null ? 0 : count.get();
         }
 
         List<Long> committedIds() {
