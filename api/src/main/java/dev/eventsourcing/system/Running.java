@@ -118,18 +118,18 @@ final class Running {
 
     /** Waits until every reader of the log has processed it up to the notification id. */
     void waitForAll(String upstream, long notificationId, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Worker worker : workers) {
-            if (worker.log.name().equals(upstream)) {
-                worker.waitFor(notificationId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            }
-        }
+        await(workers.stream().filter(worker -> worker.log.name().equals(upstream)).toList(), notificationId, timeout);
     }
 
     /** Waits until the reader has processed the log up to the notification id, in every segment. */
     void waitFor(String reader, String upstream, long notificationId, Duration timeout) {
+        await(workers(reader, upstream), notificationId, timeout);
+    }
+
+    /** Waits until each of the workers has processed up to the notification id, all within one timeout. */
+    private static void await(List<Worker> workers, long notificationId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (Worker worker : workers(reader, upstream)) {
+        for (Worker worker : workers) {
             worker.waitFor(notificationId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
     }

@@ -5,6 +5,7 @@ import dev.eventsourcing.persistence.LeaseRecorder;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.OptionalInt;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.logging.Level;
@@ -136,7 +137,7 @@ final class SegmentLeases {
 
     private String recordedCount() {
         try {
-            java.util.OptionalInt recorded = recorder.segments(group);
+            OptionalInt recorded = recorder.segments(group);
             return recorded.isPresent() ? String.valueOf(recorded.getAsInt()) : "another number of";
         } catch (RuntimeException e) {
             return "another number of";
