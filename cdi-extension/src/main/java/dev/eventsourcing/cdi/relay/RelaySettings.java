@@ -74,7 +74,7 @@ public record RelaySettings(String application, String destination, String conne
      * @return the application's name followed by {@code Relay}, e.g. {@code BankRelay}
      */
     public String readerName() {
-        return application + "Relay";
+        return readerName(application);
     }
 
     /**
@@ -122,25 +122,35 @@ public record RelaySettings(String application, String destination, String conne
      * @return the reader name of each application whose destination is set, e.g. {@code BankRelay}
      */
     public static List<String> readerNames(Set<String> keys, Settings settings) {
-        String suffix = DESTINATION.substring(DESTINATION.indexOf(PLACEHOLDER) + PLACEHOLDER.length());
         return new TreeSet<>(keys).stream()
-                .filter(key -> key.startsWith(PREFIX) && key.endsWith(suffix) && key.length() > PREFIX.length() + suffix.length())
                 .filter(key -> settings.get(key).isPresent())
-                .map(key -> new RelaySettings(key.substring(PREFIX.length(), key.length() - suffix.length()), "", "", true)
-                        .readerName())
+                .flatMap(key -> applicationIn(key, DESTINATION).stream())
+                .map(RelaySettings::readerName)
                 .toList();
+    }
+
+    private static String readerName(String application) {
+        return application + "Relay";
+    }
+
+    /** The application that a key of the template's form names, or empty when the key has another form. */
+    private static Optional<String> applicationIn(String key, String template) {
+        String suffix = template.substring(template.indexOf(PLACEHOLDER) + PLACEHOLDER.length());
+        if (key.startsWith(PREFIX) && key.endsWith(suffix) && key.length() > PREFIX.length() + suffix.length()) {
+            return Optional.of(key.substring(PREFIX.length(), key.length() - suffix.length()));
+        }
+        return Optional.empty();
     }
 
     private static String applicationOf(String key, Collection<String> applications) {
         for (String template : List.of(DESTINATION, CONNECTION_FACTORY, DELIVERY_MODE)) {
-            String suffix = template.substring(template.indexOf(PLACEHOLDER) + PLACEHOLDER.length());
-            if (key.endsWith(suffix) && key.length() > PREFIX.length() + suffix.length()) {
-                String application = key.substring(PREFIX.length(), key.length() - suffix.length());
-                if (!applications.contains(application)) {
+            Optional<String> application = applicationIn(key, template);
+            if (application.isPresent()) {
+                if (!applications.contains(application.get())) {
                     throw new ConfigurationException("Setting '" + key + "' names no application of the deployment: '"
-                            + application + "'; its applications are " + new TreeSet<>(applications));
+                            + application.get() + "'; its applications are " + new TreeSet<>(applications));
                 }
-                return application;
+                return application.get();
             }
         }
         throw new ConfigurationException("Setting '" + key + "' is no relay setting; an application's relay is"
