@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record DcbAppendCondition(DcbQuery failIfEventsMatch, long after) {
 
-    /** Refuses a {@code null} query and a negative position. */
+    /**
+     * Refuses a {@code null} query and a negative position.
+     *
+     * @param failIfEventsMatch the events whose appearance after {@code after} makes the append fail
+     * @param after             the position the decision read up to
+     */
     public DcbAppendCondition {
         Objects.requireNonNull(failIfEventsMatch, "failIfEventsMatch");
         if (after < 0) {

@@ -17,7 +17,15 @@ import java.util.UUID;
  */
 public record DcbEvent(String type, byte[] data, Set<String> tags, UUID id, Map<String, String> metadata) {
 
-    /** Checks and copies every part; types and tags must not be blank. */
+    /**
+     * Checks and copies every part; types and tags must not be blank.
+     *
+     * @param type     what kind of event it is
+     * @param data     the event's state
+     * @param tags     the things in the world the event is about
+     * @param id       the event's own id
+     * @param metadata strings that travel with the event
+     */
     public DcbEvent {
         DcbQueryItem.requireName(type, "type");
         data = Objects.requireNonNull(data, "data").clone();

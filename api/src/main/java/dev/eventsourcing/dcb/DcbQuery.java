@@ -15,7 +15,11 @@ public record DcbQuery(List<DcbQueryItem> items) {
 
     private static final DcbQuery ALL = new DcbQuery(List.of());
 
-    /** Copies the list and refuses {@code null} items. */
+    /**
+     * Copies the list and refuses {@code null} items.
+     *
+     * @param items the alternatives; empty for every event
+     */
     public DcbQuery {
         items = List.copyOf(Objects.requireNonNull(items, "items"));
     }

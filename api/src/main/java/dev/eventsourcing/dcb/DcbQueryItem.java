@@ -15,7 +15,12 @@ import java.util.Set;
  */
 public record DcbQueryItem(Set<String> types, Set<String> tags) {
 
-    /** Copies both sets and refuses {@code null} or blank entries. */
+    /**
+     * Copies both sets and refuses {@code null} or blank entries.
+     *
+     * @param types the event types, any of which matches; empty for any type
+     * @param tags  the tags an event must all carry; empty for no tag required
+     */
     public DcbQueryItem {
         types = DcbNames.check(types, "type");
         tags = DcbNames.check(tags, "tag");

@@ -15,7 +15,12 @@ import java.util.OptionalLong;
  */
 public record DcbReadResponse(List<DcbSequencedEvent> events, OptionalLong head) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param events the matching events, ascending
+     * @param head   the head to pass back as {@code after}
+     */
     public DcbReadResponse {
         events = List.copyOf(Objects.requireNonNull(events, "events"));
         Objects.requireNonNull(head, "head");

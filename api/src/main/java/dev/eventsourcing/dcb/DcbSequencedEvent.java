@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record DcbSequencedEvent(DcbEvent event, long position) {
 
-    /** Refuses a {@code null} event and a position below 1. */
+    /**
+     * Refuses a {@code null} event and a position below 1.
+     *
+     * @param event    the event
+     * @param position its place in the total order, from 1
+     */
     public DcbSequencedEvent {
         Objects.requireNonNull(event, "event");
         if (position < 1) {
