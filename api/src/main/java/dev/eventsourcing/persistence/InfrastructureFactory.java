@@ -2,6 +2,7 @@ package dev.eventsourcing.persistence;
 
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
+import dev.eventsourcing.dcb.DcbRecorder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +122,21 @@ public abstract class InfrastructureFactory implements AutoCloseable {
                 + Settings.PERSISTENCE_MODULE + "' is '" + settings.get(Settings.PERSISTENCE_MODULE).orElse(DEFAULT_MODULE)
                 + "') keeps no leases, so '" + applicationName + "' cannot divide its work into segments among nodes"
                 + " on it; use a backend that keeps them (" + DEFAULT_MODULE + ", jpa)");
+    }
+
+    /**
+     * The recorder of a DCB application's events: tagged events in one order of positions, read
+     * by type and tag and appended on conditions (see {@link DcbRecorder}). A factory serves one
+     * recorder to all its callers. A backend without DCB storage does not override it.
+     *
+     * @return the DCB recorder
+     * @throws ConfigurationException when this backend keeps no DCB events
+     */
+    public DcbRecorder dcbRecorder() {
+        throw new ConfigurationException("The persistence backend " + getClass().getName() + " (setting '"
+                + Settings.PERSISTENCE_MODULE + "' is '" + settings.get(Settings.PERSISTENCE_MODULE).orElse(DEFAULT_MODULE)
+                + "') keeps no DCB events, so '" + applicationName + "' cannot use dynamic consistency boundaries"
+                + " on it; DCB needs the " + DEFAULT_MODULE + " or jpa backend");
     }
 
     /**

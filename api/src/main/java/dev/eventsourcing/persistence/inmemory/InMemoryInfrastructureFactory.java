@@ -1,6 +1,8 @@
 package dev.eventsourcing.persistence.inmemory;
 
 import dev.eventsourcing.Settings;
+import dev.eventsourcing.dcb.DcbRecorder;
+import dev.eventsourcing.dcb.inmemory.InMemoryDcbRecorder;
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
@@ -22,6 +24,7 @@ public final class InMemoryInfrastructureFactory extends InfrastructureFactory {
     private InMemoryParkingRecorder parkingRecorder;
     private InMemoryLeaseRecorder leaseRecorder;
     private InMemorySubjectKeyRecorder subjectKeyRecorder;
+    private InMemoryDcbRecorder dcbRecorder;
 
     /**
      * A factory with an empty store of its own, made on first use.
@@ -85,6 +88,14 @@ public final class InMemoryInfrastructureFactory extends InfrastructureFactory {
             subjectKeyRecorder = new InMemorySubjectKeyRecorder();
         }
         return subjectKeyRecorder;
+    }
+
+    @Override
+    public synchronized DcbRecorder dcbRecorder() {
+        if (dcbRecorder == null) {
+            dcbRecorder = new InMemoryDcbRecorder();
+        }
+        return dcbRecorder;
     }
 
     /** Registers the in-memory backend under the name {@code inmemory}. */
