@@ -6,8 +6,15 @@ import java.util.OptionalLong;
 /**
  * Stores DCB events in one total order of positions (from 1, ascending) and reads them back by
  * type and tag. Positions become visible in increasing order: a reader that has seen position
- * <i>n</i> never afterwards sees a newly committed event below <i>n</i>. Every backend passes the
- * same contract tests.
+ * <i>n</i> never afterwards sees a newly committed event below <i>n</i>, so a {@code head} is
+ * never ahead of a position still to commit. A batch's positions are consecutive; a refused
+ * append stores nothing, but may leave a gap before the next batch's positions (a database
+ * sequence does not take back the values a rolled-back transaction drew).
+ *
+ * <p>An event's id is unique in the store: an append holding an id that is stored already, or
+ * twice in its own batch, fails with an {@link dev.eventsourcing.persistence.IntegrityException}
+ * and stores nothing. Every backend passes the same contract tests ({@code DcbRecorderTestCase}
+ * in the api test-jar).
  */
 public interface DcbRecorder {
 
@@ -20,6 +27,7 @@ public interface DcbRecorder {
      * @param query what to select
      * @param after only events with a higher position; 0 for all
      * @return the events, ascending, and the store's head at the time of the read
+     * @throws IllegalArgumentException when {@code after} is negative
      */
     DcbReadResponse read(DcbQuery query, long after);
 
@@ -30,6 +38,7 @@ public interface DcbRecorder {
      * @param after only events with a higher position; 0 for all
      * @param limit the most events to return, 0 or more
      * @return the events, ascending, and the position of the last one returned as the head
+     * @throws IllegalArgumentException when {@code after} or {@code limit} is negative
      */
     DcbReadResponse read(DcbQuery query, long after, int limit);
 
@@ -40,6 +49,8 @@ public interface DcbRecorder {
      * @param events the events, at least one
      * @return the position of the last event appended
      * @throws IllegalArgumentException when {@code events} is empty
+     * @throws dev.eventsourcing.persistence.IntegrityException when an event's id is stored already
+     *                                  or appears twice in the batch
      */
     long append(List<DcbEvent> events);
 
@@ -52,6 +63,8 @@ public interface DcbRecorder {
      * @return the position of the last event appended
      * @throws DcbConditionFailedException when a matching event was appended after the position
      * @throws IllegalArgumentException    when {@code events} is empty
+     * @throws dev.eventsourcing.persistence.IntegrityException when an event's id is stored already
+     *                                     or appears twice in the batch
      */
     long append(List<DcbEvent> events, DcbAppendCondition condition);
 
@@ -61,6 +74,7 @@ public interface DcbRecorder {
      * @param query what to deliver
      * @param after deliver events with a higher position; 0 for all
      * @return a feed to iterate and to close
+     * @throws IllegalArgumentException when {@code after} is negative
      */
     DcbSubscription subscribe(DcbQuery query, long after);
 }
