@@ -196,6 +196,21 @@ public final class Mapper {
         topics.declare(types);
     }
 
+    /**
+     * Makes a class known, as {@link #declare} does, and gives every topic that reads as it (see
+     * {@link TopicRegistry#topicsOf}): what a query selecting a class's stored events by topic
+     * names.
+     *
+     * @param type a concrete class with a usable topic
+     * @return its topics: the one it is written under, and old ones that read as it
+     * @throws IllegalArgumentException when the class has no usable topic, or its topic names
+     *         another known class
+     */
+    public Set<String> topicsOf(Class<?> type) {
+        topics.declare(type);
+        return topics.topicsOf(type);
+    }
+
     /** @return the classes whose topics this mapper reads now: declared, written or registered ones */
     public Set<Class<?>> knownClasses() {
         return topics.knownClasses();

@@ -236,6 +236,29 @@ public final class TopicRegistry {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
+    /**
+     * Every topic that reads as a class now: its own, the old topics registered for it, and its
+     * binary name when it has a {@code @Topic} (and no other class has that name as a topic). A
+     * query that selects stored events of a class by topic must name them all, or it misses
+     * events stored before a rename.
+     *
+     * @param type a class; not null
+     * @return the topics, empty when the class is not known
+     */
+    public Set<String> topicsOf(Class<?> type) {
+        Objects.requireNonNull(type, "type");
+        Set<String> topics = new LinkedHashSet<>();
+        classes.forEach((topic, known) -> {
+            if (known == type) {
+                topics.add(topic);
+            }
+        });
+        if (binaryNames.get(type.getName()) == type && !classes.containsKey(type.getName())) {
+            topics.add(type.getName());
+        }
+        return Set.copyOf(topics);
+    }
+
     /** @return a copy of the set of classes whose topics read as them now */
     public Set<Class<?>> knownClasses() {
         return Set.copyOf(classes.values());

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,6 +106,15 @@ class TopicRegistryTest {
         assertSame(Account.Deposited.class, topics.resolve("bank.Deposited"));
         assertSame(Account.Deposited.class, topics.resolve(Account.Deposited.class.getName()));
         assertEquals(Account.Deposited.class.getName(), topics.topicOf(Account.Deposited.class));
+    }
+
+    @Test
+    void theTopicsOfAClassAreItsOwnItsOldOnesAndItsBinaryNameUnderATopic() {
+        TopicRegistry topics = new TopicRegistry().register("bank.Deposited", Account.Deposited.class);
+        assertEquals(Set.of("bank.Deposited", Account.Deposited.class.getName()), topics.topicsOf(Account.Deposited.class));
+        topics.declare(Stable.class);
+        assertEquals(Set.of("test.Stable", Stable.class.getName()), topics.topicsOf(Stable.class));
+        assertEquals(Set.of(), topics.topicsOf(Account.Opened.class));
     }
 
     @Test
