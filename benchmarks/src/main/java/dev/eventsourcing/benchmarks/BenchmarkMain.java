@@ -28,11 +28,11 @@ public final class BenchmarkMain {
                 continue;
             }
             System.out.println("== " + backend.label());
-            List<Contender> contenders = Contenders.of(backend, options.contenders());
-            try {
-                new Scenarios(harness).runAll(contenders);
-            } finally {
-                contenders.forEach(Contender::close);
+            if (options.suites().contains("classic")) {
+                runClassic(harness, backend);
+            }
+            if (options.suites().contains("dcb")) {
+                new DcbScenarios(harness).runAll(DcbContenders.of(backend));
             }
         }
         Report report = new Report(harness.figures(), environment, harness.notes());
@@ -42,5 +42,14 @@ public final class BenchmarkMain {
         report.writeJson(options.output());
         Files.writeString(options.output().resolveSibling("benchmark-results.md"), report.markdown());
         System.out.printf("Finished in %.0f s; results in %s%n", (System.nanoTime() - start) / 1e9, options.output());
+    }
+
+    private static void runClassic(Harness harness, Backend backend) throws Exception {
+        List<Contender> contenders = Contenders.of(backend, harness.options().contenders());
+        try {
+            new Scenarios(harness).runAll(contenders);
+        } finally {
+            contenders.forEach(Contender::close);
+        }
     }
 }

@@ -12,13 +12,7 @@ import java.util.function.ObjLongConsumer;
  *
  * <p>Implementations are thread-safe where a scenario uses several writers ({@link #append}).
  */
-public interface Contender extends AutoCloseable {
-
-    /** The contender's name in the results, e.g. {@code JPA} or {@code raw JDBC}. */
-    String name();
-
-    /** Where it keeps its events. */
-    Backend backend();
+public interface Contender extends Measured, AutoCloseable {
 
     /** Appends the events of one aggregate in one transaction. */
     void append(List<StoredEvent> events);

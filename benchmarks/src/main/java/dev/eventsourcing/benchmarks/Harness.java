@@ -20,8 +20,8 @@ final class Harness {
 
     /** One round of a scenario on one contender, returning the round's value (e.g. events/s). */
     @FunctionalInterface
-    interface Trial {
-        double run(Contender contender, int round) throws Exception;
+    interface Trial<C> {
+        double run(C contender, int round) throws Exception;
     }
 
     private final Options options;
@@ -62,18 +62,20 @@ final class Harness {
      * Measures a scenario on each contender: a warm-up round (round 0, not kept), then the
      * configured number of rounds.
      */
-    void measure(String scenario, String unit, boolean higherIsBetter, List<Contender> contenders, Trial trial) {
+    <C extends Measured> void measure(String scenario, String unit, boolean higherIsBetter, List<C> contenders,
+            Trial<C> trial) {
         measure(scenario, unit, higherIsBetter, contenders, options.rounds(), trial);
     }
 
-    void measure(String scenario, String unit, boolean higherIsBetter, List<Contender> contenders, int rounds, Trial trial) {
-        Map<Contender, double[]> samples = new LinkedHashMap<>();
-        for (Contender contender : contenders) {
+    <C extends Measured> void measure(String scenario, String unit, boolean higherIsBetter, List<C> contenders,
+            int rounds, Trial<C> trial) {
+        Map<C, double[]> samples = new LinkedHashMap<>();
+        for (C contender : contenders) {
             run(trial, contender, 0, scenario);
             samples.put(contender, new double[rounds]);
         }
         for (int round = 1; round <= rounds; round++) {
-            for (Contender contender : contenders) {
+            for (C contender : contenders) {
                 samples.get(contender)[round - 1] = run(trial, contender, round, scenario);
             }
         }
@@ -81,7 +83,7 @@ final class Harness {
                 record(new Figure(scenario, unit, higherIsBetter, contender.name(), contender.backend(), values)));
     }
 
-    private static double run(Trial trial, Contender contender, int round, String scenario) {
+    private static <C extends Measured> double run(Trial<C> trial, C contender, int round, String scenario) {
         try {
             return trial.run(contender, round);
         } catch (Exception e) {

@@ -18,12 +18,15 @@ import java.util.Set;
  * @param warmupSeconds how long each contender runs a mixed workload before it is measured
  * @param capSeconds    the longest one round of reading or catching up may take (the large log
  *                      gets three times as long); a capped round reports the rate of what it did
+ * @param dcbStoreSize  DCB events stored at the end of the reads by tag (a multiple of 1,000, at least 100,000)
+ * @param suites        the suites to run: {@code classic} (the recorders of aggregates and logs), {@code dcb}
  * @param backends      the backends to run
  * @param contenders    the names of the contenders to run besides the baseline; empty for all
  * @param output        where the JSON results go
  */
 public record Options(int rounds, double seconds, long logSize, long largeLogSize, int latencyRate,
-                      double latencySeconds, double warmupSeconds, double capSeconds, Set<Backend> backends,
+                      double latencySeconds, double warmupSeconds, double capSeconds, long dcbStoreSize,
+                      Set<String> suites, Set<Backend> backends,
                       Set<String> contenders, Path output) {
 
     public Options {
@@ -36,9 +39,20 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
         if (logSize < 1000 || largeLogSize < logSize) {
             throw new IllegalArgumentException("bench.log must be at least 1000 and bench.large-log at least bench.log");
         }
+        if (dcbStoreSize < 100_000 || dcbStoreSize % 1000 != 0) {
+            throw new IllegalArgumentException("bench.dcb.store must be a multiple of 1,000 of at least 100,000, was "
+                    + dcbStoreSize);
+        }
+        if (suites.isEmpty() || !SUITES.containsAll(suites)) {
+            throw new IllegalArgumentException("bench.suites: " + suites + "; known: " + SUITES);
+        }
+        suites = Set.copyOf(suites);
         backends = Set.copyOf(backends);
         contenders = Set.copyOf(contenders);
     }
+
+    /** The suites of scenarios there are. */
+    public static final Set<String> SUITES = Set.of("classic", "dcb");
 
     /** The options given as system properties, with the defaults of the documented run. */
     public static Options fromSystemProperties() {
@@ -51,6 +65,8 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
                 Double.parseDouble(System.getProperty("bench.latency.seconds", "2")),
                 Double.parseDouble(System.getProperty("bench.warmup", "5")),
                 Double.parseDouble(System.getProperty("bench.cap", "1.5")),
+                Long.getLong("bench.dcb.store", 1_000_000),
+                names(System.getProperty("bench.suites", "classic,dcb")),
                 backends(System.getProperty("bench.backends", "memory,h2,postgresql,mariadb")),
                 names(System.getProperty("bench.contenders", "")),
                 Path.of(System.getProperty("bench.output", "target/benchmark-results.json")));
