@@ -2,6 +2,7 @@ package dev.eventsourcing.system;
 
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Environment;
+import dev.eventsourcing.dcb.application.DcbApplication;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ final class Applications {
     private final Map<Class<?>, Application> byClass = new LinkedHashMap<>();
     private final List<Application> made;
     private final Map<String, Application> byName;
+    private final Map<String, DcbApplication> dcbByName;
 
     private Applications(Plan plan, List<Application> made) {
         this.made = made;
@@ -39,6 +41,7 @@ final class Applications {
             }
         }
         this.byName = ReaderNames.byName(all);
+        this.dcbByName = ReaderNames.dcbByName(plan.dcbGiven(), byName);
     }
 
     /**
@@ -78,6 +81,11 @@ final class Applications {
     /** Every application, given or made, by name. */
     Map<String, Application> byName() {
         return byName;
+    }
+
+    /** Every DCB application given, by name. */
+    Map<String, DcbApplication> dcbByName() {
+        return dcbByName;
     }
 
     /** The application of a class of the system, or the first one given of that class. */

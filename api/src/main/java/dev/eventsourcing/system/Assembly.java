@@ -47,7 +47,9 @@ final class Assembly {
         for (Plan.ProjectionEdge edge : plan.projections()) {
             projections.put(edge.projection().name(), edge.projection());
             if (edge.upstream() != null) {
-                projection(edge.projection(), FollowedLog.of(applications.byName().get(edge.upstream())));
+                projection(edge.projection(), edge.projection() instanceof DecisionProjection
+                        ? FollowedLog.decisions(applications.dcbByName().get(edge.upstream()))
+                        : FollowedLog.of(applications.byName().get(edge.upstream())));
             }
         }
         return projections;

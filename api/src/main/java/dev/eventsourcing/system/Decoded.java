@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.dcb.application.SequencedDecision;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Notification;
@@ -8,9 +9,10 @@ import dev.eventsourcing.projection.ShreddedEvent;
 
 /**
  * A notification as a reader receives it: its event, or, when the personal data it carried was
- * shredded, what is left of it. Exactly one of the two is given.
+ * shredded, what is left of it, or, in the positions of a DCB application, a decision. Exactly
+ * one of the three is given.
  */
-record Decoded(DomainEvent<?> event, ShreddedEvent<?> shredded) {
+record Decoded(DomainEvent<?> event, ShreddedEvent<?> shredded, SequencedDecision decided) {
 
     /**
      * Decodes the notification with the mapper of its log: a shredded one (marked so by the log,
@@ -22,11 +24,16 @@ record Decoded(DomainEvent<?> event, ShreddedEvent<?> shredded) {
     static Decoded of(Mapper mapper, Notification notification) {
         if (!notification.shredded()) {
             try {
-                return new Decoded(mapper.toDomainEvent(notification.storedEvent()), null);
+                return new Decoded(mapper.toDomainEvent(notification.storedEvent()), null, null);
             } catch (ShreddedException e) {
                 // shredded since the log was read: what is left is the same
             }
         }
-        return new Decoded(null, new ShreddedEvent<>(mapper.eventType(notification.topic()), notification));
+        return new Decoded(null, new ShreddedEvent<>(mapper.eventType(notification.topic()), notification), null);
+    }
+
+    /** A decision of a DCB application. */
+    static Decoded of(SequencedDecision decided) {
+        return new Decoded(null, null, decided);
     }
 }

@@ -4,6 +4,7 @@ import dev.eventsourcing.EventSourcingException;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.NotificationLog;
 import dev.eventsourcing.application.Section;
+import dev.eventsourcing.dcb.application.DcbApplication;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
@@ -12,17 +13,29 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A notification log that a reader follows: the log of an application of this runner, or a
- * {@link NotificationLog} of another deployment. Its name keys the reader's tracking positions
- * and parked notifications, and its mapper decodes its events.
+ * A notification log that a reader follows: the log of an application of this runner, a
+ * {@link NotificationLog} of another deployment, or the positions of a DCB application
+ * ({@link DecisionLog}). Its name keys the reader's tracking positions and parked
+ * notifications, and it decodes its notifications (with its mapper).
  */
 interface FollowedLog {
 
     /** The name under which the reader records its position in this log. */
     String name();
 
-    /** Decodes the log's stored events. */
-    Mapper mapper();
+    /**
+     * Decodes a notification of this log.
+     *
+     * @throws RuntimeException when it cannot be decoded (an unknown topic, another key, corrupt state)
+     */
+    Decoded decode(Notification notification);
+
+    /**
+     * The class a topic of this log names, without decoding anything.
+     *
+     * @throws RuntimeException when the topic names no class the log's mapper knows
+     */
+    Class<?> eventType(String topic);
 
     /** Whether the log is read in sections whose end is not known here (another deployment's). */
     boolean remote();
@@ -53,6 +66,11 @@ interface FollowedLog {
         return new Local(application);
     }
 
+    /** The positions of a DCB application, whose decisions a projection observes. */
+    static FollowedLog decisions(DcbApplication application) {
+        return new DecisionLog(application);
+    }
+
     /** A log of another deployment, known here as {@code name}. */
     static FollowedLog remote(String name, NotificationLog log, Mapper mapper) {
         return new Remote(name, log, mapper);
@@ -71,8 +89,13 @@ interface FollowedLog {
         }
 
         @Override
-        public Mapper mapper() {
-            return application.mapper();
+        public Decoded decode(Notification notification) {
+            return Decoded.of(application.mapper(), notification);
+        }
+
+        @Override
+        public Class<?> eventType(String topic) {
+            return application.mapper().eventType(topic);
         }
 
         @Override
@@ -122,8 +145,13 @@ interface FollowedLog {
         }
 
         @Override
-        public Mapper mapper() {
-            return mapper;
+        public Decoded decode(Notification notification) {
+            return Decoded.of(mapper, notification);
+        }
+
+        @Override
+        public Class<?> eventType(String topic) {
+            return mapper.eventType(topic);
         }
 
         @Override

@@ -7,6 +7,8 @@ import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.Environment;
 import dev.eventsourcing.application.NotificationLog;
 import dev.eventsourcing.application.Shredding;
+import dev.eventsourcing.dcb.application.DcbApplication;
+import dev.eventsourcing.dcb.projection.DcbProjection;
 import dev.eventsourcing.persistence.Infrastructure;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.ParkedNotification;
@@ -223,6 +225,7 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
         private Settings settings = Settings.empty();
         private Infrastructure infrastructure = Infrastructure.FROM_SETTINGS;
         private final List<Application> given = new ArrayList<>();
+        private final List<DcbApplication> dcbGiven = new ArrayList<>();
         private final List<Plan.ProjectionEdge> projections = new ArrayList<>();
         private final List<Plan.FollowEdge> follows = new ArrayList<>();
         private ScheduledExecutorService executor;
@@ -300,6 +303,36 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
          */
         public Builder application(Application application) {
             given.add(Objects.requireNonNull(application, "application"));
+            return this;
+        }
+
+        /**
+         * A DCB application made elsewhere, whose positions projections of this runner may follow
+         * ({@link #projection(DcbProjection, String)}); never closed by the runner. The runner
+         * runs its projections after each of its appends commits.
+         *
+         * @param application the DCB application; not null
+         * @return this builder
+         */
+        public Builder application(DcbApplication application) {
+            dcbGiven.add(Objects.requireNonNull(application, "application"));
+            return this;
+        }
+
+        /**
+         * A projection following the positions of the runner's DCB application of that name: it
+         * receives each decision of the types it observes once, in order of position, with its
+         * position recorded in the same transaction (see {@link DcbProjection}). A DCB
+         * projection's work cannot be divided into segments: a decision has no single originator
+         * whose order a segment would keep.
+         *
+         * @param projection the projection
+         * @param upstream the name of the DCB application whose decisions it follows; not null
+         * @return this builder
+         */
+        public Builder projection(DcbProjection projection, String upstream) {
+            projections.add(new Plan.ProjectionEdge(new DecisionProjection(projection),
+                    Objects.requireNonNull(upstream, "upstream")));
             return this;
         }
 
@@ -406,8 +439,8 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
          *                                setting's value is not understood
          */
         public MultiThreadedRunner build() {
-            Plan plan = new Plan(system, settings, infrastructure, given, projections, follows, executor, synchronous,
-                    clock, metrics, node);
+            Plan plan = new Plan(system, settings, infrastructure, given, dcbGiven, projections, follows, executor,
+                    synchronous, clock, metrics, node);
             ReaderNames.check(plan, ReaderNames.byName(given), false);
             plan.runnerSettings(null);
             projections.forEach(edge -> plan.runnerSettings(edge.projection().name()));

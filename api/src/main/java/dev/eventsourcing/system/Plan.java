@@ -4,6 +4,7 @@ import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.NotificationLog;
+import dev.eventsourcing.dcb.application.DcbApplication;
 import dev.eventsourcing.persistence.Infrastructure;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.projection.Projection;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * @param system      the system whose applications it makes, or {@code null}
  * @param given       applications made elsewhere, used as they are
+ * @param dcbGiven    DCB applications made elsewhere, whose positions projections may follow
  * @param projections projections and the application each follows
  * @param follows     readers following logs of other deployments
  * @param executor    where workers run, or {@code null} when synchronous
@@ -27,10 +29,13 @@ import java.util.concurrent.ScheduledExecutorService;
  *                    for a new one at every start
  */
 record Plan(ApplicationSystem system, Settings settings, Infrastructure infrastructure, List<Application> given,
-            List<ProjectionEdge> projections, List<FollowEdge> follows, ScheduledExecutorService executor,
+            List<DcbApplication> dcbGiven, List<ProjectionEdge> projections, List<FollowEdge> follows, ScheduledExecutorService executor,
             boolean synchronous, Clock clock, MetricsListener metrics, String node) {
 
-    /** A projection following the log of an application of the runner, or none ({@code upstream} null). */
+    /**
+     * A projection following the log of an application of the runner, or none ({@code upstream}
+     * null); a {@link DecisionProjection} follows the positions of a DCB application.
+     */
     record ProjectionEdge(Projection projection, String upstream) {
         ProjectionEdge {
             Objects.requireNonNull(projection, "projection");
@@ -53,6 +58,7 @@ record Plan(ApplicationSystem system, Settings settings, Infrastructure infrastr
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(metrics, "metrics");
         given = List.copyOf(given);
+        dcbGiven = List.copyOf(dcbGiven);
         projections = List.copyOf(projections);
         follows = List.copyOf(follows);
         if (executor == null && !synchronous) {

@@ -133,10 +133,13 @@ final class ProjectionWorker extends Worker {
         commit(notification.id(), unitOfWork -> apply(decoded, notification, unitOfWork));
     }
 
-    // A shredding goes to erase(), whatever the projection observes; a shredded event to processShredded().
+    // A shredding goes to erase(), whatever the projection observes; a shredded event to processShredded();
+    // a decision of a DCB application to the DcbProjection the projection adapts (only those follow decisions).
     @SuppressWarnings("unchecked")
     private void apply(Decoded decoded, Notification notification, Object unitOfWork) {
-        if (decoded.shredded() != null) {
+        if (decoded.decided() != null) {
+            ((DecisionProjection) projection).process(decoded.decided(), unitOfWork);
+        } else if (decoded.shredded() != null) {
             projection.processShredded(decoded.shredded(), unitOfWork);
         } else if (decoded.event().payload() instanceof Shredding.SubjectShredded) {
             projection.erase((DomainEvent<Shredding.SubjectShredded>) decoded.event(), notification, unitOfWork);
@@ -150,7 +153,7 @@ final class ProjectionWorker extends Worker {
     private boolean observed(Notification notification) {
         Class<?> type;
         try {
-            type = log.mapper().eventType(notification.topic());
+            type = log.eventType(notification.topic());
         } catch (RuntimeException e) {
             return true;
         }

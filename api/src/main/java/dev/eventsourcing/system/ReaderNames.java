@@ -2,6 +2,7 @@ package dev.eventsourcing.system;
 
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.application.Application;
+import dev.eventsourcing.dcb.application.DcbApplication;
 import dev.eventsourcing.projection.Projection;
 
 import java.util.Collection;
@@ -47,10 +48,12 @@ final class ReaderNames {
      * @throws ConfigurationException naming the clash or the missing name
      */
     static void check(Plan plan, Map<String, Application> applications, boolean complete) {
+        Map<String, DcbApplication> dcb = dcbByName(plan.dcbGiven(), applications);
         Map<String, Projection> projections = new LinkedHashMap<>();
         Set<String> edges = new HashSet<>();
         for (Plan.ProjectionEdge edge : plan.projections()) {
             check(edge, projections, applications, complete);
+            checkDcb(edge, applications, dcb, complete);
             if (edge.upstream() != null && !edges.add(edge.projection().name() + "\n" + edge.upstream())) {
                 throw new ConfigurationException("The projection '" + edge.projection().name() + "' follows '"
                         + edge.upstream() + "' twice");
@@ -64,21 +67,66 @@ final class ReaderNames {
         }
     }
 
+    /**
+     * The DCB applications by name.
+     *
+     * @throws ConfigurationException when two have one name, or one has the name of an application
+     */
+    static Map<String, DcbApplication> dcbByName(Collection<DcbApplication> given, Map<String, Application> applications) {
+        Map<String, DcbApplication> byName = new LinkedHashMap<>();
+        for (DcbApplication application : given) {
+            DcbApplication other = byName.putIfAbsent(application.name(), application);
+            if (other != null && other != application || applications.containsKey(application.name())) {
+                throw new ConfigurationException("Two applications are named '" + application.name() + "'" + WHY);
+            }
+        }
+        return byName;
+    }
+
+    // A DCB projection follows a DCB application, any other projection an application of aggregates.
+    private static void checkDcb(Plan.ProjectionEdge edge, Map<String, Application> applications,
+                                 Map<String, DcbApplication> dcb, boolean complete) {
+        String name = edge.projection().name();
+        if (dcb.containsKey(name)) {
+            throw new ConfigurationException("The projection '" + name + "' has the name of a DCB application" + WHY);
+        }
+        String upstream = edge.upstream();
+        boolean decisions = edge.projection() instanceof DecisionProjection;
+        if (upstream == null || !complete && !decisions) {
+            return;
+        }
+        if (decisions && !dcb.containsKey(upstream)) {
+            throw new ConfigurationException("The DCB projection '" + name + "' follows '" + upstream + "', which is no"
+                    + " DCB application of the runner; its DCB applications are " + dcb.keySet());
+        }
+        if (!decisions && dcb.containsKey(upstream)) {
+            throw new ConfigurationException("The projection '" + name + "' follows '" + upstream + "', a DCB"
+                    + " application, whose decisions only a DcbProjection receives");
+        }
+    }
+
     private static void check(Plan.ProjectionEdge edge, Map<String, Projection> projections,
                               Map<String, Application> applications, boolean complete) {
         Projection projection = edge.projection();
         Projection other = projections.putIfAbsent(projection.name(), projection);
-        if (other != null && other != projection) {
+        if (other != null && !same(other, projection)) {
             throw new ConfigurationException("Two projections are named '" + projection.name() + "'" + WHY);
         }
         if (applications.containsKey(projection.name())) {
             throw new ConfigurationException("The projection '" + projection.name() + "' has the name of an"
                     + " application" + WHY);
         }
-        if (complete && edge.upstream() != null && !applications.containsKey(edge.upstream())) {
+        if (complete && edge.upstream() != null && !applications.containsKey(edge.upstream())
+                && !(projection instanceof DecisionProjection)) {
             throw new ConfigurationException("The projection '" + projection.name() + "' follows '" + edge.upstream()
                     + "', which is no application of the runner; its applications are " + applications.keySet());
         }
+    }
+
+    // One DCB projection following two DCB applications is wrapped once for each.
+    private static boolean same(Projection one, Projection other) {
+        return one instanceof DecisionProjection a && other instanceof DecisionProjection b
+                ? a.projection() == b.projection() : one == other;
     }
 
     private static void check(Plan.FollowEdge follow, Map<String, Projection> projections,

@@ -1,6 +1,7 @@
 package dev.eventsourcing.system;
 
 import dev.eventsourcing.application.Application;
+import dev.eventsourcing.dcb.application.DcbApplication;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,10 @@ final class Running {
         for (Application application : applications.all()) {
             // After commit: readers must not see (or miss) what a rolled-back transaction wrote.
             application.addRecordingListener(recordings ->
+                    application.transactions().afterCommit(() -> running.prompt(application.name())));
+        }
+        for (DcbApplication application : applications.dcbByName().values()) {
+            application.addAppendListener(position ->
                     application.transactions().afterCommit(() -> running.prompt(application.name())));
         }
         for (Worker worker : running.workers) {
@@ -150,10 +155,11 @@ final class Running {
         return readers;
     }
 
-    /** The last notification id of every application's log. */
+    /** The last notification id of every application's log, and the last position of every DCB application. */
     Map<String, Long> logEnds() {
         Map<String, Long> ends = new LinkedHashMap<>();
         applications.byName().forEach((name, application) -> ends.put(name, application.recorder().maxNotificationId()));
+        applications.dcbByName().forEach((name, application) -> ends.put(name, application.recorder().head().orElse(0)));
         return ends;
     }
 

@@ -30,7 +30,7 @@ final class Segments {
      * the node's leases of the group.
      *
      * @throws ConfigurationException when the count differs from the one the store records,
-     *         the log is another deployment's, its name holds {@value Segment#SEPARATOR}, or
+     *         the log is another deployment's or a DCB application's, its name holds {@value Segment#SEPARATOR}, or
      *         the backend keeps no leases
      */
     static List<Segment> of(String reader, FollowedLog log, RunnerSettings settings, ReaderFactories factories,
@@ -44,6 +44,11 @@ final class Segments {
         }
         if (count == 1) {
             return List.of(Segment.whole(log.name()));
+        }
+        if (log instanceof DecisionLog) {
+            throw new ConfigurationException("Setting '" + key + "' is " + count + ", but '" + reader + "' follows the"
+                    + " decisions of the DCB application '" + log.name() + "', which are read as one segment only: a"
+                    + " decision has no single originator whose order a segment would keep; set '" + key + "=1'");
         }
         if (log.remote()) {
             throw new ConfigurationException("Setting '" + key + "' is " + count + ", but '" + reader + "' follows '"

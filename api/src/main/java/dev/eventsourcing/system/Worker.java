@@ -173,9 +173,9 @@ abstract class Worker {
      */
     abstract void handle(Decoded decoded, Notification notification);
 
-    /** The notification decoded with its log's mapper; see {@link Decoded#of}. */
+    /** The notification decoded by its log; see {@link FollowedLog#decode}. */
     final Decoded decode(Notification notification) {
-        return Decoded.of(log.mapper(), notification);
+        return log.decode(notification);
     }
 
     /**
