@@ -9,6 +9,7 @@ import dev.eventsourcing.cdi.health.HealthSettings;
 import dev.eventsourcing.cdi.internal.ApplicationSpec;
 import dev.eventsourcing.cdi.internal.BeanTypes;
 import dev.eventsourcing.cdi.internal.ConfigSettings;
+import dev.eventsourcing.cdi.internal.DcbBeans;
 import dev.eventsourcing.cdi.internal.Discovery;
 import dev.eventsourcing.cdi.internal.JpaWiring;
 import dev.eventsourcing.cdi.internal.Messages;
@@ -16,6 +17,7 @@ import dev.eventsourcing.cdi.internal.OptionalApis;
 import dev.eventsourcing.cdi.internal.Options;
 import dev.eventsourcing.cdi.internal.RunningSystem;
 import dev.eventsourcing.cdi.relay.RelaySettings;
+import dev.eventsourcing.dcb.application.DcbApplication;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.AggregateEvent;
 import dev.eventsourcing.system.MultiThreadedRunner;
@@ -138,6 +140,10 @@ public class EventSourcingExtension implements Extension {
         claim(event);
     }
 
+    void dcbApplication(@Observes ProcessAnnotatedType<? extends DcbApplication> event) {
+        claim(event);
+    }
+
     // Event classes are no beans anyway (records have no constructor a container can call): only noted.
     @SuppressWarnings("rawtypes")
     void event(@Observes ProcessAnnotatedType<? extends AggregateEvent> event) {
@@ -202,6 +208,7 @@ public class EventSourcingExtension implements Extension {
                     .scope(Singleton.class)
                     .produceWith(beans -> beans.select(RunningSystem.class).get().application(beanClass));
         }
+        DcbBeans.add(event, model.dcbApplications());
         for (Class<? extends Aggregate> aggregate : model.owners().keySet()) {
             event.addBean()
                     .beanClass(Repository.class)

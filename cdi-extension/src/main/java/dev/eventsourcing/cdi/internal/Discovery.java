@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What the extension finds while the container scans the deployment, and its validation.
@@ -56,6 +57,7 @@ public final class Discovery {
     private final List<String> applicationInjectionPoints = new ArrayList<>();
     private final Map<String, Class<?>> repositoryInjectionPoints = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final DcbDiscovery dcb = new DcbDiscovery();
     private final List<Bean<?>> eventStoreContexts = new ArrayList<>();
     private final List<Bean<?>> systems = new ArrayList<>();
     private boolean plainObservers;
@@ -64,14 +66,17 @@ public final class Discovery {
     /** Whether the extension handles this class itself, so that the container must not make it a bean. */
     public boolean claims(Class<?> type) {
         return type != Application.class && (Aggregate.class.isAssignableFrom(type)
-                || Application.class.isAssignableFrom(type)) && !type.getPackageName().equals(getClass().getPackageName());
+                || Application.class.isAssignableFrom(type) || DcbDiscovery.claims(type))
+                && !type.getPackageName().equals(getClass().getPackageName());
     }
 
-    /** Records a scanned subclass of Aggregate or Application. */
+    /** Records a scanned subclass of Aggregate, Application or DcbApplication. */
     @SuppressWarnings("unchecked")
     public void scanned(Class<?> type) {
         if (Aggregate.class.isAssignableFrom(type)) {
             aggregates.add((Class<? extends Aggregate>) type);
+        } else if (DcbDiscovery.claims(type)) {
+            dcb.scanned(type);
         } else if (claims(type)) {
             applications.add((Class<? extends Application>) type);
         }
@@ -117,7 +122,9 @@ public final class Discovery {
             problems.add(reading.problem());
             return;
         }
-        event(reading.method().observed());
+        if (!reading.method().decisions()) {
+            event(reading.method().observed());
+        }
         methods.add(reading.method());
     }
 
@@ -151,9 +158,13 @@ public final class Discovery {
     public void injectionPoint(InjectionPoint injectionPoint) {
         Type type = injectionPoint.getType();
         Class<?> raw = BeanTypes.rawType(type);
+        boolean dcbType = dcb.injectionPoint(injectionPoint, raw, describe(injectionPoint));
         if (injecting == null && injectionPoint.getBean() != null
-                && (raw == Repository.class || (raw != null && Application.class.isAssignableFrom(raw)))) {
+                && (dcbType || raw == Repository.class || (raw != null && Application.class.isAssignableFrom(raw)))) {
             injecting = injectionPoint.getBean().getBeanClass();
+        }
+        if (dcbType) {
+            return;
         }
         if (raw == Repository.class) {
             Type argument = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
@@ -200,8 +211,13 @@ public final class Discovery {
             }
             events.addAll(EventTypes.of(aggregate));
         }
-        projectionMethods.values().forEach(methods -> methods.stream().map(ProjectionMethod::observed)
+        projectionMethods.values().forEach(methods -> methods.stream().filter(method -> !method.decisions())
+                .map(ProjectionMethod::observed)
                 .filter(type -> !type.isInterface() && !Modifier.isAbstract(type.getModifiers())).forEach(events::add));
+        Set<Class<?>> decisions = new LinkedHashSet<>();
+        projectionMethods.values().forEach(methods -> methods.stream().filter(ProjectionMethod::decisions)
+                .map(ProjectionMethod::observed).forEach(decisions::add));
+        found.addAll(DcbDiscovery.problemsOf(decisions));
         for (Class<?> event : events) {
             EventTypes.problemOf(event).ifPresent(reason -> found.add(Messages.eventNotSerialisable(event, reason)));
         }
@@ -211,7 +227,10 @@ public final class Discovery {
                 .forEach(domainClasses::add);
         found.addAll(Topics.problemsOf(domainClasses));
         List<ApplicationSpec> specs = applicationSpecs(defaultApplicationName, found);
-        List<BeanProjection> projections = projections(found);
+        List<DcbSpec> dcbSpecs = dcb.specs(found);
+        List<BeanProjection> projections = new ArrayList<>();
+        List<BeanDcbProjection> dcbProjections = new ArrayList<>();
+        projections(found, projections, dcbProjections, !dcbSpecs.isEmpty());
         repositoryInjectionPoints.forEach((injectionPoint, aggregate) -> {
             int owners = RepositoryOwners.candidates(aggregate, specs).size();
             if (owners != 1) {
@@ -219,7 +238,8 @@ public final class Discovery {
             }
         });
         return new Model(List.copyOf(aggregates), List.copyOf(domainClasses), specs,
-                RepositoryOwners.of(List.copyOf(aggregates), specs), projections, found, anchor(specs, projections));
+                RepositoryOwners.of(List.copyOf(aggregates), specs), projections, dcbSpecs, dcbProjections,
+                List.copyOf(decisions), found, anchor(specs, dcbSpecs, projections));
     }
 
     private List<ApplicationSpec> applicationSpecs(String defaultApplicationName, List<String> found) {
@@ -240,9 +260,9 @@ public final class Discovery {
         return specs.stream().map(spec -> spec.beanClass().getSimpleName()).sorted().toList().toString();
     }
 
-    private List<BeanProjection> projections(List<String> found) {
+    private void projections(List<String> found, List<BeanProjection> definitions,
+                             List<BeanDcbProjection> dcbDefinitions, boolean dcbApplications) {
         Map<String, Class<?>> names = new LinkedHashMap<>();
-        List<BeanProjection> definitions = new ArrayList<>();
         for (Bean<?> bean : projectionBeans.values()) {
             Class<?> type = bean.getBeanClass();
             String name = type.getAnnotation(Projection.class).value().trim();
@@ -270,9 +290,18 @@ public final class Discovery {
             }
             methods.sort(Comparator.comparing((ProjectionMethod m) -> m.method().getName())
                     .thenComparing(m -> Arrays.toString(m.method().getParameterTypes())));
-            definitions.add(new BeanProjection(name, bean, methods, type.getAnnotation(Projection.class).failurePolicy(), null));
+            var policy = type.getAnnotation(Projection.class).failurePolicy();
+            long decisionMethods = methods.stream().filter(ProjectionMethod::decisions).count();
+            if (decisionMethods == 0) {
+                definitions.add(new BeanProjection(name, bean, methods, policy, null));
+            } else if (decisionMethods < methods.size()) {
+                found.add(Messages.eventsAndDecisions(type));
+            } else if (!dcbApplications) {
+                found.add(Messages.decisionsWithoutApplication(type));
+            } else {
+                dcbDefinitions.add(new BeanDcbProjection(name, bean, methods, policy, null));
+            }
         }
-        return definitions;
     }
 
     private static boolean hasNoArgumentConstructor(Class<?> type) {
@@ -292,9 +321,10 @@ public final class Discovery {
     }
 
     // A class of the deployment's own: an application subclass, a projection, or a bean that injects one.
-    private Class<?> anchor(List<ApplicationSpec> specs, List<BeanProjection> projections) {
+    private Class<?> anchor(List<ApplicationSpec> specs, List<DcbSpec> dcbSpecs, List<BeanProjection> projections) {
         return specs.stream().<Class<?>>map(ApplicationSpec::beanClass).filter(type -> type != Application.class)
                 .findFirst()
+                .or(() -> dcbSpecs.stream().<Class<?>>map(DcbSpec::type).findFirst())
                 .or(() -> projections.stream().<Class<?>>map(projection -> projection.bean().getBeanClass()).findFirst())
                 .orElse(injecting);
     }
@@ -306,6 +336,10 @@ public final class Discovery {
      * @param domainClasses the aggregate and event classes, which every mapper of the deployment knows
      * @param owners        the application of each aggregate class that has one, whose
      *                      {@code Repository<A>} becomes a bean (see {@link RepositoryOwners})
+     * @param dcbApplications the DCB applications, each a bean with its {@code DcbRepository}
+     * @param dcbProjections  the projections that observe decisions, each following every DCB application
+     * @param decisionTypes   the decision classes and interfaces the projections observe, which
+     *                        every DCB application's mapper knows
      * @param anchor        a class of the deployment's own (an application subclass, a projection,
      *                      or a bean injecting one), or {@code null}: beans added with it as their
      *                      class belong to the deployment's bean archive, which the server's own
@@ -314,11 +348,14 @@ public final class Discovery {
     public record Model(List<Class<? extends Aggregate>> aggregates, List<Class<?>> domainClasses,
                         List<ApplicationSpec> applications,
                         Map<Class<? extends Aggregate>, ApplicationSpec> owners,
-                        List<BeanProjection> projections, List<String> problems, Class<?> anchor) {
+                        List<BeanProjection> projections, List<DcbSpec> dcbApplications,
+                        List<BeanDcbProjection> dcbProjections, List<Class<?>> decisionTypes,
+                        List<String> problems, Class<?> anchor) {
 
-        /** The names of the projection beans found. */
+        /** The names of the projection beans found, of events and of decisions. */
         public List<String> projectionNames() {
-            return projections.stream().map(BeanProjection::name).toList();
+            return Stream.concat(projections.stream().map(BeanProjection::name),
+                    dcbProjections.stream().map(BeanDcbProjection::name)).toList();
         }
     }
 }

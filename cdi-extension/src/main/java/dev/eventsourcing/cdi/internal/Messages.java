@@ -42,6 +42,11 @@ public final class Messages {
                 + "; besides the observed event it may take Notification, DomainEvent or EntityManager";
     }
 
+    static String unsupportedDecisionParameter(Method method, String parameter) {
+        return "ESCDI005: Projection method " + describe(method) + " has a parameter of type " + parameter
+                + "; besides the observed decision it may take SequencedDecision or EntityManager";
+    }
+
     static String unsupportedObserverKind(Method method, String kind) {
         return "ESCDI006: Projection method " + describe(method) + " is " + kind + "; projections are called"
                 + " synchronously after commit by the runner: use a plain @Observes with the default phase";
@@ -103,6 +108,33 @@ public final class Messages {
         return "ESCDI020: '" + ConfigSettings.PREFIX + key + "' configures a JMS relay, and the server gives the"
                 + " deployment no Jakarta Messaging (jakarta.jms); deploy to a server with messaging (WildFly's"
                 + " standalone-full configuration, say), or remove the relay's settings";
+    }
+
+    static String dcbApplicationNotConstructible(Class<?> application, String reason) {
+        return "ESCDI021: DCB application " + application.getName() + " cannot be made by the extension: " + reason;
+    }
+
+    static String dcbInjectionPoint(String injectionPoint, String type, String applications) {
+        return "ESCDI022: Injection point " + injectionPoint + " of type " + type + (applications.equals("[]")
+                ? " has no DCB application: the deployment defines no subclass of DcbApplication; define one, with a"
+                + " constructor taking Settings"
+                : " is ambiguous: the deployment has several DCB applications (" + applications + "); inject the"
+                + " application class instead, or qualify the repository, e.g. @RepositoryOf(Courses.class)");
+    }
+
+    static String decisionsWithoutApplication(Class<?> projection) {
+        return "ESCDI023: Projection " + projection.getName() + " observes decisions, but the deployment has no DCB"
+                + " application whose decisions it could follow; define a subclass of DcbApplication, or inject one";
+    }
+
+    static String decisionNotSerialisable(Class<?> decision, String reason) {
+        return "ESCDI024: Decision type " + decision.getName() + " cannot be stored: " + reason;
+    }
+
+    static String eventsAndDecisions(Class<?> projection) {
+        return "ESCDI025: Projection " + projection.getName() + " observes both events of aggregates and decisions of"
+                + " DCB applications; its name keys one tracking position per log, so make it two projections, one of"
+                + " each kind";
     }
 
     /** The deployment problem of a configuration error. */

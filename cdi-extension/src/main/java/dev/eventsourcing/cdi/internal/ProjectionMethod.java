@@ -1,5 +1,7 @@
 package dev.eventsourcing.cdi.internal;
 
+import dev.eventsourcing.dcb.application.SequencedDecision;
+import dev.eventsourcing.dcb.domain.Decision;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.projection.ShreddedEvent;
@@ -21,13 +23,18 @@ import java.util.Objects;
 record ProjectionMethod(Method method, Class<?> observed, boolean shredded, List<Kind> kinds) {
 
     /** What a parameter of a projection method receives. */
-    enum Kind { EVENT, NOTIFICATION, DOMAIN_EVENT, ENTITY_MANAGER }
+    enum Kind { EVENT, NOTIFICATION, DOMAIN_EVENT, ENTITY_MANAGER, SEQUENCED_DECISION }
 
     ProjectionMethod {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(observed, "observed");
         kinds = List.copyOf(kinds);
         method.setAccessible(true);
+    }
+
+    /** Whether this method observes decisions of DCB applications, rather than events of aggregates. */
+    boolean decisions() {
+        return Decision.class.isAssignableFrom(observed);
     }
 
     /** Whether this method receives the event. */
@@ -59,6 +66,25 @@ record ProjectionMethod(Method method, Class<?> observed, boolean shredded, List
         call(instance, arguments(event.payload(), event, notification, entityManager));
     }
 
+    /**
+     * Calls the method on the bean instance with a decision of a DCB application.
+     *
+     * @param entityManager the dispatch transaction's entity manager, or {@code null} without JPA
+     * @throws RuntimeException what the method threw (checked exceptions wrapped)
+     */
+    void invoke(Object instance, SequencedDecision decided, Object entityManager) {
+        Object[] arguments = new Object[kinds.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = switch (kinds.get(i)) {
+                case EVENT -> decided.decision();
+                case SEQUENCED_DECISION -> decided;
+                case ENTITY_MANAGER -> entityManager;
+                case NOTIFICATION, DOMAIN_EVENT -> null; // refused for decisions when the method was read
+            };
+        }
+        call(instance, arguments);
+    }
+
     private Object[] arguments(Object observedArgument, DomainEvent<?> event, Notification notification,
                                Object entityManager) {
         Object[] arguments = new Object[kinds.size()];
@@ -68,6 +94,7 @@ record ProjectionMethod(Method method, Class<?> observed, boolean shredded, List
                 case NOTIFICATION -> notification;
                 case DOMAIN_EVENT -> event;
                 case ENTITY_MANAGER -> entityManager;
+                case SEQUENCED_DECISION -> null; // refused for events when the method was read
             };
         }
         return arguments;

@@ -1,5 +1,7 @@
 package dev.eventsourcing.cdi.internal;
 
+import dev.eventsourcing.dcb.application.SequencedDecision;
+import dev.eventsourcing.dcb.domain.Decision;
 import dev.eventsourcing.domain.AggregateEvent;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
@@ -44,14 +46,17 @@ final class ProjectionMethods {
         }
         boolean shredded = BeanTypes.rawType(event.getBaseType()) == ShreddedEvent.class;
         Class<?> observed = shredded ? shreddedType(event.getBaseType()) : BeanTypes.rawType(event.getBaseType());
-        if (observed == null || !AggregateEvent.class.isAssignableFrom(observed)) {
+        boolean decisions = !shredded && observed != null && Decision.class.isAssignableFrom(observed);
+        if (observed == null || !decisions && !AggregateEvent.class.isAssignableFrom(observed)) {
             return problem(Messages.observesNoEvent(method, event.getBaseType().getTypeName()));
         }
         List<ProjectionMethod.Kind> kinds = new ArrayList<>();
         for (AnnotatedParameter<?> parameter : annotated.getParameters()) {
             ProjectionMethod.Kind kind = parameter == event ? ProjectionMethod.Kind.EVENT : kindOf(parameter);
-            if (kind == null) {
-                return problem(Messages.unsupportedParameter(method, parameter.getBaseType().getTypeName()));
+            if (!allowed(kind, decisions)) {
+                String type = parameter.getBaseType().getTypeName();
+                return problem(decisions ? Messages.unsupportedDecisionParameter(method, type)
+                        : Messages.unsupportedParameter(method, type));
             }
             if (shredded && kind == ProjectionMethod.Kind.DOMAIN_EVENT) {
                 return problem(Messages.shreddedEventWithDomainEvent(method));
@@ -68,6 +73,18 @@ final class ProjectionMethods {
                 ? BeanTypes.rawType(parameterized.getActualTypeArguments()[0]) : null;
     }
 
+    // A decision comes with its SequencedDecision, an event of an aggregate with its Notification and DomainEvent.
+    private static boolean allowed(ProjectionMethod.Kind kind, boolean decisions) {
+        if (kind == null) {
+            return false;
+        }
+        return switch (kind) {
+            case EVENT, ENTITY_MANAGER -> true;
+            case SEQUENCED_DECISION -> decisions;
+            case NOTIFICATION, DOMAIN_EVENT -> !decisions;
+        };
+    }
+
     private static ProjectionMethod.Kind kindOf(AnnotatedParameter<?> parameter) {
         Class<?> type = BeanTypes.rawType(parameter.getBaseType());
         if (type == Notification.class) {
@@ -75,6 +92,9 @@ final class ProjectionMethods {
         }
         if (type == DomainEvent.class) {
             return ProjectionMethod.Kind.DOMAIN_EVENT;
+        }
+        if (type == SequencedDecision.class) {
+            return ProjectionMethod.Kind.SEQUENCED_DECISION;
         }
         // By name: JPA need not be on the class path of a deployment that does not use it.
         if (type != null && type.getName().equals("jakarta.persistence.EntityManager")) {

@@ -9,6 +9,7 @@ import dev.eventsourcing.application.Repository;
 import dev.eventsourcing.cdi.EventStoreReset;
 import dev.eventsourcing.cdi.metrics.Telemetry;
 import dev.eventsourcing.cdi.relay.Relays;
+import dev.eventsourcing.dcb.application.DcbApplication;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.persistence.Infrastructure;
 import dev.eventsourcing.persistence.inmemory.InMemoryInfrastructureFactory;
@@ -43,6 +44,7 @@ public class RunningSystem implements EventStoreReset {
     private static final Logger LOG = Logger.getLogger(RunningSystem.class.getName());
 
     private final Map<Class<?>, Application> applications = new LinkedHashMap<>();
+    private final Map<Class<?>, DcbApplication> dcbApplications = new LinkedHashMap<>();
     private volatile Map<Class<? extends Aggregate>, Class<?>> owners = Map.of();
     private volatile MultiThreadedRunner runner;
     private ScheduledExecutorService ownExecutor;
@@ -92,6 +94,7 @@ public class RunningSystem implements EventStoreReset {
                 BeanProjection projection = definition.running(deployment::instanceOf);
                 applications.values().forEach(application -> builder.projection(projection, application.name()));
             }
+            startDcb(model, environment, builder, deployment);
             RemoteLeaders.follow(builder, byName(), model.projections().stream().map(BeanProjection::name)
                     .collect(Collectors.toSet()), ConfigSettings.keys(), settings, domainClasses, options.synchronous());
             Relays.register(builder, byName(), settings, ConfigSettings.keys(), apis.messaging(),
@@ -106,6 +109,21 @@ public class RunningSystem implements EventStoreReset {
         } catch (RuntimeException | Error e) {
             stop();
             throw e;
+        }
+    }
+
+    // Each DCB application knows every decision class observed; every DCB projection follows each one.
+    private void startDcb(Discovery.Model model, Environment environment, MultiThreadedRunner.Builder builder,
+                          ContainerDeployment deployment) {
+        for (DcbSpec spec : model.dcbApplications()) {
+            DcbApplication application = spec.create(environment);
+            dcbApplications.put(spec.type(), application);
+            application.mapper().declare(model.decisionTypes().toArray(Class<?>[]::new));
+            builder.application(application);
+        }
+        for (BeanDcbProjection definition : model.dcbProjections()) {
+            BeanDcbProjection projection = definition.running(deployment::instanceOf);
+            dcbApplications.values().forEach(application -> builder.projection(projection, application.name()));
         }
     }
 
@@ -176,6 +194,8 @@ public class RunningSystem implements EventStoreReset {
         closeMetrics();
         applications.values().forEach(Application::close);
         applications.clear();
+        dcbApplications.values().forEach(DcbApplication::close);
+        dcbApplications.clear();
     }
 
     /**
@@ -220,6 +240,15 @@ public class RunningSystem implements EventStoreReset {
         Application application = applications.get(beanClass);
         if (application == null) {
             throw new IllegalStateException("Event sourcing is not running: no application " + beanClass.getName());
+        }
+        return application;
+    }
+
+    /** The DCB application whose bean has this class. */
+    public DcbApplication dcbApplication(Class<?> beanClass) {
+        DcbApplication application = dcbApplications.get(beanClass);
+        if (application == null) {
+            throw new IllegalStateException("Event sourcing is not running: no DCB application " + beanClass.getName());
         }
         return application;
     }
