@@ -53,7 +53,7 @@ final class ReaderNames {
         Set<String> edges = new HashSet<>();
         for (Plan.ProjectionEdge edge : plan.projections()) {
             check(edge, projections, applications, complete);
-            checkDcb(edge, applications, dcb, complete);
+            checkDcb(edge, dcb);
             if (edge.upstream() != null && !edges.add(edge.projection().name() + "\n" + edge.upstream())) {
                 throw new ConfigurationException("The projection '" + edge.projection().name() + "' follows '"
                         + edge.upstream() + "' twice");
@@ -84,16 +84,15 @@ final class ReaderNames {
     }
 
     // A DCB projection follows a DCB application, any other projection an application of aggregates.
-    private static void checkDcb(Plan.ProjectionEdge edge, Map<String, Application> applications,
-                                 Map<String, DcbApplication> dcb, boolean complete) {
+    private static void checkDcb(Plan.ProjectionEdge edge, Map<String, DcbApplication> dcb) {
         String name = edge.projection().name();
         if (dcb.containsKey(name)) {
             throw new ConfigurationException("The projection '" + name + "' has the name of a DCB application" + WHY);
         }
         String upstream = edge.upstream();
         boolean decisions = edge.projection() instanceof DecisionProjection;
-        if (upstream == null || !complete && !decisions) {
-            return;
+        if (upstream == null) {
+            return; // DCB applications are all given to the builder: checked in full at build already
         }
         if (decisions && !dcb.containsKey(upstream)) {
             throw new ConfigurationException("The DCB projection '" + name + "' follows '" + upstream + "', which is no"
