@@ -83,6 +83,12 @@ import jakarta.inject.Singleton;
  * declares a method returning {@code Repository<A>}. Subclasses of {@link Aggregate} and
  * {@link Application} are never beans themselves.
  *
+ * <p>DCB applications: each subclass of {@link DcbApplication} the deployment injects or contains
+ * becomes a {@code @Singleton} bean made through its constructor taking {@link Settings}, with its
+ * {@code DcbRepository} (qualified {@link RepositoryOf} its class, and unqualified when it is the
+ * only one); projections whose methods observe decision types follow every DCB application's
+ * decisions through the runner.
+ *
  * <p>Process applications: when the deployment produces an
  * {@link dev.eventsourcing.system.ApplicationSystem} bean, each follower in it follows its
  * leaders, run by the same runner as projections. Process applications and projections may also follow
@@ -104,7 +110,7 @@ import jakarta.inject.Singleton;
  *
  * <p>Problems are never thrown from these observers: they fail the deployment through the
  * container's definition-error and deployment-problem API, with messages that start with a
- * stable id ({@code ESCDI001} to {@code ESCDI020}).
+ * stable id ({@code ESCDI001} to {@code ESCDI025}).
  */
 public class EventSourcingExtension implements Extension {
 
