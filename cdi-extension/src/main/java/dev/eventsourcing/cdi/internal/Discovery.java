@@ -42,7 +42,9 @@ import java.util.stream.Stream;
  * {@link Application}; with none, the deployment gets one default application. Projections are
  * the beans annotated {@link Projection}; their observer methods are read from the scanned class
  * and then taken off the CDI event bus (their {@code @Observes} removed), because the runner
- * calls them itself, with tracking, and their extra parameters are not injection points.
+ * calls them itself, with tracking, and their extra parameters are not injection points. DCB
+ * applications, their injection points and the decision types that projections observe are found
+ * alongside ({@link DcbDiscovery}); a projection observes either events of aggregates or decisions.
  *
  * <p>Not thread-safe: the container calls extension observers from one thread.
  */
