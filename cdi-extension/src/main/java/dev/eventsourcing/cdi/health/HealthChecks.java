@@ -1,6 +1,7 @@
 package dev.eventsourcing.cdi.health;
 
 import dev.eventsourcing.cdi.internal.ApplicationSpec;
+import dev.eventsourcing.cdi.internal.DcbSpec;
 import dev.eventsourcing.cdi.internal.Discovery;
 import dev.eventsourcing.cdi.internal.RunningSystem;
 import dev.eventsourcing.system.ProcessApplication;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Adds the health checks of a deployment as beans: a readiness check per application and per
+ * Adds the health checks of a deployment as beans: a readiness check per application (of
+ * aggregates, or DCB) and per
  * reader (each projection bean, each JMS relay, and each process application of the deployment), and one
  * liveness check of the workers. The extension calls it only where the MicroProfile Health API
  * is present, so that this class, which links against it, is never loaded elsewhere.
@@ -47,6 +49,11 @@ public final class HealthChecks {
                 event.addBean(new CheckBean(anchor, Readiness.Literal.INSTANCE, "reader " + type.getName(),
                         () -> new ReaderCheck(() -> running.get().application(type).name(), statuses, settings)));
             }
+        }
+        for (DcbSpec spec : model.dcbApplications()) {
+            Class<?> type = spec.type();
+            event.addBean(new CheckBean(anchor, Readiness.Literal.INSTANCE, type.getName(),
+                    () -> new DcbApplicationCheck(() -> running.get().dcbApplication(type))));
         }
         for (String name : Stream.concat(model.projectionNames().stream(), relays.stream()).toList()) {
             event.addBean(new CheckBean(anchor, Readiness.Literal.INSTANCE, "projection " + name,
