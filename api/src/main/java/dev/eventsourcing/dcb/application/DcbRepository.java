@@ -144,11 +144,18 @@ public final class DcbRepository {
      * Brings a perspective up to date: folds in the decisions in its boundary stored after its last
      * known position, and moves that position to the head of the read.
      *
-     * @param perspective the perspective
+     * @param perspective the perspective, with no decisions waiting to be saved
      * @param <P>         its type
      * @return the same perspective
+     * @throws IllegalStateException when it has decisions that were not saved
      */
     public <P extends Perspective> P advance(P perspective) {
+        if (perspective.hasPendingDecisions()) {
+            // Its new decisions were made on what it read so far: reading further and then saving
+            // them with the later position as the condition would let them pass unchecked.
+            throw new IllegalStateException(perspective + " has decisions that were not saved, made on what it read up"
+                    + " to position " + perspective.lastKnownPosition() + ": save them first, or read it anew");
+        }
         mapper.declareNested(perspective.getClass());
         DcbReadResponse response = recorder.read(mapper.toQuery(perspective.consistencyBoundary()),
                 perspective.lastKnownPosition());

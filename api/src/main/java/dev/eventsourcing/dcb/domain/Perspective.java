@@ -90,6 +90,11 @@ public abstract class Perspective {
         return lastKnownPosition;
     }
 
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[lastKnownPosition=" + lastKnownPosition + "]";
+    }
+
     /** The tags every triggered decision carries: none for a plain perspective. */
     Set<String> ownTags() {
         return Set.of();

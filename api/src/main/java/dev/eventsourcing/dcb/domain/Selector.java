@@ -41,7 +41,10 @@ public record Selector(Set<Class<? extends Decision>> types, Set<String> tags) {
     }
 
     /**
-     * @param tags the tags a decision must all carry
+     * A selector of tags only. (Called without arguments, {@code tags()} is the record's accessor;
+     * {@code Selector.of(Set.of(), Set.of())} selects every decision.)
+     *
+     * @param tags the tags a decision must all carry, at least one
      * @return a selector of the decisions of any type that carry all these tags
      */
     public static Selector tags(String... tags) {

@@ -181,6 +181,41 @@ class DcbRepositoryTest {
     }
 
     @Test
+    void aPerspectiveWithDecisionsNotYetSavedIsNotAdvancedPastWhatTheyWereDecidedOn() {
+        Course course = Course.register("Algebra", 10);
+        repository.save(course);
+        Course copy = repository.get(course.id(), Course.class);
+        course.changeCapacity(12);
+        repository.save(course);
+        copy.changeCapacity(8);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> repository.advance(copy));
+        assertEquals("Course[id=" + course.id() + ", lastKnownPosition=1] has decisions that were not saved, made on"
+                + " what it read up to position 1: save them first, or read it anew", e.getMessage());
+        assertThrows(DcbConditionFailedException.class, () -> repository.save(copy));
+    }
+
+    @Test
+    void aGroupOfObjectsReadAtDifferentTimesStartsAtTheLowestPositionAndAdvancesEachOnlyByWhatItMissed() {
+        Course course = Course.register("Algebra", 10);
+        Student ada = Student.register("Ada");
+        repository.save(course, ada);
+        Course early = repository.get(course.id(), Course.class);
+        Enrolment elsewhere = repository.getGroup(Enrolment.class, course.id(), ada.id());
+        elsewhere.join();
+        repository.save(elsewhere);
+        Student late = repository.get(ada.id(), Student.class);
+        assertEquals(List.of(course.id()), late.courses());
+
+        Enrolment mixed = new Enrolment(early, late);
+        assertEquals(2, mixed.lastKnownPosition());
+        repository.advance(mixed);
+        assertEquals(3, mixed.lastKnownPosition());
+        assertEquals(List.of(ada.id()), early.students());
+        assertEquals(List.of(course.id()), late.courses());
+        assertThrows(IllegalStateException.class, mixed::join);
+    }
+
+    @Test
     void aGroupSavesItsMembersOwnDecisionsWithItsOwnInTheOrderTriggered() {
         Course course = Course.register("Algebra", 1);
         Student student = Student.register("Ada");
