@@ -4,6 +4,7 @@ import dev.eventsourcing.Settings;
 import dev.eventsourcing.dcb.DcbConditionFailedException;
 import dev.eventsourcing.dcb.domain.Decision;
 import dev.eventsourcing.dcb.domain.EnduringObject;
+import dev.eventsourcing.dcb.domain.Group;
 import dev.eventsourcing.dcb.domain.Perspective;
 import dev.eventsourcing.dcb.domain.Selector;
 import dev.eventsourcing.dcb.domain.Slice;
@@ -12,13 +13,14 @@ import dev.eventsourcing.dcb.application.DcbApplication;
 import dev.eventsourcing.dcb.application.EnduringObjectNotFoundException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Tests the decisions of a DCB application in a plain unit test: given decisions with their tags,
- * when a slice executes (or a command runs on an enduring object, or one is created), then the new
- * decisions with their tags, none, or the exception that refused.
+ * when a slice executes (or a command runs on an enduring object or a group of them, or an object is
+ * created), then the new decisions with their tags, none, or the exception that refused.
  *
  * <pre>{@code
  * DcbFixture.of()
@@ -133,6 +135,31 @@ public final class DcbFixture {
             throw new AssertionError("The given decisions do not rebuild " + Events.name(type) + " " + id + ": " + e.getMessage(), e);
         }
         return ran(object, () -> command.execute(object));
+    }
+
+    /**
+     * Runs a command on a group of enduring objects read in one read from the given decisions (see
+     * {@code DcbRepository.getGroup}), and appends what it decided.
+     *
+     * @param type    the group's class, with a constructor taking one object per id
+     * @param command what to do with the group, e.g. {@code Enrolment::join}
+     * @param ids     the members' ids, in the order of the constructor's parameters
+     * @param <G>     its type
+     * @return the outcome, to check with its {@code then…} methods
+     * @throws AssertionError when a given decision carries none of the ids, a member has no
+     *                        decision, or a decision does not survive a round trip through the mapper
+     */
+    public <G extends Group> DcbOutcome<G> whenGroup(Class<G> type, Command<? super G> command, String... ids) {
+        Objects.requireNonNull(command, "command");
+        String what = "the boundary of " + Events.name(type) + " " + String.join(" and ", ids) + " (their ids as tags)";
+        start(Arrays.stream(ids).map(Selector::tags).toList(), what);
+        G group;
+        try {
+            group = application.repository().getGroup(type, ids);
+        } catch (EnduringObjectNotFoundException e) {
+            throw new AssertionError("The given decisions do not rebuild " + Events.name(type) + ": " + e.getMessage(), e);
+        }
+        return ran(group, () -> command.execute(group));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.eventsourcing.dcb.courses.CourseDecision.CapacityChanged;
 import dev.eventsourcing.dcb.courses.CourseDecision.CourseRegistered;
 import dev.eventsourcing.dcb.courses.CourseDecision.StudentJoinedCourse;
 import dev.eventsourcing.dcb.courses.CourseDecision.StudentRegistered;
+import dev.eventsourcing.dcb.courses.Enrolment;
 import dev.eventsourcing.dcb.courses.JoinCourse;
 import dev.eventsourcing.dcb.domain.Decision;
 import dev.eventsourcing.dcb.domain.Selector;
@@ -152,6 +153,28 @@ class DcbFixtureTest {
         IllegalStateException nothing = assertThrows(IllegalStateException.class,
                 () -> DcbFixture.of().when(Course.class, COURSE, course -> course.changeCapacity(12)));
         assertTrue(nothing.getMessage().startsWith("when(type, id, command) runs a command on an existing Course"));
+    }
+
+    @Test
+    void aCommandOnAGroupRunsOnItsMembersReadTogetherAndItsDecisionCarriesTheirIds() {
+        DcbFixture.of()
+                .given(new CourseRegistered(COURSE, "Algebra", 2), COURSE)
+                .given(new StudentRegistered(ADA, "Ada"), ADA)
+                .whenGroup(Enrolment.class, Enrolment::join, COURSE, ADA)
+                .then(TaggedDecision.of(new StudentJoinedCourse(COURSE, ADA), COURSE, ADA))
+                .thenState(enrolment -> assertEquals(List.of(ADA), enrolment.course().students()));
+        String missing = failure(() -> DcbFixture.of()
+                .given(new CourseRegistered(COURSE, "Algebra", 2), COURSE)
+                .whenGroup(Enrolment.class, Enrolment::join, COURSE, ADA));
+        assertEquals("The given decisions do not rebuild Enrolment: No Student with id 'student:ada': no decision is"
+                + " tagged with it", missing);
+        String outside = failure(() -> DcbFixture.of()
+                .given(new CourseRegistered(COURSE, "Algebra", 2), COURSE)
+                .given(new StudentRegistered(BOB, "Bob"), BOB)
+                .whenGroup(Enrolment.class, Enrolment::join, COURSE, ADA));
+        assertTrue(outside.startsWith("Given decision 2 (CourseDecision.StudentRegistered[studentId=student:bob, name=Bob]"
+                + " tagged [student:bob]) lies outside the boundary of Enrolment course:1 and student:ada (their ids as"
+                + " tags)"), outside);
     }
 
     @Test

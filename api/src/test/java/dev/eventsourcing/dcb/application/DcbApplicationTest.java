@@ -108,22 +108,38 @@ class DcbApplicationTest {
             students.add(student.id());
         }
         List<String> queue = new java.util.concurrent.CopyOnWriteArrayList<>(students);
-        List<Boolean> outcomes = race(10, () -> {
-            String student = queue.remove(0);
-            for (int attempt = 0; attempt < 20; attempt++) {
-                try {
-                    courses.execute(new JoinCourse(course.id(), student));
-                    return true;
-                } catch (DcbConditionFailedException e) {
-                    // Another join won the race: decide again on what it stored.
-                } catch (IllegalStateException refused) {
-                    return false;
-                }
-            }
-            throw new AssertionError("no decision after 20 attempts");
-        });
+        List<Boolean> outcomes = race(10, () -> joinWithRetries(course.id(), queue.remove(0)));
         assertEquals(3, outcomes.stream().filter(joined -> joined).count());
         assertEquals(3, courses.repository().get(course.id(), Course.class).students().size());
+    }
+
+    @Test
+    void aStudentJoiningEightCoursesAtOnceJoinsFive() throws Exception {
+        Student student = Student.register("Ada");
+        courses.repository().save(student);
+        List<String> queue = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Course course = Course.register("Course " + i, 10);
+            courses.repository().save(course);
+            queue.add(course.id());
+        }
+        List<Boolean> outcomes = race(8, () -> joinWithRetries(queue.remove(0), student.id()));
+        assertEquals(Student.MAX_COURSES, outcomes.stream().filter(joined -> joined).count());
+        assertEquals(Student.MAX_COURSES, courses.repository().get(student.id(), Student.class).courses().size());
+    }
+
+    private boolean joinWithRetries(String courseId, String studentId) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                courses.execute(new JoinCourse(courseId, studentId));
+                return true;
+            } catch (DcbConditionFailedException e) {
+                // Another join won the race: decide again on what it stored.
+            } catch (IllegalStateException refused) {
+                return false;
+            }
+        }
+        throw new AssertionError("no decision after 50 attempts");
     }
 
     private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
