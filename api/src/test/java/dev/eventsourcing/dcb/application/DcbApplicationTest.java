@@ -1,19 +1,31 @@
 package dev.eventsourcing.dcb.application;
 
+import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.Settings;
+import dev.eventsourcing.application.Environment;
 import dev.eventsourcing.dcb.DcbConditionFailedException;
 import dev.eventsourcing.dcb.DcbQuery;
+import dev.eventsourcing.dcb.DcbQueryItem;
+import dev.eventsourcing.dcb.DcbRecorder;
 import dev.eventsourcing.dcb.courses.Course;
 import dev.eventsourcing.dcb.courses.CourseDecision;
 import dev.eventsourcing.dcb.courses.JoinCourse;
 import dev.eventsourcing.dcb.courses.Student;
 import dev.eventsourcing.dcb.inmemory.InMemoryDcbRecorder;
+import dev.eventsourcing.persistence.Infrastructure;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.UnknownTopicException;
+import dev.eventsourcing.persistence.inmemory.InMemoryInfrastructureFactory;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +61,31 @@ class DcbApplicationTest {
         assertSame(courses.recorder(), courses.repository().recorder());
         assertEquals("Registry", new DcbApplication("Registry", Settings.empty()).name());
         assertEquals("DcbApplication", new DcbApplication().name());
+    }
+
+    @Test
+    void anApplicationRunsOnTheInfrastructureAndMetricsItsEnvironmentGivesWithSettingsScopedToItsName() {
+        List<String> made = new ArrayList<>();
+        List<String> appends = new ArrayList<>();
+        Infrastructure infrastructure = (name, settings) -> {
+            made.add(name);
+            return new InMemoryInfrastructureFactory(name, settings);
+        };
+        MetricsListener metrics = new MetricsListener() {
+            @Override
+            public void appended(String application, int events, Duration duration) {
+                appends.add(application + " " + events);
+            }
+        };
+        Settings settings = Environment.of(
+                Settings.of(Map.of("Courses.compressor", "zlib")), infrastructure, metrics);
+        try (Courses inContainer = new Courses(settings)) {
+            assertEquals(List.of("Courses"), made);
+            assertTrue(inContainer.mapper().mapper().compressor().isPresent());
+            assertEquals(Optional.of("zlib"), inContainer.settings().get(Settings.COMPRESSOR));
+            inContainer.repository().save(Course.register("Algebra", 3), Student.register("Ada"));
+            assertEquals(List.of("Courses 2"), appends);
+        }
     }
 
     @Test
@@ -92,7 +129,7 @@ class DcbApplicationTest {
                 }
             });
             assertEquals(1, outcomes.stream().filter(won -> won).count(), "winners of round " + round);
-            assertEquals(1, courses.recorder().read(DcbQuery.of(dev.eventsourcing.dcb.DcbQueryItem.tags(id)), 0)
+            assertEquals(1, courses.recorder().read(DcbQuery.of(DcbQueryItem.tags(id)), 0)
                     .events().size());
         }
     }
@@ -107,7 +144,7 @@ class DcbApplicationTest {
             courses.repository().save(student);
             students.add(student.id());
         }
-        List<String> queue = new java.util.concurrent.CopyOnWriteArrayList<>(students);
+        List<String> queue = new CopyOnWriteArrayList<>(students);
         List<Boolean> outcomes = race(10, () -> joinWithRetries(course.id(), queue.remove(0)));
         assertEquals(3, outcomes.stream().filter(joined -> joined).count());
         assertEquals(3, courses.repository().get(course.id(), Course.class).students().size());
@@ -117,7 +154,7 @@ class DcbApplicationTest {
     void aStudentJoiningEightCoursesAtOnceJoinsFive() throws Exception {
         Student student = Student.register("Ada");
         courses.repository().save(student);
-        List<String> queue = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> queue = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 8; i++) {
             Course course = Course.register("Course " + i, 10);
             courses.repository().save(course);
@@ -170,17 +207,17 @@ class DcbApplicationTest {
         courses.repository().save(course);
         DcbApplication reader = new DcbApplication("Reader", Settings.empty()) {
             @Override
-            protected dev.eventsourcing.dcb.DcbRecorder constructRecorder(dev.eventsourcing.persistence.InfrastructureFactory factory) {
+            protected DcbRecorder constructRecorder(InfrastructureFactory factory) {
                 return courses.recorder();
             }
         };
         var stored = courses.recorder().read(DcbQuery.all(), 0).events().get(0);
-        dev.eventsourcing.persistence.UnknownTopicException unknown = assertThrows(
-                dev.eventsourcing.persistence.UnknownTopicException.class, () -> reader.mapper().toDecision(stored));
+        UnknownTopicException unknown = assertThrows(
+                UnknownTopicException.class, () -> reader.mapper().toDecision(stored));
         assertEquals("courses.CourseRegistered", unknown.topic());
         assertTrue(unknown.getMessage().startsWith("Cannot read the decision at position 1: its type"
                 + " 'courses.CourseRegistered' names no decision class this application knows"), unknown.getMessage());
-        assertThrows(dev.eventsourcing.persistence.UnknownTopicException.class,
+        assertThrows(UnknownTopicException.class,
                 () -> reader.repository().get(course.id(), Course.class));
 
         reader.mapper().declare(CourseDecision.class);
