@@ -188,8 +188,7 @@ public final class DcbRepository {
         if (decisions.isEmpty()) {
             return saved.stream().mapToLong(Perspective::lastKnownPosition).max().orElse(0);
         }
-        List<Selector> boundary = new ArrayList<>();
-        saved.forEach(perspective -> boundary.addAll(perspective.consistencyBoundary()));
+        List<Selector> boundary = union(saved);
         long after = saved.stream().mapToLong(Perspective::lastKnownPosition).min().orElse(0);
         List<DcbEvent> events = decisions.stream().map(mapper::toDcbEvent).toList();
         long began = System.nanoTime();
@@ -205,6 +204,19 @@ public final class DcbRepository {
         }
         appended.appended(events.size(), nanos, position);
         return position;
+    }
+
+    // An empty boundary selects every decision, so a union with one is every decision too.
+    private static List<Selector> union(List<Perspective> perspectives) {
+        List<Selector> union = new ArrayList<>();
+        for (Perspective perspective : perspectives) {
+            List<Selector> boundary = perspective.consistencyBoundary();
+            if (boundary.isEmpty()) {
+                return List.of();
+            }
+            union.addAll(boundary);
+        }
+        return union;
     }
 
     /** @return the recorder this repository reads and appends to */

@@ -8,6 +8,9 @@ import dev.eventsourcing.dcb.courses.CourseDecision;
 import dev.eventsourcing.dcb.courses.CourseDecision.StudentJoinedCourse;
 import dev.eventsourcing.dcb.courses.Enrolment;
 import dev.eventsourcing.dcb.courses.Student;
+import dev.eventsourcing.dcb.domain.Decision;
+import dev.eventsourcing.dcb.domain.Selector;
+import dev.eventsourcing.dcb.domain.Slice;
 import dev.eventsourcing.dcb.domain.TaggedDecision;
 import dev.eventsourcing.dcb.inmemory.InMemoryDcbRecorder;
 import dev.eventsourcing.persistence.Mapper;
@@ -237,6 +240,37 @@ class DcbRepositoryTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> repository.getGroup(Enrolment.class, course.id()));
         assertTrue(e.getMessage().contains("needs exactly one constructor taking 1 enduring objects"), e.getMessage());
+    }
+
+    @Test
+    void aPerspectiveWhoseBoundaryIsEverythingMakesEverythingTheConditionOfASaveWithOthers() {
+        Course course = Course.register("Algebra", 10);
+        repository.save(course);
+        Everything everything = repository.advance(new Everything());
+        repository.save(Course.register("Unrelated", 3));
+        course.changeCapacity(12);
+        everything.decide();
+        assertThrows(DcbConditionFailedException.class, () -> repository.save(course, everything));
+    }
+
+    /** A slice whose boundary selects every decision. */
+    static final class Everything extends Slice {
+        @Override
+        public List<Selector> consistencyBoundary() {
+            return List.of();
+        }
+
+        @Override
+        protected void apply(Decision decision) {
+        }
+
+        @Override
+        public void execute() {
+        }
+
+        void decide() {
+            trigger(new CourseDecision.StudentRegistered("student:1", "Ada"), "student:1");
+        }
     }
 
     @Test
