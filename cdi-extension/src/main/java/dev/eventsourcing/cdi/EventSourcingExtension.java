@@ -18,6 +18,8 @@ import dev.eventsourcing.cdi.internal.Options;
 import dev.eventsourcing.cdi.internal.RunningSystem;
 import dev.eventsourcing.cdi.relay.RelaySettings;
 import dev.eventsourcing.dcb.application.DcbApplication;
+import dev.eventsourcing.dcb.domain.Decision;
+import dev.eventsourcing.dcb.domain.Perspective;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.AggregateEvent;
 import dev.eventsourcing.system.MultiThreadedRunner;
@@ -154,6 +156,15 @@ public class EventSourcingExtension implements Extension {
     @SuppressWarnings("rawtypes")
     void event(@Observes ProcessAnnotatedType<? extends AggregateEvent> event) {
         discovery.scannedEvent(event.getAnnotatedType().getJavaClass());
+    }
+
+    // Decisions and perspectives are noted for every DCB application's mapper, as events are for applications'.
+    void decision(@Observes ProcessAnnotatedType<? extends Decision> event) {
+        discovery.scannedDecision(event.getAnnotatedType().getJavaClass());
+    }
+
+    void perspective(@Observes ProcessAnnotatedType<? extends Perspective> event) {
+        discovery.scannedPerspective(event.getAnnotatedType().getJavaClass());
     }
 
     private void claim(ProcessAnnotatedType<?> event) {

@@ -26,6 +26,8 @@ final class DcbDiscovery {
 
     private final Set<Class<? extends DcbApplication>> applications = new LinkedHashSet<>();
     private final Map<String, String> needingOne = new LinkedHashMap<>();
+    private final Set<Class<?>> scannedDecisions = new LinkedHashSet<>();
+    private final Set<Class<?>> perspectives = new LinkedHashSet<>();
 
     /** Whether the extension makes this class itself, so that the container must not make it a bean. */
     static boolean claims(Class<?> type) {
@@ -35,6 +37,28 @@ final class DcbDiscovery {
     /** Records a scanned subclass of DcbApplication. */
     void scanned(Class<?> type) {
         applications.add(type.asSubclass(DcbApplication.class));
+    }
+
+    /** Records a scanned decision class or interface. */
+    void scannedDecision(Class<?> type) {
+        scannedDecisions.add(type);
+    }
+
+    /** Records a scanned perspective class (a slice, an enduring object, a group). */
+    void scannedPerspective(Class<?> type) {
+        if (!Modifier.isAbstract(type.getModifiers())) {
+            perspectives.add(type);
+        }
+    }
+
+    /** The perspective classes scanned. */
+    List<Class<?>> perspectives() {
+        return List.copyOf(perspectives);
+    }
+
+    /** The decision classes and interfaces scanned. */
+    Set<Class<?>> scannedDecisions() {
+        return scannedDecisions;
     }
 
     /**
@@ -74,17 +98,26 @@ final class DcbDiscovery {
         return specs;
     }
 
-    /** The problems of the decision types observed: each concrete one must be storable, and no two may share a topic. */
-    static List<String> problemsOf(Collection<Class<?>> decisionTypes) {
+    /**
+     * The problems of the decision types: each concrete one observed must be storable, and no two
+     * concrete ones, observed or scanned, may share a topic (whether a scanned one can be stored
+     * is checked when it is written, as for scanned events).
+     */
+    static List<String> problemsOf(Collection<Class<?>> observed, Collection<Class<?>> scanned) {
         List<String> found = new ArrayList<>();
         Set<Class<?>> concrete = new LinkedHashSet<>();
-        for (Class<?> type : decisionTypes) {
-            if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+        for (Class<?> type : observed) {
+            if (isConcrete(type)) {
                 concrete.add(type);
                 EventTypes.problemOf(type).ifPresent(reason -> found.add(Messages.decisionNotSerialisable(type, reason)));
             }
         }
+        scanned.stream().filter(DcbDiscovery::isConcrete).forEach(concrete::add);
         found.addAll(Topics.problemsOf(concrete));
         return found;
+    }
+
+    private static boolean isConcrete(Class<?> type) {
+        return !type.isInterface() && !Modifier.isAbstract(type.getModifiers());
     }
 }

@@ -89,6 +89,16 @@ public final class Discovery {
         scannedEvents.add(type);
     }
 
+    /** Records a scanned decision class or interface, which every DCB application's mapper knows. */
+    public void scannedDecision(Class<?> type) {
+        dcb.scannedDecision(type);
+    }
+
+    /** Records a scanned perspective class, whose nested decisions every DCB application's mapper knows. */
+    public void scannedPerspective(Class<?> type) {
+        dcb.scannedPerspective(type);
+    }
+
     /** Whether a bean class is a projection. */
     public static boolean isProjection(Class<?> beanClass) {
         return beanClass.isAnnotationPresent(Projection.class);
@@ -219,7 +229,8 @@ public final class Discovery {
         Set<Class<?>> decisions = new LinkedHashSet<>();
         projectionMethods.values().forEach(methods -> methods.stream().filter(ProjectionMethod::decisions)
                 .map(ProjectionMethod::observed).forEach(decisions::add));
-        found.addAll(DcbDiscovery.problemsOf(decisions));
+        found.addAll(DcbDiscovery.problemsOf(decisions, dcb.scannedDecisions()));
+        decisions.addAll(dcb.scannedDecisions());
         for (Class<?> event : events) {
             EventTypes.problemOf(event).ifPresent(reason -> found.add(Messages.eventNotSerialisable(event, reason)));
         }
@@ -241,7 +252,7 @@ public final class Discovery {
         });
         return new Model(List.copyOf(aggregates), List.copyOf(domainClasses), specs,
                 RepositoryOwners.of(List.copyOf(aggregates), specs), projections, dcbSpecs, dcbProjections,
-                List.copyOf(decisions), found, anchor(specs, dcbSpecs, projections));
+                List.copyOf(decisions), dcb.perspectives(), found, anchor(specs, dcbSpecs, projections));
     }
 
     private List<ApplicationSpec> applicationSpecs(String defaultApplicationName, List<String> found) {
@@ -340,8 +351,10 @@ public final class Discovery {
      *                      {@code Repository<A>} becomes a bean (see {@link RepositoryOwners})
      * @param dcbApplications the DCB applications, each a bean with its {@code DcbRepository}
      * @param dcbProjections  the projections that observe decisions, each following every DCB application
-     * @param decisionTypes   the decision classes and interfaces the projections observe, which
-     *                        every DCB application's mapper knows
+     * @param decisionTypes   the decision classes and interfaces the projections observe or the
+     *                        deployment contains, which every DCB application's mapper knows
+     * @param perspectives    the perspective classes the deployment contains, whose nested
+     *                        decisions every DCB application's mapper knows
      * @param anchor        a class of the deployment's own (an application subclass, a projection,
      *                      or a bean injecting one), or {@code null}: beans added with it as their
      *                      class belong to the deployment's bean archive, which the server's own
@@ -352,7 +365,7 @@ public final class Discovery {
                         Map<Class<? extends Aggregate>, ApplicationSpec> owners,
                         List<BeanProjection> projections, List<DcbSpec> dcbApplications,
                         List<BeanDcbProjection> dcbProjections, List<Class<?>> decisionTypes,
-                        List<String> problems, Class<?> anchor) {
+                        List<Class<?>> perspectives, List<String> problems, Class<?> anchor) {
 
         /** The names of the projection beans found, of events and of decisions. */
         public List<String> projectionNames() {

@@ -119,6 +119,7 @@ public class RunningSystem implements EventStoreReset {
             DcbApplication application = spec.create(environment);
             dcbApplications.put(spec.type(), application);
             application.mapper().declare(model.decisionTypes().toArray(Class<?>[]::new));
+            model.perspectives().forEach(application.mapper()::declareNested);
             builder.application(application);
         }
         for (BeanDcbProjection definition : model.dcbProjections()) {
