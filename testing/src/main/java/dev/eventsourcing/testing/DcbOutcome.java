@@ -74,6 +74,32 @@ public final class DcbOutcome<P extends Perspective> {
     }
 
     /**
+     * Checks that one decision was triggered per matcher, in this order, each matching: for
+     * decisions holding what a test cannot know, such as a new random id.
+     *
+     * @param matchers conditions on the decisions, e.g. {@link EventMatcher#of(Class, java.util.function.Predicate)}
+     * @return this outcome
+     * @throws AssertionError when it threw, triggered another number of decisions, or one does not match
+     */
+    public DcbOutcome<P> thenDecisionsMatch(EventMatcher<?>... matchers) {
+        List<EventMatcher<?>> wanted = List.of(matchers);
+        String expectation = "Expected decisions matching:\n" + Events.matchers(wanted);
+        succeeded(expectation);
+        String problem = decisions.size() != wanted.size()
+                ? "it decided " + decisions.size() + (decisions.size() == 1 ? " decision" : " decisions") + ", not " + wanted.size()
+                : null;
+        for (int i = 0; problem == null && i < wanted.size(); i++) {
+            if (!wanted.get(i).matches(decisions.get(i).decision())) {
+                problem = "decision " + (i + 1) + " is not " + wanted.get(i).description();
+            }
+        }
+        if (problem != null) {
+            throw new AssertionError(expectation + "\nbut it decided:\n" + DecisionText.list(decisions) + "\n" + problem);
+        }
+        return this;
+    }
+
+    /**
      * Checks that it succeeded without triggering a decision.
      *
      * @return this outcome

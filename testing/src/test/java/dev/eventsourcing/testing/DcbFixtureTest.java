@@ -199,6 +199,21 @@ class DcbFixtureTest {
     }
 
     @Test
+    void decisionsHoldingWhatATestCannotKnowAreCheckedByMatchers() {
+        DcbOutcome<Course> created = DcbFixture.of()
+                .whenCreating(() -> Course.register("Algebra", 10))
+                .thenDecisionsMatch(EventMatcher.of(CourseRegistered.class, "the title Algebra",
+                        registered -> registered.title().equals("Algebra")));
+        assertTrue(created.perspective().id().startsWith("course:"));
+        String message = failure(() -> DcbFixture.of()
+                .whenCreating(() -> Course.register("Algebra", 10))
+                .thenDecisionsMatch(EventMatcher.of(CapacityChanged.class)));
+        assertTrue(message.startsWith("Expected decisions matching:\n    1. any CourseDecision.CapacityChanged\n"
+                + "but it decided:\n    1. CourseDecision.CourseRegistered[courseId=course:"), message);
+        assertTrue(message.endsWith("\ndecision 1 is not any CourseDecision.CapacityChanged"), message);
+    }
+
+    @Test
     void aFixtureRunsOnce() {
         DcbFixture fixture = DcbFixture.of();
         fixture.whenCreating(() -> Course.register(COURSE, "Algebra", 10));
