@@ -79,7 +79,8 @@ import jakarta.inject.Singleton;
  *
  * <p>Applications: each subclass of {@link Application} the deployment injects or contains
  * becomes a {@code @Singleton} bean, made through its constructor taking {@link Settings}; with
- * none, one default application named by {@code eventsourcing.application.name}
+ * none, one default application (unless the deployment has only DCB applications) named by
+ * {@code eventsourcing.application.name}
  * ({@code Application}) is injectable as {@code Application}. {@code Repository<A>} is injectable
  * for every aggregate class found: from the deployment's only application, or from the one that
  * declares a method returning {@code Repository<A>}. Subclasses of {@link Aggregate} and

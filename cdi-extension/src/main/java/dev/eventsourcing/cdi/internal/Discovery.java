@@ -239,8 +239,8 @@ public final class Discovery {
         scannedEvents.stream().filter(type -> !type.isInterface() && !Modifier.isAbstract(type.getModifiers()))
                 .forEach(domainClasses::add);
         found.addAll(Topics.problemsOf(domainClasses));
-        List<ApplicationSpec> specs = applicationSpecs(defaultApplicationName, found);
         List<DcbSpec> dcbSpecs = dcb.specs(found);
+        List<ApplicationSpec> specs = applicationSpecs(defaultApplicationName, found, !dcbSpecs.isEmpty());
         List<BeanProjection> projections = new ArrayList<>();
         List<BeanDcbProjection> dcbProjections = new ArrayList<>();
         projections(found, projections, dcbProjections, !dcbSpecs.isEmpty());
@@ -255,18 +255,26 @@ public final class Discovery {
                 List.copyOf(decisions), dcb.perspectives(), found, anchor(specs, dcbSpecs, projections));
     }
 
-    private List<ApplicationSpec> applicationSpecs(String defaultApplicationName, List<String> found) {
+    private List<ApplicationSpec> applicationSpecs(String defaultApplicationName, List<String> found,
+                                                   boolean dcbApplications) {
         List<ApplicationSpec> specs = new ArrayList<>();
         for (Class<? extends Application> type : applications) {
             ApplicationSpec.problemOf(type).ifPresentOrElse(found::add, () -> specs.add(ApplicationSpec.of(type)));
         }
-        if (applications.isEmpty()) {
+        if (applications.isEmpty() && !(dcbApplications && nothingOfAggregates())) {
             specs.add(ApplicationSpec.defaultApplication(defaultApplicationName));
         }
         if (applications.size() > 1) {
             applicationInjectionPoints.forEach(ip -> found.add(Messages.ambiguousApplication(ip, names(specs))));
         }
         return specs;
+    }
+
+    // A deployment of DCB applications only gets no default application: nothing would use it.
+    private boolean nothingOfAggregates() {
+        return aggregates.isEmpty() && scannedEvents.isEmpty() && applicationInjectionPoints.isEmpty()
+                && repositoryInjectionPoints.isEmpty() && !plainObservers
+                && projectionMethods.values().stream().flatMap(List::stream).allMatch(ProjectionMethod::decisions);
     }
 
     private static String names(List<ApplicationSpec> specs) {

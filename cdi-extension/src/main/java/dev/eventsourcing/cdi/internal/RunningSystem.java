@@ -217,7 +217,8 @@ public class RunningSystem implements EventStoreReset {
         }
         current.stop();
         try {
-            StoreEmptying.empty(applications.values().iterator().next().transactions(), clearViews);
+            StoreEmptying.empty(applications.isEmpty() ? dcbApplications.values().iterator().next().transactions()
+                    : applications.values().iterator().next().transactions(), clearViews);
             applications.values().forEach(Application::clearCache);
         } finally {
             // Each start adds a prompting listener to the applications; the stopped run's ones do nothing.

@@ -10,6 +10,7 @@ import org.jboss.weld.junit5.auto.AddBeanClasses;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,8 @@ class DcbHealthChecksTest {
         Map<String, HealthCheckResponse> ready = readiness.stream().map(HealthCheck::call)
                 .collect(Collectors.toMap(HealthCheckResponse::getName, Function.identity()));
 
+        assertEquals(Set.of("eventsourcing.application.Courses", "eventsourcing.reader.rosters"), ready.keySet(),
+                "a deployment of DCB applications only has no default application");
         HealthCheckResponse courses = ready.get("eventsourcing.application.Courses");
         assertEquals(HealthCheckResponse.Status.UP, courses.getStatus());
         assertEquals(2L, courses.getData().orElseThrow().get("head"));
