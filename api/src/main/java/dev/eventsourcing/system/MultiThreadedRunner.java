@@ -48,6 +48,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link ParkedNotifications}) or stops its reader, as the reader's
  * {@link dev.eventsourcing.projection.FailurePolicy} says. Settings: {@link RunnerSettings}.
  *
+ * <p>A {@link DcbProjection} follows the decisions of a {@link DcbApplication} given to the
+ * builder in the same way, their positions taking the place of notification ids; see
+ * {@link Builder#projection(DcbProjection, String)}.
+ *
  * <p><b>Segments.</b> A reader's work on a log may be divided into {@value RunnerSettings#SEGMENTS}
  * segments by originator ({@code Math.floorMod(hash, segments)}, where the hash folds the
  * originator id's four 32-bit words by exclusive or, as {@link java.util.UUID#hashCode} does on

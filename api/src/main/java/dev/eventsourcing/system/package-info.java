@@ -5,6 +5,9 @@
  * for fast tests; and the {@link dev.eventsourcing.system.MultiThreadedRunner}, which runs a
  * system's process applications, its projections and the logs of other deployments they follow
  * on an executor the caller passes in (a container's managed executor), with the same outcome.
+ * A projection may also follow the decisions of a DCB application
+ * ({@link dev.eventsourcing.dcb.projection.DcbProjection}): its positions are read as a log, with
+ * the same tracking, parking and retries.
  *
  * <p>Inside the multi-threaded runner each reader of each log is a worker: a projection's
  * worker claims the position after its last one in every transaction, so that runners sharing a
