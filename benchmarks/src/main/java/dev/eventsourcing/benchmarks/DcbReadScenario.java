@@ -25,16 +25,17 @@ final class DcbReadScenario {
     static final String LARGER_TAG = "probe:100";
     private static final List<String> TYPES = List.of("CourseRegistered", "StudentRegistered", "StudentJoinedCourse",
             "StudentLeftCourse");
+    private static final int BATCH = 1_000;
 
     private final Harness harness;
     private final long store;
-    // A thousand batches fill the store, so 1% of it holds 10 batches and 10% holds 100.
-    private final int batch;
+    // Every spacing-th event of the first 1% (10%) carries the small (larger) probe tag.
+    private final long spacing;
 
     DcbReadScenario(Harness harness) {
         this.harness = harness;
         this.store = harness.options().dcbStoreSize();
-        this.batch = (int) (store / 1000);
+        this.spacing = store / 1000;
     }
 
     void run(List<DcbContender> contenders) {
@@ -64,22 +65,22 @@ final class DcbReadScenario {
     }
 
     /**
-     * Appends batches of filler events until the store holds {@code total}; the first event of
-     * each batch in the first 1% of the store also carries {@value #SMALL_TAG}, and in the first
-     * 10% {@value #LARGER_TAG}, so that both tags are spread over the log.
+     * Appends batches of {@value #BATCH} filler events until the store holds {@code total}; ten
+     * events evenly spread over the first 1% of the store also carry {@value #SMALL_TAG}, and a
+     * hundred over the first 10% {@value #LARGER_TAG}.
      */
     private void fillTo(DcbRecorder recorder, long total) {
         long head = recorder.head().orElse(0);
         while (head < total) {
-            int size = (int) Math.min(batch, total - head);
+            int size = (int) Math.min(BATCH, total - head);
             List<DcbEvent> batch = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 long n = head + i;
                 Set<String> tags = new HashSet<>(List.of("entity:" + n / 10, "group:" + n % 100));
-                if (i == 0 && n < store / 100) {
+                if (n % spacing == 0 && n < store / 100) {
                     tags.add(SMALL_TAG);
                 }
-                if (i == 0 && n < store / 10) {
+                if (n % spacing == 0 && n < store / 10) {
                     tags.add(LARGER_TAG);
                 }
                 batch.add(DcbEvents.event(TYPES.get((int) (n % TYPES.size())), tags));
