@@ -2,6 +2,7 @@ package dev.eventsourcing.dcb.application;
 
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.dcb.DcbEvent;
+import dev.eventsourcing.dcb.DcbQuery;
 import dev.eventsourcing.dcb.DcbQueryItem;
 import dev.eventsourcing.dcb.DcbSequencedEvent;
 import dev.eventsourcing.dcb.courses.Course;
@@ -11,6 +12,7 @@ import dev.eventsourcing.dcb.courses.CourseDecision.StudentJoinedCourse;
 import dev.eventsourcing.dcb.domain.Decision;
 import dev.eventsourcing.dcb.domain.Selector;
 import dev.eventsourcing.dcb.domain.TaggedDecision;
+import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.PersonalData;
 import dev.eventsourcing.persistence.AesGcmCipher;
 import dev.eventsourcing.persistence.DecryptionException;
@@ -19,6 +21,7 @@ import dev.eventsourcing.persistence.MapperException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -56,7 +59,7 @@ class DcbMapperTest {
         Course course = Course.register("course:1", "Algebra", 10);
         application.repository().save(course);
 
-        DcbEvent stored = application.recorder().read(dev.eventsourcing.dcb.DcbQuery.all(), 0).events().get(0).event();
+        DcbEvent stored = application.recorder().read(DcbQuery.all(), 0).events().get(0).event();
         assertFalse(new String(stored.data(), StandardCharsets.ISO_8859_1).contains("Algebra"));
         assertEquals("courses.CourseRegistered", stored.type());
         assertEquals("Algebra", application.repository().get("course:1", Course.class).title());
@@ -91,8 +94,8 @@ class DcbMapperTest {
     @Test
     void aStoredTypeNamingAClassThatIsNoDecisionIsRefused() {
         Mapper plain = Mapper.builder().declare(NotADecision.class).build();
-        DcbEvent event = new DcbEvent(NotADecision.class.getName(), plain.toStoredEvent(new dev.eventsourcing.domain.DomainEvent<>(
-                UUID.randomUUID(), 0, java.time.Instant.now(), new NotADecision(1))).state(), Set.of(), UUID.randomUUID(), Map.of());
+        DcbEvent event = new DcbEvent(NotADecision.class.getName(), plain.toStoredEvent(new DomainEvent<>(
+                UUID.randomUUID(), 0, Instant.now(), new NotADecision(1))).state(), Set.of(), UUID.randomUUID(), Map.of());
         MapperException e = assertThrows(MapperException.class,
                 () -> new DcbMapper(plain).toDecision(new DcbSequencedEvent(event, 3)));
         assertTrue(e.getMessage().contains("which is not a Decision"), e.getMessage());
