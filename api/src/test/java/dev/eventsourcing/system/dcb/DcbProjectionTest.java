@@ -10,6 +10,7 @@ import dev.eventsourcing.system.dcb.Enrolment.Courses;
 import dev.eventsourcing.system.dcb.Enrolment.Joined;
 import dev.eventsourcing.system.dcb.Enrolment.Registered;
 import dev.eventsourcing.system.fixtures.Bank;
+import dev.eventsourcing.system.fixtures.ModelDatabase;
 import dev.eventsourcing.system.fixtures.SharedInMemory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,38 @@ class DcbProjectionTest {
 
         assertEquals(21, last);
         assertEquals(java.util.stream.LongStream.rangeClosed(1, 21).boxed().toList(), rosters.positions());
+    }
+
+    @Test
+    void twoRunnersSharingTheStoreProjectEachDecisionOnceBetweenThem() {
+        executor = Executors.newScheduledThreadPool(4);
+        SharedInMemory database = new SharedInMemory(new ModelDatabase());
+        RecordingDcbProjection onOne = new RecordingDcbProjection("rosters");
+        RecordingDcbProjection onOther = new RecordingDcbProjection("rosters");
+        MultiThreadedRunner one = node(onOne, database);
+        MultiThreadedRunner other = node(onOther, database);
+        try {
+            for (int i = 1; i <= 50; i++) {
+                courses.register("student:" + i, "Student " + i);
+            }
+            one.waitFor("rosters", "Courses", 50, WAIT);
+            other.waitFor("rosters", "Courses", 50, WAIT);
+
+            List<Long> both = new java.util.ArrayList<>(onOne.positions());
+            both.addAll(onOther.positions());
+            assertEquals(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList(), both.stream().sorted().toList());
+        } finally {
+            one.stop();
+            other.stop();
+        }
+    }
+
+    private MultiThreadedRunner node(RecordingDcbProjection projection, SharedInMemory database) {
+        MultiThreadedRunner node = MultiThreadedRunner.builder().application(courses).projection(projection, "Courses")
+                .infrastructure(database).settings(Settings.of(Map.of("projection.poll-interval", "20",
+                        "projection.batch-size", "3"))).executor(executor).build();
+        node.start();
+        return node;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.eventsourcing.system.dcb;
 import dev.eventsourcing.dcb.application.SequencedDecision;
 import dev.eventsourcing.dcb.projection.DcbProjection;
 import dev.eventsourcing.projection.FailurePolicy;
+import dev.eventsourcing.system.fixtures.ModelDatabase;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +13,8 @@ import java.util.function.Predicate;
 
 /**
  * A DCB projection for tests: records the decisions it handles, observes the given decision types
- * (all when none are given), and refuses those a predicate picks.
+ * (all when none are given), and refuses those a predicate picks. In a {@link ModelDatabase}'s
+ * transaction, a decision counts as handled once the transaction commits.
  */
 final class RecordingDcbProjection implements DcbProjection {
 
@@ -53,7 +55,11 @@ final class RecordingDcbProjection implements DcbProjection {
         if (refused.test(decided)) {
             throw new IllegalStateException("refused decision " + decided.position());
         }
-        handled.add(decided);
+        if (unitOfWork instanceof ModelDatabase.Tx transaction) {
+            transaction.onCommit(() -> handled.add(decided)); // the view's write commits with the position
+        } else {
+            handled.add(decided);
+        }
     }
 
     @Override
