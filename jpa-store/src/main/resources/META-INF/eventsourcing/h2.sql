@@ -116,3 +116,30 @@ CREATE TABLE IF NOT EXISTS es_lease_anchor (
     id INTEGER NOT NULL,
     CONSTRAINT es_lease_anchor_pk PRIMARY KEY (id)
 ) AS SELECT 1;
+
+-- The events of DCB applications (JpaDcbRecorder), each application's in one total order of
+-- positions from 1. tags is a JSON array of the event's tags and metadata a JSON object of
+-- strings, both as written by the recorder; es_dcb_tags holds each tag again, one row per tag
+-- and event, for reads and conditions that select by tag. Positions come from the application's
+-- counter row in es_applications (named 'dcb:' and the application's name), locked by each writer
+-- until commit, so they are assigned in commit order without gaps. Indexes are declared as
+-- constraints in CREATE TABLE (which H2 serialises), not with CREATE INDEX (see above).
+CREATE TABLE IF NOT EXISTS es_dcb_events (
+    application_name VARCHAR(255)              NOT NULL,
+    event_position   BIGINT                    NOT NULL,
+    event_type       VARCHAR(255)              NOT NULL,
+    data             VARBINARY                 NOT NULL,
+    tags             CHARACTER VARYING(1000000) NOT NULL,
+    event_id         UUID                      NOT NULL,
+    metadata         CHARACTER VARYING(1000000) NOT NULL,
+    CONSTRAINT es_dcb_events_pk PRIMARY KEY (application_name, event_position),
+    CONSTRAINT es_dcb_events_id_uk UNIQUE (application_name, event_id),
+    CONSTRAINT es_dcb_events_type_uk UNIQUE (application_name, event_type, event_position)
+);
+
+CREATE TABLE IF NOT EXISTS es_dcb_tags (
+    application_name VARCHAR(255) NOT NULL,
+    tag              VARCHAR(255) NOT NULL,
+    event_position   BIGINT       NOT NULL,
+    CONSTRAINT es_dcb_tags_pk PRIMARY KEY (application_name, tag, event_position)
+);

@@ -107,3 +107,30 @@ CREATE TABLE IF NOT EXISTS es_leases (
     expires_at BIGINT       NOT NULL,
     CONSTRAINT es_leases_pk PRIMARY KEY (group_name, segment)
 ) ENGINE = InnoDB;
+
+-- The events of DCB applications (JpaDcbRecorder), each application's in one total order of
+-- positions from 1. tags is a JSON array of the event's tags and metadata a JSON object of
+-- strings, both as written by the recorder; es_dcb_tags holds each tag again, one row per tag
+-- and event, for reads and conditions that select by tag (B-tree indexes only). Positions come
+-- from the application's counter row in es_applications (named 'dcb:' and the application's
+-- name), locked by each writer until commit, so they are assigned in commit order without gaps.
+-- The unique key on (type, position) is the index of reads by type alone.
+CREATE TABLE IF NOT EXISTS es_dcb_events (
+    application_name VARCHAR(255) NOT NULL,
+    event_position   BIGINT       NOT NULL,
+    event_type       VARCHAR(255) NOT NULL,
+    data             LONGBLOB     NOT NULL,
+    tags             MEDIUMTEXT   NOT NULL,
+    event_id         UUID         NOT NULL,
+    metadata         MEDIUMTEXT   NOT NULL,
+    CONSTRAINT es_dcb_events_pk PRIMARY KEY (application_name, event_position),
+    CONSTRAINT es_dcb_events_id_uk UNIQUE (application_name, event_id),
+    CONSTRAINT es_dcb_events_type_uk UNIQUE (application_name, event_type, event_position)
+) ENGINE = InnoDB;
+
+CREATE TABLE IF NOT EXISTS es_dcb_tags (
+    application_name VARCHAR(255) NOT NULL,
+    tag              VARCHAR(255) NOT NULL,
+    event_position   BIGINT       NOT NULL,
+    CONSTRAINT es_dcb_tags_pk PRIMARY KEY (application_name, tag, event_position)
+) ENGINE = InnoDB;

@@ -228,3 +228,200 @@ CREATE TABLE IF NOT EXISTS es_leases (
     expires_at BIGINT       NOT NULL,
     CONSTRAINT es_leases_pk PRIMARY KEY (group_name, segment)
 );
+
+-- The events of DCB applications (JpaDcbRecorder), each application's in one total order of
+-- positions from 1. tags is a JSON array of the event's tags and metadata a JSON object of
+-- strings; es_dcb_tags holds each tag again, one row per tag and event, for reads and conditions
+-- that select by tag, with B-tree indexes only (no GIN). The unique key on (type, position) is
+-- the index of reads by type alone. Positions are notification ids of the application's row in
+-- es_applications named 'dcb:' and the application's name: they are reserved by
+-- es_reserve_notification_ids and bounded for readers by es_notification_watermark, exactly as
+-- the notification log's, so a reader never sees a position that is later filled below it.
+CREATE TABLE IF NOT EXISTS es_dcb_events (
+    application_name VARCHAR(255) NOT NULL,
+    event_position   BIGINT       NOT NULL,
+    event_type       VARCHAR(255) NOT NULL,
+    data             BYTEA        NOT NULL,
+    tags             TEXT         NOT NULL,
+    event_id         UUID         NOT NULL,
+    metadata         TEXT         NOT NULL,
+    CONSTRAINT es_dcb_events_pk PRIMARY KEY (application_name, event_position),
+    CONSTRAINT es_dcb_events_id_uk UNIQUE (application_name, event_id),
+    CONSTRAINT es_dcb_events_type_uk UNIQUE (application_name, event_type, event_position)
+);
+
+CREATE TABLE IF NOT EXISTS es_dcb_tags (
+    application_name VARCHAR(255) NOT NULL,
+    tag              VARCHAR(255) NOT NULL,
+    event_position   BIGINT       NOT NULL,
+    CONSTRAINT es_dcb_tags_pk PRIMARY KEY (application_name, tag, event_position)
+);
+
+-- The highest position of a DCB application that readers may rely on: every position at or
+-- below it is settled (committed, or rolled back for good). The watermark is read first and the
+-- highest stored position below it second, in a statement of its own (a new snapshot, taken
+-- after the watermark), so a read bounded by the result sees every event at or below it.
+CREATE OR REPLACE FUNCTION es_dcb_head(p_application VARCHAR, p_log VARCHAR) RETURNS BIGINT
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_watermark BIGINT := es_notification_watermark(p_log);
+BEGIN
+    RETURN coalesce((SELECT max(event_position) FROM es_dcb_events
+                      WHERE application_name = p_application AND event_position <= v_watermark), 0);
+END $$;
+
+-- The lock of a DCB application's tag ('t'), event type ('y') or whole log ('*'): a 64-bit
+-- advisory lock key, hashed with the application's key as seed. (One-bigint keys never meet the
+-- two-int keys above.) Two names sharing a key only make their writers wait for each other.
+CREATE OR REPLACE FUNCTION es_dcb_lock_key(p_key INTEGER, p_kind VARCHAR, p_name VARCHAR) RETURNS BIGINT
+LANGUAGE sql IMMUTABLE AS $$ SELECT hashtextextended(p_kind || ':' || p_name, p_key) $$;
+
+-- Takes the transaction-level locks that make a DCB append safe against every concurrent
+-- condition, and a conditional append safe against every concurrent write (the argument is at
+-- es_dcb_append). Every append takes the log's lock shared; the locks of the types and tags of
+-- the events it writes shared; and, for its condition, exclusive: the log's lock for an item
+-- that matches everything (or an empty query), the lock of one tag of each item with tags (any
+-- one will do: a matching event carries them all), the lock of each type of an item without
+-- tags. Locks are taken in one order (the log's first, then ascending keys), so that appends do
+-- not deadlock each other. An append that would take more than 64 keys takes the log's lock
+-- exclusive instead, which stands for them all, so that a big batch of many tags cannot fill
+-- the lock table.
+CREATE OR REPLACE FUNCTION es_dcb_lock(p_key INTEGER, p_batch JSONB) RETURNS VOID
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_items     JSONB := p_batch -> 'condition' -> 'items';
+    v_whole_log BOOLEAN;
+    v_shared    BIGINT[];
+    v_exclusive BIGINT[];
+    v_lock      BIGINT;
+BEGIN
+    v_whole_log := v_items IS NOT NULL AND (jsonb_array_length(v_items) = 0 OR EXISTS (
+        SELECT 1 FROM jsonb_array_elements(v_items) i
+         WHERE jsonb_array_length(i -> 'tags') = 0 AND jsonb_array_length(i -> 'types') = 0));
+    v_shared := ARRAY(
+        SELECT es_dcb_lock_key(p_key, 'y', e ->> 'type') FROM jsonb_array_elements(p_batch -> 'events') e
+        UNION
+        SELECT es_dcb_lock_key(p_key, 't', t)
+          FROM jsonb_array_elements(p_batch -> 'events') e, jsonb_array_elements_text(e -> 'tags') t);
+    v_exclusive := ARRAY(
+        SELECT es_dcb_lock_key(p_key, 't', i -> 'tags' ->> 0)
+          FROM jsonb_array_elements(coalesce(v_items, '[]')) i WHERE jsonb_array_length(i -> 'tags') > 0
+        UNION
+        SELECT es_dcb_lock_key(p_key, 'y', y)
+          FROM jsonb_array_elements(coalesce(v_items, '[]')) i, jsonb_array_elements_text(i -> 'types') y
+         WHERE jsonb_array_length(i -> 'tags') = 0);
+    IF v_whole_log OR cardinality(v_shared) + cardinality(v_exclusive) > 64 THEN
+        PERFORM pg_advisory_xact_lock(es_dcb_lock_key(p_key, '*', ''));
+        RETURN;
+    END IF;
+    PERFORM pg_advisory_xact_lock_shared(es_dcb_lock_key(p_key, '*', ''));
+    FOR v_lock IN SELECT DISTINCT k FROM unnest(v_shared || v_exclusive) k ORDER BY k LOOP
+        IF v_lock = ANY (v_exclusive) THEN
+            PERFORM pg_advisory_xact_lock(v_lock);
+        ELSE
+            PERFORM pg_advisory_xact_lock_shared(v_lock);
+        END IF;
+    END LOOP;
+END $$;
+
+-- Whether an event of the application after p_after matches any item of the query (a JSON
+-- array of {"types": [...], "tags": [...]}); no items matches every event. An item with tags
+-- is looked up through es_dcb_tags by its first tag, then its other tags and its types are
+-- checked on the few rows found; an item of types alone through the (type, position) index.
+CREATE OR REPLACE FUNCTION es_dcb_matches_after(p_application VARCHAR, p_items JSONB, p_after BIGINT) RETURNS BOOLEAN
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_item  JSONB;
+    v_tags  VARCHAR[];
+    v_types VARCHAR[];
+BEGIN
+    IF jsonb_array_length(p_items) = 0 THEN
+        RETURN EXISTS (SELECT 1 FROM es_dcb_events WHERE application_name = p_application AND event_position > p_after);
+    END IF;
+    FOR v_item IN SELECT i FROM jsonb_array_elements(p_items) i LOOP
+        v_tags := ARRAY(SELECT jsonb_array_elements_text(v_item -> 'tags'));
+        v_types := ARRAY(SELECT jsonb_array_elements_text(v_item -> 'types'));
+        IF cardinality(v_tags) = 0 AND cardinality(v_types) = 0 THEN
+            RETURN EXISTS (SELECT 1 FROM es_dcb_events WHERE application_name = p_application AND event_position > p_after);
+        ELSIF cardinality(v_tags) = 0 THEN
+            IF EXISTS (SELECT 1 FROM es_dcb_events
+                        WHERE application_name = p_application AND event_type = ANY (v_types) AND event_position > p_after) THEN
+                RETURN TRUE;
+            END IF;
+        ELSIF EXISTS (
+            SELECT 1 FROM es_dcb_tags t JOIN es_dcb_events e
+                ON e.application_name = t.application_name AND e.event_position = t.event_position
+             WHERE t.application_name = p_application AND t.tag = v_tags[1] AND t.event_position > p_after
+               AND (cardinality(v_types) = 0 OR e.event_type = ANY (v_types))
+               AND (cardinality(v_tags) = 1 OR cardinality(v_tags) = (
+                    SELECT count(*) FROM es_dcb_tags o
+                     WHERE o.application_name = p_application AND o.event_position = t.event_position
+                       AND o.tag = ANY (v_tags)))) THEN
+            RETURN TRUE;
+        END IF;
+    END LOOP;
+    RETURN FALSE;
+END $$;
+
+-- Appends a batch of DCB events in one round trip, if its condition holds; returns the
+-- position of the last event, 0 when the condition failed, -1 when an event id is stored
+-- already. Either failure leaves nothing behind: no row, no position, no lock (the block's
+-- subtransaction is rolled back), and no failing statement for the JPA provider to log.
+-- p_batch: {"events": [{"type", "data" (base64), "tags": [...], "id", "metadata" (JSON text)}],
+--           "condition": null or {"after": n, "items": [{"types": [...], "tags": [...]}]}}.
+--
+-- Why a condition cannot be missed, although appends on disjoint boundaries do not wait for
+-- each other. Take a conditional append C (query Q, after A) and any append W that writes an
+-- event E matching Q, committed but not seen by the read that gave A:
+--  * E's position is above A: A is at most the watermark of that read, which is below every
+--    position not yet settled then, and E's position was reserved after W took its locks;
+--  * E matches an item of Q, so W holds shared, until it ends, a lock that C takes exclusive:
+--    the log's (for an item matching everything, or when either escalated), the lock of the
+--    item's first tag (E carries every tag of the item), or the lock of E's type (an item of
+--    types alone names it). So W and C hold it one after the other;
+--  * if W holds it first, C's check runs after W's commit is complete and visible (PostgreSQL
+--    releases transaction-level locks after that), in a statement with a new snapshot (READ
+--    COMMITTED is required), and finds E: C fails. If C holds it first, W takes its locks, and
+--    so reserves E's position, only after C has ended: E is not a conflict C could have seen.
+-- This holds whatever W itself checks or writes, including a C whose condition names tags it
+-- does not write. Two appends conflict only when one's condition names a tag or type the other
+-- writes (or one matches everything): a course's enrolments wait for each other, two courses'
+-- do not. Unconditional appends take shared locks only, so they never wait for each other; the
+-- positions of a batch are contiguous (es_reserve_notification_ids).
+CREATE OR REPLACE FUNCTION es_dcb_append(p_application VARCHAR, p_log VARCHAR, p_batch TEXT) RETURNS BIGINT
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_batch     JSONB   := CAST(p_batch AS JSONB);
+    v_condition JSONB   := v_batch -> 'condition';
+    v_count     INTEGER := jsonb_array_length(v_batch -> 'events');
+    v_first     BIGINT;
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'Appending DCB events needs READ COMMITTED isolation, not %',
+            current_setting('transaction_isolation') USING ERRCODE = '25000';
+    END IF;
+    IF jsonb_typeof(v_condition) = 'null' THEN
+        v_condition := NULL;
+    END IF;
+    BEGIN
+        PERFORM es_dcb_lock(es_application_key(p_log), v_batch);
+        IF v_condition IS NOT NULL
+           AND es_dcb_matches_after(p_application, v_condition -> 'items', CAST(v_condition ->> 'after' AS BIGINT)) THEN
+            RAISE SQLSTATE 'ES003';
+        END IF;
+        v_first := es_reserve_notification_ids(p_log, v_count);
+        INSERT INTO es_dcb_events (application_name, event_position, event_type, data, tags, event_id, metadata)
+        SELECT p_application, v_first + n - 1, e ->> 'type', decode(e ->> 'data', 'base64'), CAST(e -> 'tags' AS TEXT),
+               CAST(e ->> 'id' AS UUID), e ->> 'metadata'
+          FROM jsonb_array_elements(v_batch -> 'events') WITH ORDINALITY AS x (e, n);
+        INSERT INTO es_dcb_tags (application_name, tag, event_position)
+        SELECT p_application, t, v_first + n - 1
+          FROM jsonb_array_elements(v_batch -> 'events') WITH ORDINALITY AS x (e, n), jsonb_array_elements_text(e -> 'tags') t;
+        RETURN v_first + v_count - 1;
+    EXCEPTION
+        WHEN SQLSTATE 'ES003' THEN
+            RETURN 0;
+        WHEN unique_violation THEN
+            RETURN -1;
+    END;
+END $$;

@@ -46,6 +46,11 @@ final class CounterRowStrategy implements DatabaseStrategy {
         this.dialect = dialect;
     }
 
+    /** The database this strategy's SQL is written for. */
+    SqlDialect dialect() {
+        return dialect;
+    }
+
     @Override
     public long reserveNotificationIds(EntityManager em, String applicationName, List<StoredEvent> events) {
         int count = events.size();

@@ -20,7 +20,7 @@ public final class JpaSchema {
     // Every table whose rows the recorders write; es_applications keeps the notification counters.
     private static final List<String> ROW_TABLES = List.of(
             "es_events", "es_aggregate_events", "es_tracking", "es_parked", "es_subject_keys",
-            "es_leases", "es_lease_members", "es_lease_groups");
+            "es_leases", "es_lease_members", "es_lease_groups", "es_dcb_tags", "es_dcb_events");
 
     private JpaSchema() {
     }
@@ -93,7 +93,7 @@ public final class JpaSchema {
 
     /**
      * Deletes every row the library's recorders wrote, for every application and reader: events,
-     * snapshots, tracking positions, parked notifications, subject keys, and the lease groups with their
+     * snapshots, tracking positions, parked notifications, subject keys, DCB events with their tags, and the lease groups with their
      * members and leases (so a group may be renewed in with another segment count afterwards). It is for tests that
      * start each case from an empty store, never for a store in use: run it while nothing reads or
      * writes. The tables stay, and so does each application's notification counter, so

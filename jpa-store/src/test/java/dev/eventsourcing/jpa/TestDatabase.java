@@ -243,7 +243,7 @@ public final class TestDatabase implements ExecutionCondition, BeforeAllCallback
                 case POSTGRESQL -> statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
                 case MARIADB -> statement.execute(
                         "DROP TABLE IF EXISTS es_events, es_aggregate_events, es_tracking, es_applications, es_parked,"
-                                + " es_subject_keys, es_lease_groups, es_lease_members, es_leases");
+                                + " es_subject_keys, es_lease_groups, es_lease_members, es_leases, es_dcb_events, es_dcb_tags");
             }
         }
     }

@@ -1,0 +1,101 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.dcb.DcbQuery;
+import dev.eventsourcing.dcb.DcbQueryItem;
+import java.util.List;
+
+/**
+ * The native SQL of DCB reads and condition checks, built from a query's items, the same on
+ * every database.
+ *
+ * <p>Every shape of query is served through B-tree indexes, so that a read costs in proportion
+ * to the events it selects, not to the log. An item with tags starts from its first tag's rows
+ * in {@code es_dcb_tags} (index: application, tag, position), joins the rows of its other tags
+ * at the same position and, when it names types, the event's row to filter by type. An item of
+ * types alone reads {@code es_dcb_events} through its (application, type, position) index. The
+ * items of a query are ORed as a {@code UNION} of their positions, which also removes events
+ * matched by several items, joined back to the events by primary key. A query that matches
+ * everything reads the events by primary key. With a limit, each item's part is limited too: the
+ * first n of a union lie among the first n of each part.
+ */
+final class DcbSelects {
+
+    private DcbSelects() {
+    }
+
+    /**
+     * The matching events of the application with positions in (after, bound], ascending, at
+     * most {@code limit} of them ({@code limit < 0} for all), selected as {@link DcbRows#COLUMNS}.
+     */
+    static NativeSql events(String application, DcbQuery query, long after, long bound, int limit) {
+        NativeSql sql = new NativeSql().text("SELECT " + DcbRows.COLUMNS + " FROM es_dcb_events e");
+        if (query.matchesAll()) {
+            sql.text(" WHERE e.application_name = ").parameter(application)
+                    .text(" AND e.event_position > ").parameter(after)
+                    .text(" AND e.event_position <= ").parameter(bound);
+        } else {
+            sql.text(" JOIN (");
+            List<DcbQueryItem> items = query.items();
+            for (int i = 0; i < items.size(); i++) {
+                sql.text(i == 0 ? "" : " UNION ").text(limit >= 0 ? "(" : "");
+                positions(sql, application, items.get(i), after, bound, limit);
+                sql.text(limit >= 0 ? ")" : "");
+            }
+            sql.text(") s ON e.event_position = s.p WHERE e.application_name = ").parameter(application);
+        }
+        return sql.text(" ORDER BY e.event_position" + limit(limit));
+    }
+
+    /**
+     * The position of the first event of the application after {@code after} that matches the
+     * item (an item that matches everything: any event), read as {@code lockingRead} says.
+     */
+    static NativeSql firstMatch(String application, DcbQueryItem item, long after, String lockingRead) {
+        NativeSql sql = new NativeSql();
+        if (item.matchesAll()) {
+            sql.text("SELECT e.event_position AS p FROM es_dcb_events e WHERE e.application_name = ").parameter(application)
+                    .text(" AND e.event_position > ").parameter(after)
+                    .text(" ORDER BY e.event_position LIMIT 1");
+        } else {
+            positions(sql, application, item, after, Long.MAX_VALUE, 1);
+        }
+        return sql.text(lockingRead);
+    }
+
+    /** The positions (column {@code p}) of the item's events in (after, bound], ascending when limited. */
+    private static void positions(NativeSql sql, String application, DcbQueryItem item, long after, long bound, int limit) {
+        List<String> tags = item.tags().stream().sorted().toList();
+        String alias = tags.isEmpty() ? "x" : "t0";
+        sql.text("SELECT " + alias + ".event_position AS p FROM ");
+        if (tags.isEmpty()) {
+            sql.text("es_dcb_events x");
+        } else {
+            sql.text("es_dcb_tags t0");
+            for (int i = 1; i < tags.size(); i++) {
+                String other = "t" + i;
+                sql.text(" JOIN es_dcb_tags " + other + " ON " + other + ".application_name = t0.application_name AND "
+                        + other + ".event_position = t0.event_position AND " + other + ".tag = ").parameter(tags.get(i));
+            }
+            if (!item.types().isEmpty()) {
+                sql.text(" JOIN es_dcb_events x ON x.application_name = t0.application_name"
+                        + " AND x.event_position = t0.event_position");
+            }
+        }
+        sql.text(" WHERE " + alias + ".application_name = ").parameter(application);
+        if (!tags.isEmpty()) {
+            sql.text(" AND t0.tag = ").parameter(tags.get(0));
+        }
+        if (!item.types().isEmpty()) {
+            sql.text(" AND x.event_type IN (").parameters(item.types().stream().sorted().toList()).text(")");
+        }
+        sql.text(" AND " + alias + ".event_position > ").parameter(after)
+                .text(" AND " + alias + ".event_position <= ").parameter(bound);
+        if (limit >= 0) {
+            sql.text(" ORDER BY " + alias + ".event_position" + limit(limit));
+        }
+    }
+
+    private static String limit(int limit) {
+        return limit >= 0 ? " LIMIT " + limit : "";
+    }
+}
