@@ -261,11 +261,31 @@ CREATE TABLE IF NOT EXISTS es_dcb_tags (
 -- below it is settled (committed, or rolled back for good). The watermark is read first and the
 -- highest stored position below it second, in a statement of its own (a new snapshot, taken
 -- after the watermark), so a read bounded by the result sees every event at or below it.
-CREATE OR REPLACE FUNCTION es_dcb_head(p_application VARCHAR, p_log VARCHAR) RETURNS BIGINT
+-- The watermark lags behind the commits while other writers are in progress with lower
+-- positions. A command that reads right after its own append would then get a head below its
+-- own event, and its next condition would fail on it. So the function first notes the highest
+-- committed position, and waits (at most p_wait_ms) until the writers below it have ended;
+-- they are committing, as a rule. After that time it answers with the watermark as it is:
+-- still safe, only older. It does not wait while its own transaction has taken positions
+-- (they would hold the watermark until it ends).
+CREATE OR REPLACE FUNCTION es_dcb_head(p_application VARCHAR, p_log VARCHAR, p_wait_ms INTEGER) RETURNS BIGINT
 LANGUAGE plpgsql AS $$
 DECLARE
-    v_watermark BIGINT := es_notification_watermark(p_log);
+    v_key       INTEGER;
+    v_seen      BIGINT;
+    v_watermark BIGINT;
+    v_deadline  TIMESTAMPTZ := clock_timestamp() + p_wait_ms * INTERVAL '1 millisecond';
+    v_pause     DOUBLE PRECISION := 0.0002;
 BEGIN
+    SELECT application_key INTO v_key FROM es_applications WHERE application_name = p_log;
+    v_seen := coalesce((SELECT max(event_position) FROM es_dcb_events WHERE application_name = p_application), 0);
+    LOOP
+        v_watermark := es_notification_watermark(p_log);
+        EXIT WHEN v_watermark >= v_seen OR clock_timestamp() >= v_deadline
+            OR coalesce(current_setting('eventsourcing.in_progress_' || v_key, true), '') <> '';
+        PERFORM pg_sleep(v_pause);
+        v_pause := least(v_pause * 2, 0.005);
+    END LOOP;
     RETURN coalesce((SELECT max(event_position) FROM es_dcb_events
                       WHERE application_name = p_application AND event_position <= v_watermark), 0);
 END $$;

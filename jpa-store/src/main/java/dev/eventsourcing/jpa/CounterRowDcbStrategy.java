@@ -78,6 +78,11 @@ final class CounterRowDcbStrategy implements DcbStrategy {
     }
 
     @Override
+    public boolean joinsLaterally() {
+        return dialect == SqlDialect.POSTGRESQL;
+    }
+
+    @Override
     public String toString() {
         return "counter row (" + database + ")";
     }

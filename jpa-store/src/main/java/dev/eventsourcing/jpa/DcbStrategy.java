@@ -39,6 +39,9 @@ interface DcbStrategy {
      */
     long append(EntityManager em, String application, List<DcbEvent> events, DcbAppendCondition condition);
 
+    /** @return whether reads may join {@code LATERAL} (see {@link DcbSelects}) */
+    boolean joinsLaterally();
+
     /**
      * The DCB steps that go with a database strategy: PostgreSQL's watermark, or the counter row
      * of MariaDB, H2 and serialised PostgreSQL. A strategy of another kind gets those of its

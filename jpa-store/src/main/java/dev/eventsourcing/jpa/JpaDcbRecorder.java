@@ -98,7 +98,7 @@ public class JpaDcbRecorder implements DcbRecorder {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
         }
-        DcbPage page = limit == 0 ? new DcbPage(List.of(), 0) : page(query, after, limit);
+        DcbPage page = page(query, after, limit);
         List<DcbSequencedEvent> events = page.events();
         return new DcbReadResponse(events,
                 events.isEmpty() ? OptionalLong.empty() : OptionalLong.of(events.get(events.size() - 1).position()));
@@ -117,10 +117,11 @@ public class JpaDcbRecorder implements DcbRecorder {
             // The bound first, in a statement of its own: every event at or below it is
             // settled, so the select that follows sees all of them and the head never runs ahead.
             long bound = strategy.bound(em, applicationName);
-            if (bound <= after) {
+            if (bound <= after || limit == 0) {
                 return new DcbPage(List.of(), bound);
             }
-            List<?> rows = DcbSelects.events(applicationName, query, after, bound, limit).query(em).getResultList();
+            List<?> rows = DcbSelects.events(applicationName, query, after, bound, limit, strategy.joinsLaterally())
+                    .query(em).getResultList();
             return new DcbPage(rows.stream().map(row -> DcbRows.event((Object[]) row)).toList(), bound);
         });
     }

@@ -22,7 +22,12 @@ import java.util.List;
 final class PostgresDcbStrategy implements DcbStrategy {
 
     private static final String REGISTER = "SELECT es_application_key(?1)";
-    private static final String HEAD = "SELECT es_dcb_head(?1, ?2)";
+    private static final String HEAD = "SELECT es_dcb_head(?1, ?2, ?3)";
+    /**
+     * How long a read waits for writers with positions below the highest committed one to end,
+     * so that a command reads its own appends (see {@code es_dcb_head}).
+     */
+    static final int HEAD_WAIT_MILLIS = 2000;
     private static final String APPEND = "SELECT es_dcb_append(?1, ?2, ?3)";
     private static final String STORED_ID = """
             SELECT CAST(event_id AS CHAR(36)) FROM es_dcb_events WHERE application_name = ?1 AND event_id = CAST(?2 AS UUID)""";
@@ -37,6 +42,7 @@ final class PostgresDcbStrategy implements DcbStrategy {
         return ((Number) em.createNativeQuery(HEAD)
                 .setParameter(1, application)
                 .setParameter(2, DcbRows.logName(application))
+                .setParameter(3, HEAD_WAIT_MILLIS)
                 .getSingleResult()).longValue();
     }
 
@@ -65,6 +71,11 @@ final class PostgresDcbStrategy implements DcbStrategy {
             }
         }
         return "(one of the batch's, committed since)";
+    }
+
+    @Override
+    public boolean joinsLaterally() {
+        return true;
     }
 
     @Override
