@@ -122,8 +122,10 @@ CREATE TABLE IF NOT EXISTS es_lease_anchor (
 -- strings, both as written by the recorder; es_dcb_tags holds each tag again, one row per tag
 -- and event, for reads and conditions that select by tag. Positions come from the application's
 -- counter row in es_applications (named 'dcb:' and the application's name), locked by each writer
--- until commit, so they are assigned in commit order without gaps. Indexes are declared as
--- constraints in CREATE TABLE (which H2 serialises), not with CREATE INDEX (see above).
+-- until commit, so they are assigned in commit order without gaps. The unique key on (type,
+-- application, position) is the index of reads by type alone; only the primary key starts with
+-- the application. Indexes are declared as constraints in CREATE TABLE (which H2 serialises),
+-- not with CREATE INDEX (see above).
 CREATE TABLE IF NOT EXISTS es_dcb_events (
     application_name VARCHAR(255)              NOT NULL,
     event_position   BIGINT                    NOT NULL,
@@ -133,8 +135,8 @@ CREATE TABLE IF NOT EXISTS es_dcb_events (
     event_id         UUID                      NOT NULL,
     metadata         CHARACTER VARYING(1000000) NOT NULL,
     CONSTRAINT es_dcb_events_pk PRIMARY KEY (application_name, event_position),
-    CONSTRAINT es_dcb_events_id_uk UNIQUE (application_name, event_id),
-    CONSTRAINT es_dcb_events_type_uk UNIQUE (application_name, event_type, event_position)
+    CONSTRAINT es_dcb_events_id_uk UNIQUE (event_id, application_name),
+    CONSTRAINT es_dcb_events_type_uk UNIQUE (event_type, application_name, event_position)
 );
 
 CREATE TABLE IF NOT EXISTS es_dcb_tags (

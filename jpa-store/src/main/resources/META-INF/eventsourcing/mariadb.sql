@@ -114,7 +114,10 @@ CREATE TABLE IF NOT EXISTS es_leases (
 -- and event, for reads and conditions that select by tag (B-tree indexes only). Positions come
 -- from the application's counter row in es_applications (named 'dcb:' and the application's
 -- name), locked by each writer until commit, so they are assigned in commit order without gaps.
--- The unique key on (type, position) is the index of reads by type alone.
+-- The unique key on (type, application, position) is the index of reads by type alone. Only the
+-- primary key starts with the application, so a lookup by position can use no other index
+-- whatever the statistics say (a plan made while the table was small could otherwise scan
+-- the application's events for each position).
 CREATE TABLE IF NOT EXISTS es_dcb_events (
     application_name VARCHAR(255) NOT NULL,
     event_position   BIGINT       NOT NULL,
@@ -124,8 +127,8 @@ CREATE TABLE IF NOT EXISTS es_dcb_events (
     event_id         UUID         NOT NULL,
     metadata         MEDIUMTEXT   NOT NULL,
     CONSTRAINT es_dcb_events_pk PRIMARY KEY (application_name, event_position),
-    CONSTRAINT es_dcb_events_id_uk UNIQUE (application_name, event_id),
-    CONSTRAINT es_dcb_events_type_uk UNIQUE (application_name, event_type, event_position)
+    CONSTRAINT es_dcb_events_id_uk UNIQUE (event_id, application_name),
+    CONSTRAINT es_dcb_events_type_uk UNIQUE (event_type, application_name, event_position)
 ) ENGINE = InnoDB;
 
 CREATE TABLE IF NOT EXISTS es_dcb_tags (

@@ -232,8 +232,11 @@ CREATE TABLE IF NOT EXISTS es_leases (
 -- The events of DCB applications (JpaDcbRecorder), each application's in one total order of
 -- positions from 1. tags is a JSON array of the event's tags and metadata a JSON object of
 -- strings; es_dcb_tags holds each tag again, one row per tag and event, for reads and conditions
--- that select by tag, with B-tree indexes only (no GIN). The unique key on (type, position) is
--- the index of reads by type alone. Positions are notification ids of the application's row in
+-- that select by tag, with B-tree indexes only (no GIN). The unique key on (type, application,
+-- position) is the index of reads by type alone. Only the primary key starts with the
+-- application, so a lookup by position can use no other index whatever the statistics say (a
+-- generic plan made while the table was small could otherwise scan the application's events
+-- for each position). Positions are notification ids of the application's row in
 -- es_applications named 'dcb:' and the application's name: they are reserved by
 -- es_reserve_notification_ids and bounded for readers by es_notification_watermark, exactly as
 -- the notification log's, so a reader never sees a position that is later filled below it.
@@ -246,8 +249,8 @@ CREATE TABLE IF NOT EXISTS es_dcb_events (
     event_id         UUID         NOT NULL,
     metadata         TEXT         NOT NULL,
     CONSTRAINT es_dcb_events_pk PRIMARY KEY (application_name, event_position),
-    CONSTRAINT es_dcb_events_id_uk UNIQUE (application_name, event_id),
-    CONSTRAINT es_dcb_events_type_uk UNIQUE (application_name, event_type, event_position)
+    CONSTRAINT es_dcb_events_id_uk UNIQUE (event_id, application_name),
+    CONSTRAINT es_dcb_events_type_uk UNIQUE (event_type, application_name, event_position)
 );
 
 CREATE TABLE IF NOT EXISTS es_dcb_tags (
@@ -347,7 +350,9 @@ END $$;
 -- Whether an event of the application after p_after matches any item of the query (a JSON
 -- array of {"types": [...], "tags": [...]}); no items matches every event. An item with tags
 -- is looked up through es_dcb_tags by its first tag, then its other tags and its types are
--- checked on the few rows found; an item of types alone through the (type, position) index.
+-- checked on the rows found, by subqueries that the ORs keep correlated (so the tag rows drive,
+-- whatever plan is cached); an item of types alone through the (type, application, position)
+-- index.
 CREATE OR REPLACE FUNCTION es_dcb_matches_after(p_application VARCHAR, p_items JSONB, p_after BIGINT) RETURNS BOOLEAN
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -369,10 +374,12 @@ BEGIN
                 RETURN TRUE;
             END IF;
         ELSIF EXISTS (
-            SELECT 1 FROM es_dcb_tags t JOIN es_dcb_events e
-                ON e.application_name = t.application_name AND e.event_position = t.event_position
+            SELECT 1 FROM es_dcb_tags t
              WHERE t.application_name = p_application AND t.tag = v_tags[1] AND t.event_position > p_after
-               AND (cardinality(v_types) = 0 OR e.event_type = ANY (v_types))
+               AND (cardinality(v_types) = 0 OR EXISTS (
+                    SELECT 1 FROM es_dcb_events e
+                     WHERE e.application_name = p_application AND e.event_position = t.event_position
+                       AND e.event_type = ANY (v_types)))
                AND (cardinality(v_tags) = 1 OR cardinality(v_tags) = (
                     SELECT count(*) FROM es_dcb_tags o
                      WHERE o.application_name = p_application AND o.event_position = t.event_position

@@ -78,8 +78,8 @@ final class CounterRowDcbStrategy implements DcbStrategy {
     }
 
     @Override
-    public boolean joinsLaterally() {
-        return dialect == SqlDialect.POSTGRESQL;
+    public DcbSelects.Join join() {
+        return dialect == SqlDialect.POSTGRESQL ? DcbSelects.Join.LATERAL : DcbSelects.Join.DERIVED_TABLE;
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.List;
  * everything reads the events by primary key. With a limit, each item's part is limited too: the
  * first n of a union lie among the first n of each part.
  *
- * <p>On PostgreSQL the events are joined to the positions {@code LATERAL}, behind an
+ * <p>On PostgreSQL ({@link Join#LATERAL}) the events are joined to the positions {@code LATERAL}, behind an
  * {@code OFFSET 0} that keeps the planner from flattening it, so the positions always drive the
  * join. Without it, a plan cached while the tables were small (the JDBC driver prepares a
  * statement on the server after five runs, and the server then reuses a generic plan) could
@@ -27,36 +27,56 @@ import java.util.List;
  */
 final class DcbSelects {
 
+    /** How a read joins the events to the positions its items select. */
+    enum Join {
+        /** PostgreSQL: a {@code LATERAL} lookup per position, which no cached plan can reorder. */
+        LATERAL,
+        /**
+         * MariaDB and H2: the positions as a derived table, joined by primary key ({@code IN}
+         * over a {@code UNION} runs as a subquery per event of the application on both).
+         */
+        DERIVED_TABLE
+    }
+
     private DcbSelects() {
     }
 
     /**
      * The matching events of the application with positions in (after, bound], ascending, at
-     * most {@code limit} of them ({@code limit < 0} for all), selected as {@link DcbRows#COLUMNS};
-     * {@code lateral} where the database has {@code LATERAL} (PostgreSQL).
+     * most {@code limit} of them ({@code limit < 0} for all), selected as {@link DcbRows#COLUMNS},
+     * with the events joined to the matching positions as the database does it best.
      */
-    static NativeSql events(String application, DcbQuery query, long after, long bound, int limit, boolean lateral) {
+    static NativeSql events(String application, DcbQuery query, long after, long bound, int limit, Join join) {
         NativeSql sql = new NativeSql().text("SELECT " + DcbRows.COLUMNS + " FROM ");
         if (query.matchesAll()) {
             sql.text("es_dcb_events e WHERE e.application_name = ").parameter(application)
                     .text(" AND e.event_position > ").parameter(after)
                     .text(" AND e.event_position <= ").parameter(bound);
         } else {
-            sql.text(lateral ? "(" : "es_dcb_events e JOIN (");
-            List<DcbQueryItem> items = query.items();
-            for (int i = 0; i < items.size(); i++) {
-                sql.text(i == 0 ? "" : " UNION ").text(limit >= 0 ? "(" : "");
-                positions(sql, application, items.get(i), after, bound, limit);
-                sql.text(limit >= 0 ? ")" : "");
-            }
-            if (lateral) {
-                sql.text(") s CROSS JOIN LATERAL (SELECT * FROM es_dcb_events x WHERE x.application_name = ")
-                        .parameter(application).text(" AND x.event_position = s.p OFFSET 0) e");
-            } else {
-                sql.text(") s ON e.event_position = s.p WHERE e.application_name = ").parameter(application);
+            switch (join) {
+                case LATERAL -> {
+                    sql.text("(");
+                    union(sql, application, query, after, bound, limit);
+                    sql.text(") s CROSS JOIN LATERAL (SELECT * FROM es_dcb_events x WHERE x.application_name = ")
+                            .parameter(application).text(" AND x.event_position = s.p OFFSET 0) e");
+                }
+                case DERIVED_TABLE -> {
+                    sql.text("es_dcb_events e JOIN (");
+                    union(sql, application, query, after, bound, limit);
+                    sql.text(") s ON e.event_position = s.p WHERE e.application_name = ").parameter(application);
+                }
             }
         }
         return sql.text(" ORDER BY e.event_position" + limit(limit));
+    }
+
+    private static void union(NativeSql sql, String application, DcbQuery query, long after, long bound, int limit) {
+        List<DcbQueryItem> items = query.items();
+        for (int i = 0; i < items.size(); i++) {
+            sql.text(i == 0 ? "" : " UNION ").text(limit >= 0 ? "(" : "");
+            positions(sql, application, items.get(i), after, bound, limit);
+            sql.text(limit >= 0 ? ")" : "");
+        }
     }
 
     /**

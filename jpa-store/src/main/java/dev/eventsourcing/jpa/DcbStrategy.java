@@ -39,8 +39,8 @@ interface DcbStrategy {
      */
     long append(EntityManager em, String application, List<DcbEvent> events, DcbAppendCondition condition);
 
-    /** @return whether reads may join {@code LATERAL} (see {@link DcbSelects}) */
-    boolean joinsLaterally();
+    /** @return how reads join the events to the positions their items select (see {@link DcbSelects}) */
+    DcbSelects.Join join();
 
     /**
      * The DCB steps that go with a database strategy: PostgreSQL's watermark, or the counter row

@@ -120,7 +120,7 @@ public class JpaDcbRecorder implements DcbRecorder {
             if (bound <= after || limit == 0) {
                 return new DcbPage(List.of(), bound);
             }
-            List<?> rows = DcbSelects.events(applicationName, query, after, bound, limit, strategy.joinsLaterally())
+            List<?> rows = DcbSelects.events(applicationName, query, after, bound, limit, strategy.join())
                     .query(em).getResultList();
             return new DcbPage(rows.stream().map(row -> DcbRows.event((Object[]) row)).toList(), bound);
         });

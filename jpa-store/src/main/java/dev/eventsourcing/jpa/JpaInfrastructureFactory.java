@@ -2,6 +2,7 @@ package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
+import dev.eventsourcing.dcb.DcbRecorder;
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.InfrastructureFactory;
@@ -194,6 +195,17 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     @Override
     public LeaseRecorder leaseRecorder() {
         return new JpaLeaseRecorder(transactions, database);
+    }
+
+    /**
+     * The recorder of the application's DCB events, in {@code es_dcb_events} and
+     * {@code es_dcb_tags}, keyed by the application's name.
+     *
+     * @return a new DCB recorder on this factory's transactions and database
+     */
+    @Override
+    public DcbRecorder dcbRecorder() {
+        return new JpaDcbRecorder(applicationName(), transactions, database);
     }
 
     /** The recorder of the application's subject keys, in {@code es_subject_keys}. */

@@ -74,8 +74,8 @@ final class PostgresDcbStrategy implements DcbStrategy {
     }
 
     @Override
-    public boolean joinsLaterally() {
-        return true;
+    public DcbSelects.Join join() {
+        return DcbSelects.Join.LATERAL;
     }
 
     @Override
