@@ -38,7 +38,7 @@ class JpaSchemaTest {
             assertTrue(JpaSchema.statements(database.schema().ddlResource(), JpaSchema.class.getClassLoader()).size() >= 4,
                     database.schema().ddlResource());
         }
-        assertEquals(13, JpaSchema.statements("META-INF/eventsourcing/postgresql.sql", JpaSchema.class.getClassLoader()).size());
+        assertEquals(20, JpaSchema.statements("META-INF/eventsourcing/postgresql.sql", JpaSchema.class.getClassLoader()).size());
     }
 
     @Test
