@@ -48,6 +48,11 @@ final class NativeSql {
         return query;
     }
 
+    /** The values bound, in the order of their numbers. */
+    List<Object> parameters() {
+        return List.copyOf(parameters);
+    }
+
     @Override
     public String toString() {
         return sql.toString();
