@@ -1,9 +1,19 @@
-package dev.eventsourcing.example.courses.domainmodel;
+package dev.eventsourcing.example.courses.application;
 
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.dcb.DcbConditionFailedException;
 import dev.eventsourcing.dcb.domain.Slice;
-import dev.eventsourcing.example.courses.application.CourseSubscriptions;
+import dev.eventsourcing.example.courses.domainmodel.ChangeCourseCapacity;
+import dev.eventsourcing.example.courses.domainmodel.CourseDetails;
+import dev.eventsourcing.example.courses.domainmodel.CourseView;
+import dev.eventsourcing.example.courses.domainmodel.JoinCourse;
+import dev.eventsourcing.example.courses.domainmodel.LeaveCourse;
+import dev.eventsourcing.example.courses.domainmodel.Refusal;
+import dev.eventsourcing.example.courses.domainmodel.RegisterCourse;
+import dev.eventsourcing.example.courses.domainmodel.RegisterStudent;
+import dev.eventsourcing.example.courses.domainmodel.Student;
+import dev.eventsourcing.example.courses.domainmodel.StudentDetails;
+import dev.eventsourcing.example.courses.domainmodel.StudentView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +24,11 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The slices and views on the in-memory store, through the application, without a container. */
-class SlicesTest {
+/**
+ * The courses' application on the in-memory store, without a container: commands one after
+ * another, reads of both sides, and a decision made on a stale read failing its condition.
+ */
+class CourseSubscriptionsTest {
 
     private final CourseSubscriptions application = new CourseSubscriptions(Settings.empty());
 
