@@ -61,6 +61,13 @@ public final class CoursesClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POSTs a body of the given content type. */
+    public Reply send(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(api.resolve(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Reply put(String path, String json) {
         return send(HttpRequest.newBuilder(api.resolve(path))
                 .header("Content-Type", "application/json")

@@ -132,6 +132,17 @@ interface BadRequestsApiContract {
         assertEquals(200, client().get("events?limit=1").status());
     }
 
+    @Test
+    default void anUnknownPathAWrongMethodOrANonJsonBodyAnswersItsStatusAsJson() {
+        String course = client().course("Latin", 5);
+
+        assertAll(
+                () -> assertError(client().get("lectures"), 404, "not_found"),
+                () -> assertError(client().delete("courses/" + course), 405, "method_not_allowed"),
+                () -> assertError(client().send("courses", "text/plain", "{\"title\":\"L\",\"capacity\":3}"), 415,
+                        "unsupported_media_type"));
+    }
+
     /** The JSON followed by spaces, to the given length in bytes. */
     private static String padded(String json, int bytes) {
         return json + " ".repeat(bytes - json.length());
