@@ -73,6 +73,26 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void theDcbExamplesRunOnTheJpaStore() throws Exception {
+        TestDatabase database = TestDatabase.h2();
+        database.execute(RosterRow.DDL);
+        WeldContainer container = Deployments.start(Map.of(
+                "eventsourcing.persistence.module", "jpa",
+                "eventsourcing.jpa.url", database.url(),
+                "eventsourcing.jpa.user", database.user()), Registrar.class, Rosters.class);
+        try {
+            long position = container.select(Registrar.class).get().join("course:1", "student:1");
+            container.select(Readers.class).get().waitFor("rosters", "Courses", position, Duration.ofSeconds(5));
+
+            assertEquals(1, database.count("SELECT COUNT(*) FROM docs_roster_view WHERE course = 'course:1'"
+                    + " AND decision_position = " + position));
+        } finally {
+            container.shutdown();
+            database.drop();
+        }
+    }
+
+    @Test
     void anApplicationSubclassIsTheApplicationThatBeansGet() {
         WeldContainer container = Deployments.start(Map.of(), Accounts.class, Bank.class);
         try {

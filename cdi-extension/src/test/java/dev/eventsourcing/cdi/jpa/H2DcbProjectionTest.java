@@ -11,7 +11,7 @@ class H2DcbProjectionTest extends JpaDcbProjectionTestCase {
     @BeforeAll
     static void createDatabase() throws Exception {
         database = TestDatabase.h2();
-        database.execute(RosterRow.DDL);
+        database.execute(JoinRow.DDL);
     }
 
     @AfterAll

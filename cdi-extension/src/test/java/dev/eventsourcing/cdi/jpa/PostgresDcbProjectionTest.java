@@ -11,7 +11,7 @@ class PostgresDcbProjectionTest extends JpaDcbProjectionTestCase {
     @BeforeAll
     static void createDatabase() throws Exception {
         database = TestDatabase.postgresql();
-        database.execute(RosterRow.DDL);
+        database.execute(JoinRow.DDL);
     }
 
     @AfterAll

@@ -20,7 +20,7 @@ public class RosterView {
     static final AtomicInteger HANDLED = new AtomicInteger();
 
     void on(@Observes Enrolment.StudentJoined joined, SequencedDecision decided, EntityManager em) {
-        em.persist(new RosterRow(decided.position(), joined.course(), joined.student()));
+        em.persist(new JoinRow(decided.position(), joined.course(), joined.student()));
         em.flush();
         if (FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("failing after the view was written");

@@ -1,4 +1,4 @@
-package dev.eventsourcing.cdi.jpa;
+package dev.eventsourcing.cdi.docs;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,36 +7,36 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
-/** A row of the tests' view of decisions: one per student who joined a course. */
+/** A row of the README's view of decisions. */
 @Entity
-@Table(name = "roster_view")
+@Table(name = "docs_roster_view")
 public class RosterRow {
 
-    /** The view's DDL, the same on H2 and PostgreSQL. */
+    /** The view's DDL. */
     public static final String DDL = """
-            CREATE TABLE IF NOT EXISTS roster_view (
+            CREATE TABLE IF NOT EXISTS docs_roster_view (
                 id UUID PRIMARY KEY,
-                decision_position BIGINT NOT NULL,
                 course VARCHAR(100) NOT NULL,
-                student VARCHAR(100) NOT NULL)""";
+                student VARCHAR(100) NOT NULL,
+                decision_position BIGINT NOT NULL)""";
 
     @Id
     private UUID id;
-
-    @Column(name = "decision_position")
-    private long position;
 
     private String course;
 
     private String student;
 
+    @Column(name = "decision_position")
+    private long position;
+
     protected RosterRow() {
     }
 
-    public RosterRow(long position, String course, String student) {
+    public RosterRow(String course, String student, long position) {
         this.id = UUID.randomUUID();
-        this.position = position;
         this.course = course;
         this.student = student;
+        this.position = position;
     }
 }
