@@ -47,9 +47,24 @@ final class DcbReadScenario {
                 harness.note("filled " + c.name() + "/" + c.backend().label() + " to " + Scenarios.format(size)
                         + " DCB events in " + Math.round((System.nanoTime() - start) / 1e9) + " s");
             }
+            if (size == store / 100) {
+                contenders.forEach(this::warmUp);
+            }
             measure(contenders, SMALL_TAG, 10, size);
         }
         measure(contenders, LARGER_TAG, 100, store);
+    }
+
+    /**
+     * Reads for a while before the first measured round, so that the first store size is not
+     * measured on cold statement caches and a cold JIT (one warm-up round per scenario is short).
+     */
+    private void warmUp(DcbContender c) {
+        DcbQuery query = DcbQuery.of(DcbQueryItem.tags(SMALL_TAG));
+        long end = System.nanoTime() + (long) (harness.options().warmupSeconds() / 2 * 1e9);
+        for (int i = 0; i < 20_000 && System.nanoTime() < end; i++) {
+            c.recorder().read(query, 0);
+        }
     }
 
     private void measure(List<DcbContender> contenders, String tag, int expected, long size) {
