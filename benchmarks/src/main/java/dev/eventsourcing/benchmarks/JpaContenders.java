@@ -29,12 +29,7 @@ final class JpaContenders {
         try {
             factory = JpaUnits.open("eventsourcing", database.dataSource(), Map.of());
             JpaTransactions transactions = JpaTransactions.resourceLocal(factory);
-            DatabaseStrategy strategy = switch (backend) {
-                case POSTGRESQL -> DatabaseStrategy.postgresql();
-                case MARIADB -> DatabaseStrategy.mariadb();
-                case H2 -> DatabaseStrategy.h2();
-                case MEMORY -> throw new IllegalArgumentException("JPA needs a database");
-            };
+            DatabaseStrategy strategy = strategy(backend);
             JpaSchema.createTables(transactions, strategy);
             EntityManagerFactory opened = factory;
             return new RecorderContender("JPA", backend,
@@ -53,6 +48,16 @@ final class JpaContenders {
             database.close();
             throw e;
         }
+    }
+
+    /** The database's default strategy, as a user gets it. */
+    static DatabaseStrategy strategy(Backend backend) {
+        return switch (backend) {
+            case POSTGRESQL -> DatabaseStrategy.postgresql();
+            case MARIADB -> DatabaseStrategy.mariadb();
+            case H2 -> DatabaseStrategy.h2();
+            case MEMORY -> throw new IllegalArgumentException("JPA needs a database");
+        };
     }
 
     /**
