@@ -116,6 +116,28 @@ abstract class JpaDcbProjectionTestCase {
                 .events().size());
     }
 
+    @Test
+    void anExecuteInTheCallersTransactionIsStoredAndProjectedOnlyWhenThatTransactionCommits() throws Exception {
+        WeldContainer running = start();
+        Registrar registrar = running.select(Registrar.class).get();
+        Courses courses = registrar.courses();
+        String course = registrar.register("Logic", 5);
+
+        assertThrows(IllegalStateException.class, () -> courses.transactions().inNewTransaction(unitOfWork -> {
+            courses.execute(new Enrolment.JoinCourse(course, "student:1"));
+            throw new IllegalStateException("the caller rolls back");
+        }));
+        long joined = courses.transactions().inNewTransaction(
+                unitOfWork -> courses.execute(new Enrolment.JoinCourse(course, "student:2")));
+
+        running.select(Readers.class).get().waitFor("roster-view", "Courses", joined, WAIT);
+        assertEquals(1, rows(course));
+        assertEquals(1, database().count("SELECT COUNT(*) FROM roster_view WHERE student = 'student:2' AND course = '"
+                + course + "'"));
+        assertEquals(2, courses.recorder().read(DcbQuery.of(dev.eventsourcing.dcb.DcbQueryItem.tags(course)), 0)
+                .events().size(), "the registration and the committed join");
+    }
+
     private long rows(String course) throws SQLException {
         return database().count("SELECT COUNT(*) FROM roster_view WHERE course = '" + course + "'");
     }
