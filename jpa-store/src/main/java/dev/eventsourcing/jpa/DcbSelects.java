@@ -32,8 +32,10 @@ final class DcbSelects {
         /** PostgreSQL: a {@code LATERAL} lookup per position, which no cached plan can reorder. */
         LATERAL,
         /**
-         * MariaDB and H2: the positions as a derived table, joined by primary key ({@code IN}
-         * over a {@code UNION} runs as a subquery per event of the application on both).
+         * MariaDB and H2: a query of one item as one plain join from the tag rows to the events
+         * (which H2 orders by the tag rows, as it would not a derived table); a query of several
+         * items as their positions in a derived table joined by primary key ({@code IN} over a
+         * {@code UNION} runs as a subquery per event of the application on both).
          */
         DERIVED_TABLE
     }
@@ -47,6 +49,11 @@ final class DcbSelects {
      * with the events joined to the matching positions as the database does it best.
      */
     static NativeSql events(String application, DcbQuery query, long after, long bound, int limit, Join join) {
+        if (join == Join.DERIVED_TABLE && query.items().size() == 1 && !query.matchesAll()) {
+            NativeSql single = new NativeSql();
+            positions(single, application, query.items().get(0), after, bound, limit, true);
+            return single;
+        }
         NativeSql sql = new NativeSql().text("SELECT " + DcbRows.COLUMNS + " FROM ");
         if (query.matchesAll()) {
             sql.text("es_dcb_events e WHERE e.application_name = ").parameter(application)
@@ -74,7 +81,7 @@ final class DcbSelects {
         List<DcbQueryItem> items = query.items();
         for (int i = 0; i < items.size(); i++) {
             sql.text(i == 0 ? "" : " UNION ").text(limit >= 0 ? "(" : "");
-            positions(sql, application, items.get(i), after, bound, limit);
+            positions(sql, application, items.get(i), after, bound, limit, false);
             sql.text(limit >= 0 ? ")" : "");
         }
     }
@@ -90,18 +97,23 @@ final class DcbSelects {
                     .text(" AND e.event_position > ").parameter(after)
                     .text(" ORDER BY e.event_position LIMIT 1");
         } else {
-            positions(sql, application, item, after, Long.MAX_VALUE, 1);
+            positions(sql, application, item, after, Long.MAX_VALUE, 1, false);
         }
         return sql.text(lockingRead);
     }
 
-    /** The positions (column {@code p}) of the item's events in (after, bound], ascending when limited. */
-    private static void positions(NativeSql sql, String application, DcbQueryItem item, long after, long bound, int limit) {
+    /**
+     * The positions (column {@code p}) of the item's events in (after, bound], ascending when
+     * limited; or, with {@code rows}, the events themselves as {@link DcbRows#COLUMNS}, ascending.
+     */
+    private static void positions(NativeSql sql, String application, DcbQueryItem item, long after, long bound, int limit,
+                                  boolean rows) {
         List<String> tags = item.tags().stream().sorted().toList();
-        String alias = tags.isEmpty() ? "x" : "t0";
-        sql.text("SELECT " + alias + ".event_position AS p FROM ");
+        String events = rows ? "e" : "x";
+        String alias = tags.isEmpty() ? events : "t0";
+        sql.text("SELECT " + (rows ? DcbRows.COLUMNS : alias + ".event_position AS p") + " FROM ");
         if (tags.isEmpty()) {
-            sql.text("es_dcb_events x");
+            sql.text("es_dcb_events " + events);
         } else {
             sql.text("es_dcb_tags t0");
             for (int i = 1; i < tags.size(); i++) {
@@ -109,9 +121,9 @@ final class DcbSelects {
                 sql.text(" JOIN es_dcb_tags " + other + " ON " + other + ".application_name = t0.application_name AND "
                         + other + ".event_position = t0.event_position AND " + other + ".tag = ").parameter(tags.get(i));
             }
-            if (!item.types().isEmpty()) {
-                sql.text(" JOIN es_dcb_events x ON x.application_name = t0.application_name"
-                        + " AND x.event_position = t0.event_position");
+            if (rows || !item.types().isEmpty()) {
+                sql.text(" JOIN es_dcb_events " + events + " ON " + events + ".application_name = t0.application_name"
+                        + " AND " + events + ".event_position = t0.event_position");
             }
         }
         sql.text(" WHERE " + alias + ".application_name = ").parameter(application);
@@ -119,11 +131,11 @@ final class DcbSelects {
             sql.text(" AND t0.tag = ").parameter(tags.get(0));
         }
         if (!item.types().isEmpty()) {
-            sql.text(" AND x.event_type IN (").parameters(item.types().stream().sorted().toList()).text(")");
+            sql.text(" AND " + events + ".event_type IN (").parameters(item.types().stream().sorted().toList()).text(")");
         }
         sql.text(" AND " + alias + ".event_position > ").parameter(after)
                 .text(" AND " + alias + ".event_position <= ").parameter(bound);
-        if (limit >= 0) {
+        if (rows || limit >= 0) {
             sql.text(" ORDER BY " + alias + ".event_position" + limit(limit));
         }
     }

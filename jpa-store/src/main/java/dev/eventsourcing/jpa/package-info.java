@@ -23,7 +23,8 @@
  *     {@link dev.eventsourcing.jpa.JpaTrackingRecorder} and, for snapshots,
  *     {@link dev.eventsourcing.jpa.JpaAggregateRecorder}, each with the
  *     {@link dev.eventsourcing.jpa.DatabaseStrategy} of the database, and one
- *     {@link dev.eventsourcing.jpa.JpaParkingRecorder} for the notifications readers park.
+ *     {@link dev.eventsourcing.jpa.JpaParkingRecorder} for the notifications readers park; for
+ *     DCB applications, {@link dev.eventsourcing.jpa.JpaDcbRecorder}.
  *     Applications configured by settings ({@code persistence.module=jpa}) get them from
  *     {@link dev.eventsourcing.jpa.JpaInfrastructureFactory}, which also gives a runner the
  *     transactions its readers' recorders join
