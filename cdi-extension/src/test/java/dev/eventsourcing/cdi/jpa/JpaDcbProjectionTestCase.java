@@ -82,6 +82,27 @@ abstract class JpaDcbProjectionTestCase {
     }
 
     @Test
+    void twoNodesFollowingTheSameDecisionsProjectEachOnceBetweenThem() throws Exception {
+        WeldContainer one = start();
+        WeldContainer other = start();
+        Registrar onOne = one.select(Registrar.class).get();
+        Registrar onOther = other.select(Registrar.class).get();
+        String course = onOne.register("Statistics", 100);
+        long last = 0;
+        for (int i = 0; i < 20; i++) {
+            onOne.join(course, "student:a" + i);
+            last = Math.max(last, onOther.join(course, "student:b" + i));
+        }
+
+        one.select(Readers.class).get().waitFor("roster-view", "Courses", last, WAIT);
+        other.select(Readers.class).get().waitFor("roster-view", "Courses", last, WAIT);
+
+        assertEquals(40, rows(course));
+        assertEquals(40, database().count("SELECT COUNT(DISTINCT decision_position) FROM roster_view WHERE course = '"
+                + course + "'"));
+    }
+
+    @Test
     void aFailedHandlerRollsBackItsViewRowWithItsPositionAndIsRetried() throws Exception {
         RosterView.FAILURES_LEFT.set(2);
         WeldContainer running = start();
