@@ -107,7 +107,8 @@ final class Assembly {
     }
 
     private Parking parking(String reader, FollowedLog log, FailurePolicy policy) {
-        return new Parking(factories.parkingRecorder(reader, policy), reader, log.name(), plan.clock(), plan.metrics());
+        return new Parking(factories.parkingRecorder(reader, policy), reader, log.name(), plan.clock(), plan.metrics(),
+                log instanceof DecisionLog);
     }
 
     private Backoff backoff(String reader, FollowedLog log, RunnerSettings settings) {

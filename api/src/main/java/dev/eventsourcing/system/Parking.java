@@ -34,11 +34,15 @@ final class Parking {
     private final String upstream;
     private final Clock clock;
     private final MetricsListener metrics;
+    private final boolean decisions;
     // The first parked notification of each originator, as far as this worker knows.
     private final Map<UUID, Long> heads = new ConcurrentHashMap<>();
 
-    Parking(ParkingRecorder recorder, String reader, String upstream, Clock clock, MetricsListener metrics) {
+    /** Parks for the reader in the log; {@code decisions} when the log is a DCB application's, where nothing waits behind. */
+    Parking(ParkingRecorder recorder, String reader, String upstream, Clock clock, MetricsListener metrics,
+            boolean decisions) {
         this.metrics = metrics;
+        this.decisions = decisions;
         this.recorder = recorder;
         this.reader = reader;
         this.upstream = upstream;
@@ -66,7 +70,8 @@ final class Parking {
         LOG.log(Level.WARNING, logged ? null : error, () -> "'" + reader + "' parked notification "
                 + notification.id() + " of '" + upstream + "' (" + notification.topic() + ", originator "
                 + notification.originatorId() + ") after " + attempts + " attempt(s): " + error
-                + "; later notifications of that originator are parked behind it, the others go on");
+                + (decisions ? "; the decisions after it go on"
+                : "; later notifications of that originator are parked behind it, the others go on"));
     }
 
     /** Parks a notification because one of its originator's is parked: it is not processed. */
