@@ -5,22 +5,21 @@ import dev.eventsourcing.dcb.DcbQueryItem;
 import java.util.List;
 
 /**
- * The native SQL of DCB reads and condition checks, built from a query's items, the same on
- * every database.
+ * The native SQL of DCB reads and condition checks, built from a query's items.
  *
  * <p>Every shape of query is served through B-tree indexes, so that a read costs in proportion
  * to the events it selects, not to the log. An item with tags starts from its first tag's rows
  * in {@code es_dcb_tags} (index: application, tag, position), joins the rows of its other tags
  * at the same position and, when it names types, the event's row to filter by type. An item of
- * types alone reads {@code es_dcb_events} through its (application, type, position) index. The
+ * types alone reads {@code es_dcb_events} through its (type, application, position) index. The
  * items of a query are ORed as a {@code UNION} of their positions, which also removes events
  * matched by several items, joined back to the events by primary key. A query that matches
  * everything reads the events by primary key. With a limit, each item's part is limited too: the
  * first n of a union lie among the first n of each part.
  *
- * <p>On PostgreSQL ({@link Join#LATERAL}) the events are joined to the positions {@code LATERAL}, behind an
- * {@code OFFSET 0} that keeps the planner from flattening it, so the positions always drive the
- * join. Without it, a plan cached while the tables were small (the JDBC driver prepares a
+ * <p>On PostgreSQL ({@link Join#LATERAL}) the events are joined to the positions
+ * {@code LATERAL}, behind an {@code OFFSET 0} that keeps the planner from flattening it, so the
+ * positions always drive the join. Without it, a plan cached while the tables were small (the JDBC driver prepares a
  * statement on the server after five runs, and the server then reuses a generic plan) could
  * start from every event of the application and probe the tag rows for each: seconds instead of
  * milliseconds for a read of ten thousand events out of twenty thousand.
@@ -35,7 +34,7 @@ final class DcbSelects {
          * MariaDB and H2: a query of one item as one plain join from the tag rows to the events
          * (which H2 orders by the tag rows, as it would not a derived table); a query of several
          * items as their positions in a derived table joined by primary key ({@code IN} over a
-         * {@code UNION} runs as a subquery per event of the application on both).
+         * {@code UNION} ran as a subquery per event of the application on H2).
          */
         DERIVED_TABLE
     }
