@@ -26,7 +26,14 @@ import java.util.Set;
  */
 final class CounterRowDcbStrategy implements DcbStrategy {
 
-    private static final String BOUND = "SELECT MAX(event_position) FROM es_dcb_events WHERE application_name = ?1";
+    // The counter is the last position taken and committed (writers hold its row until they
+    // commit, and a rollback takes the increment back), so the highest stored position is the
+    // event at the counter. Looking from the counter up reads one index entry; a plain MAX over
+    // the application's positions makes H2 scan them all (it walks no index backwards). No row
+    // there (the rows deleted by JpaSchema.deleteAllRows) means an empty store.
+    private static final String BOUND = """
+            SELECT MAX(e.event_position) FROM es_dcb_events e WHERE e.application_name = ?1
+              AND e.event_position >= (SELECT a.last_notification_id FROM es_applications a WHERE a.application_name = ?2)""";
     private static final String INCREMENT = """
             UPDATE es_applications SET last_notification_id = last_notification_id + ?1 WHERE application_name = ?2""";
     private static final String COUNTER = "SELECT last_notification_id FROM es_applications WHERE application_name = ?1";
@@ -46,7 +53,8 @@ final class CounterRowDcbStrategy implements DcbStrategy {
 
     @Override
     public long bound(EntityManager em, String application) {
-        Object max = em.createNativeQuery(BOUND).setParameter(1, application).getSingleResult();
+        Object max = em.createNativeQuery(BOUND)
+                .setParameter(1, application).setParameter(2, DcbRows.logName(application)).getSingleResult();
         return max == null ? 0 : ((Number) max).longValue();
     }
 
