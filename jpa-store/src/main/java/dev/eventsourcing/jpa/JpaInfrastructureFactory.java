@@ -199,13 +199,21 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
 
     /**
      * The recorder of the application's DCB events, in {@code es_dcb_events} and
-     * {@code es_dcb_tags}, keyed by the application's name.
+     * {@code es_dcb_tags}, keyed by the application's name. Its positions are registered at once,
+     * also when the recorder joins the container's transactions.
      *
      * @return a new DCB recorder on this factory's transactions and database
      */
     @Override
     public DcbRecorder dcbRecorder() {
-        return new JpaDcbRecorder(applicationName(), transactions, database);
+        JpaDcbRecorder recorder = new JpaDcbRecorder(applicationName(), transactions, database);
+        if (!transactions.ownsTransactions()) {
+            // A joined recorder does not register its positions itself. Do it as the application is
+            // made (at start-up in a container, in a transaction of its own), ahead of concurrent
+            // first writers, which would otherwise race to register and one of them fail on H2.
+            recorder.register();
+        }
+        return recorder;
     }
 
     /** The recorder of the application's subject keys, in {@code es_subject_keys}. */
