@@ -44,7 +44,7 @@ public final class HealthChecks {
         for (ApplicationSpec spec : model.applications()) {
             Class<?> type = spec.beanClass();
             event.addBean(new CheckBean(anchor, Readiness.Literal.INSTANCE, type.getName(),
-                    () -> new ApplicationCheck(() -> running.get().application(type))));
+                    () -> ApplicationCheck.of(() -> running.get().application(type))));
             if (ProcessApplication.class.isAssignableFrom(type)) {
                 event.addBean(new CheckBean(anchor, Readiness.Literal.INSTANCE, "reader " + type.getName(),
                         () -> new ReaderCheck(() -> running.get().application(type).name(), statuses, settings)));
@@ -53,7 +53,7 @@ public final class HealthChecks {
         for (DcbSpec spec : model.dcbApplications()) {
             Class<?> type = spec.type();
             event.addBean(new CheckBean(anchor, Readiness.Literal.INSTANCE, type.getName(),
-                    () -> new DcbApplicationCheck(() -> running.get().dcbApplication(type))));
+                    () -> ApplicationCheck.ofDcb(() -> running.get().dcbApplication(type))));
         }
         for (String name : Stream.concat(model.projectionNames().stream(), relays.stream()).toList()) {
             event.addBean(new CheckBean(anchor, Readiness.Literal.INSTANCE, "projection " + name,
