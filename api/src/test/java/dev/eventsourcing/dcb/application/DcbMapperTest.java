@@ -2,10 +2,8 @@ package dev.eventsourcing.dcb.application;
 
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.dcb.DcbEvent;
-import dev.eventsourcing.dcb.DcbQuery;
 import dev.eventsourcing.dcb.DcbQueryItem;
 import dev.eventsourcing.dcb.DcbSequencedEvent;
-import dev.eventsourcing.dcb.courses.Course;
 import dev.eventsourcing.dcb.courses.CourseDecision;
 import dev.eventsourcing.dcb.courses.CourseDecision.CourseRegistered;
 import dev.eventsourcing.dcb.courses.CourseDecision.StudentJoinedCourse;
@@ -27,7 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,21 +47,6 @@ class DcbMapperTest {
         assertEquals(7, read.position());
         assertEquals(id, read.id());
         assertEquals(Map.of("correlation", "c-1"), read.metadata());
-    }
-
-    @Test
-    void compressionAndEncryptionApplyToDecisionsAndRoundTrip() {
-        DcbApplication application = new DcbApplication("Courses", Settings.of(Map.of(Settings.COMPRESSOR, "zlib",
-                Settings.CIPHER_KEY, AesGcmCipher.generateKey())));
-        Course course = Course.register("course:1", "Algebra", 10);
-        application.repository().save(course);
-
-        DcbEvent stored = application.recorder().read(DcbQuery.all(), 0).events().get(0).event();
-        assertFalse(new String(stored.data(), StandardCharsets.ISO_8859_1).contains("Algebra"));
-        assertEquals("courses.CourseRegistered", stored.type());
-        assertEquals("Algebra", application.repository().get("course:1", Course.class).title());
-        assertTrue(application.mapper().mapper().compressor().isPresent());
-        assertTrue(application.mapper().mapper().cipher().isPresent());
     }
 
     @Test
