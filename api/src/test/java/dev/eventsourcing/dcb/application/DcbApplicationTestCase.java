@@ -88,6 +88,29 @@ public abstract class DcbApplicationTestCase extends DcbGroupTestCase {
     }
 
     @Test
+    void aNewObjectsIdIsUniqueUnderARaceBetweenApplicationsOnOneStore() throws Exception {
+        List<Courses> nodes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            nodes.add(courses(Map.of()));
+        }
+        for (int round = 0; round < 10; round++) {
+            String id = "course:nodes-" + round;
+            List<Courses> queue = new CopyOnWriteArrayList<>(nodes);
+            List<Boolean> outcomes = race(nodes.size(), () -> {
+                Courses node = queue.remove(0);
+                try {
+                    node.repository().save(Course.register(id, "Course", 10));
+                    return true;
+                } catch (DcbConditionFailedException e) {
+                    return false;
+                }
+            });
+            assertEquals(1, outcomes.stream().filter(won -> won).count(), "winners of round " + round);
+            assertEquals(1, recorder().read(DcbQuery.of(DcbQueryItem.tags(id)), 0).events().size());
+        }
+    }
+
+    @Test
     void concurrentJoinsNeverExceedACoursesCapacity() throws Exception {
         Course course = Course.register("Algebra", 3);
         repository().save(course);

@@ -13,10 +13,10 @@ import dev.eventsourcing.persistence.Infrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 public abstract class DcbRepositoryTestCase {
 
-    private final List<DcbApplication> opened = new ArrayList<>();
+    private final List<DcbApplication> opened = new CopyOnWriteArrayList<>();
     private Settings store;
     private Courses courses;
 
@@ -48,9 +48,10 @@ public abstract class DcbRepositoryTestCase {
 
     /**
      * A new courses application on this test's store, with extra settings on top: after another
-     * one was closed, it is that one restarted.
+     * one was closed, it is that one restarted. Synchronized, as the first call may come from the
+     * threads of a race, which must all work on one store.
      */
-    Courses courses(Map<String, String> extra) {
+    synchronized Courses courses(Map<String, String> extra) {
         if (store == null) {
             store = backendSettings();
         }
@@ -63,7 +64,7 @@ public abstract class DcbRepositoryTestCase {
     }
 
     /** The test's courses application with default settings, made on first use. */
-    Courses courses() {
+    synchronized Courses courses() {
         if (courses == null) {
             courses = courses(Map.of());
         }
