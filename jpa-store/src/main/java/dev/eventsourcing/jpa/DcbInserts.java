@@ -28,21 +28,25 @@ final class DcbInserts {
      */
     static void refuseStoredIds(EntityManager em, String application, List<DcbEvent> events, String lockingRead) {
         for (int from = 0; from < events.size(); from += IDS_PER_CHECK) {
-            List<String> ids = events.subList(from, Math.min(events.size(), from + IDS_PER_CHECK)).stream()
-                    .map(event -> event.id().toString()).toList();
-            NativeSql sql = new NativeSql()
-                    .text("SELECT CAST(event_id AS CHAR(36)) FROM es_dcb_events WHERE application_name = ").parameter(application)
-                    .text(" AND event_id IN (");
-            String separator = "";
-            for (String id : ids) {
-                sql.text(separator + "CAST(").parameter(id).text(" AS UUID)");
-                separator = ", ";
-            }
-            List<?> stored = sql.text(")" + lockingRead).query(em).getResultList();
+            List<?> stored = storedIds(application, events.subList(from, Math.min(events.size(), from + IDS_PER_CHECK)),
+                    lockingRead).query(em).getResultList();
             if (!stored.isEmpty()) {
                 throw storedId(application, String.valueOf(stored.get(0)).trim());
             }
         }
+    }
+
+    /** The select of those of the events' ids that the application has stored already. */
+    static NativeSql storedIds(String application, List<DcbEvent> events, String lockingRead) {
+        NativeSql sql = new NativeSql()
+                .text("SELECT CAST(event_id AS CHAR(36)) FROM es_dcb_events WHERE application_name = ").parameter(application)
+                .text(" AND event_id IN (");
+        String separator = "";
+        for (DcbEvent event : events) {
+            sql.text(separator + "CAST(").parameter(event.id().toString()).text(" AS UUID)");
+            separator = ", ";
+        }
+        return sql.text(")" + lockingRead);
     }
 
     /** The error of an append whose event id the application has stored already. */
