@@ -3,9 +3,6 @@ package dev.eventsourcing.cdi.internal;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.Application;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,19 +37,8 @@ public record ApplicationSpec(Class<? extends Application> type, String defaultN
 
     /** Why the extension cannot make this application class, or empty when it can. */
     static Optional<String> problemOf(Class<? extends Application> type) {
-        if (Modifier.isAbstract(type.getModifiers())) {
-            return Optional.of(Messages.applicationNotConstructible(type, "it is abstract"));
-        }
-        if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
-            return Optional.of(Messages.applicationNotConstructible(type, "it is an inner class; make it static"));
-        }
-        try {
-            type.getDeclaredConstructor(Settings.class);
-            return Optional.empty();
-        } catch (NoSuchMethodException e) {
-            return Optional.of(Messages.applicationNotConstructible(type, "it has no constructor taking Settings;"
-                    + " add one that calls super(settings), so that it is configured from MicroProfile Config"));
-        }
+        return SettingsConstructor.problemOf(type, "super(settings), so that it is configured from MicroProfile Config")
+                .map(reason -> Messages.applicationNotConstructible(type, reason));
     }
 
     /**
@@ -66,17 +52,6 @@ public record ApplicationSpec(Class<? extends Application> type, String defaultN
         if (type == null) {
             return new Application(defaultName, settings);
         }
-        try {
-            Constructor<? extends Application> constructor = type.getDeclaredConstructor(Settings.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(settings);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("Constructor of " + type.getName() + " failed: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot construct " + type.getName() + ": " + e, e);
-        }
+        return SettingsConstructor.create(type, settings);
     }
 }

@@ -3,9 +3,6 @@ package dev.eventsourcing.cdi.internal;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.dcb.application.DcbApplication;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,19 +21,9 @@ public record DcbSpec(Class<? extends DcbApplication> type) {
 
     /** Why the extension cannot make this DCB application class, or empty when it can. */
     static Optional<String> problemOf(Class<? extends DcbApplication> type) {
-        if (Modifier.isAbstract(type.getModifiers())) {
-            return Optional.of(Messages.dcbApplicationNotConstructible(type, "it is abstract"));
-        }
-        if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
-            return Optional.of(Messages.dcbApplicationNotConstructible(type, "it is an inner class; make it static"));
-        }
-        try {
-            type.getDeclaredConstructor(Settings.class);
-            return Optional.empty();
-        } catch (NoSuchMethodException e) {
-            return Optional.of(Messages.dcbApplicationNotConstructible(type, "it has no constructor taking Settings;"
-                    + " add one that calls super(name, settings), so that it runs on the deployment's persistence"));
-        }
+        return SettingsConstructor.problemOf(type,
+                        "super(name, settings), so that it runs on the deployment's persistence")
+                .map(reason -> Messages.dcbApplicationNotConstructible(type, reason));
     }
 
     /**
@@ -46,17 +33,6 @@ public record DcbSpec(Class<? extends DcbApplication> type) {
      * @throws RuntimeException what the constructor threw, such as a {@link dev.eventsourcing.ConfigurationException}
      */
     DcbApplication create(Settings settings) {
-        try {
-            Constructor<? extends DcbApplication> constructor = type.getDeclaredConstructor(Settings.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(settings);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("Constructor of " + type.getName() + " failed: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot construct " + type.getName() + ": " + e, e);
-        }
+        return SettingsConstructor.create(type, settings);
     }
 }
