@@ -1,5 +1,6 @@
 package dev.eventsourcing.dcb;
 
+import dev.eventsourcing.persistence.Concurrently;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -51,7 +52,7 @@ public abstract class DcbRecorderConcurrencyTestCase<R extends DcbRecorder> exte
         R recorder = threeEvents();
         int size = nonInterleavingBatchSize();
 
-        List<Long> last = Threads.run(2, concurrencyTimeout(), writer -> recorder.append(
+        List<Long> last = Concurrently.run(2, concurrencyTimeout(), writer -> recorder.append(
                 IntStream.range(0, size).mapToObj(i -> event("batch", "writer-" + writer, "writer-" + writer)).toList()));
 
         List<List<Long>> positions = new ArrayList<>();
@@ -70,7 +71,7 @@ public abstract class DcbRecorderConcurrencyTestCase<R extends DcbRecorder> exte
         R recorder = createRecorder();
         DcbAppendCondition condition = failIf(query(item("", "boundary")), 0);
 
-        List<Boolean> won = Threads.run(2, concurrencyTimeout(), writer -> tryAppend(recorder, condition,
+        List<Boolean> won = Concurrently.run(2, concurrencyTimeout(), writer -> tryAppend(recorder, condition,
                 IntStream.range(0, 10).mapToObj(i -> event("decided", "writer-" + writer, "boundary")).toList()));
 
         assertEquals(1, won.stream().filter(w -> w).count(), "winners");
@@ -85,7 +86,7 @@ public abstract class DcbRecorderConcurrencyTestCase<R extends DcbRecorder> exte
         CyclicBarrier barrier = new CyclicBarrier(2);
         int races = appendsPerWriter();
 
-        List<List<Boolean>> won = Threads.run(2, concurrencyTimeout(), writer -> {
+        List<List<Boolean>> won = Concurrently.run(2, concurrencyTimeout(), writer -> {
             List<Boolean> outcomes = new ArrayList<>();
             for (int race = 0; race < races; race++) {
                 long after = recorder.read(boundary, 0).after();
@@ -114,7 +115,7 @@ public abstract class DcbRecorderConcurrencyTestCase<R extends DcbRecorder> exte
         int writers = concurrentWriters();
         int appends = Math.max(2, appendsPerWriter() / 5);
 
-        List<Integer> conflicts = Threads.run(writers, concurrencyTimeout(), writer -> {
+        List<Integer> conflicts = Concurrently.run(writers, concurrencyTimeout(), writer -> {
             int lost = 0;
             for (int done = 0; done < appends; ) {
                 DcbReadResponse read = recorder.read(boundary, 0);
@@ -137,7 +138,7 @@ public abstract class DcbRecorderConcurrencyTestCase<R extends DcbRecorder> exte
         R recorder = createRecorder();
         int appends = appendsPerWriter();
 
-        Threads.run(concurrentWriters(), concurrencyTimeout(), writer -> {
+        Concurrently.run(concurrentWriters(), concurrencyTimeout(), writer -> {
             DcbQuery boundary = query(item("", "student:" + writer));
             for (int i = 0; i < appends; i++) {
                 long after = recorder.read(boundary, 0).after();
@@ -164,7 +165,7 @@ public abstract class DcbRecorderConcurrencyTestCase<R extends DcbRecorder> exte
         int writers = concurrentWriters() / 2;
         AtomicInteger writing = new AtomicInteger(writers);
 
-        List<List<Long>> seen = Threads.run(writers + 1, concurrencyTimeout(), task -> {
+        List<List<Long>> seen = Concurrently.run(writers + 1, concurrencyTimeout(), task -> {
             if (task == writers) {
                 return follow(recorder, writing);
             }

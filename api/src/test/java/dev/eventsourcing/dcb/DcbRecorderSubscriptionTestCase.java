@@ -1,5 +1,6 @@
 package dev.eventsourcing.dcb;
 
+import dev.eventsourcing.persistence.Concurrently;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -53,7 +54,7 @@ public abstract class DcbRecorderSubscriptionTestCase<R extends DcbRecorder> ext
             subscription.stop();
             assertFalse(waiting.get(subscriptionLatency().toMillis(), TimeUnit.MILLISECONDS), "ends once stopped");
         } finally {
-            Threads.stop(reader);
+            Concurrently.stop(reader);
         }
     }
 
@@ -68,7 +69,7 @@ public abstract class DcbRecorderSubscriptionTestCase<R extends DcbRecorder> ext
             long matching = recorder.append(List.of(event("type4", "e4", "A")));
             assertEquals(matching, next.get(subscriptionLatency().toMillis(), TimeUnit.MILLISECONDS).position());
         } finally {
-            Threads.stop(reader);
+            Concurrently.stop(reader);
         }
     }
 
@@ -81,7 +82,7 @@ public abstract class DcbRecorderSubscriptionTestCase<R extends DcbRecorder> ext
         try (DcbSubscription subscription = recorder.subscribe(watched, 0)) {
             reader.submit(() -> subscription.forEachRemaining(event -> delivered.add(event.position())));
 
-            Threads.run(concurrentWriters(), concurrencyTimeout(), writer -> {
+            Concurrently.run(concurrentWriters(), concurrencyTimeout(), writer -> {
                 appendMixedBatches(recorder, writer, appendsPerWriter());
                 return null;
             });
@@ -98,7 +99,7 @@ public abstract class DcbRecorderSubscriptionTestCase<R extends DcbRecorder> ext
             assertEquals(expected, received);
             assertNull(delivered.poll(200, TimeUnit.MILLISECONDS), "nothing more is delivered");
         } finally {
-            Threads.stop(reader);
+            Concurrently.stop(reader);
         }
     }
 }

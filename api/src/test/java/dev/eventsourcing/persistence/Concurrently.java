@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 /** Runs test tasks in threads released at the same moment, failing the test on any error or delay. */
-final class Concurrently {
+public final class Concurrently {
 
     private Concurrently() {
     }
@@ -25,7 +25,7 @@ final class Concurrently {
      * @throws AssertionError when a task throws (the first error is the cause, the others are
      *                        suppressed) or the tasks do not all finish within the timeout
      */
-    static <T> List<T> run(int threads, Duration timeout, IntFunction<T> task) {
+    public static <T> List<T> run(int threads, Duration timeout, IntFunction<T> task) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -87,7 +87,7 @@ final class Concurrently {
      * Interrupts whatever still runs and waits for it to end, so no test leaks threads. The wait
      * is generous because a database call may finish its lock wait before it sees the interrupt.
      */
-    static void stop(ExecutorService pool) {
+    public static void stop(ExecutorService pool) {
         pool.shutdownNow();
         try {
             if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
