@@ -7,6 +7,7 @@ import dev.eventsourcing.persistence.NotificationSelection;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The notification log of an application in this process, read from its recorder, each
@@ -47,14 +48,28 @@ public final class LocalNotificationLog implements NotificationLog {
      */
     @Override
     public Section select(long start, int limit) {
+        return select(start, limit, Set.of());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The recorder filters by topic where it reads. When the highest id the recorder held
+     * before the selection lies in the window beyond the last kept notification, {@code next} is
+     * the id after it: every id up to it was settled, and none of them between is of a kept topic.
+     */
+    @Override
+    public Section select(long start, int limit, Set<String> topics) {
         NotificationLog.checkSelection(start, limit, sectionSize);
+        Set<String> kept = NotificationLog.checkTopics(topics);
         long end = SectionBounds.windowEnd(start, limit);
         // Read before selecting: an id committed between the two must not count as settled.
         long max = recorder.maxNotificationId();
-        List<Notification> items = recorder.selectNotifications(NotificationSelection.from(start, limit).stop(end))
-                .stream().map(mapper::portable).toList();
+        List<Notification> items = recorder.selectNotifications(NotificationSelection.from(start, limit).stop(end)
+                .topics(kept)).stream().map(mapper::portable).toList();
         long last = items.isEmpty() ? start - 1 : items.get(items.size() - 1).id();
-        Long next = max > end ? Long.valueOf(end + 1) : last < max ? Long.valueOf(last + 1) : null;
+        // Without topics, max >= start means max was returned, so "max + 1" is "last + 1" as ever.
+        Long next = max > end ? Long.valueOf(end + 1) : last < max ? Long.valueOf(max + 1) : null;
         return new Section(items, next);
     }
 

@@ -3,6 +3,7 @@ package dev.eventsourcing.application;
 import dev.eventsourcing.EventSourcingException;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +22,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The notification log of an application in another deployment, read over HTTP(S) in the
- * {@linkplain SectionJson wire format}: {@code GET <endpoint>?start=N&limit=M}. A process
+ * {@linkplain SectionJson wire format}: {@code GET <endpoint>?start=N&limit=M}, with
+ * {@code &topics=T} for each topic kept when a reader observes only some. A process
  * application that follows it tracks its position as it would a local log, so it processes
  * each remote notification exactly once and resumes after restarts of either side.
  *
@@ -97,10 +101,35 @@ public final class RemoteNotificationLog implements NotificationLog {
      */
     @Override
     public Section select(long start, int limit) {
+        return select(start, limit, Set.of());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The topics go to the server as one {@code topics} parameter each, in a stable order,
+     * and the section is checked as any other. A server that does not filter (one older than the
+     * parameter) answers the whole window: the other topics are left out here then, so that the
+     * answer is the same either way.
+     */
+    @Override
+    public Section select(long start, int limit, Set<String> topics) {
         NotificationLog.checkSelection(start, limit, sectionSize);
+        Set<String> kept = NotificationLog.checkTopics(topics);
+        Section section = fetch(start, limit, kept);
+        if (kept.isEmpty() || section.items().stream().allMatch(n -> kept.contains(n.topic()))) {
+            return section;
+        }
+        return new Section(section.items().stream().filter(n -> kept.contains(n.topic())).toList(), section.next());
+    }
+
+    private Section fetch(long start, int limit, Set<String> topics) {
         String separator = endpoint.getRawQuery() == null ? "?" : "&";
-        URI uri = URI.create(endpoint + separator + "start=" + start + "&limit=" + limit);
-        String request = "notification log " + shown + " (start=" + start + ", limit=" + limit + ")";
+        StringBuilder query = new StringBuilder(separator).append("start=").append(start).append("&limit=").append(limit);
+        new TreeSet<>(topics).forEach(topic -> query.append("&topics=").append(URLEncoder.encode(topic, StandardCharsets.UTF_8)));
+        URI uri = URI.create(endpoint + query.toString());
+        String request = "notification log " + shown + " (start=" + start + ", limit=" + limit
+                + (topics.isEmpty() ? "" : ", " + topics.size() + " topics") + ")";
         HttpResponse<byte[]> response = send(uri, request);
         if (response.statusCode() != 200) {
             throw new EventSourcingException("The " + request + " answered " + response.statusCode() + ": "
