@@ -4,6 +4,8 @@ import dev.eventsourcing.application.Shredding;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Notification;
 
+import java.util.Set;
+
 /**
  * Writes a materialised view from the events of a notification log. A runner feeds it each
  * notification exactly once, in log order, inside a transaction in which the runner also records
@@ -47,6 +49,25 @@ public interface Projection {
      * @return true to receive such events in {@link #process} (or {@link #processShredded})
      */
     boolean observes(Class<?> eventType);
+
+    /**
+     * The event types the projection observes, when it can name them: then only their
+     * notifications are read from the log (filtered where the log is read: by the database, or
+     * by the server of a remote log), and the position moves past the others without fetching
+     * them. Each type is a final class (an event record) or a sealed type, whose permitted
+     * subclasses are then observed too; the topics read are those of the classes the log's
+     * mapper knows under these types, with the old topics registered for them and the topics of
+     * {@link Shredding.SubjectShredded}. {@link #observes} must not accept any other class:
+     * its notifications are no longer read.
+     *
+     * <p>By default, and whenever a type is of another kind (an open interface, a catch-all
+     * such as {@code Object}), every notification is read and {@link #observes} picks.
+     *
+     * @return the observed types; empty (the default) to read every notification
+     */
+    default Set<Class<?>> observedTypes() {
+        return Set.of();
+    }
 
     /**
      * Applies one event to the view.

@@ -11,6 +11,7 @@ import dev.eventsourcing.persistence.NotificationSelection;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A notification log that a reader follows: the log of an application of this runner, a
@@ -45,6 +46,47 @@ interface FollowedLog {
      * them; empty when the log holds nothing more yet.
      */
     List<Notification> after(long position, int limit);
+
+    /**
+     * The notifications of the topics with ids above {@code position}, ascending, at most
+     * {@code limit} of them, and how far the log was read: the reader may move its position
+     * there, past notifications of other topics it was not given. This default reads
+     * {@link #after} and reaches the last id returned; a log that filters where it reads
+     * overrides it.
+     *
+     * @param topics the topics to keep; empty for every topic
+     */
+    default Batch read(long position, int limit, Set<String> topics) {
+        List<Notification> items = after(position, limit);
+        return new Batch(items, items.isEmpty() ? position : items.get(items.size() - 1).id());
+    }
+
+    /**
+     * The topics a reader of these event types reads from this log ({@link ObservedTopics});
+     * empty, for every topic, where the log cannot filter by topic.
+     */
+    default Set<String> topicsOf(Set<Class<?>> types) {
+        return Set.of();
+    }
+
+    /**
+     * What one read of a log returned.
+     *
+     * @param items the notifications of the kept topics, ascending
+     * @param reached the id up to which the log was read: no kept notification lies between the
+     *                last item (or the position read from) and it; at least the last item's id
+     */
+    record Batch(List<Notification> items, long reached) {
+
+        public Batch {
+            items = List.copyOf(items);
+        }
+
+        /** The id of the last notification, or the given position when there is none. */
+        long lastId(long position) {
+            return items.isEmpty() ? position : items.get(items.size() - 1).id();
+        }
+    }
 
     /**
      * The last notification id known in the log: an application's maximum id now; for a log of
@@ -112,6 +154,33 @@ interface FollowedLog {
         public List<Notification> after(long position, int limit) {
             return application.recorder().selectNotifications(NotificationSelection.after(position, limit));
         }
+
+        /**
+         * {@inheritDoc}
+         *
+         * <p>With topics the recorder filters them, up to the highest id it held before the
+         * selection: every id up to that one was settled then (no id below it commits later), so
+         * when fewer than {@code limit} come back the log was read up to it.
+         */
+        @Override
+        public Batch read(long position, int limit, Set<String> topics) {
+            if (topics.isEmpty()) {
+                return FollowedLog.super.read(position, limit, topics);
+            }
+            long max = application.recorder().maxNotificationId();
+            if (max <= position) {
+                return new Batch(List.of(), position);
+            }
+            List<Notification> items = application.recorder()
+                    .selectNotifications(NotificationSelection.after(position, limit).stop(max).topics(topics));
+            Batch batch = new Batch(items, max);
+            return items.size() < limit ? batch : new Batch(items, batch.lastId(position));
+        }
+
+        @Override
+        public Set<String> topicsOf(Set<Class<?>> types) {
+            return ObservedTopics.of(application.mapper(), types);
+        }
     }
 
     /**
@@ -167,28 +236,49 @@ interface FollowedLog {
          */
         @Override
         public List<Notification> after(long position, int limit) {
+            return read(position, limit, Set.of()).items();
+        }
+
+        /**
+         * {@inheritDoc}
+         *
+         * <p>The log is asked for the topics ({@link NotificationLog#select(long, int, Set)}), and
+         * the log was read up to the id before the last section's {@code next}: the section's
+         * bounds were checked, so that is never beyond the window asked for.
+         */
+        @Override
+        public Batch read(long position, int limit, Set<String> topics) {
             long[] resume = crossing;
             long start = resume != null && resume[0] == position ? resume[1] : position + 1;
             crossing = null;
             int size = Math.min(limit, log.sectionSize());
-            Section section = log.select(start, size);
+            Section section = log.select(start, size, topics);
             for (int empty = 1; section.items().isEmpty() && section.next() != null && section.next() > start; empty++) {
                 start = section.next();
                 if (empty == MAX_EMPTY_SECTIONS) {
                     crossing = new long[] {position, start};
-                    return List.of();
+                    return new Batch(List.of(), topics.isEmpty() ? position : start - 1);
                 }
-                section = log.select(start, size);
+                section = log.select(start, size, topics);
             }
             List<Notification> items = section.items();
             if (!items.isEmpty() && items.get(0).id() < start) {
                 throw new EventSourcingException("The notification log '" + name + "' answered a section starting at id "
                         + items.get(0).id() + " when asked for ids from " + start);
             }
-            if (!items.isEmpty()) {
-                end = Math.max(end, items.get(items.size() - 1).id());
+            long last = items.isEmpty() ? position : items.get(items.size() - 1).id();
+            end = Math.max(end, last);
+            if (topics.isEmpty() || section.next() == null) {
+                return new Batch(items, last);
             }
-            return items;
+            // The section's next was checked: above the last id returned, at most the window's end + 1.
+            end = Math.max(end, section.next() - 1);
+            return new Batch(items, Math.max(position, section.next() - 1));
+        }
+
+        @Override
+        public Set<String> topicsOf(Set<Class<?>> types) {
+            return ObservedTopics.of(mapper, types);
         }
 
         @Override

@@ -43,8 +43,11 @@ final class FollowerWorker extends Worker {
 
     @Override
     Outcome processBatch() {
-        List<Notification> batch = read(segment.position(tracking));
+        long position = segment.position(tracking);
+        FollowedLog.Batch read = read(position);
+        List<Notification> batch = read.items();
         if (batch.isEmpty()) {
+            passOver(read.reached() > position ? read.reached() : 0); // a run of other topics
             return Outcome.DONE;
         }
         Set<UUID> parked = parkedOriginators();
@@ -63,8 +66,16 @@ final class FollowerWorker extends Worker {
                 return Outcome.FAILED;
             }
         }
-        passOver(passed);
+        // Past the other topics after the batch too: what the log was read up to, unless a
+        // later own one recorded more (never lower, which the recorder would refuse).
+        long last = batch.get(batch.size() - 1).id();
+        passOver(read.reached() > last ? read.reached() : passed);
         return afterBatch(batch);
+    }
+
+    @Override
+    Set<Class<?>> observedTypes() {
+        return follower.observedTypes();
     }
 
     /** Moves the segment's position past notifications of other segments, read after its last own one. */

@@ -19,6 +19,7 @@ import dev.eventsourcing.projection.ShreddedEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -83,6 +84,22 @@ public abstract class ProcessApplication extends Application {
      *         tries again later, or parks the notification
      */
     protected abstract void policy(DomainEvent<?> event, ProcessingEvent processing);
+
+    /**
+     * The upstream event types the policy acts on, when it can name them: then only their
+     * notifications are read from the leaders' logs (filtered where each log is read), and the
+     * position moves past the others without fetching them. Each type is a final class (an event
+     * record) or a sealed type, whose permitted subclasses count too; the policy is then never
+     * given an event of another type, so a policy that needs every event keeps the default.
+     *
+     * <p>By default, and whenever a type is of another kind (an open interface, {@code Object}),
+     * every notification is read and decoded and the policy picks.
+     *
+     * @return the types the policy acts on; empty (the default) for every event
+     */
+    public Set<Class<?>> observedTypes() {
+        return Set.of();
+    }
 
     /**
      * Turns an upstream event that can no longer be read, because the personal data it carried

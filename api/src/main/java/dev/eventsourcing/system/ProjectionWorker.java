@@ -66,21 +66,28 @@ final class ProjectionWorker extends Worker {
             // A segment may have moved to another node and back since the last batch: reloaded.
             position = segment.position(tracking);
         }
-        List<Notification> batch = read(position);
+        FollowedLog.Batch read = read(position);
+        List<Notification> batch = read.items();
         if (batch.isEmpty()) {
+            passOver(read.reached()); // a run of other topics: the position moves past it
             return Outcome.DONE;
         }
-        if (transactions.atomic() && backoff.last() == null && wholeBatch(batch)) {
+        if (transactions.atomic() && backoff.last() == null && wholeBatch(batch, read.reached())) {
             return afterBatch(batch);
         }
-        return oneByOne(batch);
+        return oneByOne(batch, read.reached());
     }
 
-    /** Handles the batch in one transaction; false when it failed and nothing of it remains. */
-    private boolean wholeBatch(List<Notification> batch) {
+    @Override
+    Set<Class<?>> observedTypes() {
+        return projection.observedTypes();
+    }
+
+    /** Handles the batch in one transaction, recording {@code reached}; false when it failed and nothing of it remains. */
+    private boolean wholeBatch(List<Notification> batch, long reached) {
         int[] applied = {0};
         try {
-            commit(batch.get(batch.size() - 1).id(), unitOfWork -> {
+            commit(reached, unitOfWork -> {
                 Set<UUID> parked = parkedOriginators();
                 applied[0] = 0; // a transaction retried from the start counts again
                 for (Notification notification : batch) {
@@ -107,7 +114,7 @@ final class ProjectionWorker extends Worker {
         }
     }
 
-    private Outcome oneByOne(List<Notification> batch) {
+    private Outcome oneByOne(List<Notification> batch, long reached) {
         Set<UUID> parked = parkedOriginators();
         long passed = 0;
         for (Notification notification : batch) {
@@ -124,7 +131,7 @@ final class ProjectionWorker extends Worker {
                 return Outcome.FAILED;
             }
         }
-        passOver(passed);
+        passOver(Math.max(passed, reached)); // reached: past the other topics after the batch too
         return afterBatch(batch);
     }
 

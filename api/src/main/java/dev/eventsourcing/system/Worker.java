@@ -55,6 +55,7 @@ abstract class Worker {
     final Runs runs;
     final Progress progress;
     final MetricsListener metrics;
+    private volatile Set<String> topics;
     private volatile boolean stopped;
     private volatile boolean forced;
 
@@ -122,10 +123,21 @@ abstract class Worker {
      */
     abstract void reprocess(Notification notification, Runnable resolve);
 
-    /** The next batch after the position. */
-    final List<Notification> read(long position) {
-        return log.after(position, settings.batchSize());
+    /**
+     * The next batch after the position, of the topics of the types the reader observes only
+     * (worked out at the first read, once the applications have declared their classes).
+     */
+    final FollowedLog.Batch read(long position) {
+        Set<String> kept = topics;
+        if (kept == null) {
+            kept = log.topicsOf(observedTypes());
+            topics = kept;
+        }
+        return log.read(position, settings.batchSize(), kept);
     }
+
+    /** The event types the reader observes, the only ones read from the log; empty for every type. */
+    abstract Set<Class<?>> observedTypes();
 
     /**
      * Records what parking a notification wrote together with the reader's position past it:

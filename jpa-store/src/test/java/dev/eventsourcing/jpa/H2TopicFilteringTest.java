@@ -1,0 +1,17 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.system.TopicFilteringTestCase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Topic filtering on the JPA store, the recorder filtering in SQL, each test with a fresh store. */
+class H2TopicFilteringTest extends TopicFilteringTestCase {
+
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.h2();
+
+    @Override
+    protected Settings backendSettings() {
+        return DATABASE.freshStoreSettings();
+    }
+}
