@@ -36,6 +36,7 @@ class RemoteNotificationLogTest {
     private final AtomicReference<String> override = new AtomicReference<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicBoolean stepping = new AtomicBoolean();
+    private final AtomicReference<String> lastQuery = new AtomicReference<>();
     private HttpServer server;
     private URI endpoint;
 
@@ -44,7 +45,8 @@ class RemoteNotificationLogTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/notifications", exchange -> {
             Map<String, String> query = new HashMap<>();
-            for (String pair : exchange.getRequestURI().getQuery().split("&")) {
+            lastQuery.set(exchange.getRequestURI().getRawQuery());
+            for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
                 String[] kv = pair.split("=", 2);
                 query.put(kv[0], kv[1]);
             }
@@ -67,6 +69,25 @@ class RemoteNotificationLogTest {
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    @Test
+    void aFilteredSelectionSendsEachTopicAndLeavesOutTheOthersWhenTheServerIgnoresThem() {
+        Accounts accounts = new Accounts(Settings.empty());
+        UUID alice = accounts.open(new BigDecimal("100"));
+        UUID bob = accounts.open(new BigDecimal("0"));
+        transfers.request(alice, bob, new BigDecimal("10")); // 1: requested
+        String requested = transfers.notificationLog().select(1, 1).items().get(0).topic();
+        RemoteNotificationLog log = new RemoteNotificationLog(endpoint, 10, Duration.ofSeconds(5));
+        transfers.request(alice, bob, new BigDecimal("10")); // 2: requested
+
+        Section section = log.select(1, 10, java.util.Set.of(requested, "a b&c"));
+
+        assertEquals("start=1&limit=10&topics=a+b%26c&topics=" + java.net.URLEncoder.encode(requested,
+                StandardCharsets.UTF_8), lastQuery.get());
+        assertEquals(java.util.List.of(1L, 2L), section.items().stream().map(n -> n.id()).toList());
+        assertEquals(java.util.List.of(), log.select(1, 10, java.util.Set.of("other")).items(),
+                "this server answers every topic: the others are left out here");
     }
 
     @Test

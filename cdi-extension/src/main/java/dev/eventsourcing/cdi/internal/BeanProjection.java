@@ -10,7 +10,9 @@ import jakarta.enterprise.inject.spi.Bean;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A {@code @Projection} bean as the runner's {@link Projection}: it observes the event types of
@@ -44,6 +46,16 @@ record BeanProjection(String name, Bean<?> bean, List<ProjectionMethod> methods,
     @Override
     public boolean observes(Class<?> eventType) {
         return methods.stream().anyMatch(method -> method.observed().isAssignableFrom(eventType));
+    }
+
+    /**
+     * The classes its methods observe (for {@code ShreddedEvent<E>}, {@code E}), so that a runner
+     * reads only their topics where each is an event record or a sealed type, and every
+     * notification when one is an open type.
+     */
+    @Override
+    public Set<Class<?>> observedTypes() {
+        return methods.stream().map(ProjectionMethod::observed).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Calls each method that observes {@code ShreddedEvent}s of the event's type. */

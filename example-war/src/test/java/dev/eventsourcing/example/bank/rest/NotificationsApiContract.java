@@ -84,6 +84,38 @@ interface NotificationsApiContract {
         assertTrue(beyond.body().get("next").isNull(), beyond.text());
     }
 
+    @Test
+    default void topicsKeepOnlyTheirNotificationsInTheSameWindowAndBadTopicsAreRefused() {
+        String id = client().open("Nia", "nia@example.com");
+        client().post("accounts/" + id + "/deposits", "{\"amount\":\"3.00\"}");
+        List<JsonNode> all = readAll();
+        JsonNode deposit = all.get(all.size() - 1);
+        String topic = deposit.get("topic").asText();
+        long first = all.get(0).get("id").asLong();
+        long last = deposit.get("id").asLong();
+
+        List<Long> kept = new ArrayList<>();
+        long start = first;
+        while (start <= last) {
+            Reply page = auditor().get("notifications?start=" + start + "&limit=10&topics="
+                    + java.net.URLEncoder.encode(topic, StandardCharsets.UTF_8));
+            assertEquals(200, page.status(), page.text());
+            page.body().get("items").forEach(item -> {
+                assertEquals(topic, item.get("topic").asText(), page.text());
+                kept.add(item.get("id").asLong());
+            });
+            JsonNode next = page.body().get("next");
+            start = next == null || next.isNull() ? Long.MAX_VALUE : next.asLong();
+        }
+        Reply blank = auditor().get("notifications?start=1&topics=");
+
+        List<Long> expected = all.stream().filter(item -> item.get("topic").asText().equals(topic))
+                .map(item -> item.get("id").asLong()).toList();
+        assertEquals(expected, kept);
+        assertEquals(400, blank.status(), blank.text());
+        assertEquals("invalid_topics", blank.body().get("error").asText(), blank.text());
+    }
+
     private List<JsonNode> readAll() {
         List<JsonNode> items = new ArrayList<>();
         long start = 1;
