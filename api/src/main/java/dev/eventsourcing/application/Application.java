@@ -107,7 +107,18 @@ public class Application implements AutoCloseable {
         this.cache = cacheSize > 0 ? new AggregateCache(cacheSize) : null;
         this.cacheFastForward = this.settings.getBoolean(Settings.CACHE_FASTFORWARD, true);
         this.notificationLog = new LocalNotificationLog(recorder,
-                this.settings.getInt(Settings.SECTION_SIZE, NotificationLog.DEFAULT_SECTION_SIZE), mapper);
+                this.settings.getInt(Settings.SECTION_SIZE, NotificationLog.DEFAULT_SECTION_SIZE), mapper,
+                sectionTransactions(factory));
+    }
+
+    // A backend whose recorders join transactions it cannot begin itself (JTA without the
+    // container's transactions) reads each section as its recorder's calls make it.
+    private static Transactions sectionTransactions(InfrastructureFactory factory) {
+        try {
+            return factory.transactions();
+        } catch (UnsupportedOperationException e) {
+            return Transactions.NONE;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
+import dev.eventsourcing.persistence.Transactions;
 
 import java.util.List;
 import java.util.Objects;
@@ -19,9 +20,12 @@ public final class LocalNotificationLog implements NotificationLog {
     private final ApplicationRecorder recorder;
     private final int sectionSize;
     private final Mapper mapper;
+    private final Transactions transactions;
 
     /**
-     * The log of the recorder's notifications, with the application's mapper.
+     * The log of the recorder's notifications, with the application's mapper; each section is
+     * read in as many units of work as the recorder makes it (prefer the constructor taking the
+     * backend's transactions).
      *
      * @param recorder the application's recorder, read for every section; not null
      * @param sectionSize the most notifications a section holds; at least 1
@@ -29,8 +33,24 @@ public final class LocalNotificationLog implements NotificationLog {
      * @throws IllegalArgumentException when {@code sectionSize} is below 1
      */
     public LocalNotificationLog(ApplicationRecorder recorder, int sectionSize, Mapper mapper) {
+        this(recorder, sectionSize, mapper, Transactions.NONE);
+    }
+
+    /**
+     * The log of the recorder's notifications, with the application's mapper, each section read
+     * in one unit of work of the backend's transactions (the caller's, when one is active).
+     *
+     * @param recorder the application's recorder, read for every section; not null
+     * @param sectionSize the most notifications a section holds; at least 1
+     * @param mapper the application's mapper, which makes each notification portable; not null
+     * @param transactions the transactions that the recorder joins; not null
+     * @throws IllegalArgumentException when {@code sectionSize} is below 1
+     */
+    public LocalNotificationLog(ApplicationRecorder recorder, int sectionSize, Mapper mapper,
+                                Transactions transactions) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         if (sectionSize < 1) {
             throw new IllegalArgumentException("Section size must be at least 1, was " + sectionSize);
         }
@@ -63,7 +83,16 @@ public final class LocalNotificationLog implements NotificationLog {
         NotificationLog.checkSelection(start, limit, sectionSize);
         Set<String> kept = NotificationLog.checkTopics(topics);
         long end = SectionBounds.windowEnd(start, limit);
-        // Read before selecting: an id committed between the two must not count as settled.
+        return transactions.active() ? read(start, limit, end)
+                : transactions.inNewTransaction(unitOfWork -> read(start, limit, end));
+    }
+
+    // One unit of work: the highest id and the selection share a transaction (and a connection)
+    // instead of committing one each. The order is what the no-skip argument needs, and it
+    // holds in one transaction too: the highest id is read first, so an id committed after it
+    // cannot count as settled; the selection then sees at least what that read saw (a fresh
+    // snapshot per statement at READ COMMITTED, the same snapshot at REPEATABLE READ).
+    private Section read(long start, int limit, long end) {
         long max = recorder.maxNotificationId();
         List<Notification> items = recorder.selectNotifications(NotificationSelection.from(start, limit).stop(end)
                 .topics(kept)).stream().map(mapper::portable).toList();

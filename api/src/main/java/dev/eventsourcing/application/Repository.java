@@ -162,20 +162,14 @@ public final class Repository<A extends Aggregate> {
     }
 
     private A load(UUID id, Long upTo) {
-        A aggregate = null;
-        EventSelection selection = EventSelection.all();
-        if (snapshots != null) {
-            EventSelection latest = EventSelection.all().descending().limit(1);
-            List<DomainEvent<?>> found = snapshots.get(id, upTo == null ? latest : latest.upTo(upTo));
-            if (!found.isEmpty()) {
-                aggregate = checkType(id, found.get(0).payload());
-                selection = selection.after(aggregate.version());
-            }
-        }
-        if (upTo != null) {
-            selection = selection.upTo(upTo);
-        }
-        List<DomainEvent<?>> loaded = events.get(id, selection);
+        Stored stored = snapshots == null ? read(id, upTo)
+                // The snapshot and the events after it in one unit of work: one transaction (and
+                // one connection) instead of two, and a consistent pair. The caller's transaction
+                // when there is one; decoding waits until the unit of work is over.
+                : transactions.active() ? read(id, upTo) : transactions.inNewTransaction(unitOfWork -> read(id, upTo));
+        A aggregate = stored.snapshot() == null ? null
+                : checkType(id, snapshots.mapper().toDomainEvent(stored.snapshot()).payload());
+        List<DomainEvent<?>> loaded = events.decode(stored.events());
         if (aggregate == null) {
             if (loaded.isEmpty()) {
                 throw new AggregateNotFoundException(id, type.getSimpleName() + " " + id + " not found");
@@ -183,6 +177,27 @@ public final class Repository<A extends Aggregate> {
             checkType(id, aggregateTypeOf(loaded.get(0)));
         }
         return replay(id, aggregate, loaded);
+    }
+
+    /** The stored events an aggregate is rebuilt from: its latest suitable snapshot, if any, and the events after it. */
+    private record Stored(StoredEvent snapshot, List<StoredEvent> events) {
+    }
+
+    private Stored read(UUID id, Long upTo) {
+        StoredEvent snapshot = null;
+        EventSelection selection = EventSelection.all();
+        if (snapshots != null) {
+            EventSelection latest = EventSelection.all().descending().limit(1);
+            List<StoredEvent> found = snapshots.recorder().selectEvents(id, upTo == null ? latest : latest.upTo(upTo));
+            if (!found.isEmpty()) {
+                snapshot = found.get(0);
+                selection = selection.after(snapshot.originatorVersion());
+            }
+        }
+        if (upTo != null) {
+            selection = selection.upTo(upTo);
+        }
+        return new Stored(snapshot, events.recorder().selectEvents(id, selection));
     }
 
     private A fromCache(UUID id, StoredEvent cached) {

@@ -87,7 +87,19 @@ public final class EventStore {
      * @throws MapperException when a stored event cannot be read back
      */
     public List<DomainEvent<?>> get(UUID originatorId, EventSelection selection) {
-        List<StoredEvent> stored = recorder.selectEvents(originatorId, selection);
+        return decode(recorder.selectEvents(originatorId, selection));
+    }
+
+    /**
+     * Stored events read back as domain events, in the same order: for a caller that selected
+     * them from this store's recorder itself (for example together with other reads, in one
+     * unit of work) and decodes them afterwards.
+     *
+     * @param stored stored events of this store
+     * @return the events, as {@link Mapper#toDomainEvent} reads them
+     * @throws MapperException when a stored event cannot be read back
+     */
+    public List<DomainEvent<?>> decode(List<StoredEvent> stored) {
         List<DomainEvent<?>> events = new ArrayList<>(stored.size());
         for (StoredEvent event : stored) {
             events.add(mapper.toDomainEvent(event));

@@ -190,6 +190,46 @@ public abstract class ApplicationTestCase {
     }
 
     @Test
+    void anAggregateWhoseLatestVersionIsItsSnapshotLoadsFromTheSnapshotAlone() {
+        BankAccounts app = application(Map.of(Settings.SNAPSHOTTING_ENABLED, "true"));
+        UUID id = app.openAccount("Lou", "lou@example.com");
+        app.deposit(id, money("12.50"));
+        app.takeSnapshot(id);
+
+        BankAccount loaded = app.accounts().get(id);
+        assertEquals(2, loaded.version());
+        assertEquals(money("12.50"), loaded.balance());
+        assertEquals("Lou", loaded.fullName());
+        assertEquals(1, app.accounts().get(id, 1).version());
+    }
+
+    @Test
+    void anAggregateWithoutASnapshotLoadsFromItsEventsWhenSnapshotsAreKept() {
+        BankAccounts app = application(Map.of(Settings.SNAPSHOTTING_ENABLED, "true"));
+        UUID id = app.openAccount("Max", "max@example.com");
+        app.deposit(id, money("3.00"));
+
+        assertEquals(List.of(), snapshotVersions(app, id));
+        BankAccount loaded = app.accounts().get(id);
+        assertEquals(2, loaded.version());
+        assertEquals(money("3.00"), loaded.balance());
+        UUID unknown = UUID.randomUUID();
+        assertThrows(AggregateNotFoundException.class, () -> app.accounts().get(unknown));
+    }
+
+    @Test
+    void aSnapshotOfAnotherAggregateTypeIsNotFoundAsThisOne() {
+        BankAccounts app = application(Map.of(Settings.SNAPSHOTTING_ENABLED, "true"));
+        UUID id = app.openAccount("Ned", "ned@example.com");
+        app.takeSnapshot(id);
+        app.deposit(id, money("1.00"));
+
+        AggregateNotFoundException error = assertThrows(AggregateNotFoundException.class,
+                () -> app.repository(Other.class).get(id));
+        assertTrue(error.getMessage().contains("BankAccount"), error.getMessage());
+    }
+
+    @Test
     void snapshotsAreTakenAtTheConfiguredInterval() {
         BankAccounts app = application(Map.of(Settings.SNAPSHOTTING_INTERVAL, "3"));
         UUID id = app.openAccount("Ida", "ida@example.com");
