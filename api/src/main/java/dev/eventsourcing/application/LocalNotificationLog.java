@@ -83,8 +83,8 @@ public final class LocalNotificationLog implements NotificationLog {
         NotificationLog.checkSelection(start, limit, sectionSize);
         Set<String> kept = NotificationLog.checkTopics(topics);
         long end = SectionBounds.windowEnd(start, limit);
-        return transactions.active() ? read(start, limit, end)
-                : transactions.inNewTransaction(unitOfWork -> read(start, limit, end));
+        return transactions.active() ? read(start, limit, end, kept)
+                : transactions.inNewTransaction(unitOfWork -> read(start, limit, end, kept));
     }
 
     // One unit of work: the highest id and the selection share a transaction (and a connection)
@@ -92,7 +92,7 @@ public final class LocalNotificationLog implements NotificationLog {
     // holds in one transaction too: the highest id is read first, so an id committed after it
     // cannot count as settled; the selection then sees at least what that read saw (a fresh
     // snapshot per statement at READ COMMITTED, the same snapshot at REPEATABLE READ).
-    private Section read(long start, int limit, long end) {
+    private Section read(long start, int limit, long end, Set<String> kept) {
         long max = recorder.maxNotificationId();
         List<Notification> items = recorder.selectNotifications(NotificationSelection.from(start, limit).stop(end)
                 .topics(kept)).stream().map(mapper::portable).toList();
