@@ -24,8 +24,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -69,6 +71,10 @@ public final class JacksonTranscoder implements Transcoder {
     private final DecodingLimits limits;
     // Reads a value inside a larger document, which continues after it.
     private final ObjectReader embeddedReader;
+    // One reader per payload class, made once: forType makes a new reader and looks its
+    // deserializer up on every call, a fixed cost per event that a long replay pays thousands
+    // of times. Only classes a mapper resolved from a known topic get here, so it stays small.
+    private final Map<Class<?>, ObjectReader> embeddedReaders = new ConcurrentHashMap<>();
 
     private JacksonTranscoder(JsonMapper json, DecodingLimits limits) {
         this.json = json;
@@ -202,7 +208,7 @@ public final class JacksonTranscoder implements Transcoder {
             if (storedVersion != version || !"d".equals(name) || parser.nextToken() == JsonToken.VALUE_NULL) {
                 return null;
             }
-            Object payload = embeddedReader.forType(type).readValue(parser);
+            Object payload = embeddedReaders.computeIfAbsent(type, embeddedReader::forType).readValue(parser);
             if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 return null;
             }

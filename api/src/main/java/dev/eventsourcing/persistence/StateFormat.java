@@ -81,7 +81,7 @@ final class StateFormat {
 
     private static Instant parseTimestamp(StoredEvent stored, String text) {
         try {
-            return Instant.parse(text);
+            return IsoInstants.parse(text);
         } catch (DateTimeParseException e) {
             throw new UndecodableStateException(Mapper.cannotRead(stored) + "timestamp \"" + text
                     + "\" is not an ISO-8601 instant", e);

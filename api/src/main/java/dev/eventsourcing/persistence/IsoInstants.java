@@ -1,0 +1,87 @@
+package dev.eventsourcing.persistence;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Reads the timestamps of stored states: {@link Instant#parse} with a fast path for the one
+ * form the mapper writes ({@link Instant#toString}: {@code 2026-11-27T17:30:00.123456Z}, a
+ * four-digit year, 0 to 9 fraction digits, {@code Z}). {@code Instant.parse} builds a formatter
+ * context per call and costs about as much as binding the event itself; a replay of a long
+ * aggregate parses one timestamp per event. Every other text, valid or not, goes to
+ * {@code Instant.parse}, so what is accepted and what fails, with which error, is unchanged.
+ */
+final class IsoInstants {
+
+    private static final int SECONDS_PER_DAY = 86_400;
+
+    private IsoInstants() {
+    }
+
+    /**
+     * The instant the text gives, as {@link Instant#parse} reads it.
+     *
+     * @param text an ISO-8601 instant
+     * @return the instant
+     * @throws java.time.format.DateTimeParseException when the text is not an ISO-8601 instant
+     */
+    static Instant parse(String text) {
+        Instant fast = parseCanonical(text);
+        return fast != null ? fast : Instant.parse(text);
+    }
+
+    // yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z, or null for anything else (including leap seconds and
+    // impossible dates, which Instant.parse then judges).
+    private static Instant parseCanonical(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || length == 21 || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+                || text.charAt(length - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (length > 20) {
+            if (text.charAt(19) != '.') {
+                return null;
+            }
+            int fractionDigits = length - 21;
+            nanos = digits(text, 20, fractionDigits);
+            if (nanos < 0) {
+                return null;
+            }
+            for (int i = fractionDigits; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        long epochDay;
+        try {
+            epochDay = LocalDate.of(year, month, day).toEpochDay();
+        } catch (DateTimeException e) {
+            return null;
+        }
+        return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal number of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+}
