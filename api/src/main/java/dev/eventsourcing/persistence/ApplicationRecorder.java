@@ -1,6 +1,7 @@
 package dev.eventsourcing.persistence;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -55,5 +56,24 @@ public interface ApplicationRecorder extends AggregateRecorder {
      */
     default Subscription subscribe(long gt) {
         return subscribe(gt, Set.of());
+    }
+
+    /**
+     * Calls {@code listener} soon after a transaction that recorded notifications in this log has
+     * committed, in this process or in another one that shares the store, where the backend can
+     * be told of such commits (the JPA store on PostgreSQL, by {@code LISTEN/NOTIFY}). It is a
+     * prompt to read, not a record: calls may be coalesced, may come when nothing new is there,
+     * and may be missed (a lost connection, a writer that ends before announcing its commit), so
+     * a reader woken by it still polls, only less often. After a lost connection comes back, the
+     * listener is called once, as notifications may have been missed meanwhile. The listener
+     * runs on the backend's thread and must return quickly (wake a waiter, submit a task).
+     *
+     * @param listener what to call after such commits; not null
+     * @return the registration, to close when the calls are no longer wanted; {@link CommitWatch#NONE},
+     *         which calls nothing, where the backend cannot tell (the default)
+     */
+    default CommitWatch watchCommits(Runnable listener) {
+        Objects.requireNonNull(listener, "listener");
+        return CommitWatch.NONE;
     }
 }

@@ -40,8 +40,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>Each reader (a projection, or a process application following a leader) processes each
  * followed log exactly once and in order, with its position recorded in the same transaction
  * as its writes, and resumes from there after a restart, also on another node. Readers are
- * prompted after every commit of an application and polled every
- * {@value RunnerSettings#POLL_INTERVAL} milliseconds; each reader of each log has at most one
+ * prompted after every commit of an application, after the commits of other nodes that the
+ * backend tells of ({@link dev.eventsourcing.persistence.ApplicationRecorder#watchCommits}: the
+ * JPA store on PostgreSQL), and polled every {@value RunnerSettings#POLL_INTERVAL} milliseconds,
+ * which covers whatever was not told; each reader of each log has at most one
  * task on the executor, so one reader's backlog or hung handler never holds up another for
  * more than a batch. A notification that keeps failing, or cannot be decoded (its topic names
  * no class the reader's mapper knows, say), is parked (see

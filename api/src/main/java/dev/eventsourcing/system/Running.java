@@ -3,11 +3,14 @@ package dev.eventsourcing.system;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.dcb.application.DcbApplication;
 
+import dev.eventsourcing.persistence.CommitWatch;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 
 /**
@@ -27,6 +30,7 @@ final class Running {
     private final ReaderFactories factories;
     private final LeaseRounds leases;
     private final boolean synchronous;
+    private final List<CommitWatch> watches = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
 
     private Running(Applications applications, List<Worker> workers, Dispatch dispatch, ReaderFactories factories,
@@ -67,6 +71,8 @@ final class Running {
             // After commit: readers must not see (or miss) what a rolled-back transaction wrote.
             application.addRecordingListener(recordings ->
                     application.transactions().afterCommit(() -> running.prompt(application.name())));
+            // Commits of other nodes too, where the backend can tell of them; polling covers the rest.
+            running.watches.add(application.recorder().watchCommits(() -> running.prompt(application.name())));
         }
         for (DcbApplication application : applications.dcbByName().values()) {
             application.addAppendListener(position ->
@@ -166,6 +172,7 @@ final class Running {
     /** Stops dispatching, waits up to the timeout for running handlers, and closes what it made. */
     void stop(Duration timeout) {
         stopped = true;
+        watches.forEach(CommitWatch::close);
         dispatch.stop();
         leases.stop();
         workers.forEach(Worker::stop);
