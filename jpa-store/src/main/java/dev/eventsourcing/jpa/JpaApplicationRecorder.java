@@ -1,6 +1,7 @@
 package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.CommitWatch;
 import dev.eventsourcing.persistence.ConcurrencyConflictException;
 import dev.eventsourcing.persistence.EventKey;
 import dev.eventsourcing.persistence.EventSelection;
@@ -11,6 +12,7 @@ import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Subscription;
 import dev.eventsourcing.persistence.Tracking;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Objects;
@@ -69,6 +71,7 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
     private final String applicationName;
     private final JpaTransactions transactions;
     private final DatabaseStrategy database;
+    private final CommitSignals signals;
 
     /**
      * @param applicationName the application whose log this is; keys its rows
@@ -76,9 +79,15 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
      * @param database        the database-specific steps, e.g. {@link DatabaseStrategy#postgresql()}
      */
     public JpaApplicationRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database) {
+        this(applicationName, transactions, database, CommitSignals.of(database, transactions));
+    }
+
+    JpaApplicationRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database,
+                           CommitSignals signals) {
         this.applicationName = JpaAggregateRecorder.requireName(applicationName, "applicationName");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.database = Objects.requireNonNull(database, "database");
+        this.signals = Objects.requireNonNull(signals, "signals");
         if (transactions.ownsTransactions()) {
             register();
         }
@@ -125,8 +134,9 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
         if (batch.size() == 0 && tracking == null) {
             return List.of();
         }
+        EntityManagerFactory[] unit = new EntityManagerFactory[1];
         try {
-            return transactions.inTransaction(em -> {
+            List<Long> inserted = transactions.inTransaction(em -> {
                 if (tracking != null) {
                     // A position recorded already is refused here, before any notification id is taken.
                     database.insertTracking(em, applicationName, tracking);
@@ -134,8 +144,13 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
                 }
                 List<Long> ids = batch.size() == 0 ? List.of() : persist(em, batch, tracking);
                 em.flush();
+                unit[0] = em.getEntityManagerFactory();
                 return ids;
             });
+            if (!inserted.isEmpty()) {
+                signals.recorded(applicationName, unit[0]);
+            }
+            return inserted;
         } catch (RecorderException refused) {
             // Raised by the strategy's own checks, which say what clashed.
             throw refused;
@@ -239,7 +254,19 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
 
     @Override
     public Subscription subscribe(long gt, Set<String> topics) {
-        return new PollingSubscription(this, gt, topics);
+        PollingSubscription subscription = new PollingSubscription(this, gt, topics);
+        subscription.wokenBy(signals.watch(applicationName, subscription::wake));
+        return subscription;
+    }
+
+    /**
+     * {@inheritDoc} On PostgreSQL (with {@value JpaSettings#PUSH} on), by {@code LISTEN/NOTIFY}:
+     * the recorders of every process announce their commits, and one connection per process and
+     * database listens (see {@link JpaSettings#PUSH}). Elsewhere nothing is called.
+     */
+    @Override
+    public CommitWatch watchCommits(Runnable listener) {
+        return signals.watch(applicationName, Objects.requireNonNull(listener, "listener"));
     }
 
     @Override

@@ -49,6 +49,8 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     public static final String DATABASE = JpaSettings.DATABASE;
     /** {@link JpaSettings#CREATE_TABLES}. */
     public static final String CREATE_TABLES = JpaSettings.CREATE_TABLES;
+    /** {@link JpaSettings#PUSH}. */
+    public static final String PUSH = JpaSettings.PUSH;
     /** {@link JpaSettings#TRANSACTIONS}. */
     public static final String TRANSACTIONS = JpaSettings.TRANSACTIONS;
     /** See {@link JpaSettings#DEFAULT_CREATE_TABLES} for why tables are created unless told otherwise. */
@@ -58,6 +60,7 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     private final DatabaseStrategy database;
     private final Transactions runnerTransactions;
     private final EntityManagerFactory sharedFactory;
+    private final CommitSignals signals;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -110,6 +113,7 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
         this.database = Objects.requireNonNull(database, "database");
         this.runnerTransactions = runnerTransactions;
         this.sharedFactory = sharedFactory;
+        this.signals = CommitSignals.of(database, transactions, runnerTransactions, JpaSettings.of(settings).push());
     }
 
     /**
@@ -162,12 +166,12 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
 
     @Override
     public ApplicationRecorder applicationRecorder() {
-        return new JpaApplicationRecorder(applicationName(), transactions, database);
+        return new JpaApplicationRecorder(applicationName(), transactions, database, signals);
     }
 
     @Override
     public ProcessRecorder processRecorder() {
-        return new JpaProcessRecorder(applicationName(), transactions, database);
+        return new JpaProcessRecorder(applicationName(), transactions, database, signals);
     }
 
     @Override

@@ -22,7 +22,12 @@ public class JpaProcessRecorder extends JpaApplicationRecorder implements Proces
      * @param database        the database-specific steps, e.g. {@link DatabaseStrategy#postgresql()}
      */
     public JpaProcessRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database) {
-        super(applicationName, transactions, database);
+        this(applicationName, transactions, database, CommitSignals.of(database, transactions));
+    }
+
+    JpaProcessRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database,
+                       CommitSignals signals) {
+        super(applicationName, transactions, database, signals);
         this.transactions = transactions;
     }
 

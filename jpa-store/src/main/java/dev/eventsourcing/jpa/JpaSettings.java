@@ -34,6 +34,8 @@ import java.util.Optional;
  *     <td>{@value #DEFAULT_CREATE_TABLES}</td></tr>
  * <tr><td>{@value #URL}, {@value #USER}, {@value #PASSWORD}</td><td>a unit opened from these
  *     settings connects with them instead of its own</td><td>the unit's</td></tr>
+ * <tr><td>{@value #PUSH}</td><td>on PostgreSQL, announce commits and wake readers by
+ *     {@code LISTEN/NOTIFY} (see {@link #push()})</td><td>{@value #DEFAULT_PUSH}</td></tr>
  * </table>
  */
 public final class JpaSettings {
@@ -54,6 +56,10 @@ public final class JpaSettings {
     public static final String USER = "jpa.user";
     /** The key of that user's password. */
     public static final String PASSWORD = "jpa.password";
+    /** The key that turns push (commits announced by {@code LISTEN/NOTIFY}) on or off on PostgreSQL. */
+    public static final String PUSH = "jpa.push";
+    /** Push is on by default: it costs the writers nothing and readers stay polling as well. */
+    public static final boolean DEFAULT_PUSH = true;
 
     /**
      * Tables are created at start-up unless told otherwise, in Java SE and in a container alike,
@@ -114,6 +120,22 @@ public final class JpaSettings {
      */
     public boolean createTables() {
         return settings.getBoolean(CREATE_TABLES, DEFAULT_CREATE_TABLES);
+    }
+
+    /**
+     * Whether, on PostgreSQL ({@link DatabaseStrategy#postgresql()}), the recorders announce the
+     * commits that recorded notifications by {@code NOTIFY}, after the commit and from a
+     * connection of their own, and subscriptions and runners are woken by them through one
+     * {@code LISTEN}ing connection per process and persistence unit, opened from the unit's data
+     * source or JDBC URL outside every transaction. Readers poll as well, at their own
+     * intervals. Ignored on the other databases, where readers poll and a runner prompts its
+     * readers after the commits of its own process. {@value #DEFAULT_PUSH} when unset.
+     *
+     * @return true for push
+     * @throws ConfigurationException when the value is not a boolean
+     */
+    public boolean push() {
+        return settings.getBoolean(PUSH, DEFAULT_PUSH);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.eventsourcing.jpa;
 
+import dev.eventsourcing.persistence.CommitWatch;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.NoSuchElementException;
@@ -7,8 +8,11 @@ import java.util.NoSuchElementException;
 /**
  * The iteration shared by the polling subscriptions: hand out what the last page read, and when
  * it is used up read the next page, polling from 2 ms to 50 ms apart while nothing new is there.
- * {@link #stop()} wakes a waiting {@link #hasNext()} at once; an interrupted consumer ends the feed.
- * Iterated by one thread; stopped from any.
+ * {@link #wake()} (called when a commit is announced, see {@link CommitSignals}) makes a waiting
+ * {@link #hasNext()} read at once, and one about to wait read again first, so that an
+ * announcement that comes while a page is read is not lost. {@link #stop()} wakes a waiting
+ * {@link #hasNext()} at once and closes the watch; an interrupted consumer ends the feed.
+ * Iterated by one thread; stopped and woken from any.
  *
  * @param <T> what the feed hands out
  */
@@ -17,6 +21,8 @@ abstract class PollingFeed<T> {
     private final Deque<T> buffer = new ArrayDeque<>();
     private final Object monitor = new Object();
     private volatile boolean stopped;
+    private boolean woken; // guarded by monitor
+    private volatile CommitWatch watch = CommitWatch.NONE;
 
     /** Reads the next page after what was read before into {@code page}; adds nothing when nothing new is there. */
     abstract void readPage(Deque<T> page);
@@ -49,25 +55,45 @@ abstract class PollingFeed<T> {
         return next;
     }
 
+    /** Keeps the watch that wakes this feed, to close it when the feed stops. */
+    void wokenBy(CommitWatch watch) {
+        this.watch = watch;
+        if (stopped) {
+            watch.close();
+        }
+    }
+
+    /** Reads the next page at once, instead of after the current pause. */
+    void wake() {
+        synchronized (monitor) {
+            woken = true;
+            monitor.notifyAll();
+        }
+    }
+
     public void stop() {
         stopped = true;
+        watch.close();
         synchronized (monitor) {
             monitor.notifyAll();
         }
     }
 
     private void pause(long millis) {
-        synchronized (monitor) {
-            if (stopped) {
-                return;
+        try {
+            synchronized (monitor) {
+                try {
+                    if (!stopped && !woken) {
+                        monitor.wait(millis);
+                    }
+                } finally {
+                    woken = false;
+                }
             }
-            try {
-                monitor.wait(millis);
-            } catch (InterruptedException e) {
-                // An interrupted consumer ends the feed, keeping the interrupt for its caller.
-                Thread.currentThread().interrupt();
-                stopped = true;
-            }
+        } catch (InterruptedException e) {
+            // An interrupted consumer ends the feed, keeping the interrupt for its caller.
+            Thread.currentThread().interrupt();
+            stop();
         }
     }
 }

@@ -1,0 +1,90 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.persistence.CommitWatch;
+import dev.eventsourcing.persistence.Transactions;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Push on PostgreSQL: one {@link PostgresListener} and one {@link PostgresNotifier} per
+ * persistence unit (so one listening connection per database and process, however many
+ * applications, readers and subscriptions use it), found from the recorders' units of work.
+ * Where the unit's properties name no way to open a connection of its own, push is off for that
+ * unit (said once, at INFO) and readers poll.
+ */
+final class PostgresPush {
+
+    private static final Logger LOG = Logger.getLogger(PostgresPush.class.getName());
+    // Weak keys: a closed and forgotten unit takes its push with it (whose threads have ended by then).
+    private static final Map<EntityManagerFactory, Optional<PostgresPush>> BY_UNIT = new WeakHashMap<>();
+
+    final PostgresListener listener;
+    final PostgresNotifier notifier;
+
+    private PostgresPush(DedicatedConnections connections, String name) {
+        this.listener = new PostgresListener(connections, name);
+        this.notifier = new PostgresNotifier(connections, name);
+    }
+
+    /** The push of the unit, made on first use; empty when the unit cannot give a connection of its own. */
+    static Optional<PostgresPush> of(EntityManagerFactory unit) {
+        synchronized (BY_UNIT) {
+            return BY_UNIT.computeIfAbsent(unit, key -> {
+                Optional<DedicatedConnections> connections = DedicatedConnections.of(key);
+                if (connections.isEmpty()) {
+                    LOG.info(() -> "Readers of " + key + " poll only: its properties name no data source or JDBC URL"
+                            + " from which to open a connection to listen to commits");
+                }
+                return connections.map(found -> new PostgresPush(found, Integer.toHexString(System.identityHashCode(key))));
+            });
+        }
+    }
+
+    /** The {@link CommitSignals} of recorders on one unit's transactions, which find the unit on first use. */
+    static final class Signals implements CommitSignals {
+
+        private final JpaTransactions transactions;
+        private final Transactions afterCommit;
+        private volatile Optional<PostgresPush> push;
+
+        Signals(JpaTransactions transactions, Transactions afterCommit) {
+            this.transactions = transactions;
+            this.afterCommit = afterCommit;
+        }
+
+        @Override
+        public CommitWatch watch(String log, Runnable watcher) {
+            Optional<PostgresPush> found = push;
+            if (found == null) {
+                try {
+                    found = found(transactions.inTransaction(EntityManager::getEntityManagerFactory));
+                } catch (RuntimeException e) {
+                    // Not fatal: the reader polls. A later watch or write finds the unit.
+                    LOG.fine(() -> "Cannot find the persistence unit to listen to its commits (readers poll): " + e);
+                    return CommitWatch.NONE;
+                }
+            }
+            return found.map(each -> each.listener.watch(log, watcher)).orElse(CommitWatch.NONE);
+        }
+
+        @Override
+        public void recorded(String log, EntityManagerFactory unit) {
+            if (afterCommit == null) {
+                return;
+            }
+            Optional<PostgresPush> found = push;
+            Optional<PostgresPush> known = found != null ? found : found(unit);
+            known.ifPresent(each -> afterCommit.afterCommit(() -> each.notifier.committed(log)));
+        }
+
+        private Optional<PostgresPush> found(EntityManagerFactory unit) {
+            Optional<PostgresPush> found = PostgresPush.of(unit);
+            push = found;
+            return found;
+        }
+    }
+}
