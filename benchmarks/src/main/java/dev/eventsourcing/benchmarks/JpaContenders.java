@@ -2,9 +2,11 @@ package dev.eventsourcing.benchmarks;
 
 import dev.eventsourcing.jpa.DatabaseStrategy;
 import dev.eventsourcing.jpa.JpaAggregateRecorder;
-import dev.eventsourcing.jpa.JpaApplicationRecorder;
+import dev.eventsourcing.Settings;
+import dev.eventsourcing.jpa.JpaInfrastructureFactory;
 import dev.eventsourcing.jpa.JpaProcessRecorder;
 import dev.eventsourcing.jpa.JpaSchema;
+import dev.eventsourcing.jpa.JpaSettings;
 import dev.eventsourcing.jpa.JpaTransactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.PreparedStatement;
@@ -33,7 +35,8 @@ final class JpaContenders {
             JpaSchema.createTables(transactions, strategy);
             EntityManagerFactory opened = factory;
             return new RecorderContender("JPA", backend,
-                    new JpaApplicationRecorder(APPLICATION, transactions, strategy),
+                    new JpaInfrastructureFactory(APPLICATION, Settings.of(Map.of(JpaSettings.PUSH,
+                            String.valueOf(Options.jpaPush()))), transactions, strategy).applicationRecorder(),
                     new JpaAggregateRecorder(APPLICATION + ".snapshots", transactions),
                     new JpaProcessRecorder("Statements", transactions, strategy),
                     total -> fill(database, total),

@@ -54,6 +54,27 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
     /** The suites of scenarios there are. */
     public static final Set<String> SUITES = Set.of("classic", "dcb");
 
+    /**
+     * Whether the classic suite runs only its dispatch-latency scenario (after the warm-up):
+     * {@code -Dbench.latency.only=true}; false by default.
+     *
+     * @return true to measure latency alone
+     */
+    public static boolean latencyOnly() {
+        return Boolean.getBoolean("bench.latency.only");
+    }
+
+    /**
+     * Whether our JPA recorders on PostgreSQL wake their subscriptions by {@code LISTEN/NOTIFY}
+     * (the store's setting {@code jpa.push}): {@code -Dbench.jpa.push=false} measures them
+     * polling; true by default, as a user gets them.
+     *
+     * @return the value of {@code jpa.push} for the JPA contenders
+     */
+    public static boolean jpaPush() {
+        return Boolean.parseBoolean(System.getProperty("bench.jpa.push", "true"));
+    }
+
     /** The options given as system properties, with the defaults of the documented run. */
     public static Options fromSystemProperties() {
         return new Options(

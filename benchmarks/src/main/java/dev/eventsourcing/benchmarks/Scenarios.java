@@ -39,6 +39,10 @@ final class Scenarios {
             new Warmup(c).run(options.warmupSeconds());
             c.analyze();
         }
+        if (Options.latencyOnly()) {
+            new LatencyScenario(harness).run(contenders);
+            return;
+        }
         appends(contenders);
         contenders.forEach(Contender::discardAppended);
         loads(contenders);
