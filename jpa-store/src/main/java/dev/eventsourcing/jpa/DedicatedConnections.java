@@ -35,6 +35,16 @@ interface DedicatedConnections {
      */
     Connection open() throws SQLException;
 
+    /**
+     * Gives back a connection that {@link #open()} opened: closes it, or hands it back to the
+     * pool it came from where closing is not the way to do that.
+     *
+     * @throws SQLException when closing fails
+     */
+    default void release(Connection connection) throws SQLException {
+        connection.close();
+    }
+
     /** How to open connections of the unit's database, or empty when its properties tell none. */
     static Optional<DedicatedConnections> of(EntityManagerFactory factory) {
         Map<String, Object> properties = factory.getProperties();

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Connections of a Hibernate unit taken from its own connection provider, reached by reflection
- * since the store does not depend on Hibernate. Closing such a connection hands it back to the
- * provider's pool where there is one (HikariCP, Agroal) and ends it otherwise.
+ * since the store does not depend on Hibernate, and given back to it with its
+ * {@code closeConnection} (closing one of its built-in pool would leave the pool counting it as
+ * in use).
  */
 final class HibernateConnections {
 
@@ -31,15 +32,26 @@ final class HibernateConnections {
                 return Optional.empty();
             }
             Method getConnection = providerType.getMethod("getConnection");
-            return Optional.of(() -> DedicatedConnections.autoCommit(open(getConnection, provider)));
+            Method closeConnection = providerType.getMethod("closeConnection", Connection.class);
+            return Optional.of(new DedicatedConnections() {
+                @Override
+                public Connection open() throws SQLException {
+                    return DedicatedConnections.autoCommit(invoke(getConnection, provider));
+                }
+
+                @Override
+                public void release(Connection connection) throws SQLException {
+                    invoke(closeConnection, provider, connection);
+                }
+            });
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }
     }
 
-    private static Connection open(Method getConnection, Object provider) throws SQLException {
+    private static Connection invoke(Method method, Object provider, Object... arguments) throws SQLException {
         try {
-            return (Connection) getConnection.invoke(provider);
+            return (Connection) method.invoke(provider, arguments);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof SQLException failure) {
                 throw failure;

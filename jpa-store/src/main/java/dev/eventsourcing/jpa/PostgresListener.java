@@ -110,7 +110,9 @@ final class PostgresListener {
         long retry = FIRST_RETRY_MILLIS;
         boolean failing = false;
         while (running()) {
-            try (Connection connection = connections.open()) {
+            Connection connection = null;
+            try {
+                connection = connections.open();
                 PgDriver driver = PgDriver.of(connection);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
@@ -135,6 +137,18 @@ final class PostgresListener {
                 failing = true;
                 pause(retry);
                 retry = Math.min(retry * 2, MAX_RETRY_MILLIS);
+            } finally {
+                release(connection);
+            }
+        }
+    }
+
+    private void release(Connection connection) {
+        if (connection != null) {
+            try {
+                connections.release(connection);
+            } catch (SQLException | RuntimeException e) {
+                LOG.fine(() -> "Closing the listening connection failed: " + e);
             }
         }
     }

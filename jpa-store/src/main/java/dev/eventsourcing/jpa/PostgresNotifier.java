@@ -5,33 +5,32 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Announces this process's commits to the {@link PostgresListener}s of every process: after a
  * transaction that recorded notifications in a log has committed, the log's name is sent with
- * {@code pg_notify} on channel {@value PostgresListener#CHANNEL}, from a daemon thread on a
- * dedicated connection of its own, in auto-commit mode.
+ * {@code pg_notify} on channel {@value PostgresListener#CHANNEL}, from a daemon thread, on a
+ * connection in auto-commit mode that it holds only while it has something to send.
  *
  * <p>Why after the commit and not by a {@code pg_notify} inside the writer's transaction, which
- * would also reach other processes' listeners exactly at commit: PostgreSQL serialises the
- * commits of all transactions that notify, on one lock held until their commit record is
- * flushed, so concurrent writers would lose group commit (with 8 writers, a third of the
- * throughput on this project's test machine). A transaction that only notifies writes no
- * commit record, so announcing here costs the writers nothing but handing over the log's name.
- * Announcements are coalesced: the names handed over while one is sent go out together next.
- * A process that ends between a commit and its announcement leaves the readers to their
- * polling, which is why they still poll.
+ * would also reach the listeners exactly at commit: PostgreSQL serialises the commits of all
+ * transactions that notify on one lock, held until their commit record is flushed, so that
+ * concurrent writers would lose group commit (with 8 writers, a third of the throughput on this
+ * project's test machine). A transaction that only notifies writes nothing before its commit
+ * record and so waits for no flush: announcing here costs the writers only handing over the
+ * log's name. Announcements are coalesced: the names handed over while some are sent go out
+ * together next. A process that ends between a commit and its announcement leaves the readers
+ * to their polling, which is why they still poll.
  *
  * <p>The thread starts on the first announcement and ends after {@value #IDLE_MILLIS} ms with
- * nothing to announce, closing its connection; the next announcement starts it again. A failed
- * announcement is dropped (and logged once until one succeeds again).
+ * nothing to announce; the next announcement starts it again. A failed announcement is dropped
+ * (said once at INFO until one succeeds again: readers poll meanwhile, and a lost database is
+ * reported by the writers themselves).
  */
 final class PostgresNotifier {
 
     static final int IDLE_MILLIS = 5_000;
-    private static final int RETRY_MILLIS = 1_000;
 
     private static final Logger LOG = Logger.getLogger(PostgresNotifier.class.getName());
     private static final String NOTIFY = "SELECT pg_notify('" + PostgresListener.CHANNEL + "', ?)";
@@ -41,18 +40,14 @@ final class PostgresNotifier {
     private final Set<String> pending = new LinkedHashSet<>();
     private Thread thread;
     private boolean failing;
-    private long failedAt;
 
     PostgresNotifier(DedicatedConnections connections, String name) {
         this.connections = connections;
         this.name = name;
     }
 
-    /** Announces, soon, that a transaction recording in the log has committed; never blocks on the database. */
+    /** Announces, soon, that a transaction recording in the log has committed; never waits for the database. */
     synchronized void committed(String log) {
-        if (failing && System.nanoTime() - failedAt < RETRY_MILLIS * 1_000_000L) {
-            return; // the database is not answering: do not queue announcements that would come late
-        }
         pending.add(log);
         if (thread == null) {
             thread = new Thread(this::announce, "eventsourcing-notifier-" + name);
@@ -64,40 +59,61 @@ final class PostgresNotifier {
     }
 
     private void announce() {
-        try (Connection connection = connections.open();
-             PreparedStatement notify = connection.prepareStatement(NOTIFY)) {
-            Set<String> logs;
-            while ((logs = next()) != null) {
-                for (String log : logs) {
-                    notify.setString(1, log);
-                    notify.execute();
+        while (awaitPending()) {
+            Connection connection = null;
+            try {
+                connection = connections.open();
+                try (PreparedStatement notify = connection.prepareStatement(NOTIFY)) {
+                    Set<String> logs;
+                    while (!(logs = take()).isEmpty()) {
+                        for (String log : logs) {
+                            notify.setString(1, log);
+                            notify.execute();
+                        }
+                    }
                 }
                 succeeded();
+            } catch (SQLException | RuntimeException e) {
+                failed(e);
+            } finally {
+                release(connection);
             }
-        } catch (SQLException | RuntimeException e) {
-            failed(e);
         }
     }
 
-    /** The logs to announce, waiting for some up to the idle time; null, ending the thread, when none came. */
-    private synchronized Set<String> next() {
+    /** Waits up to the idle time for something to announce; false, ending the thread, when nothing came. */
+    private synchronized boolean awaitPending() {
         long deadline = System.nanoTime() + IDLE_MILLIS * 1_000_000L;
         while (pending.isEmpty()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 thread = null;
-                return null;
+                return false;
             }
             try {
                 wait(Math.max(1, left / 1_000_000L));
             } catch (InterruptedException e) {
                 thread = null;
-                return null;
+                return false;
             }
         }
+        return true;
+    }
+
+    private synchronized Set<String> take() {
         Set<String> logs = new LinkedHashSet<>(pending);
         pending.clear();
         return logs;
+    }
+
+    private void release(Connection connection) {
+        if (connection != null) {
+            try {
+                connections.release(connection);
+            } catch (SQLException | RuntimeException e) {
+                LOG.fine(() -> "Closing the announcing connection failed: " + e);
+            }
+        }
     }
 
     private synchronized void succeeded() {
@@ -108,13 +124,11 @@ final class PostgresNotifier {
     }
 
     private synchronized void failed(Exception e) {
-        thread = null;
         pending.clear();
         if (!failing) {
-            LOG.log(Level.WARNING, "Announcing commits on " + name + " failed; readers elsewhere poll until it works"
-                    + " again: " + JpaExceptions.describe(e));
+            LOG.info(() -> "Announcing commits on " + name + " failed; readers elsewhere poll until it works again: "
+                    + JpaExceptions.describe(e));
         }
         failing = true;
-        failedAt = System.nanoTime();
     }
 }
