@@ -197,9 +197,15 @@ abstract class TwoRunnersTestCase {
      * <p>Not run on MariaDB, where it shows a defect of the MariaDB store that this test does not
      * cover: a caller's save into one application's log can fail with an InnoDB deadlock
      * (SQLState 40001, vendor code 1213, "Deadlock found when trying to get lock" on the insert
-     * into {@code es_events}) while process applications write into the others' logs; the
-     * likely cause is the gap locks that the version check's locking read takes, which span
-     * neighbouring applications' keys. It fails intermittently there until that is fixed.
+     * into {@code es_events}) while process applications write into the others' logs. The cause
+     * is the version check that a writer runs before it inserts, a locking read ({@code LOCK IN
+     * SHARE MODE}) of versions that are not stored yet: InnoDB then locks the gap of the unique
+     * key where they would go. Where two applications' keys meet, the new keys of a writer of
+     * each can fall into one gap; each writer holds a shared lock on it, then waits for the
+     * other's to insert, and InnoDB kills one. Two sessions that run the strategy's statements
+     * (the counter's update, the check, the insert) for two applications with no events
+     * deadlock so every time. Writers of one application never meet there: they take turns on
+     * its counter row first. It fails intermittently here until the check stops locking gaps.
      */
     @Test
     void aDividedProcessApplicationSharesItsSegmentsBetweenTheRunnersAndRunsEachPolicyOnce() throws Exception {
