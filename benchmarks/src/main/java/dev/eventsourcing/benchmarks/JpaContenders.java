@@ -8,6 +8,7 @@ import dev.eventsourcing.jpa.JpaProcessRecorder;
 import dev.eventsourcing.jpa.JpaSchema;
 import dev.eventsourcing.jpa.JpaSettings;
 import dev.eventsourcing.jpa.JpaTransactions;
+import dev.eventsourcing.persistence.Transactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +44,7 @@ final class JpaContenders {
                     () -> {
                         opened.close();
                         database.close();
-                    }).analyzedBy(database::analyze);
+                    }).analyzedBy(database::analyze).inUnitsOf((Transactions) transactions);
         } catch (RuntimeException e) {
             if (factory != null) {
                 factory.close();
@@ -68,7 +69,7 @@ final class JpaContenders {
      * moves the application's id source past them: the sequence on PostgreSQL, the counter row
      * elsewhere. Runs while nothing else writes.
      */
-    private static void fill(BenchDatabase database, long total) {
+    static void fill(BenchDatabase database, long total) {
         Backend backend = database.backend();
         long last = lastId(database);
         long missing = total - last;

@@ -9,6 +9,7 @@ import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Subscription;
 import dev.eventsourcing.persistence.Tracking;
+import dev.eventsourcing.persistence.Transactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,7 @@ public class RecorderContender implements Contender {
     private Supplier<RecorderContender> fresh;
     private final Filler filler;
     private Runnable analyzer = () -> { };
+    private Transactions transactions = Transactions.NONE;
     private final AutoCloseable resources;
 
     public RecorderContender(String name, Backend backend, ApplicationRecorder events, AggregateRecorder snapshots,
@@ -71,6 +73,12 @@ public class RecorderContender implements Contender {
     /** This contender, updating planner statistics with {@code analyzer}. */
     RecorderContender analyzedBy(Runnable analyzer) {
         this.analyzer = analyzer;
+        return this;
+    }
+
+    /** This contender, reading a snapshot and the events after it in one unit of work of {@code transactions}. */
+    RecorderContender inUnitsOf(Transactions transactions) {
+        this.transactions = Objects.requireNonNull(transactions);
         return this;
     }
 
@@ -109,9 +117,13 @@ public class RecorderContender implements Contender {
         snapshots.insertEvents(List.of(snapshot));
     }
 
-    /** As the repository does it: the latest snapshot, then the events after its version. */
+    /** As the repository does it: the latest snapshot, then the events after its version, in one unit of work. */
     @Override
     public int loadFromSnapshot(UUID originatorId) {
+        return transactions.inNewTransaction(unitOfWork -> readFromSnapshot(originatorId));
+    }
+
+    private int readFromSnapshot(UUID originatorId) {
         List<StoredEvent> latest = snapshots.selectEvents(originatorId, EventSelection.all().descending().limit(1));
         EventSelection rest = latest.isEmpty() ? EventSelection.all() : EventSelection.all().after(latest.get(0).originatorVersion());
         return latest.size() + events.selectEvents(originatorId, rest).size();

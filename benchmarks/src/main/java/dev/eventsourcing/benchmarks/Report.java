@@ -79,13 +79,16 @@ final class Report {
         return rows;
     }
 
-    /** A cell: median, and the ratio to the baseline when there is one ("1.00" for the baseline itself). */
+    /**
+     * A cell: median, the ratio to the baseline when there is one ("1.00" for the baseline
+     * itself), and the spread of the rounds, e.g. {@code 6,310 (0.91×, ±4%)}.
+     */
     private String cell(Figure f) {
         if (f == null) {
             return "n/a";
         }
-        String ratio = ratioOf(f).map(r -> String.format(Locale.ROOT, " (%.2f×)", r)).orElse("");
-        return number(f.median()) + ratio;
+        String ratio = ratioOf(f).map(r -> String.format(Locale.ROOT, "%.2f×, ", r)).orElse("");
+        return number(f.median()) + " (" + ratio + (f.samples().length < 2 ? "" : "±") + percent(f) + ")";
     }
 
     /** The Markdown table that goes into the README. */
@@ -140,6 +143,7 @@ final class Report {
                     .append(", \"median\": ").append(json(f.median()))
                     .append(", \"min\": ").append(json(f.min()))
                     .append(", \"max\": ").append(json(f.max()))
+                    .append(", \"spread\": ").append(json(f.spread()))
                     .append(", \"samples\": ").append(samples(f))
                     .append(", \"ratioToRawJdbc\": ").append(ratioOf(f).map(Report::json).orElse("null"))
                     .append('}');

@@ -52,6 +52,7 @@ final class Scenarios {
             c.analyze();
         }
         reads(contenders);
+        new ApplicationScenarios(harness, this).run(contenders);
         catchUp(contenders);
         new LargeLogScenario(harness, this).run(contenders);
     }
@@ -130,7 +131,7 @@ final class Scenarios {
     }
 
     /** Checks a capped round: short only because the cap was reached, which is noted. */
-    long capped(String scenario, Contender c, long done, long expected) {
+    long capped(String scenario, Measured c, long done, long expected) {
         if (done < expected) {
             harness.note(scenario + ": " + c.name() + "/" + c.backend().label() + " reached the cap after "
                     + format(done) + " of " + format(expected) + " notifications; its rate covers those");
