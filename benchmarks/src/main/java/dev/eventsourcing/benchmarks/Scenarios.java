@@ -9,7 +9,8 @@ import java.util.function.IntSupplier;
 /**
  * The scenarios of the benchmark, run on the contenders of one backend in a fixed order: the
  * write scenarios on a nearly empty store, then loads, latency, the log of {@code bench.log}
- * notifications (reads and catch-up), and last the large log of {@code bench.large-log}.
+ * notifications (reads, the scenarios through the application, catch-up), and last the large log
+ * of {@code bench.large-log}.
  */
 final class Scenarios {
 
