@@ -159,6 +159,112 @@ BEGIN
     RETURN least(v_last, coalesce(v_in_progress - 1, v_last));
 END $$;
 
+-- The highest notification id readers may rely on: the highest stored id at or below the
+-- watermark, read in a statement of its own after the watermark, so that a row committed at or
+-- below it before that statement is seen. One call instead of two round trips.
+CREATE OR REPLACE FUNCTION es_max_notification_id(p_application_name VARCHAR) RETURNS BIGINT
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    v_watermark BIGINT := es_notification_watermark(p_application_name);
+BEGIN
+    RETURN coalesce((SELECT max(e.notification_id) FROM es_events e
+                      WHERE e.application_name = p_application_name AND e.notification_id <= v_watermark), 0);
+END $$;
+
+-- A page of the notification log in one call: up to p_limit rows with ids from p_first to
+-- p_last, of the topics p_topics (NULL for every topic), ascending. Like the watermark it needs
+-- READ COMMITTED, and it must stay VOLATILE: then each statement below runs on a snapshot of its
+-- own, taken when it starts, which is what lets "watermark, then select" live in one call.
+--
+-- Why it returns no row that would let its caller skip one (the caller reads on from the last id
+-- returned + 1), although it usually reads no watermark at all:
+--  * Notification ids are unique within an application (the primary key) and a stored row is
+--    never deleted by another transaction while it is visible (a writer deletes only its own
+--    uncommitted rows, after a conflict). So if, in one snapshot, every id from p_first to m is
+--    present, every one of those ids is taken by a committed row: no transaction still in
+--    progress, or committing later, holds one of them, and none can ever appear there again.
+--  * The first statement selects the page and, in the same snapshot, tests exactly that, for m
+--    the highest id it would return: the page is returned only when the ids from p_first to m
+--    are all present. With a topic filter the test counts the rows of every topic, not only the
+--    kept ones: a hidden row of another topic proves its id settled as well as a kept one, while
+--    a missing id of unknown topic could belong to a kept row still in progress. Rows above m are
+--    not the caller's business in this call: it goes on from m + 1, where the next call tests
+--    again. (The test says nothing of ids below p_first: a caller polling from its last seen
+--    id + 1 has them from earlier calls, which made the same test or stopped at the watermark.)
+--  * Otherwise (a gap: an id in progress, or one rolled back for good) the function falls back
+--    to the watermark argument of es_notification_watermark: it reads the watermark, then selects
+--    again in a new statement, so on a snapshot taken after the watermark, bounded by it.
+--  * When the first statement finds nothing to return because nothing is stored from p_first on
+--    (the tail of the log, where followers poll), returning nothing is safe and needs no
+--    watermark; an EXISTS in a statement of its own tells the two cases apart. A row committed
+--    between the two statements only sends the call to the watermark path, which is safe too.
+-- So the watermark, and its read of pg_locks, is paid only for pages with a gap; a log read
+-- from start to end without concurrent writers never reads it.
+CREATE OR REPLACE FUNCTION es_select_notifications(p_application_name VARCHAR, p_first BIGINT, p_last BIGINT,
+                                                   p_limit INTEGER, p_topics VARCHAR[])
+RETURNS TABLE (notification_id BIGINT, originator_id UUID, originator_version BIGINT, topic VARCHAR, state BYTEA)
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    v_rows      BIGINT;
+    v_watermark BIGINT;
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'Reading notifications needs READ COMMITTED isolation, not %',
+            current_setting('transaction_isolation') USING ERRCODE = '25000';
+    END IF;
+    IF p_limit < 1 OR p_last < p_first THEN
+        RETURN;
+    END IF;
+    IF p_topics IS NULL THEN
+        RETURN QUERY
+            WITH page AS (
+                SELECT e.notification_id, e.originator_id, e.originator_version, e.topic, e.state
+                  FROM es_events e
+                 WHERE e.application_name = p_application_name
+                   AND e.notification_id >= p_first AND e.notification_id <= p_last
+                 ORDER BY e.notification_id
+                 LIMIT p_limit)
+            SELECT p.notification_id, p.originator_id, p.originator_version, CAST(p.topic AS VARCHAR), p.state
+              FROM page p
+             WHERE (SELECT count(*) FROM page) = (SELECT max(q.notification_id) FROM page q) - p_first + 1
+             ORDER BY p.notification_id;
+    ELSE
+        RETURN QUERY
+            WITH page AS (
+                SELECT e.notification_id, e.originator_id, e.originator_version, e.topic, e.state
+                  FROM es_events e
+                 WHERE e.application_name = p_application_name
+                   AND e.notification_id >= p_first AND e.notification_id <= p_last
+                   AND e.topic = ANY (p_topics)
+                 ORDER BY e.notification_id
+                 LIMIT p_limit),
+            bound AS (SELECT max(q.notification_id) AS m FROM page q)
+            SELECT p.notification_id, p.originator_id, p.originator_version, CAST(p.topic AS VARCHAR), p.state
+              FROM page p, bound b
+             WHERE (SELECT count(*) FROM es_events a
+                     WHERE a.application_name = p_application_name
+                       AND a.notification_id >= p_first AND a.notification_id <= b.m) = b.m - p_first + 1
+             ORDER BY p.notification_id;
+    END IF;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    IF v_rows > 0 OR NOT EXISTS (
+            SELECT 1 FROM es_events e
+             WHERE e.application_name = p_application_name
+               AND e.notification_id >= p_first AND e.notification_id <= p_last
+               AND (p_topics IS NULL OR e.topic = ANY (p_topics))) THEN
+        RETURN;
+    END IF;
+    v_watermark := es_notification_watermark(p_application_name);
+    RETURN QUERY
+        SELECT e.notification_id, e.originator_id, e.originator_version, CAST(e.topic AS VARCHAR), e.state
+          FROM es_events e
+         WHERE e.application_name = p_application_name
+           AND e.notification_id >= p_first AND e.notification_id <= least(p_last, v_watermark)
+           AND (p_topics IS NULL OR e.topic = ANY (p_topics))
+         ORDER BY e.notification_id
+         LIMIT p_limit;
+END $$;
+
 -- Notifications that readers parked (JpaParkingRecorder): one row per (reader, upstream log,
 -- notification id), kept after it is retried or skipped as the trail of what was done. Times
 -- are microseconds since 1970-01-01 UTC (exact with every database and JPA provider). The

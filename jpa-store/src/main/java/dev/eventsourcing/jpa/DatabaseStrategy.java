@@ -3,6 +3,8 @@ package dev.eventsourcing.jpa;
 import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.persistence.ConcurrencyConflictException;
 import dev.eventsourcing.persistence.IntegrityException;
+import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.NotificationSelection;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Tracking;
 import jakarta.persistence.EntityManager;
@@ -87,6 +89,25 @@ public interface DatabaseStrategy {
     }
 
     /**
+     * Reserves ids for the events and inserts them under those ids, in this unit of work, and
+     * returns the first id: {@link #reserveNotificationIds} then {@link #insertEvents} by
+     * default. A strategy may do both in one statement (PostgreSQL does), saving a round trip
+     * per append.
+     *
+     * @param em the entity manager of the current unit of work
+     * @param applicationName the application whose log is written
+     * @param events the batch, in order; not empty
+     * @return the first id; the batch's ids run from it to it plus the batch size, minus 1
+     * @throws ConcurrencyConflictException when an event's version is taken; the unit of work
+     *     then holds none of the events
+     */
+    default long appendEvents(EntityManager em, String applicationName, List<StoredEvent> events) {
+        long first = reserveNotificationIds(em, applicationName, events);
+        insertEvents(em, applicationName, first, events);
+        return first;
+    }
+
+    /**
      * Records the position of the application (a downstream reader) in an upstream log, in this
      * unit of work, unless it is not above the highest position recorded.
      *
@@ -113,6 +134,34 @@ public interface DatabaseStrategy {
      *         commit order and every committed id is safe
      */
     long visibleUpTo(EntityManager em, String applicationName);
+
+    /**
+     * The notifications of the selection that a reader may be given now, ascending by id: never
+     * one that would let a reader going on from the last id returned skip a notification that
+     * commits later. By default the rows at or below {@link #visibleUpTo}, read in a statement
+     * after it; a strategy may read the page in one call (PostgreSQL does).
+     *
+     * @param em the entity manager of the current unit of work
+     * @param applicationName the application whose log is read
+     * @param selection the ids, limit and topics to select
+     * @return the notifications, ascending by id
+     */
+    default List<Notification> selectNotifications(EntityManager em, String applicationName,
+                                                   NotificationSelection selection) {
+        return NotificationQueries.select(this, em, applicationName, selection);
+    }
+
+    /**
+     * The highest notification id readers may rely on now: the highest stored id at or below
+     * {@link #visibleUpTo}, or 0 when there is none. A strategy may read it in one call.
+     *
+     * @param em the entity manager of the current unit of work
+     * @param applicationName the application whose log is read
+     * @return the highest stored id that is safe to return
+     */
+    default long maxNotificationId(EntityManager em, String applicationName) {
+        return NotificationQueries.max(this, em, applicationName);
+    }
 
     /**
      * The tables of this strategy's database: the DDL script that creates them and the lock that

@@ -18,6 +18,18 @@ final class EventRows {
             INSERT INTO es_events (application_name, notification_id, originator_id, originator_version, topic, state)
             VALUES %s
             ON CONFLICT (application_name, originator_id, originator_version) DO NOTHING""";
+    // The reservation is a CTE of its own, so it runs once and before the insert (a CTE calling a
+    // volatile function is never inlined); the insert, a data-modifying CTE, always runs to the
+    // end. The row tells the first id and how many rows went in. Row numbers count from 0.
+    private static final String RESERVE_AND_INSERT = """
+            WITH reserved AS (SELECT es_reserve_notification_ids(?1, ?2) AS first_id),
+            inserted AS (
+                INSERT INTO es_events (application_name, notification_id, originator_id, originator_version, topic, state)
+                SELECT ?1, r.first_id + v.n, CAST(v.originator_id AS UUID), v.originator_version, v.topic, v.state
+                  FROM reserved r, (VALUES %s) AS v (n, originator_id, originator_version, topic, state)
+                ON CONFLICT (application_name, originator_id, originator_version) DO NOTHING
+                RETURNING 1)
+            SELECT r.first_id, (SELECT count(*) FROM inserted) FROM reserved r""";
     private static final String OWN_IDS = """
             SELECT notification_id FROM es_events WHERE application_name = ?1 AND notification_id BETWEEN ?2 AND ?3""";
     private static final String DELETE_OWN = """
@@ -55,6 +67,47 @@ final class EventRows {
         if (inserted < events.size()) {
             throw conflict(em, applicationName, firstId, events);
         }
+    }
+
+    /**
+     * PostgreSQL: reserves the batch's ids ({@code es_reserve_notification_ids}, whose comments
+     * give the no-skip argument) and inserts the events under them in one statement, so an
+     * append costs one round trip before the commit, as a plain insert does. Rows whose version
+     * is taken are skipped as in {@link #insertUnlessTaken}, and the rows inserted are then
+     * deleted again. The batch must fit one statement ({@link #fitsOneStatement}).
+     *
+     * @return the first id reserved
+     * @throws ConcurrencyConflictException naming the first event, in batch order, that was skipped
+     */
+    static long reserveAndInsertUnlessTaken(EntityManager em, String applicationName, List<StoredEvent> events) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            int p = 3 + 4 * i;
+            values.append(i == 0 ? "" : ",\n").append('(').append(i).append(", ?").append(p).append(", ?")
+                    .append(p + 1).append(", ?").append(p + 2).append(", ?").append(p + 3).append(')');
+        }
+        Query append = em.createNativeQuery(RESERVE_AND_INSERT.formatted(values))
+                .setParameter(1, applicationName)
+                .setParameter(2, events.size());
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent event = events.get(i);
+            int p = 3 + 4 * i;
+            append.setParameter(p, event.originatorId().toString())
+                    .setParameter(p + 1, event.originatorVersion())
+                    .setParameter(p + 2, event.topic())
+                    .setParameter(p + 3, event.state());
+        }
+        Object[] row = (Object[]) append.getSingleResult();
+        long first = ((Number) row[0]).longValue();
+        if (((Number) row[1]).intValue() < events.size()) {
+            throw conflict(em, applicationName, first, events);
+        }
+        return first;
+    }
+
+    /** Whether {@link #reserveAndInsertUnlessTaken} takes the batch in one statement. */
+    static boolean fitsOneStatement(List<StoredEvent> events) {
+        return events.size() <= ROWS_PER_STATEMENT;
     }
 
     private static int insertChunk(EntityManager em, String applicationName, long firstId, List<StoredEvent> chunk) {

@@ -13,7 +13,6 @@ import dev.eventsourcing.persistence.Subscription;
 import dev.eventsourcing.persistence.Tracking;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -27,8 +26,10 @@ import java.util.stream.LongStream;
  *
  * <p>Ids are reserved through the {@link DatabaseStrategy}, which guarantees that a reader
  * polling from its last seen id never skips a notification that commits late. Reads return only
- * rows up to the strategy's watermark, and {@link #maxNotificationId()} too. On PostgreSQL, read
- * in READ COMMITTED transactions (the default); other isolation levels are refused.
+ * rows that the strategy finds safe (up to its watermark, or on PostgreSQL a page whose ids are
+ * all present from its start), and {@link #maxNotificationId()} stops at the watermark. On
+ * PostgreSQL, read in READ COMMITTED transactions (the default); other isolation levels are
+ * refused.
  *
  * <p>{@link #insertEvents} flushes inside the call: a taken version fails there with a
  * {@link ConcurrencyConflictException} naming the event, never at commit, and the call leaves
@@ -46,23 +47,6 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
     private static final String SELECT_ASCENDING = EventQueries.selectEventsJpql("StoredEventEntity", "applicationName", false);
     private static final String SELECT_DESCENDING = EventQueries.selectEventsJpql("StoredEventEntity", "applicationName", true);
     private static final StateRows STATES = new StateRows("StoredEventEntity", "applicationName", "es_events", "application_name");
-    private static final String SELECT_NOTIFICATIONS = """
-            SELECT NEW dev.eventsourcing.persistence.Notification(
-                e.notificationId, e.originatorId, e.originatorVersion, e.topic, e.state)
-            FROM StoredEventEntity e
-            WHERE e.applicationName = :applicationName
-              AND e.notificationId >= :first AND e.notificationId <= :last
-            ORDER BY e.applicationName, e.notificationId""";
-    private static final String SELECT_NOTIFICATIONS_OF_TOPICS = """
-            SELECT NEW dev.eventsourcing.persistence.Notification(
-                e.notificationId, e.originatorId, e.originatorVersion, e.topic, e.state)
-            FROM StoredEventEntity e
-            WHERE e.applicationName = :applicationName
-              AND e.notificationId >= :first AND e.notificationId <= :last AND e.topic IN :topics
-            ORDER BY e.applicationName, e.notificationId""";
-    private static final String MAX_NOTIFICATION_ID = """
-            SELECT MAX(e.notificationId) FROM StoredEventEntity e
-            WHERE e.applicationName = :applicationName AND e.notificationId <= :last""";
     private static final String COUNT_VERSION = """
             SELECT COUNT(e) FROM StoredEventEntity e
             WHERE e.applicationName = :applicationName AND e.originatorId = :originatorId
@@ -163,8 +147,7 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
 
     private List<Long> persist(EntityManager em, EventBatch batch, Tracking tracking) {
         try {
-            long first = database.reserveNotificationIds(em, applicationName, batch.events());
-            database.insertEvents(em, applicationName, first, batch.events());
+            long first = database.appendEvents(em, applicationName, batch.events());
             return LongStream.range(first, first + batch.size()).boxed().toList();
         } catch (ConcurrencyConflictException conflict) {
             if (tracking != null) {
@@ -212,25 +195,7 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
     public List<Notification> selectNotifications(NotificationSelection selection) {
         Objects.requireNonNull(selection, "selection");
         try {
-            return transactions.inTransaction(em -> {
-                // The watermark first, in a statement of its own: the select's snapshot must be
-                // taken after it, or a row committed in between could be skipped.
-                long last = Math.min(database.visibleUpTo(em, applicationName),
-                        selection.stop() == null ? Long.MAX_VALUE : selection.stop());
-                if (last < selection.firstId()) {
-                    return List.<Notification>of();
-                }
-                TypedQuery<Notification> query = em.createQuery(selection.topics().isEmpty()
-                                ? SELECT_NOTIFICATIONS : SELECT_NOTIFICATIONS_OF_TOPICS, Notification.class)
-                        .setParameter("applicationName", applicationName)
-                        .setParameter("first", selection.firstId())
-                        .setParameter("last", last)
-                        .setMaxResults(selection.limit());
-                if (!selection.topics().isEmpty()) {
-                    query.setParameter("topics", selection.topics());
-                }
-                return query.getResultList();
-            });
+            return transactions.inTransaction(em -> database.selectNotifications(em, applicationName, selection));
         } catch (RuntimeException e) {
             throw JpaExceptions.translate(e, "Selecting notifications of " + applicationName);
         }
@@ -239,14 +204,7 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
     @Override
     public long maxNotificationId() {
         try {
-            return transactions.inTransaction(em -> {
-                long last = database.visibleUpTo(em, applicationName);
-                Long max = em.createQuery(MAX_NOTIFICATION_ID, Long.class)
-                        .setParameter("applicationName", applicationName)
-                        .setParameter("last", last)
-                        .getSingleResult();
-                return max == null ? 0L : max;
-            });
+            return transactions.inTransaction(em -> database.maxNotificationId(em, applicationName));
         } catch (RuntimeException e) {
             throw JpaExceptions.translate(e, "Selecting the highest notification id of " + applicationName);
         }

@@ -1,9 +1,14 @@
 package dev.eventsourcing.jpa;
 
+import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.NotificationSelection;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Tracking;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * PostgreSQL: concurrent writers, readers bounded by a visibility watermark.
@@ -14,7 +19,13 @@ import java.util.List;
  * id, a writer takes a transaction-level advisory lock keyed by the sequence's value + 1, a
  * lower bound of its ids, which PostgreSQL holds until the commit or rollback is complete. A
  * reader reads the sequence value, then the keys still locked, and returns only rows below the
- * lowest of them. One function call per reservation and per read.
+ * lowest of them.
+ *
+ * <p>One statement per append: the reservation and the insert go together (see
+ * {@link EventRows#reserveAndInsertUnlessTaken}). One call per page read
+ * ({@code es_select_notifications}), which reads the watermark only when the page it found has a
+ * gap: a page whose ids are all present from its first on can hide nothing (the argument is in
+ * {@code postgresql.sql}), so a log read while no writer is busy never scans the lock table.
  * Every lock is transaction-level, so a statement cancelled or timed out midway leaves none
  * behind on a pooled connection (the exclusive lock that keeps a batch's ids contiguous lasts
  * only as long as a block that rolls itself back). A rolled-back transaction, including one
@@ -32,6 +43,8 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
     private static final String REGISTER = "SELECT es_application_key(?1)";
     private static final String RESERVE = "SELECT es_reserve_notification_ids(?1, ?2)";
     private static final String WATERMARK = "SELECT es_notification_watermark(?1)";
+    private static final String MAX_NOTIFICATION_ID = "SELECT es_max_notification_id(?1)";
+    private static final String SELECT_NOTIFICATIONS = "SELECT * FROM es_select_notifications(?1, ?2, ?3, ?4, %s)";
 
     @Override
     public void register(EntityManager em, String applicationName) {
@@ -50,6 +63,56 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
     @Override
     public void insertEvents(EntityManager em, String applicationName, long firstId, List<StoredEvent> events) {
         EventRows.insertUnlessTaken(em, applicationName, firstId, events);
+    }
+
+    @Override
+    public long appendEvents(EntityManager em, String applicationName, List<StoredEvent> events) {
+        if (!EventRows.fitsOneStatement(events)) {
+            return DatabaseStrategy.super.appendEvents(em, applicationName, events);
+        }
+        return EventRows.reserveAndInsertUnlessTaken(em, applicationName, events);
+    }
+
+    @Override
+    public List<Notification> selectNotifications(EntityManager em, String applicationName,
+                                                  NotificationSelection selection) {
+        List<String> topics = List.copyOf(selection.topics());
+        StringBuilder array = new StringBuilder(topics.isEmpty() ? "CAST(NULL AS VARCHAR[])" : "CAST(ARRAY[");
+        for (int i = 0; i < topics.size(); i++) {
+            array.append(i == 0 ? "?" : ", ?").append(5 + i);
+        }
+        if (!topics.isEmpty()) {
+            // The blank keeps EclipseLink from reading the bracket into the parameter's name.
+            array.append(" ] AS VARCHAR[])");
+        }
+        Query query = em.createNativeQuery(SELECT_NOTIFICATIONS.formatted(array))
+                .setParameter(1, applicationName)
+                .setParameter(2, selection.firstId())
+                .setParameter(3, selection.stop() == null ? Long.MAX_VALUE : selection.stop())
+                .setParameter(4, selection.limit());
+        for (int i = 0; i < topics.size(); i++) {
+            query.setParameter(5 + i, topics.get(i));
+        }
+        List<?> rows = query.getResultList();
+        List<Notification> notifications = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            notifications.add(new Notification(((Number) columns[0]).longValue(), uuid(columns[1]),
+                    ((Number) columns[2]).longValue(), (String) columns[3], (byte[]) columns[4]));
+        }
+        return notifications;
+    }
+
+    // The drivers' UUID, or its text where a provider hands that over.
+    private static UUID uuid(Object value) {
+        return value instanceof UUID id ? id : UUID.fromString(value.toString().trim());
+    }
+
+    @Override
+    public long maxNotificationId(EntityManager em, String applicationName) {
+        return ((Number) em.createNativeQuery(MAX_NOTIFICATION_ID)
+                .setParameter(1, applicationName)
+                .getSingleResult()).longValue();
     }
 
     @Override

@@ -130,6 +130,53 @@ class PostgresWatermarkTest {
         }
     }
 
+    /**
+     * A read of some topics returns a page only if no id below its last row is missing, whatever
+     * the topic: the missing id here is of another topic, but no reader can know that before it
+     * commits, so a committed row of the kept topic above it must wait too.
+     */
+    @Test
+    void aReadOfSomeTopicsStopsBelowAnIdInProgressOfAnotherTopic() throws Exception {
+        PlannedTransactions transactions = new PlannedTransactions(DATABASE.transactions());
+        var recorder = new JpaApplicationRecorder(application, transactions, DatabaseStrategy.postgresql());
+        long before = recorder.insertEvents(List.of(NotificationOrderingTestCase.event("kept"))).get(0);
+        CountDownLatch reserved = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        var held = CompletableFuture.supplyAsync(() -> transactions.under(Plan.holdUntil(reserved, release),
+                () -> recorder.insertEvents(List.of(NotificationOrderingTestCase.event("other")))));
+        assertTrue(reserved.await(10, TimeUnit.SECONDS));
+
+        long after = recorder.insertEvents(List.of(NotificationOrderingTestCase.event("kept"))).get(0);
+        var kept = NotificationSelection.after(0, 10).topics(java.util.Set.of("kept"));
+        List<Long> whileHeld = ids(recorder.selectNotifications(kept));
+        List<Long> fromTheHeldOnWhileHeld = ids(recorder.selectNotifications(NotificationSelection.after(before, 10)
+                .topics(java.util.Set.of("kept"))));
+        release.countDown();
+        long heldId = held.get(10, TimeUnit.SECONDS).get(0);
+
+        assertEquals(List.of(before, heldId, after), List.of(1L, 2L, 3L));
+        assertEquals(List.of(before), whileHeld, "only the row below the id in progress");
+        assertEquals(List.of(), fromTheHeldOnWhileHeld, "nothing above the id in progress");
+        assertEquals(List.of(before, after), ids(recorder.selectNotifications(kept)));
+    }
+
+    /** An id rolled back for good leaves a gap that a reader passes once the watermark is above it. */
+    @Test
+    void aReadPassesAnIdRolledBackForGood() {
+        PlannedTransactions transactions = new PlannedTransactions(DATABASE.transactions());
+        var recorder = new JpaApplicationRecorder(application, transactions, DatabaseStrategy.postgresql());
+        recorder.insertEvents(List.of(NotificationOrderingTestCase.event("first")));
+        var rolledBack = assertThrows(dev.eventsourcing.persistence.RecorderException.class,
+                () -> transactions.under(Plan.rollBack(),
+                        () -> recorder.insertEvents(List.of(NotificationOrderingTestCase.event("rolled back")))));
+        assertTrue(rolledBack.getCause() instanceof PlannedTransactions.PlannedRollback, "rolled back as planned");
+        recorder.insertEvents(List.of(NotificationOrderingTestCase.event("third")));
+
+        assertEquals(List.of(1L, 3L), ids(recorder.selectNotifications(NotificationSelection.after(0, 10))));
+        assertEquals(List.of(3L), ids(recorder.selectNotifications(NotificationSelection.after(1, 10))));
+        assertEquals(3, recorder.maxNotificationId());
+    }
+
     private long inProgressKeys(java.sql.Statement statement) throws java.sql.SQLException {
         try (var rows = statement.executeQuery("SELECT 1163067392 + es_application_key('" + application + "')")) {
             rows.next();
