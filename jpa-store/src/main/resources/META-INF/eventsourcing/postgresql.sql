@@ -199,7 +199,11 @@ END $$;
 --    watermark; an EXISTS in a statement of its own tells the two cases apart. A row committed
 --    between the two statements only sends the call to the watermark path, which is safe too.
 -- So the watermark, and its read of pg_locks, is paid only for pages with a gap; a log read
--- from start to end without concurrent writers never reads it.
+-- from start to end without concurrent writers never reads it. For a read of every topic the
+-- recorder (PostgresWatermarkStrategy) makes the first step itself, cheaper than through this
+-- function: one plain select, whose rows all come from one snapshot, and the same test on the
+-- ids it got (empty, or running from p_first without a gap); it calls this function only when
+-- that page has a gap, or when the read keeps only some topics.
 CREATE OR REPLACE FUNCTION es_select_notifications(p_application_name VARCHAR, p_first BIGINT, p_last BIGINT,
                                                    p_limit INTEGER, p_topics VARCHAR[])
 RETURNS TABLE (notification_id BIGINT, originator_id UUID, originator_version BIGINT, topic VARCHAR, state BYTEA)
@@ -215,6 +219,9 @@ BEGIN
     IF p_limit < 1 OR p_last < p_first THEN
         RETURN;
     END IF;
+    -- Ids start at 1 (the sequences' MINVALUE): a read from 0 or below is a read from 1, whose
+    -- page can pass the test.
+    p_first := greatest(p_first, 1);
     IF p_topics IS NULL THEN
         RETURN QUERY
             WITH page AS (

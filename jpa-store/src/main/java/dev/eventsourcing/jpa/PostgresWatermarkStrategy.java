@@ -22,10 +22,10 @@ import java.util.UUID;
  * lowest of them.
  *
  * <p>One statement per append: the reservation and the insert go together (see
- * {@link EventRows#reserveAndInsertUnlessTaken}). One call per page read
- * ({@code es_select_notifications}), which reads the watermark only when the page it found has a
- * gap: a page whose ids are all present from its first on can hide nothing (the argument is in
- * {@code postgresql.sql}), so a log read while no writer is busy never scans the lock table.
+ * {@link EventRows#reserveAndInsertUnlessTaken}). One statement per page read as a rule: the
+ * watermark is read only when the page found has a gap, since a page whose ids are all present
+ * from its first on can hide nothing (see {@link #selectNotifications}; the argument is in
+ * {@code postgresql.sql}). So a log read while no writer is busy never scans the lock table.
  * Every lock is transaction-level, so a statement cancelled or timed out midway leaves none
  * behind on a pooled connection (the exclusive lock that keeps a batch's ids contiguous lasts
  * only as long as a block that rolls itself back). A rolled-back transaction, including one
@@ -73,9 +73,36 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
         return EventRows.reserveAndInsertUnlessTaken(em, applicationName, events);
     }
 
+    /**
+     * A page of every topic is selected in a plain statement, and returned when its ids run
+     * without a gap from the first asked for (or it is empty): in one snapshot, every id up to
+     * its last is then taken by a committed row, and no row can appear among them later (the
+     * argument is written beside {@code es_select_notifications} in {@code postgresql.sql}). Else,
+     * or when the selection keeps only some topics (the test must then see the ids of the other
+     * topics too, which the server makes), the function does it all in one call: the same test,
+     * then the watermark and a select below it.
+     */
     @Override
     public List<Notification> selectNotifications(EntityManager em, String applicationName,
                                                   NotificationSelection selection) {
+        if (selection.topics().isEmpty()) {
+            long last = selection.stop() == null ? Long.MAX_VALUE : selection.stop();
+            List<Notification> page = NotificationQueries.between(em, applicationName, selection, last);
+            if (page.isEmpty() || withoutGap(page, selection.firstId())) {
+                return page;
+            }
+        }
+        return selectThroughFunction(em, applicationName, selection);
+    }
+
+    // Ids are unique and ascending, so they run without a gap exactly when the last is the first
+    // plus the count, minus 1. Ids start at 1: a read from below 1 is a read from 1.
+    private static boolean withoutGap(List<Notification> page, long firstId) {
+        return page.get(page.size() - 1).id() - Math.max(firstId, 1) == page.size() - 1;
+    }
+
+    private static List<Notification> selectThroughFunction(EntityManager em, String applicationName,
+                                                            NotificationSelection selection) {
         List<String> topics = List.copyOf(selection.topics());
         StringBuilder array = new StringBuilder(topics.isEmpty() ? "CAST(NULL AS VARCHAR[])" : "CAST(ARRAY[");
         for (int i = 0; i < topics.size(); i++) {
