@@ -171,6 +171,20 @@ BEGIN
                       WHERE e.application_name = p_application_name AND e.notification_id <= v_watermark), 0);
 END $$;
 
+-- True in a READ COMMITTED transaction; raises otherwise, as the watermark does. The recorder's
+-- plain select of a page (see es_select_notifications) names it in its WHERE clause, where it
+-- is evaluated once per statement (it reads no row), so that every read refuses other isolation
+-- levels alike, whether or not it comes to need the watermark.
+CREATE OR REPLACE FUNCTION es_read_committed() RETURNS BOOLEAN
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'Reading notifications needs READ COMMITTED isolation, not %',
+            current_setting('transaction_isolation') USING ERRCODE = '25000';
+    END IF;
+    RETURN TRUE;
+END $$;
+
 -- A page of the notification log in one call: up to p_limit rows with ids from p_first to
 -- p_last, of the topics p_topics (NULL for every topic), ascending. Like the watermark it needs
 -- READ COMMITTED, and it must stay VOLATILE: then each statement below runs on a snapshot of its

@@ -43,15 +43,6 @@ final class NotificationQueries {
         // after it, or a row committed in between could be skipped.
         long last = Math.min(database.visibleUpTo(em, applicationName),
                 selection.stop() == null ? Long.MAX_VALUE : selection.stop());
-        return between(em, applicationName, selection, last);
-    }
-
-    /**
-     * The selected notifications with ids up to {@code last}, in one statement, so on one
-     * snapshot, with no bound from a watermark.
-     */
-    static List<Notification> between(EntityManager em, String applicationName, NotificationSelection selection,
-                                      long last) {
         if (last < selection.firstId()) {
             return List.of();
         }

@@ -44,6 +44,12 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
     private static final String RESERVE = "SELECT es_reserve_notification_ids(?1, ?2)";
     private static final String WATERMARK = "SELECT es_notification_watermark(?1)";
     private static final String MAX_NOTIFICATION_ID = "SELECT es_max_notification_id(?1)";
+    // es_read_committed() reads no row, so it is evaluated once, before the rows are read.
+    private static final String SELECT_PAGE = """
+            SELECT notification_id, originator_id, originator_version, topic, state FROM es_events
+            WHERE application_name = ?1 AND notification_id >= ?2 AND notification_id <= ?3 AND es_read_committed()
+            ORDER BY application_name, notification_id
+            LIMIT ?4""";
     private static final String SELECT_NOTIFICATIONS = "SELECT * FROM es_select_notifications(?1, ?2, ?3, ?4, %s)";
 
     @Override
@@ -86,8 +92,11 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
     public List<Notification> selectNotifications(EntityManager em, String applicationName,
                                                   NotificationSelection selection) {
         if (selection.topics().isEmpty()) {
-            long last = selection.stop() == null ? Long.MAX_VALUE : selection.stop();
-            List<Notification> page = NotificationQueries.between(em, applicationName, selection, last);
+            List<Notification> page = notifications(em.createNativeQuery(SELECT_PAGE)
+                    .setParameter(1, applicationName)
+                    .setParameter(2, selection.firstId())
+                    .setParameter(3, selection.stop() == null ? Long.MAX_VALUE : selection.stop())
+                    .setParameter(4, selection.limit()));
             if (page.isEmpty() || withoutGap(page, selection.firstId())) {
                 return page;
             }
@@ -120,6 +129,10 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
         for (int i = 0; i < topics.size(); i++) {
             query.setParameter(5 + i, topics.get(i));
         }
+        return notifications(query);
+    }
+
+    private static List<Notification> notifications(Query query) {
         List<?> rows = query.getResultList();
         List<Notification> notifications = new ArrayList<>(rows.size());
         for (Object row : rows) {

@@ -60,7 +60,7 @@ class PostgresInterruptedStatementTest {
         MARKING_IN_PROGRESS("advisory"),
         /** Inserting the events, waiting for another transaction that inserted the same version. */
         INSERTING("transactionid"),
-        /** A reader's watermark, waiting for the id sequence. */
+        /** A reader's watermark (read for a page with a gap), waiting for the id sequence. */
         READING_THE_WATERMARK("relation");
 
         final String waitEvent;
@@ -89,6 +89,14 @@ class PostgresInterruptedStatementTest {
         String application = TestDatabase.uniqueName("interrupted");
         var setUp = new JpaApplicationRecorder(application, DATABASE.transactions(), DatabaseStrategy.postgresql());
         setUp.insertEvents(List.of(event(UUID.randomUUID(), "before")));
+        if (step == Step.READING_THE_WATERMARK) {
+            // A reader reads the watermark only for a page with a gap: an id taken and never
+            // stored (as by a rollback), below a stored event, makes one.
+            try (Connection connection = DATABASE.connection()) {
+                execute(connection, "SELECT nextval('es_notification_ids_" + applicationKey(connection, application) + "')");
+            }
+            setUp.insertEvents(List.of(event(UUID.randomUUID(), "after a gap")));
+        }
         UUID contested = UUID.randomUUID();
         // A pool of its own, as another process's: the interrupted connection stays open in it.
         EntityManagerFactory victimPool = DATABASE.openFactory();
