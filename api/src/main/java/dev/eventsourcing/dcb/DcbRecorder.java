@@ -1,6 +1,8 @@
 package dev.eventsourcing.dcb;
 
+import dev.eventsourcing.persistence.CommitWatch;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -77,4 +79,19 @@ public interface DcbRecorder {
      * @throws IllegalArgumentException when {@code after} is negative
      */
     DcbSubscription subscribe(DcbQuery query, long after);
+
+    /**
+     * Calls {@code listener} soon after a transaction that appended to this store has committed,
+     * in this process or in another one that shares it, where the backend can be told of such
+     * commits; a prompt to read, with the same terms as
+     * {@link dev.eventsourcing.persistence.ApplicationRecorder#watchCommits}.
+     *
+     * @param listener what to call after such commits; not null
+     * @return the registration, to close when the calls are no longer wanted;
+     *         {@link CommitWatch#NONE} where the backend cannot tell (the default)
+     */
+    default CommitWatch watchCommits(Runnable listener) {
+        Objects.requireNonNull(listener, "listener");
+        return CommitWatch.NONE;
+    }
 }

@@ -77,6 +77,7 @@ final class Running {
         for (DcbApplication application : applications.dcbByName().values()) {
             application.addAppendListener(position ->
                     application.transactions().afterCommit(() -> running.prompt(application.name())));
+            running.watches.add(application.recorder().watchCommits(() -> running.prompt(application.name())));
         }
         for (Worker worker : running.workers) {
             worker.progress.prompted(); // the log may have grown while nothing ran

@@ -8,8 +8,10 @@ import dev.eventsourcing.dcb.DcbReadResponse;
 import dev.eventsourcing.dcb.DcbRecorder;
 import dev.eventsourcing.dcb.DcbSequencedEvent;
 import dev.eventsourcing.dcb.DcbSubscription;
+import dev.eventsourcing.persistence.CommitWatch;
 import dev.eventsourcing.persistence.IntegrityException;
 import dev.eventsourcing.persistence.RecorderException;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +46,7 @@ public class JpaDcbRecorder implements DcbRecorder {
     private final String applicationName;
     private final JpaTransactions transactions;
     private final DcbStrategy strategy;
+    private final CommitSignals signals;
 
     /**
      * @param applicationName the DCB application whose events these are; keys their rows
@@ -51,6 +54,11 @@ public class JpaDcbRecorder implements DcbRecorder {
      * @param database        the database's strategy, e.g. {@link DatabaseStrategy#postgresql()}
      */
     public JpaDcbRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database) {
+        this(applicationName, transactions, database, CommitSignals.of(database, transactions));
+    }
+
+    JpaDcbRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database, CommitSignals signals) {
+        this.signals = Objects.requireNonNull(signals, "signals");
         this.applicationName = JpaAggregateRecorder.requireName(applicationName, "applicationName");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.strategy = DcbStrategy.of(Objects.requireNonNull(database, "database"));
@@ -143,8 +151,15 @@ public class JpaDcbRecorder implements DcbRecorder {
         }
         refuseRepeatedIds(batch);
         DcbRows.checkLengths(batch);
-        return JpaExceptions.inTransaction(transactions, "Appending " + batch.size() + " DCB events to " + applicationName,
-                em -> strategy.append(em, applicationName, batch, condition));
+        EntityManagerFactory[] unit = new EntityManagerFactory[1];
+        long last = JpaExceptions.inTransaction(transactions, "Appending " + batch.size() + " DCB events to " + applicationName,
+                em -> {
+                    long appended = strategy.append(em, applicationName, batch, condition);
+                    unit[0] = em.getEntityManagerFactory();
+                    return appended;
+                });
+        signals.recorded(DcbRows.logName(applicationName), unit[0]);
+        return last;
     }
 
     private void refuseRepeatedIds(List<DcbEvent> batch) {
@@ -163,7 +178,15 @@ public class JpaDcbRecorder implements DcbRecorder {
         if (after < 0) {
             throw new IllegalArgumentException("after must be 0 or more, not " + after);
         }
-        return new DcbPollingSubscription(this, query, after);
+        DcbPollingSubscription subscription = new DcbPollingSubscription(this, query, after);
+        subscription.wokenBy(signals.watch(DcbRows.logName(applicationName), subscription::wake));
+        return subscription;
+    }
+
+    /** {@inheritDoc} On PostgreSQL by {@code LISTEN/NOTIFY}, as {@link JpaApplicationRecorder#watchCommits}. */
+    @Override
+    public CommitWatch watchCommits(Runnable listener) {
+        return signals.watch(DcbRows.logName(applicationName), Objects.requireNonNull(listener, "listener"));
     }
 
     @Override

@@ -210,7 +210,7 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
      */
     @Override
     public DcbRecorder dcbRecorder() {
-        JpaDcbRecorder recorder = new JpaDcbRecorder(applicationName(), transactions, database);
+        JpaDcbRecorder recorder = new JpaDcbRecorder(applicationName(), transactions, database, signals);
         if (!transactions.ownsTransactions()) {
             // A joined recorder does not register its positions itself. Do it as the application is
             // made (at start-up in a container, in a transaction of its own), ahead of concurrent

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventsourcing.Settings;
+import dev.eventsourcing.dcb.DcbEvent;
 import dev.eventsourcing.persistence.CommitWatch;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.Subscription;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,6 +64,20 @@ class PostgresPushTest {
         writer.insertEvents(List.of(NotificationOrderingTestCase.event("pushed")));
 
         assertTrue(woken.await(WITHIN.toMillis(), TimeUnit.MILLISECONDS), "the watcher was woken by the commit");
+    }
+
+    @Test
+    void aDcbAppendOfOneNodeWakesTheDcbWatchersOfAnother() throws Exception {
+        String application = TestDatabase.uniqueName("decided");
+        JpaDcbRecorder writer = new JpaDcbRecorder(application, DATABASE.transactions(), DATABASE.strategy());
+        JpaDcbRecorder reader = new JpaDcbRecorder(application, secondNode(), DATABASE.strategy());
+        CountDownLatch woken = new CountDownLatch(2); // once as it starts listening, once for the append
+        opened.add(reader.watchCommits(woken::countDown));
+        awaitListening();
+
+        writer.append(List.of(DcbEvent.of("decided", new byte[] {1}, Set.of("course:1"))));
+
+        assertTrue(woken.await(WITHIN.toMillis(), TimeUnit.MILLISECONDS), "the watcher was woken by the append");
     }
 
     @Test
