@@ -160,6 +160,52 @@ class PostgresWatermarkTest {
         assertEquals(List.of(before, after), ids(recorder.selectNotifications(kept)));
     }
 
+    /**
+     * The watermark reads the lock table, so a page that can hide nothing does without it: a page
+     * whose ids run from its first without a gap, and an empty one. A page with a gap reads it.
+     */
+    @Test
+    void onlyAPageWithAGapReadsTheWatermark() {
+        var writer = new JpaApplicationRecorder(application, DATABASE.transactions(), DatabaseStrategy.postgresql());
+        writer.insertEvents(List.of(NotificationOrderingTestCase.event("first"), NotificationOrderingTestCase.event("second")));
+
+        assertEquals(List.of(0L, 0L), watermarkReads(NotificationSelection.after(0, 10), NotificationSelection.after(2, 10)));
+
+        try (var connection = DATABASE.connection(); var statement = connection.createStatement()) {
+            statement.execute("SELECT nextval(CAST(format('es_notification_ids_%s', es_application_key('" + application
+                    + "')) AS REGCLASS))"); // id 3, taken and never stored
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        writer.insertEvents(List.of(NotificationOrderingTestCase.event("fourth")));
+
+        assertEquals(List.of(1L, 0L), watermarkReads(NotificationSelection.after(0, 10), NotificationSelection.after(3, 10)));
+    }
+
+    /** How many times each read called the watermark function, counted by PostgreSQL for the transaction. */
+    private List<Long> watermarkReads(NotificationSelection... selections) {
+        EntityManager em = DATABASE.factory().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            em.createNativeQuery("SET LOCAL track_functions = 'pl'").executeUpdate();
+            var reader = new JpaApplicationRecorder(application, JpaTransactions.joining(em), DatabaseStrategy.postgresql());
+            List<Long> reads = new java.util.ArrayList<>();
+            long before = 0;
+            for (NotificationSelection selection : selections) {
+                reader.selectNotifications(selection);
+                long after = ((Number) em.createNativeQuery(
+                        "SELECT coalesce(pg_stat_get_xact_function_calls(CAST('es_notification_watermark' AS REGPROC)), 0)")
+                        .getSingleResult()).longValue();
+                reads.add(after - before);
+                before = after;
+            }
+            return reads;
+        } finally {
+            em.getTransaction().rollback();
+            em.close();
+        }
+    }
+
     /** An id rolled back for good leaves a gap that a reader passes once the watermark is above it. */
     @Test
     void aReadPassesAnIdRolledBackForGood() {
