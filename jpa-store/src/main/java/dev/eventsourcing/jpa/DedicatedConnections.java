@@ -54,7 +54,12 @@ interface DedicatedConnections {
                 return Optional.of(() -> autoCommit(dataSource.getConnection()));
             }
             if (value instanceof String name && !name.isBlank()) {
-                return Optional.of(() -> autoCommit(lookup(name.trim()).getConnection()));
+                // Looked up now, in the caller's (managed) thread: the listener's own thread may
+                // see no naming context in a container.
+                DataSource found = lookup(name.trim());
+                if (found != null) {
+                    return Optional.of(() -> autoCommit(found.getConnection()));
+                }
             }
         }
         Optional<DedicatedConnections> hibernate = HibernateConnections.of(factory);
@@ -70,11 +75,12 @@ interface DedicatedConnections {
                 .map(String.class::cast).findFirst();
     }
 
-    private static DataSource lookup(String name) throws SQLException {
+    /** The data source of that JNDI name, or null (and the next way is tried) when there is none. */
+    private static DataSource lookup(String name) {
         try {
-            return (DataSource) new InitialContext().lookup(name);
-        } catch (NamingException | ClassCastException e) {
-            throw new SQLException("No data source under the JNDI name " + name + ": " + e.getMessage(), e);
+            return new InitialContext().lookup(name) instanceof DataSource found ? found : null;
+        } catch (NamingException | RuntimeException e) {
+            return null;
         }
     }
 
