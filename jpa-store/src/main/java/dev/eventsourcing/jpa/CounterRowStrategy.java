@@ -89,6 +89,16 @@ final class CounterRowStrategy implements DatabaseStrategy {
         }
     }
 
+    @Override
+    public long recordTracking(EntityManager em, String applicationName, Tracking tracking, boolean singleRow) {
+        if (!singleRow) {
+            insertTracking(em, applicationName, tracking);
+            return 0;
+        }
+        return dialect == SqlDialect.POSTGRESQL ? TrackingRows.advanceUnlessMoved(em, applicationName, tracking)
+                : TrackingRows.advanceUnderLock(em, applicationName, tracking, dialect);
+    }
+
     /**
      * Adds the row of a downstream reader whose positions are checked under its lock (MariaDB,
      * H2), ahead of its first position, so that first writers meeting there do not race to add it.

@@ -125,6 +125,31 @@ public interface DatabaseStrategy {
     }
 
     /**
+     * Records the position as {@link #insertTracking} does: in a row of its own (multi-row
+     * tracking), or by moving the reader's one row up in place (single-row tracking, see
+     * {@link JpaSettings#SINGLE_ROW_TRACKING}), with the same refusals.
+     *
+     * <p>The default moves the row after checking the highest position; a concurrent writer of a
+     * first position then fails at the flush with the database's error. The shipped strategies
+     * refuse it without a failing statement.
+     *
+     * @param em the entity manager of the current unit of work
+     * @param applicationName the downstream reader whose position it is
+     * @param tracking the upstream application and the notification id processed
+     * @param singleRow whether to keep one row per reader and upstream application
+     * @return the highest position before (0 when none): what single-row tracking puts back if
+     *         the unit of work is refused and its caller's transaction goes on
+     * @throws IntegrityException when the position, or a higher one, is recorded already
+     */
+    default long recordTracking(EntityManager em, String applicationName, Tracking tracking, boolean singleRow) {
+        if (!singleRow) {
+            insertTracking(em, applicationName, tracking);
+            return 0;
+        }
+        return TrackingRows.advance(em, applicationName, tracking);
+    }
+
+    /**
      * The highest notification id that readers may return now: every id at or below it is
      * committed or will never be. Call it before selecting the rows, in a statement of its own.
      *

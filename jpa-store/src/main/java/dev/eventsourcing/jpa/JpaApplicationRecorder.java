@@ -56,6 +56,7 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
     private final JpaTransactions transactions;
     private final DatabaseStrategy database;
     private final CommitSignals signals;
+    private final boolean singleRowTracking;
 
     /**
      * @param applicationName the application whose log this is; keys its rows
@@ -63,11 +64,19 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
      * @param database        the database-specific steps, e.g. {@link DatabaseStrategy#postgresql()}
      */
     public JpaApplicationRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database) {
-        this(applicationName, transactions, database, CommitSignals.of(database, transactions));
+        this(applicationName, transactions, database, CommitSignals.of(database, transactions),
+                JpaSettings.DEFAULT_SINGLE_ROW_TRACKING);
     }
 
     JpaApplicationRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database,
                            CommitSignals signals) {
+        this(applicationName, transactions, database, signals, JpaSettings.DEFAULT_SINGLE_ROW_TRACKING);
+    }
+
+    /** A recorder that records tracking positions (a process recorder's) in one row each, or in one row in all. */
+    JpaApplicationRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database,
+                           CommitSignals signals, boolean singleRowTracking) {
+        this.singleRowTracking = singleRowTracking;
         this.applicationName = JpaAggregateRecorder.requireName(applicationName, "applicationName");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.database = Objects.requireNonNull(database, "database");
@@ -121,12 +130,13 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
         EntityManagerFactory[] unit = new EntityManagerFactory[1];
         try {
             List<Long> inserted = transactions.inTransaction(em -> {
+                long previous = 0;
                 if (tracking != null) {
                     // A position recorded already is refused here, before any notification id is taken.
-                    database.insertTracking(em, applicationName, tracking);
+                    previous = database.recordTracking(em, applicationName, tracking, singleRowTracking);
                     em.flush();
                 }
-                List<Long> ids = batch.size() == 0 ? List.of() : persist(em, batch, tracking);
+                List<Long> ids = batch.size() == 0 ? List.of() : persist(em, batch, tracking, previous);
                 em.flush();
                 unit[0] = em.getEntityManagerFactory();
                 return ids;
@@ -145,7 +155,7 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
         }
     }
 
-    private List<Long> persist(EntityManager em, EventBatch batch, Tracking tracking) {
+    private List<Long> persist(EntityManager em, EventBatch batch, Tracking tracking, long previous) {
         try {
             long first = database.appendEvents(em, applicationName, batch.events());
             return LongStream.range(first, first + batch.size()).boxed().toList();
@@ -154,7 +164,11 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
                 // The events are refused, so the position must go too: a caller's JTA
                 // transaction may catch the conflict and commit the rest of its work.
                 em.flush();
-                TrackingRows.delete(em, applicationName, tracking);
+                if (singleRowTracking) {
+                    TrackingRows.moveBack(em, applicationName, tracking, previous);
+                } else {
+                    TrackingRows.delete(em, applicationName, tracking);
+                }
             }
             throw conflict;
         }

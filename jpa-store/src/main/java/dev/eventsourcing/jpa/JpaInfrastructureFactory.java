@@ -171,12 +171,13 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
 
     @Override
     public ProcessRecorder processRecorder() {
-        return new JpaProcessRecorder(applicationName(), transactions, database, signals);
+        return new JpaProcessRecorder(applicationName(), transactions, database, signals,
+                JpaSettings.of(settings()).singleRowTracking());
     }
 
     @Override
     public TrackingRecorder trackingRecorder() {
-        return new JpaTrackingRecorder(applicationName(), transactions, database);
+        return new JpaTrackingRecorder(applicationName(), transactions, database, JpaSettings.of(settings()).singleRowTracking());
     }
 
     @Override

@@ -22,12 +22,24 @@ public class JpaProcessRecorder extends JpaApplicationRecorder implements Proces
      * @param database        the database-specific steps, e.g. {@link DatabaseStrategy#postgresql()}
      */
     public JpaProcessRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database) {
-        this(applicationName, transactions, database, CommitSignals.of(database, transactions));
+        this(applicationName, transactions, database, JpaSettings.DEFAULT_SINGLE_ROW_TRACKING);
+    }
+
+    /**
+     * @param applicationName   the process application whose log and positions these are
+     * @param transactions      how units of work get an entity manager and a transaction
+     * @param database          the database-specific steps, e.g. {@link DatabaseStrategy#postgresql()}
+     * @param singleRowTracking whether to keep one tracking row per upstream application, moved
+     *                          up in place, rather than a row per position ({@link JpaSettings#SINGLE_ROW_TRACKING})
+     */
+    public JpaProcessRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database,
+                              boolean singleRowTracking) {
+        this(applicationName, transactions, database, CommitSignals.of(database, transactions), singleRowTracking);
     }
 
     JpaProcessRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database,
-                       CommitSignals signals) {
-        super(applicationName, transactions, database, signals);
+                       CommitSignals signals, boolean singleRowTracking) {
+        super(applicationName, transactions, database, signals, singleRowTracking);
         this.transactions = transactions;
     }
 

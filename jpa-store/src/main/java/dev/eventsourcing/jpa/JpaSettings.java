@@ -32,6 +32,9 @@ import java.util.Optional;
  *     or the server ({@link DatabaseStrategy#detect})</td></tr>
  * <tr><td>{@value #CREATE_TABLES}</td><td>run the DDL script at start-up</td>
  *     <td>{@value #DEFAULT_CREATE_TABLES}</td></tr>
+ * <tr><td>{@value #SINGLE_ROW_TRACKING}</td><td>keep one tracking row per reader and upstream
+ *     application, moved up in place; {@code false} adds a row per recorded position</td>
+ *     <td>{@value #DEFAULT_SINGLE_ROW_TRACKING}</td></tr>
  * <tr><td>{@value #URL}, {@value #USER}, {@value #PASSWORD}</td><td>a unit opened from these
  *     settings connects with them instead of its own</td><td>the unit's</td></tr>
  * <tr><td>{@value #PUSH}</td><td>on PostgreSQL, announce commits and wake readers by
@@ -50,6 +53,8 @@ public final class JpaSettings {
     public static final String DATABASE = "jpa.database";
     /** The key that says whether to run the DDL script at start-up. */
     public static final String CREATE_TABLES = "jpa.create-tables";
+    /** The key that chooses single-row tracking (true) or a row per recorded position (false). */
+    public static final String SINGLE_ROW_TRACKING = "jpa.single-row-tracking";
     /** The key of the JDBC URL a unit opened from these settings connects to. */
     public static final String URL = "jpa.url";
     /** The key of the database user a unit opened from these settings connects as. */
@@ -69,6 +74,16 @@ public final class JpaSettings {
      * the application's database user may not change it), turn it off.
      */
     public static final boolean DEFAULT_CREATE_TABLES = true;
+
+    /**
+     * One tracking row per reader and upstream application unless told otherwise, as the
+     * reference library does since 9.4.3: the table then stops growing by a row per processed
+     * notification. Exactly-once holds in both modes, since either refuses a second writer of
+     * the same or a lower position (see {@code TrackingRows}); keep the multi-row mode where
+     * every recorded position is wanted as a record of what was processed in which transaction,
+     * or where a custom {@link DatabaseStrategy} records positions by inserting rows only.
+     */
+    public static final boolean DEFAULT_SINGLE_ROW_TRACKING = true;
 
     private final Settings settings;
 
@@ -136,6 +151,17 @@ public final class JpaSettings {
      */
     public boolean push() {
         return settings.getBoolean(PUSH, DEFAULT_PUSH);
+    }
+
+    /**
+     * Whether to keep one tracking row per reader and upstream application;
+     * {@value #DEFAULT_SINGLE_ROW_TRACKING} when unset.
+     *
+     * @return true for single-row tracking, false for a row per recorded position
+     * @throws ConfigurationException when the value is not a boolean
+     */
+    public boolean singleRowTracking() {
+        return settings.getBoolean(SINGLE_ROW_TRACKING, DEFAULT_SINGLE_ROW_TRACKING);
     }
 
     /**

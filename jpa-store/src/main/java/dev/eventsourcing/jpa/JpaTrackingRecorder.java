@@ -21,6 +21,7 @@ public class JpaTrackingRecorder implements TrackingRecorder {
     private final String applicationName;
     private final JpaTransactions transactions;
     private final DatabaseStrategy database;
+    private final boolean singleRowTracking;
 
     /**
      * A recorder that leaves conflicts to the database: a position recorded twice at the same
@@ -34,6 +35,7 @@ public class JpaTrackingRecorder implements TrackingRecorder {
         this.applicationName = JpaAggregateRecorder.requireName(applicationName, "applicationName");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.database = null;
+        this.singleRowTracking = false;
     }
 
     /**
@@ -42,6 +44,19 @@ public class JpaTrackingRecorder implements TrackingRecorder {
      * @param database        the database-specific steps, e.g. {@link DatabaseStrategy#postgresql()}
      */
     public JpaTrackingRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database) {
+        this(applicationName, transactions, database, JpaSettings.DEFAULT_SINGLE_ROW_TRACKING);
+    }
+
+    /**
+     * @param applicationName   the downstream reader whose positions these are
+     * @param transactions      how units of work get an entity manager and a transaction
+     * @param database          the database-specific steps, e.g. {@link DatabaseStrategy#postgresql()}
+     * @param singleRowTracking whether to keep one row per upstream application, moved up in
+     *                          place, rather than a row per position ({@link JpaSettings#SINGLE_ROW_TRACKING})
+     */
+    public JpaTrackingRecorder(String applicationName, JpaTransactions transactions, DatabaseStrategy database,
+                               boolean singleRowTracking) {
+        this.singleRowTracking = singleRowTracking;
         this.applicationName = JpaAggregateRecorder.requireName(applicationName, "applicationName");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.database = Objects.requireNonNull(database, "database");
@@ -81,7 +96,7 @@ public class JpaTrackingRecorder implements TrackingRecorder {
                 if (database == null) {
                     TrackingRows.insert(em, applicationName, tracking);
                 } else {
-                    database.insertTracking(em, applicationName, tracking);
+                    database.recordTracking(em, applicationName, tracking, singleRowTracking);
                 }
                 em.flush();
                 return null;

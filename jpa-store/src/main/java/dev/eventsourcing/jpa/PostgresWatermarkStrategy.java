@@ -161,6 +161,15 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
     }
 
     @Override
+    public long recordTracking(EntityManager em, String applicationName, Tracking tracking, boolean singleRow) {
+        if (!singleRow) {
+            insertTracking(em, applicationName, tracking);
+            return 0;
+        }
+        return TrackingRows.advanceUnlessMoved(em, applicationName, tracking);
+    }
+
+    @Override
     public long visibleUpTo(EntityManager em, String applicationName) {
         Object watermark = em.createNativeQuery(WATERMARK)
                 .setParameter(1, applicationName)

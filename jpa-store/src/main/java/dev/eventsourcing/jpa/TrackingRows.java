@@ -18,6 +18,19 @@ import jakarta.persistence.EntityManager;
  * error: on PostgreSQL the insert skips a recorded key ({@code ON CONFLICT DO NOTHING}) and the
  * row count tells; on MariaDB and H2 the writer first locks its application's row, so that the
  * check sees every position committed before (see {@link SqlDialect#lockApplication}).
+ *
+ * <p>Single-row tracking (the default, {@link JpaSettings#SINGLE_ROW_TRACKING}) keeps one row per
+ * reader and upstream application, moved up in place: {@code UPDATE ... SET notification_id = new
+ * WHERE ... AND notification_id = highest}, where {@code highest} is the position read just
+ * before (and checked to be below the new one), and an insert when there is none. The guarantees
+ * are those of the rows above, without a row per position: on PostgreSQL a concurrent writer of
+ * the same or a lower position waits for the other's row lock, then finds the row moved (READ
+ * COMMITTED re-reads the updated row against the condition) and updates nothing, and a
+ * concurrent first insert of the same position skips the recorded key as before; on MariaDB and
+ * H2 the reader's lock orders the writers. Either way the loser gets an {@link IntegrityException}
+ * without a failing statement. Rows recorded by the multi-row mode before are read as they are
+ * (the highest counts) and only the highest is moved on, so a store upgrades without migration,
+ * its older rows left in place.
  */
 final class TrackingRows {
 
@@ -30,6 +43,9 @@ final class TrackingRows {
     private static final String INSERT = """
             INSERT INTO es_tracking (application_name, upstream_application_name, notification_id) VALUES (?1, ?2, ?3)""";
     private static final String INSERT_UNLESS_RECORDED = INSERT + " ON CONFLICT DO NOTHING";
+    private static final String MOVE = """
+            UPDATE es_tracking SET notification_id = ?3
+            WHERE application_name = ?1 AND upstream_application_name = ?2 AND notification_id = ?4""";
     private static final String DELETE = """
             DELETE FROM es_tracking WHERE application_name = ?1 AND upstream_application_name = ?2 AND notification_id = ?3""";
 
@@ -85,6 +101,90 @@ final class TrackingRows {
     }
 
     /**
+     * Single-row: moves the position up in place, or inserts it when there is none; a concurrent
+     * writer of the same position fails at the flush, on the key, or finds the row moved.
+     *
+     * @return the position before, 0 when there was none
+     * @throws IntegrityException when the position is not above the highest one recorded, or
+     *         another writer moved it meanwhile
+     */
+    static long advance(EntityManager em, String applicationName, Tracking tracking) {
+        long max = max(em, applicationName, tracking.applicationName());
+        refuseUnlessAbove(max, applicationName, tracking);
+        if (max == 0) {
+            em.persist(new TrackingEntity(applicationName, tracking.applicationName(), tracking.notificationId()));
+        } else {
+            move(em, applicationName, tracking, max);
+        }
+        return max;
+    }
+
+    /**
+     * PostgreSQL, single-row: moves the position up from the highest one read, or inserts it
+     * unless recorded; a concurrent writer waits for the other's commit, and then changes nothing.
+     *
+     * @return the position before, 0 when there was none
+     * @throws IntegrityException when the position is recorded, or not above the highest one
+     */
+    static long advanceUnlessMoved(EntityManager em, String applicationName, Tracking tracking) {
+        long max = max(em, applicationName, tracking.applicationName());
+        refuseUnlessAbove(max, applicationName, tracking);
+        if (max == 0) {
+            if (bind(em.createNativeQuery(INSERT_UNLESS_RECORDED), applicationName, tracking).executeUpdate() == 0) {
+                throw recordedAlready(applicationName, tracking);
+            }
+        } else {
+            move(em, applicationName, tracking, max);
+        }
+        return max;
+    }
+
+    /**
+     * MariaDB, H2, single-row: locks the reader's row, then checks the position and moves it up
+     * in place (or inserts it when there is none).
+     *
+     * @return the position before, 0 when there was none
+     * @throws IntegrityException when the position is not above the highest one recorded
+     */
+    static long advanceUnderLock(EntityManager em, String applicationName, Tracking tracking, SqlDialect dialect) {
+        dialect.lockApplication(em, applicationName);
+        Object read = em.createNativeQuery(MAX_SQL + dialect.lockingRead())
+                .setParameter(1, applicationName)
+                .setParameter(2, tracking.applicationName())
+                .getSingleResult();
+        long max = read == null ? 0 : ((Number) read).longValue();
+        refuseUnlessAbove(max, applicationName, tracking);
+        if (max == 0) {
+            bind(em.createNativeQuery(INSERT), applicationName, tracking).executeUpdate();
+        } else {
+            move(em, applicationName, tracking, max);
+        }
+        return max;
+    }
+
+    private static void move(EntityManager em, String applicationName, Tracking tracking, long from) {
+        // Matches no row when another writer moved the position since it was read: that writer won.
+        if (bind(em.createNativeQuery(MOVE), applicationName, tracking).setParameter(4, from).executeUpdate() == 0) {
+            throw recordedAlready(applicationName, tracking);
+        }
+    }
+
+    /**
+     * Single-row: puts back the position this unit of work moved up, when what it was recorded
+     * with is refused: a caller's JTA transaction that goes on to commit must not keep it.
+     *
+     * @param previous the position before, as {@link #advance} returned it; 0 when there was none
+     */
+    static void moveBack(EntityManager em, String applicationName, Tracking tracking, long previous) {
+        if (previous == 0) {
+            delete(em, applicationName, tracking);
+        } else {
+            em.createNativeQuery(MOVE).setParameter(1, applicationName).setParameter(2, tracking.applicationName())
+                    .setParameter(3, previous).setParameter(4, tracking.notificationId()).executeUpdate();
+        }
+    }
+
+    /**
      * Removes a position this unit of work inserted, when what it was recorded with is refused:
      * a caller's JTA transaction that goes on to commit must not keep it.
      */
@@ -107,6 +207,6 @@ final class TrackingRows {
 
     private static IntegrityException recordedAlready(String applicationName, Tracking tracking) {
         return new IntegrityException("Tracking position " + tracking.notificationId() + " of "
-                + tracking.applicationName() + " is recorded by " + applicationName + " already");
+                + tracking.applicationName() + " is recorded by " + applicationName + " already, or a higher one");
     }
 }

@@ -295,6 +295,16 @@ public final class TestDatabase implements ExecutionCondition, BeforeAllCallback
         return new JpaTrackingRecorder(uniqueName("projection"), transactions, strategy);
     }
 
+    /** A process recorder that records a row per position (multi-row tracking). */
+    public JpaProcessRecorder multiRowProcessRecorder() {
+        return new JpaProcessRecorder(uniqueName("process"), transactions, strategy, false);
+    }
+
+    /** A tracking recorder of the reader that records a row per position (multi-row tracking), or one row in all. */
+    public JpaTrackingRecorder trackingRecorder(String readerName, boolean singleRow) {
+        return new JpaTrackingRecorder(readerName, transactions, strategy, singleRow);
+    }
+
     /** The tracking recorder of the given reader, through the given transactions. */
     public JpaTrackingRecorder trackingRecorder(String readerName, JpaTransactions through) {
         return new JpaTrackingRecorder(readerName, through, strategy);

@@ -1,0 +1,16 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.persistence.ProcessRecorderTestCase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The process recorder contract with a row per recorded position. */
+class PostgresMultiRowProcessRecorderTest extends ProcessRecorderTestCase<JpaProcessRecorder> {
+
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.postgresql();
+
+    @Override
+    protected JpaProcessRecorder createRecorder() {
+        return DATABASE.multiRowProcessRecorder();
+    }
+}
