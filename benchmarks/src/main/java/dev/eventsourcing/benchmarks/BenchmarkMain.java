@@ -31,6 +31,9 @@ public final class BenchmarkMain {
             if (options.suites().contains("classic")) {
                 runClassic(harness, backend);
             }
+            if (options.suites().contains("topics")) {
+                new TopicScenario(harness).run(backend);
+            }
             if (options.suites().contains("dcb")) {
                 new DcbScenarios(harness).runAll(DcbContenders.of(backend));
             }

@@ -20,6 +20,8 @@ import java.util.Set;
  *                      gets three times as long); a capped round reports the rate of what it did
  * @param dcbStoreSize  DCB events stored at the end of the reads by tag (a multiple of 1,000, at least 100,000)
  * @param suites        the suites to run: {@code classic} (the recorders of aggregates and logs), {@code dcb}
+ *                      (the DCB recorders), {@code topics} (a projection of some types catching up; see
+ *                      {@link TopicScenario})
  * @param backends      the backends to run
  * @param contenders    the names of the contenders to run besides the baseline; empty for all
  * @param output        where the JSON results go
@@ -52,7 +54,7 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
     }
 
     /** The suites of scenarios there are. */
-    public static final Set<String> SUITES = Set.of("classic", "dcb");
+    public static final Set<String> SUITES = Set.of("classic", "dcb", "topics");
 
     /**
      * Whether the classic suite runs only its dispatch-latency scenario (after the warm-up):

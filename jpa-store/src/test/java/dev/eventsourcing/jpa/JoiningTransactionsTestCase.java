@@ -112,6 +112,19 @@ abstract class JoiningTransactionsTestCase {
     }
 
     @Test
+    void aRefusedCallPutsBackThePositionItMovedForTheCallersCommit() {
+        UUID id = UUID.randomUUID();
+        own().insertEvents(List.of(event(id, 1)), new Tracking("upstream", 2));
+
+        asCaller(true, em -> assertThrows(ConcurrencyConflictException.class,
+                () -> joined(em).insertEvents(List.of(event(id, 2), event(id, 1)), new Tracking("upstream", 3))));
+
+        assertEquals(2, own().maxTrackingId("upstream"), "the position before the refused events");
+        own().insertEvents(List.of(event(id, 2)), new Tracking("upstream", 3));
+        assertEquals(3, own().maxTrackingId("upstream"));
+    }
+
+    @Test
     void aRefusedCallLeavesNothingForTheCallersCommit() {
         UUID id = UUID.randomUUID();
         own().insertEvents(List.of(event(id, 1)));
