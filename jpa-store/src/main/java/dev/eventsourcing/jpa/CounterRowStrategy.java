@@ -36,6 +36,13 @@ final class CounterRowStrategy implements DatabaseStrategy {
               ON e.application_name = a.application_name AND %s
             WHERE a.application_name = ?1
             GROUP BY a.last_notification_id""";
+    // MariaDB: the same from the transaction's snapshot, without locks, and the highest id in it.
+    private static final String LAST_ID_TAKEN_AND_SEEN = """
+            SELECT a.last_notification_id,
+              (SELECT COUNT(*) FROM es_events e WHERE e.application_name = a.application_name AND %s),
+              (SELECT MAX(s.notification_id) FROM es_events s WHERE s.application_name = a.application_name)
+            FROM es_applications a
+            WHERE a.application_name = ?1""";
     private static final String TAKEN_VERSIONS = """
             SELECT originator_version FROM es_events
             WHERE application_name = ?1 AND originator_id = CAST(?2 AS UUID) AND originator_version BETWEEN ?3 AND ?4""";
@@ -61,14 +68,42 @@ final class CounterRowStrategy implements DatabaseStrategy {
             increment(em, applicationName, count);
         }
         VersionRanges ranges = new VersionRanges(events);
-        Object[] row = (Object[]) ranges.bind(em.createNativeQuery(
-                        LAST_ID_AND_TAKEN.formatted(ranges.condition("e", 2)) + dialect.lockingRead()), 2)
-                .setParameter(1, applicationName)
-                .getSingleResult();
+        Object[] row = dialect == SqlDialect.MARIADB ? fromSnapshot(em, applicationName, ranges, count) : null;
+        if (row == null) {
+            row = (Object[]) ranges.bind(em.createNativeQuery(
+                            LAST_ID_AND_TAKEN.formatted(ranges.condition("e", 2)) + dialect.lockingRead()), 2)
+                    .setParameter(1, applicationName)
+                    .getSingleResult();
+        }
         if (((Number) row[1]).longValue() > 0) {
             refuseTakenVersion(em, applicationName, ranges, count);
         }
         return ((Number) row[0]).longValue() - count + 1;
+    }
+
+    /**
+     * MariaDB: the counter and the count of taken versions read from the transaction's snapshot,
+     * or null when that snapshot may miss versions committed before this writer took the lock.
+     *
+     * <p>Why: a locking read of versions that are not stored yet locks the gap of the unique key
+     * where they would go, and where two applications' keys meet, writers of both can each lock
+     * that gap and then wait for the other's lock to insert (InnoDB kills one with a deadlock).
+     * A plain read locks nothing, but under REPEATABLE READ it returns the snapshot of the
+     * transaction's first plain read, which a caller's transaction may have made before this
+     * writer took the lock. The snapshot is known to be current when it holds the last id handed
+     * out before this writer's: ids are handed out in commit order without gaps, so a snapshot
+     * that holds that id holds every event the application committed, and no other writer of
+     * the application can commit before this one. Otherwise (an older snapshot, or a log whose
+     * last events were deleted) the caller falls back to the locking read.
+     */
+    private static Object[] fromSnapshot(EntityManager em, String applicationName, VersionRanges ranges, int count) {
+        Object[] row = (Object[]) ranges.bind(em.createNativeQuery(
+                        LAST_ID_TAKEN_AND_SEEN.formatted(ranges.condition("e", 2))), 2)
+                .setParameter(1, applicationName)
+                .getSingleResult();
+        long before = ((Number) row[0]).longValue() - count;
+        long seen = row[2] == null ? 0 : ((Number) row[2]).longValue();
+        return seen == before ? row : null;
     }
 
     private void refuseTakenVersion(EntityManager em, String applicationName, VersionRanges ranges, int count) {
