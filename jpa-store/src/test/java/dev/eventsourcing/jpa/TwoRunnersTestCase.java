@@ -32,7 +32,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -193,24 +192,9 @@ abstract class TwoRunnersTestCase {
      * each policy runs once per upstream notification overall (each transfer ends once and money
      * is conserved), both runners run the policies, and every segment's position reaches the end
      * of the log it follows.
-     *
-     * <p>Not run on MariaDB, where it shows a defect of the MariaDB store that this test does not
-     * cover: a caller's save into one application's log can fail with an InnoDB deadlock
-     * (SQLState 40001, vendor code 1213, "Deadlock found when trying to get lock" on the insert
-     * into {@code es_events}) while process applications write into the others' logs. The cause
-     * is the version check that a writer runs before it inserts, a locking read ({@code LOCK IN
-     * SHARE MODE}) of versions that are not stored yet: InnoDB then locks the gap of the unique
-     * key where they would go. Where two applications' keys meet, the new keys of a writer of
-     * each can fall into one gap; each writer holds a shared lock on it, then waits for the
-     * other's to insert, and InnoDB kills one. Two sessions that run the strategy's statements
-     * (the counter's update, the check, the insert) for two applications with no events
-     * deadlock so every time. Writers of one application never meet there: they take turns on
-     * its counter row first. It fails intermittently here until the check stops locking gaps.
      */
     @Test
     void aDividedProcessApplicationSharesItsSegmentsBetweenTheRunnersAndRunsEachPolicyOnce() throws Exception {
-        Assumptions.assumeFalse(database().kind() == TestDatabase.Kind.MARIADB,
-                "MariaDB: a caller's save can deadlock with process applications' writes (InnoDB 1213); see the javadoc");
         Settings store = database().freshStoreSettings();
         Map<String, String> divided = Map.of(RunnerSettings.SEGMENTS, "4", RunnerSettings.LEASE, "900");
         Node a = start("a", store, TRANSFERS, null, divided);
