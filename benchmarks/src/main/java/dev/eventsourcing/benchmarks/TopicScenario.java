@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -102,14 +103,16 @@ final class TopicScenario {
     private double catchUp(TopicLog log, Settings settings, Infrastructure infrastructure, Set<Class<?>> types,
                            long end, String reader) {
         Counting projection = new Counting(reader, types);
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2);
         MultiThreadedRunner runner = MultiThreadedRunner.builder().application(log).settings(settings)
-                .infrastructure(infrastructure).projection(projection, log.name()).build();
+                .infrastructure(infrastructure).executor(executor).projection(projection, log.name()).build();
         long start = System.nanoTime();
         runner.start();
         try {
             runner.waitFor(reader, log.name(), end, Duration.ofMinutes(10));
         } finally {
             runner.stop();
+            executor.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (projection.processed.get() != end / 10) {
