@@ -86,7 +86,7 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
                 Long.getLong("bench.large-log", 1_000_000),
                 Integer.getInteger("bench.latency.rate", 200),
                 Double.parseDouble(System.getProperty("bench.latency.seconds", "2")),
-                Double.parseDouble(System.getProperty("bench.warmup", "5")),
+                Double.parseDouble(System.getProperty("bench.warmup", "10")),
                 Double.parseDouble(System.getProperty("bench.cap", "1.5")),
                 Long.getLong("bench.dcb.store", 1_000_000),
                 names(System.getProperty("bench.suites", "classic,dcb")),
