@@ -2,6 +2,7 @@ package dev.eventsourcing.example.bank.rest;
 
 import dev.eventsourcing.example.bank.BankClient;
 import dev.eventsourcing.example.bank.BankDeployment;
+import dev.eventsourcing.example.bank.ServerLog;
 import dev.eventsourcing.example.bank.TestUser;
 import dev.eventsourcing.example.bank.application.ReadModelFaults;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,7 +25,8 @@ import java.net.URL;
 @RunAsClient
 class BankApiIT implements AccessApiContract, AccountsApiContract, BadRequestsApiContract, NotificationsApiContract,
         ConcurrentDepositsApiContract, StatisticsApiContract, TransfersApiContract, TransfersSystemApiContract,
-        ParkedApiContract, ShreddingApiContract, LandingPageApiContract, HealthApiContract {
+        ParkedApiContract, ShreddingApiContract, LandingPageApiContract, HealthApiContract,
+        HotAccountApiContract {
 
     /** The packaged WAR, plus the test-only endpoint through which the parked tests break the read model. */
     @Deployment(testable = false)
@@ -45,6 +47,11 @@ class BankApiIT implements AccessApiContract, AccountsApiContract, BadRequestsAp
     @Override
     public BankClient client() {
         return client;
+    }
+
+    @Override
+    public ServerLog serverLog() {
+        return ServerLog.ofTestServer();
     }
 
     /** WildFly answers on its management port; Payara Micro on its HTTP port. */
