@@ -40,6 +40,11 @@ import java.util.Optional;
  *     no cache</td><td>0</td></tr>
  * <tr><td>{@value #CACHE_FASTFORWARD}</td><td>bring a cached aggregate up to date with events
  *     stored since it was cached</td><td>{@code true}</td></tr>
+ * <tr><td>{@value #AGGREGATE_LOCK_ENABLED}</td><td>queue commands on one aggregate in this JVM
+ *     (see {@link dev.eventsourcing.application.Repository#get(java.util.UUID)}) rather than let them
+ *     race to the database's version check</td><td>{@code true}</td></tr>
+ * <tr><td>{@value #AGGREGATE_LOCK_MAX_WAIT}</td><td>how long, in milliseconds, a command waits for
+ *     an aggregate's lock before it goes on without it and the version check decides</td><td>5000</td></tr>
  * <tr><td>{@value #SECTION_SIZE}</td><td>the most notifications one section of the notification
  *     log holds</td><td>100</td></tr>
  * <tr><td>{@value #DECODING_MAX_STATE_BYTES}</td><td>the largest stored state once decompressed,
@@ -77,6 +82,10 @@ public interface Settings {
     String CACHE_MAXSIZE = "cache.maxsize";
     /** Whether a cached aggregate is brought up to date with events stored since it was cached. */
     String CACHE_FASTFORWARD = "cache.fastforward";
+    /** Whether commands on one aggregate queue for it in this JVM instead of racing to the database. */
+    String AGGREGATE_LOCK_ENABLED = "aggregate-lock.enabled";
+    /** How long, in milliseconds, a command waits for an aggregate's lock before going on without it. */
+    String AGGREGATE_LOCK_MAX_WAIT = "aggregate-lock.max-wait";
     /** The most notifications one section of the notification log holds. */
     String SECTION_SIZE = "notification-log.section-size";
     /** The largest stored state once decompressed, and the longest JSON document, in bytes. */

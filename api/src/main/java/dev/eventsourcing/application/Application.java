@@ -1,5 +1,6 @@
 package dev.eventsourcing.application;
 
+import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.MetricsListener;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.domain.Aggregate;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * An event-sourced application: saves aggregates' new events atomically, gets aggregates back
@@ -48,6 +50,9 @@ import java.util.function.Consumer;
  */
 public class Application implements AutoCloseable {
 
+    /** How long a command waits for an aggregate's lock by default, in milliseconds. */
+    private static final int DEFAULT_LOCK_MAX_WAIT_MILLIS = 5000;
+
     private final String givenName;
     private final String name;
     private final Infrastructure infrastructure;
@@ -62,6 +67,7 @@ public class Application implements AutoCloseable {
     private final AggregateCache cache;
     private final boolean cacheFastForward;
     private final NotificationLog notificationLog;
+    private final AggregateLocks locks;
     private final Map<Class<?>, Repository<?>> repositories = new ConcurrentHashMap<>();
     private final List<Consumer<List<Recording>>> listeners = new CopyOnWriteArrayList<>();
 
@@ -106,6 +112,7 @@ public class Application implements AutoCloseable {
         int cacheSize = this.settings.getInt(Settings.CACHE_MAXSIZE, 0);
         this.cache = cacheSize > 0 ? new AggregateCache(cacheSize) : null;
         this.cacheFastForward = this.settings.getBoolean(Settings.CACHE_FASTFORWARD, true);
+        this.locks = aggregateLocks(this.settings);
         this.notificationLog = new LocalNotificationLog(recorder,
                 this.settings.getInt(Settings.SECTION_SIZE, NotificationLog.DEFAULT_SECTION_SIZE), mapper,
                 sectionTransactions(factory));
@@ -129,6 +136,18 @@ public class Application implements AutoCloseable {
      */
     public String name() {
         return givenName != null ? givenName : getClass().getSimpleName();
+    }
+
+    private static AggregateLocks aggregateLocks(Settings settings) {
+        if (!settings.getBoolean(Settings.AGGREGATE_LOCK_ENABLED, true)) {
+            return null;
+        }
+        int maxWait = settings.getInt(Settings.AGGREGATE_LOCK_MAX_WAIT, DEFAULT_LOCK_MAX_WAIT_MILLIS);
+        if (maxWait < 0) {
+            throw new ConfigurationException("Setting '" + Settings.AGGREGATE_LOCK_MAX_WAIT
+                    + "' must be a number of milliseconds from 0, was " + maxWait);
+        }
+        return new AggregateLocks(Duration.ofMillis(maxWait));
     }
 
     /**
@@ -257,6 +276,38 @@ public class Application implements AutoCloseable {
     }
 
     /**
+     * Runs a command on one aggregate: gets it, lets the command change it, and saves it, while
+     * holding the aggregate's lock in this JVM, so that concurrent commands on the same
+     * aggregate queue instead of conflicting. Inside a transaction the lock is the
+     * transaction's, held until it ends (see {@link Repository#get(UUID)}), and the save joins
+     * it; outside one it is held until the save has returned (committed), which is what plain
+     * Java callers use. With {@value Settings#AGGREGATE_LOCK_ENABLED} off, the same steps run
+     * without a lock.
+     *
+     * @param <A> the aggregate type
+     * @param type the aggregate's class; not null
+     * @param id the aggregate's id; not null
+     * @param command what to do to the aggregate, usually calling one of its command methods; not null
+     * @return the aggregate after the command, saved
+     * @throws AggregateNotFoundException when no aggregate of this type has that id
+     * @throws IntegrityException when a writer that does not share the lock (another node, or one
+     *         that waited longer than {@value Settings#AGGREGATE_LOCK_MAX_WAIT}) saved a version
+     *         first; nothing is stored then
+     */
+    public <A extends Aggregate> A update(Class<A> type, UUID id, Consumer<? super A> command) {
+        Objects.requireNonNull(command, "command");
+        Repository<A> repository = repository(type);
+        Supplier<A> update = () -> {
+            A aggregate = repository.get(id);
+            command.accept(aggregate);
+            save(aggregate);
+            return aggregate;
+        };
+        return locks == null || transactions().transactionKey() != null ? update.get()
+                : locks.whileLocked(Objects.requireNonNull(id, "id"), update);
+    }
+
+    /**
      * Calls {@code listener} with the recordings of every later save that stored events, in the
      * saving thread, right after the events were recorded. When the caller runs a transaction
      * (in a container), the listener runs inside it, before commit: a listener that needs the
@@ -337,7 +388,7 @@ public class Application implements AutoCloseable {
     public <A extends Aggregate> Repository<A> repository(Class<A> type) {
         return (Repository<A>) repositories.computeIfAbsent(type, t -> {
             mapper.declare(type);
-            return new Repository<>(type, events, snapshots, cache, cacheFastForward, factory.transactions());
+            return new Repository<>(type, events, snapshots, cache, cacheFastForward, factory.transactions(), locks);
         });
     }
 

@@ -29,10 +29,12 @@ public final class Repository<A extends Aggregate> {
     private final AggregateCache cache;
     private final boolean fastForward;
     private final Transactions transactions;
+    private final AggregateLocks locks;
 
     Repository(Class<A> type, EventStore events, EventStore snapshots, AggregateCache cache, boolean fastForward,
-               Transactions transactions) {
+               Transactions transactions, AggregateLocks locks) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.locks = locks;
         this.type = Objects.requireNonNull(type, "type");
         this.events = Objects.requireNonNull(events, "events");
         this.snapshots = snapshots;
@@ -43,6 +45,14 @@ public final class Repository<A extends Aggregate> {
     /**
      * The aggregate at its latest version.
      *
+     * <p>Inside a transaction, the aggregate is first locked in this JVM for that transaction,
+     * until it commits or rolls back ({@value dev.eventsourcing.Settings#AGGREGATE_LOCK_ENABLED},
+     * on by default): a command that gets, changes and saves an aggregate in one transaction
+     * then waits for the one before it on the same aggregate, instead of losing the version
+     * check to it. Getting it again in the same transaction does not wait. The lock is the
+     * application's (see {@link Application#update} for commands outside a transaction); other
+     * nodes do not see it, and their saves are still refused by the version check.
+     *
      * @param id the aggregate's id; not null
      * @return a new instance of the aggregate, for the caller to change and save
      * @throws AggregateNotFoundException when no aggregate of this type has that id
@@ -51,6 +61,9 @@ public final class Repository<A extends Aggregate> {
      */
     public A get(UUID id) {
         Objects.requireNonNull(id, "id");
+        if (locks != null) {
+            locks.lockForTransaction(id, transactions);
+        }
         try {
             return latest(id);
         } catch (ShreddedException e) {

@@ -56,4 +56,29 @@ public interface Transactions {
     default void afterCommit(Runnable action) {
         action.run();
     }
+
+    /**
+     * Identifies the calling thread's transaction, so that what belongs to a unit of work (such
+     * as the aggregates it has locked) can be kept until it ends: equal only for calls within one
+     * transaction. A backend that returns a key here runs the actions given to
+     * {@link #afterCompletion} when that transaction ends.
+     *
+     * @return the transaction's key, or {@code null} when no transaction is {@linkplain #active()
+     *         active} or the backend cannot tell when its transactions end (the default)
+     */
+    default Object transactionKey() {
+        return null;
+    }
+
+    /**
+     * Runs the action once the calling thread's transaction has ended, whether it committed or
+     * rolled back, possibly in another thread (a transaction manager may roll back a timed-out
+     * transaction in a thread of its own); at once when there is no
+     * {@linkplain #transactionKey() transaction to wait for}.
+     *
+     * @param action what to run when the transaction ends
+     */
+    default void afterCompletion(Runnable action) {
+        action.run();
+    }
 }

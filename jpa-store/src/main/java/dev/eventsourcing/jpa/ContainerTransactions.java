@@ -101,6 +101,35 @@ public final class ContainerTransactions implements Transactions {
         return registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
     }
 
+    /** The container's key of the calling thread's transaction, or {@code null} when none is active. */
+    @Override
+    public Object transactionKey() {
+        return registry.getTransactionKey();
+    }
+
+    /**
+     * Registers the action as an interposed synchronization that runs it once the transaction's
+     * outcome is known, commit or rollback (the transaction manager may end a timed-out
+     * transaction in a thread of its own); runs it at once when no transaction is active.
+     */
+    @Override
+    public void afterCompletion(Runnable action) {
+        if (registry.getTransactionKey() == null) {
+            action.run();
+            return;
+        }
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                action.run();
+            }
+        });
+    }
+
     @Override
     public void afterCommit(Runnable action) {
         if (!active()) {

@@ -47,8 +47,18 @@ public final class ThreadBoundTransactions implements JpaTransactions, Transacti
         this.own = new ResourceLocalTransactions(factory);
     }
 
-    /** The unit of work in progress: its entity manager and what waits for its commit. */
-    private record Unit(EntityManager entityManager, List<Runnable> afterCommit) {
+    /**
+     * The unit of work in progress: its entity manager, what waits for its commit and what waits
+     * for its end. Compared by identity, since it is also the transaction's key.
+     */
+    private static final class Unit {
+        final EntityManager entityManager;
+        final List<Runnable> afterCommit = new ArrayList<>();
+        final List<Runnable> afterCompletion = new ArrayList<>();
+
+        Unit(EntityManager entityManager) {
+            this.entityManager = entityManager;
+        }
     }
 
     /**
@@ -58,7 +68,7 @@ public final class ThreadBoundTransactions implements JpaTransactions, Transacti
     @Override
     public <T> T inTransaction(Function<EntityManager, T> work) {
         Unit unit = bound();
-        return unit != null ? work.apply(unit.entityManager()) : own.inTransaction(work);
+        return unit != null ? work.apply(unit.entityManager) : own.inTransaction(work);
     }
 
     /** False while a unit of work is bound to this thread: a failure then ends the whole transaction. */
@@ -70,24 +80,40 @@ public final class ThreadBoundTransactions implements JpaTransactions, Transacti
     /**
      * Runs the work in a new transaction, on a new entity manager that the work receives and that
      * the recorders called in this thread join; commits when the work returns, rolls back when it
-     * throws, and then runs the actions registered with {@link #afterCommit}. A unit of work in
-     * progress in this thread is set aside meanwhile (the new one does not join it).
+     * throws, and then runs the actions registered with {@link #afterCommit} (after a commit)
+     * and {@link #afterCompletion} (either way). A unit of work in progress in this thread is set
+     * aside meanwhile (the new one does not join it).
      */
     @Override
     public <T> T inNewTransaction(Function<Object, T> work) {
         Objects.requireNonNull(work, "work");
         Map<EntityManagerFactory, Unit> units = units();
         Unit outer = units.get(factory);
-        List<Runnable> afterCommit = new ArrayList<>();
-        T result = own.inTransaction(em -> {
-            units.put(factory, new Unit(em, afterCommit));
-            try {
-                return work.apply(em);
-            } finally {
-                unbind(units, outer);
+        Unit[] unit = new Unit[1];
+        T result;
+        try {
+            result = own.inTransaction(em -> {
+                unit[0] = new Unit(em);
+                units.put(factory, unit[0]);
+                try {
+                    return work.apply(em);
+                } finally {
+                    unbind(units, outer);
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            if (unit[0] != null) {
+                runAll(unit[0].afterCompletion, e);
             }
-        });
-        runAll(afterCommit);
+            throw e;
+        }
+        // What waits for the end runs last: a unit of work released by it (say, one waiting for
+        // an aggregate's lock) then finds what waited for the commit (the cache) done.
+        try {
+            runAll(unit[0].afterCommit);
+        } finally {
+            runAll(unit[0].afterCompletion);
+        }
         return result;
     }
 
@@ -114,7 +140,28 @@ public final class ThreadBoundTransactions implements JpaTransactions, Transacti
         if (unit == null) {
             action.run();
         } else {
-            unit.afterCommit().add(action);
+            unit.afterCommit.add(action);
+        }
+    }
+
+    /** The unit of work bound to this thread by {@link #inNewTransaction}, or {@code null}. */
+    @Override
+    public Object transactionKey() {
+        return bound();
+    }
+
+    /**
+     * Runs the action when the unit of work bound to this thread ends, in this thread, after its
+     * commit or rollback (before the actions waiting for its commit); at once when none is.
+     */
+    @Override
+    public void afterCompletion(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Unit unit = bound();
+        if (unit == null) {
+            action.run();
+        } else {
+            unit.afterCompletion.add(action);
         }
     }
 
@@ -142,6 +189,15 @@ public final class ThreadBoundTransactions implements JpaTransactions, Transacti
             if (units.isEmpty()) {
                 BOUND.remove();
             }
+        }
+    }
+
+    /** Runs every action after a rollback; what they throw travels along with the failure. */
+    private static void runAll(List<Runnable> actions, Throwable failure) {
+        try {
+            runAll(actions);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
