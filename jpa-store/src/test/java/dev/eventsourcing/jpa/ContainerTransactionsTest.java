@@ -80,14 +80,37 @@ class ContainerTransactionsTest {
         assertFalse(unit.active());
     }
 
+    @Test
+    void theKeyIsTheContainersAndWorkAfterTheEndRunsAfterACommitOrARollback() {
+        List<String> ended = new ArrayList<>();
+        assertEquals(null, unit.transactionKey(), "no key without a transaction");
+        unit.afterCompletion(() -> ended.add("at once"));
+
+        container.status = Status.STATUS_ACTIVE;
+        Object first = unit.transactionKey();
+        assertSame(first, unit.transactionKey());
+        unit.afterCompletion(() -> ended.add("committed"));
+        assertEquals(List.of("at once"), ended, "nothing before the outcome is known");
+        container.complete(Status.STATUS_COMMITTED);
+
+        container.status = Status.STATUS_ACTIVE;
+        assertFalse(first.equals(unit.transactionKey()), "each transaction has its own key");
+        unit.afterCompletion(() -> ended.add("rolled back"));
+        container.complete(Status.STATUS_ROLLEDBACK);
+
+        assertEquals(List.of("at once", "committed", "rolled back"), ended);
+    }
+
     /** One thread's transaction, as the container would keep it. */
     private static final class Container {
         int status = Status.STATUS_NO_TRANSACTION;
+        Object key = new Object();
         final List<String> calls = new ArrayList<>();
         final List<Synchronization> synchronizations = new ArrayList<>();
 
         void complete(int outcome) {
             status = Status.STATUS_NO_TRANSACTION;
+            key = new Object();
             synchronizations.forEach(s -> s.afterCompletion(outcome));
             synchronizations.clear();
         }
@@ -96,6 +119,7 @@ class ContainerTransactionsTest {
             return (TransactionSynchronizationRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {TransactionSynchronizationRegistry.class}, (proxy, method, args) -> switch (method.getName()) {
                         case "getTransactionStatus" -> status;
+                        case "getTransactionKey" -> status == Status.STATUS_NO_TRANSACTION ? null : key;
                         case "registerInterposedSynchronization" -> synchronizations.add((Synchronization) args[0]);
                         default -> throw new UnsupportedOperationException(method.getName());
                     });

@@ -156,6 +156,28 @@ abstract class ThreadBoundTransactionsTestCase {
     }
 
     @Test
+    void aUnitOfWorkHasAKeyOfItsOwnAndWorkAfterItsEndRunsAfterACommitOrARollback() {
+        List<String> ended = new ArrayList<>();
+        assertEquals(null, transactions.transactionKey(), "no key outside a unit of work");
+
+        Object first = transactions.inNewTransaction(resource -> {
+            Object key = transactions.transactionKey();
+            assertSame(key, transactions.transactionKey(), "one key for the whole unit of work");
+            transactions.afterCompletion(() -> ended.add("committed"));
+            transactions.afterCommit(() -> ended.add("after commit"));
+            return key;
+        });
+        assertThrows(IllegalStateException.class, () -> transactions.inNewTransaction(resource -> {
+            assertFalse(first.equals(transactions.transactionKey()), "each unit of work has its own key");
+            transactions.afterCompletion(() -> ended.add("rolled back"));
+            throw new IllegalStateException("boom");
+        }));
+        transactions.afterCompletion(() -> ended.add("at once"));
+
+        assertEquals(List.of("after commit", "committed", "rolled back", "at once"), ended);
+    }
+
+    @Test
     void aNewTransactionInsideAnotherIsIndependentOfIt() throws SQLException {
         TrackingRecorder tracking = balances.trackingRecorder();
 
