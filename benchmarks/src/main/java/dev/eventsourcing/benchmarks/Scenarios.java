@@ -8,9 +8,9 @@ import java.util.function.IntSupplier;
 
 /**
  * The scenarios of the benchmark, run on the contenders of one backend in a fixed order: the
- * write scenarios on a nearly empty store, then loads, latency, the log of {@code bench.log}
- * notifications (reads, the scenarios through the application, catch-up), and last the large log
- * of {@code bench.large-log}.
+ * write scenarios on a nearly empty store, a hot aggregate through the application, then loads,
+ * latency, the log of {@code bench.log} notifications (reads, the scenarios through the
+ * application, catch-up), and last the large log of {@code bench.large-log}.
  */
 final class Scenarios {
 
@@ -46,6 +46,7 @@ final class Scenarios {
         }
         appends(contenders);
         contenders.forEach(Contender::discardAppended);
+        new HotAggregateScenario(harness).run(contenders.get(0).backend());
         loads(contenders);
         new LatencyScenario(harness).run(contenders);
         for (Contender c : contenders) {
