@@ -36,9 +36,44 @@ final class HotAggregateScenario {
         this.harness = harness;
     }
 
-    /** One application measured: the lock on or off. */
-    private record Subject(String name, Backend backend, Application application, AtomicLong conflicts,
-                           List<Double> perThousand) implements Measured {
+    /**
+     * One application measured: the lock on or off. A class, not a record: the harness keys its
+     * samples by subject, and a record's hash would change with the conflicts it gathers.
+     */
+    private static final class Subject implements Measured {
+        private final String name;
+        private final Backend backend;
+        private final Application application;
+        private final AtomicLong conflicts = new AtomicLong();
+        private final List<Double> perThousand = new ArrayList<>();
+
+        Subject(String name, Backend backend, Application application) {
+            this.name = name;
+            this.backend = backend;
+            this.application = application;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Backend backend() {
+            return backend;
+        }
+
+        Application application() {
+            return application;
+        }
+
+        AtomicLong conflicts() {
+            return conflicts;
+        }
+
+        List<Double> perThousand() {
+            return perThousand;
+        }
     }
 
     void run(Backend backend) {
@@ -124,8 +159,7 @@ final class HotAggregateScenario {
                         new JpaInfrastructureFactory(applicationName, scoped, new ThreadBoundTransactions(factory), strategy)));
             }
             applications.add(application);
-            return new Subject(locked ? "application, lock on" : "application, lock off", backend, application,
-                    new AtomicLong(), new ArrayList<>());
+            return new Subject(locked ? "application, lock on" : "application, lock off", backend, application);
         }
 
         @Override
