@@ -20,7 +20,10 @@ import java.util.function.Consumer;
  * and roll the transaction back: {@link dev.eventsourcing.application.AggregateNotFoundException}
  * for an unknown id, the domain model's {@code AccountException}s for refused commands, and an
  * {@link dev.eventsourcing.persistence.IntegrityException} when another transaction saved the
- * same account version first; the caller may then retry (see {@link ConflictRetry}).
+ * same account version first; the caller may then retry (see {@link ConflictRetry}). Commands on
+ * one account in this server do not race: getting the account locks it for the transaction until
+ * it ends (see {@link Repository#get(UUID)}), so the next command waits and then reads the new
+ * version. Such a conflict comes from another server on the same database.
  */
 @Stateless
 public class Accounts {
