@@ -37,15 +37,17 @@ final class ApplicationContender implements ApplicationWork {
     private final Application application;
     private final Repository<BenchAccount> accounts;
     private final RecorderContender.Filler filler;
+    private final Runnable analyze;
     private final AutoCloseable resources;
     private UUID aggregate;
 
     private ApplicationContender(Backend backend, Application application, RecorderContender.Filler filler,
-                                 AutoCloseable resources) {
+                                 Runnable analyze, AutoCloseable resources) {
         this.backend = backend;
         this.application = application;
         this.accounts = application.repository(BenchAccount.class);
         this.filler = filler == null ? this::fillThroughRecorder : filler;
+        this.analyze = analyze == null ? () -> { } : analyze;
         this.resources = resources;
     }
 
@@ -54,7 +56,7 @@ final class ApplicationContender implements ApplicationWork {
         Settings settings = Settings.of(Map.of(Settings.SECTION_SIZE, "1000"));
         if (backend == Backend.MEMORY) {
             return new ApplicationContender(backend, new Application(JpaContenders.APPLICATION,
-                    Environment.of(settings, InMemoryInfrastructureFactory::new)), null, null);
+                    Environment.of(settings, InMemoryInfrastructureFactory::new)), null, null, null);
         }
         BenchDatabase database = BenchDatabase.create(backend, "app");
         EntityManagerFactory factory = null;
@@ -66,7 +68,8 @@ final class ApplicationContender implements ApplicationWork {
             Application application = new Application(JpaContenders.APPLICATION, Environment.of(settings,
                     (name, scoped) -> new JpaInfrastructureFactory(name, scoped, transactions, strategy)));
             EntityManagerFactory opened = factory;
-            return new ApplicationContender(backend, application, total -> JpaContenders.fill(database, total), () -> {
+            return new ApplicationContender(backend, application, total -> JpaContenders.fill(database, total),
+                    database::analyze, () -> {
                 application.close();
                 opened.close();
                 database.close();
@@ -119,6 +122,7 @@ final class ApplicationContender implements ApplicationWork {
         }
         application.save(account);
         aggregate = account.id();
+        analyze.run();
     }
 
     @Override
@@ -149,6 +153,9 @@ final class ApplicationContender implements ApplicationWork {
     @Override
     public void fillTo(long total) {
         filler.fillTo(total);
+        // As the baseline does after its fill: statistics, and with them plans, that match the
+        // tables' size (the databases run without autovacuum here).
+        analyze.run();
     }
 
     private void fillThroughRecorder(long total) {
