@@ -47,6 +47,15 @@ final class CounterRowStrategy implements DatabaseStrategy {
             SELECT originator_version FROM es_events
             WHERE application_name = ?1 AND originator_id = CAST(?2 AS UUID) AND originator_version BETWEEN ?3 AND ?4""";
 
+    // The highest stored id from the counter's value up: an index seek to a row or two, where
+    // MAX over all of an application's ids is a scan of them all on H2 (it seeks only for a MAX
+    // without conditions). Null when no id from the counter up is stored.
+    private static final String MAX_FROM_COUNTER = """
+            SELECT (SELECT MAX(e.notification_id) FROM es_events e
+                    WHERE e.application_name = a.application_name AND e.notification_id >= a.last_notification_id)
+            FROM es_applications a
+            WHERE a.application_name = ?1""";
+
     private final SqlDialect dialect;
 
     CounterRowStrategy(SqlDialect dialect) {
@@ -168,6 +177,22 @@ final class CounterRowStrategy implements DatabaseStrategy {
     @Override
     public long visibleUpTo(EntityManager em, String applicationName) {
         return Long.MAX_VALUE;
+    }
+
+    /**
+     * {@inheritDoc} Here every committed id is safe to read, and the counter is the last id
+     * handed out (it commits with the events and is given back by a refused batch), so the
+     * highest stored id is found from the counter up in one statement; the plain maximum is the
+     * fallback for a log whose last events are gone (the counter then stands above them), or an
+     * application not registered yet.
+     */
+    @Override
+    public long maxNotificationId(EntityManager em, String applicationName) {
+        List<?> rows = em.createNativeQuery(MAX_FROM_COUNTER).setParameter(1, applicationName).getResultList();
+        if (!rows.isEmpty() && rows.get(0) != null) {
+            return ((Number) rows.get(0)).longValue();
+        }
+        return DatabaseStrategy.super.maxNotificationId(em, applicationName);
     }
 
     @Override

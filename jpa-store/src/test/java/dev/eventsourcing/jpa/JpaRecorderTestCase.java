@@ -50,6 +50,28 @@ abstract class JpaRecorderTestCase {
     }
 
     @Test
+    void theHighestIdIsTheHighestStoredOneWhereverTheCounterStands() throws Exception {
+        JpaApplicationRecorder recorder = database().applicationRecorder();
+        UUID account = UUID.randomUUID();
+        recorder.insertEvents(List.of(event(account, 1), event(account, 2), event(account, 3)));
+        assertEquals(3, recorder.maxNotificationId());
+
+        // The last event gone: the counter (where there is one) stands above the highest stored id.
+        try (var connection = database().connection(); var statement = connection.prepareStatement(
+                "DELETE FROM es_events WHERE application_name = ? AND notification_id = 3")) {
+            statement.setString(1, recorder.applicationName());
+            statement.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+        assertEquals(2, recorder.maxNotificationId());
+        assertEquals(4, recorder.insertEvents(List.of(event(account, 4))).get(0),
+                "ids handed out are never handed out again");
+        assertEquals(4, recorder.maxNotificationId());
+    }
+
+    @Test
     void aTakenVersionIsAConcurrencyConflictNamingTheEvent() {
         JpaApplicationRecorder recorder = database().applicationRecorder();
         UUID account = UUID.randomUUID();
