@@ -36,6 +36,12 @@ final class CounterRowStrategy implements DatabaseStrategy {
               ON e.application_name = a.application_name AND %s
             WHERE a.application_name = ?1
             GROUP BY a.last_notification_id""";
+    // H2, for a batch of several originators: the same with one counting subquery per originator
+    // (see VersionRanges.countEach), since H2 scans the application's events for an OR of them.
+    private static final String LAST_ID_AND_TAKEN_EACH = """
+            SELECT a.last_notification_id, %s
+            FROM es_applications a
+            WHERE a.application_name = ?1""";
     // MariaDB: the same from the transaction's snapshot, without locks, and the highest id in it.
     private static final String LAST_ID_TAKEN_AND_SEEN = """
             SELECT a.last_notification_id,
@@ -79,8 +85,10 @@ final class CounterRowStrategy implements DatabaseStrategy {
         VersionRanges ranges = new VersionRanges(events);
         Object[] row = dialect == SqlDialect.MARIADB ? fromSnapshot(em, applicationName, ranges, count) : null;
         if (row == null) {
-            row = (Object[]) ranges.bind(em.createNativeQuery(
-                            LAST_ID_AND_TAKEN.formatted(ranges.condition("e", 2)) + dialect.lockingRead()), 2)
+            String sql = dialect == SqlDialect.H2 && ranges.size() > 1
+                    ? LAST_ID_AND_TAKEN_EACH.formatted(ranges.countEach("a", 2))
+                    : LAST_ID_AND_TAKEN.formatted(ranges.condition("e", 2)) + dialect.lockingRead();
+            row = (Object[]) ranges.bind(em.createNativeQuery(sql), 2)
                     .setParameter(1, applicationName)
                     .getSingleResult();
         }

@@ -54,6 +54,32 @@ final class VersionRanges {
         return sql.append(")").toString();
     }
 
+    /**
+     * How many rows of {@code es_events} lie in the ranges, as a sum of one counting subquery per
+     * range, each correlated to the application of the row {@code owner} of the outer statement,
+     * with the parameters of {@link #condition}; bind them with {@link #bind}. Each subquery is an
+     * index seek, where H2 reads {@link #condition}'s OR of several originators by scanning every
+     * event of the application.
+     */
+    String countEach(String owner, int firstParameter) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < ranges.size(); i++) {
+            int p = firstParameter + 3 * i;
+            sql.append(i == 0 ? "(" : " + (")
+                    .append("SELECT COUNT(*) FROM es_events r").append(i)
+                    .append(" WHERE r").append(i).append(".application_name = ").append(owner).append(".application_name")
+                    .append(" AND r").append(i).append(".originator_id = CAST(?").append(p).append(" AS UUID)")
+                    .append(" AND r").append(i).append(".originator_version BETWEEN ?").append(p + 1)
+                    .append(" AND ?").append(p + 2).append(")");
+        }
+        return sql.toString();
+    }
+
+    /** How many originators the batch holds: one range each. */
+    int size() {
+        return ranges.size();
+    }
+
     /** Binds the parameters of {@link #condition} from {@code firstParameter} on. */
     Query bind(Query query, int firstParameter) {
         for (int i = 0; i < ranges.size(); i++) {
