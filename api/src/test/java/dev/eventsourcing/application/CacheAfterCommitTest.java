@@ -2,13 +2,6 @@ package dev.eventsourcing.application;
 
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.application.bank.BankAccount;
-import dev.eventsourcing.persistence.AggregateRecorder;
-import dev.eventsourcing.persistence.ApplicationRecorder;
-import dev.eventsourcing.persistence.InfrastructureFactory;
-import dev.eventsourcing.persistence.ParkingRecorder;
-import dev.eventsourcing.persistence.SubjectKeyRecorder;
-import dev.eventsourcing.persistence.ProcessRecorder;
-import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.persistence.Transactions;
 import dev.eventsourcing.persistence.inmemory.InMemoryInfrastructureFactory;
 import org.junit.jupiter.api.Test;
@@ -32,7 +25,7 @@ class CacheAfterCommitTest {
     private final CallerTransaction caller = new CallerTransaction();
     private final Application bank = new Application("Bank", Environment.of(
             Settings.of(Map.of(Settings.CACHE_MAXSIZE, "10", Settings.CACHE_FASTFORWARD, "false")),
-            (name, settings) -> new Transactional(new InMemoryInfrastructureFactory(name, settings), caller)));
+            (name, settings) -> new InTransactions(new InMemoryInfrastructureFactory(name, settings), caller)));
     private final Repository<BankAccount> accounts = bank.repository(BankAccount.class);
 
     @Test
@@ -103,53 +96,6 @@ class CacheAfterCommitTest {
             } else {
                 action.run();
             }
-        }
-    }
-
-    /** The in-memory store with the caller's transactions. */
-    private static final class Transactional extends InfrastructureFactory {
-        private final InfrastructureFactory store;
-        private final Transactions transactions;
-
-        Transactional(InfrastructureFactory store, Transactions transactions) {
-            super(store.applicationName(), store.settings());
-            this.store = store;
-            this.transactions = transactions;
-        }
-
-        @Override
-        public ApplicationRecorder applicationRecorder() {
-            return store.applicationRecorder();
-        }
-
-        @Override
-        public ProcessRecorder processRecorder() {
-            return store.processRecorder();
-        }
-
-        @Override
-        public TrackingRecorder trackingRecorder() {
-            return store.trackingRecorder();
-        }
-
-        @Override
-        public AggregateRecorder snapshotRecorder() {
-            return store.snapshotRecorder();
-        }
-
-        @Override
-        public ParkingRecorder parkingRecorder() {
-            return store.parkingRecorder();
-        }
-
-        @Override
-        public SubjectKeyRecorder subjectKeyRecorder() {
-            return store.subjectKeyRecorder();
-        }
-
-        @Override
-        public Transactions transactions() {
-            return transactions;
         }
     }
 }

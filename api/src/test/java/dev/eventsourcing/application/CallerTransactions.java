@@ -1,13 +1,6 @@
 package dev.eventsourcing.application;
 
 import dev.eventsourcing.Settings;
-import dev.eventsourcing.persistence.AggregateRecorder;
-import dev.eventsourcing.persistence.ApplicationRecorder;
-import dev.eventsourcing.persistence.InfrastructureFactory;
-import dev.eventsourcing.persistence.ParkingRecorder;
-import dev.eventsourcing.persistence.ProcessRecorder;
-import dev.eventsourcing.persistence.SubjectKeyRecorder;
-import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.persistence.Transactions;
 import dev.eventsourcing.persistence.inmemory.InMemoryInfrastructureFactory;
 
@@ -33,7 +26,7 @@ final class CallerTransactions implements Transactions {
     /** An application on the in-memory store whose transactions are these. */
     Application application(Settings settings) {
         return new Application("Bank", Environment.of(settings,
-                (name, scoped) -> new Transactional(new InMemoryInfrastructureFactory(name, scoped), this)));
+                (name, scoped) -> new InTransactions(new InMemoryInfrastructureFactory(name, scoped), this)));
     }
 
     /** Begins a transaction in the calling thread. */
@@ -89,53 +82,6 @@ final class CallerTransactions implements Transactions {
             current.get().afterCompletion.add(action);
         } else {
             action.run();
-        }
-    }
-
-    /** The in-memory store with the callers' transactions. */
-    private static final class Transactional extends InfrastructureFactory {
-        private final InfrastructureFactory store;
-        private final Transactions transactions;
-
-        Transactional(InfrastructureFactory store, Transactions transactions) {
-            super(store.applicationName(), store.settings());
-            this.store = store;
-            this.transactions = transactions;
-        }
-
-        @Override
-        public ApplicationRecorder applicationRecorder() {
-            return store.applicationRecorder();
-        }
-
-        @Override
-        public ProcessRecorder processRecorder() {
-            return store.processRecorder();
-        }
-
-        @Override
-        public TrackingRecorder trackingRecorder() {
-            return store.trackingRecorder();
-        }
-
-        @Override
-        public AggregateRecorder snapshotRecorder() {
-            return store.snapshotRecorder();
-        }
-
-        @Override
-        public ParkingRecorder parkingRecorder() {
-            return store.parkingRecorder();
-        }
-
-        @Override
-        public SubjectKeyRecorder subjectKeyRecorder() {
-            return store.subjectKeyRecorder();
-        }
-
-        @Override
-        public Transactions transactions() {
-            return transactions;
         }
     }
 }

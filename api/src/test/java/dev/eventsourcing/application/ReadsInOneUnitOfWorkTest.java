@@ -9,12 +9,8 @@ import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
-import dev.eventsourcing.persistence.ParkingRecorder;
-import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.StoredEvent;
-import dev.eventsourcing.persistence.SubjectKeyRecorder;
 import dev.eventsourcing.persistence.Subscription;
-import dev.eventsourcing.persistence.TrackingRecorder;
 import dev.eventsourcing.persistence.Transactions;
 import dev.eventsourcing.persistence.inmemory.InMemoryInfrastructureFactory;
 import org.junit.jupiter.api.Test;
@@ -114,12 +110,12 @@ class ReadsInOneUnitOfWorkTest {
     }
 
     /** The in-memory store whose snapshot and application recorders note their reads. */
-    private static final class Counted extends InfrastructureFactory {
+    private static final class Counted extends InTransactions {
         private final InfrastructureFactory store;
         private final Units units;
 
         Counted(InfrastructureFactory store, Units units) {
-            super(store.applicationName(), store.settings());
+            super(store, units);
             this.store = store;
             this.units = units;
         }
@@ -193,31 +189,6 @@ class ReadsInOneUnitOfWorkTest {
                     return recorder.replaceStates(events);
                 }
             };
-        }
-
-        @Override
-        public ProcessRecorder processRecorder() {
-            return store.processRecorder();
-        }
-
-        @Override
-        public TrackingRecorder trackingRecorder() {
-            return store.trackingRecorder();
-        }
-
-        @Override
-        public ParkingRecorder parkingRecorder() {
-            return store.parkingRecorder();
-        }
-
-        @Override
-        public SubjectKeyRecorder subjectKeyRecorder() {
-            return store.subjectKeyRecorder();
-        }
-
-        @Override
-        public Transactions transactions() {
-            return units;
         }
     }
 }
