@@ -76,6 +76,22 @@ public abstract class TopicFilteringTestCase {
     }
 
     @Test
+    void aFollowerOfALogReadInSectionsMovesPastOtherTopicsAtTheEndOfTheLog() {
+        CountedBank bank = start(new RecordingProjection("all"));
+        fill(bank, 2, 1); // 1, 2 opened; 3 credited
+        Set<String> topics = Set.of(Account.Credited.class.getName());
+        FollowedLog log = new FollowedLog.Remote("Bank", bank.notificationLog(), bank.mapper());
+        assertEquals(3, log.read(0, 10, topics).reached());
+        bank.open(5);     // 4
+        bank.open(6);     // 5
+
+        FollowedLog.Batch batch = log.read(3, 10, topics);
+
+        assertEquals(List.of(), batch.items());
+        assertEquals(5, batch.reached(), "ids 4 and 5 are settled and of other topics");
+    }
+
+    @Test
     void badTopicsAreRefusedSayingWhy() {
         NotificationLog log = start(new RecordingProjection("all")).notificationLog();
         List<String> many = new ArrayList<>();
