@@ -139,10 +139,7 @@ DECLARE
     v_last        BIGINT;
     v_in_progress BIGINT;
 BEGIN
-    IF current_setting('transaction_isolation') <> 'read committed' THEN
-        RAISE EXCEPTION 'Reading notifications needs READ COMMITTED isolation, not %',
-            current_setting('transaction_isolation') USING ERRCODE = '25000';
-    END IF;
+    PERFORM es_read_committed();
     SELECT application_key INTO v_key FROM es_applications WHERE application_name = p_application_name;
     IF v_key IS NULL THEN
         RETURN 0;
@@ -171,10 +168,10 @@ BEGIN
                       WHERE e.application_name = p_application_name AND e.notification_id <= v_watermark), 0);
 END $$;
 
--- True in a READ COMMITTED transaction; raises otherwise, as the watermark does. The recorder's
--- plain select of a page (see es_select_notifications) names it in its WHERE clause, where it
--- is evaluated once per statement (it reads no row), so that every read refuses other isolation
--- levels alike, whether or not it comes to need the watermark.
+-- True in a READ COMMITTED transaction; raises otherwise. The watermark and the page read call it
+-- first, and the recorder's plain select of a page (see es_select_notifications) names it in its
+-- WHERE clause, where it is evaluated once per statement (it reads no row), so that every read
+-- refuses other isolation levels alike, whether or not it comes to need the watermark.
 CREATE OR REPLACE FUNCTION es_read_committed() RETURNS BOOLEAN
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
@@ -226,10 +223,7 @@ DECLARE
     v_rows      BIGINT;
     v_watermark BIGINT;
 BEGIN
-    IF current_setting('transaction_isolation') <> 'read committed' THEN
-        RAISE EXCEPTION 'Reading notifications needs READ COMMITTED isolation, not %',
-            current_setting('transaction_isolation') USING ERRCODE = '25000';
-    END IF;
+    PERFORM es_read_committed();
     IF p_limit < 1 OR p_last < p_first THEN
         RETURN;
     END IF;
