@@ -5,6 +5,10 @@ import dev.eventsourcing.persistence.ConcurrencyConflictException;
 import dev.eventsourcing.persistence.StoredEvent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +34,9 @@ final class EventRows {
                 ON CONFLICT (application_name, originator_id, originator_version) DO NOTHING
                 RETURNING 1)
             SELECT r.first_id, (SELECT count(*) FROM inserted) FROM reserved r""";
+    // The same statement for JDBC, whose placeholders are not numbered: the application's name,
+    // the count, the name again, then four per row.
+    private static final String RESERVE_AND_INSERT_JDBC = RESERVE_AND_INSERT.replace("?1", "?").replace("?2", "?");
     private static final String OWN_IDS = """
             SELECT notification_id FROM es_events WHERE application_name = ?1 AND notification_id BETWEEN ?2 AND ?3""";
     private static final String DELETE_OWN = """
@@ -80,6 +87,41 @@ final class EventRows {
      * @throws ConcurrencyConflictException naming the first event, in batch order, that was skipped
      */
     static long reserveAndInsertUnlessTaken(EntityManager em, String applicationName, List<StoredEvent> events) {
+        long[] appended = TransactionConnections.run(em, c -> reserveAndInsert(c, applicationName, events))
+                .orElseGet(() -> reserveAndInsertNatively(em, applicationName, events));
+        if (appended[1] < events.size()) {
+            throw conflict(em, applicationName, appended[0], events);
+        }
+        return appended[0];
+    }
+
+    // Through JDBC on the transaction's connection, the common case (see TransactionConnections).
+    private static long[] reserveAndInsert(Connection connection, String applicationName, List<StoredEvent> events)
+            throws SQLException {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            values.append(i == 0 ? "(" : ",\n(").append(i).append(", ?, ?, ?, ?)");
+        }
+        try (PreparedStatement append = connection.prepareStatement(RESERVE_AND_INSERT_JDBC.formatted(values))) {
+            append.setString(1, applicationName);
+            append.setInt(2, events.size());
+            append.setString(3, applicationName);
+            for (int i = 0; i < events.size(); i++) {
+                StoredEvent event = events.get(i);
+                int p = 4 + 4 * i;
+                append.setString(p, event.originatorId().toString());
+                append.setLong(p + 1, event.originatorVersion());
+                append.setString(p + 2, event.topic());
+                append.setBytes(p + 3, event.state());
+            }
+            try (ResultSet row = append.executeQuery()) {
+                row.next();
+                return new long[] {row.getLong(1), row.getLong(2)};
+            }
+        }
+    }
+
+    private static long[] reserveAndInsertNatively(EntityManager em, String applicationName, List<StoredEvent> events) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < events.size(); i++) {
             int p = 3 + 4 * i;
@@ -98,11 +140,7 @@ final class EventRows {
                     .setParameter(p + 3, event.state());
         }
         Object[] row = (Object[]) append.getSingleResult();
-        long first = ((Number) row[0]).longValue();
-        if (((Number) row[1]).intValue() < events.size()) {
-            throw conflict(em, applicationName, first, events);
-        }
-        return first;
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
     /** Whether {@link #reserveAndInsertUnlessTaken} takes the batch in one statement. */
