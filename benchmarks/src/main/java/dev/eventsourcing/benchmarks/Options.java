@@ -67,6 +67,16 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
     }
 
     /**
+     * Whether the classic suite runs only its append scenarios (after the warm-up), for a quick
+     * look at the write path: {@code -Dbench.appends.only=true}; false by default.
+     *
+     * @return true to measure appends alone
+     */
+    public static boolean appendsOnly() {
+        return Boolean.getBoolean("bench.appends.only");
+    }
+
+    /**
      * Whether our JPA recorders on PostgreSQL wake their subscriptions by {@code LISTEN/NOTIFY}
      * (the store's setting {@code jpa.push}): {@code -Dbench.jpa.push=false} measures them
      * polling; true by default, as a user gets them.

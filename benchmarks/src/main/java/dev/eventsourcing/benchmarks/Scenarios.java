@@ -45,6 +45,9 @@ final class Scenarios {
             return;
         }
         appends(contenders);
+        if (Options.appendsOnly()) {
+            return;
+        }
         contenders.forEach(Contender::discardAppended);
         new HotAggregateScenario(harness).run(contenders.get(0).backend());
         loads(contenders);
