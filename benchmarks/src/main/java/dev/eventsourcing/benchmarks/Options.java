@@ -77,6 +77,16 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
     }
 
     /**
+     * Whether the classic suite runs only its aggregate-load scenarios (after the warm-up), with
+     * and without a snapshot: {@code -Dbench.loads.only=true}; false by default.
+     *
+     * @return true to measure loads alone
+     */
+    public static boolean loadsOnly() {
+        return Boolean.getBoolean("bench.loads.only");
+    }
+
+    /**
      * Whether our JPA recorders on PostgreSQL wake their subscriptions by {@code LISTEN/NOTIFY}
      * (the store's setting {@code jpa.push}): {@code -Dbench.jpa.push=false} measures them
      * polling; true by default, as a user gets them.

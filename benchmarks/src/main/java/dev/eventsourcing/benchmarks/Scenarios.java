@@ -44,6 +44,10 @@ final class Scenarios {
             new LatencyScenario(harness).run(contenders);
             return;
         }
+        if (Options.loadsOnly()) {
+            loads(contenders);
+            return;
+        }
         appends(contenders);
         if (Options.appendsOnly()) {
             return;
