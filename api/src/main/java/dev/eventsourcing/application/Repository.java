@@ -6,6 +6,8 @@ import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.EventStore;
 import dev.eventsourcing.persistence.ShreddedException;
+import dev.eventsourcing.persistence.SnapshotAndEvents;
+import dev.eventsourcing.persistence.SnapshotJoiningRecorder;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Transactions;
 
@@ -26,6 +28,7 @@ public final class Repository<A extends Aggregate> {
     private final Class<A> type;
     private final EventStore events;
     private final EventStore snapshots;
+    private final SnapshotJoiningRecorder joined;
     private final AggregateCache cache;
     private final boolean fastForward;
     private final Transactions transactions;
@@ -38,6 +41,8 @@ public final class Repository<A extends Aggregate> {
         this.type = Objects.requireNonNull(type, "type");
         this.events = Objects.requireNonNull(events, "events");
         this.snapshots = snapshots;
+        this.joined = snapshots != null && events.recorder() instanceof SnapshotJoiningRecorder joining
+                && joining.joins(snapshots.recorder()) ? joining : null;
         this.cache = cache;
         this.fastForward = fastForward;
     }
@@ -175,11 +180,7 @@ public final class Repository<A extends Aggregate> {
     }
 
     private A load(UUID id, Long upTo) {
-        Stored stored = snapshots == null ? read(id, upTo)
-                // The snapshot and the events after it in one unit of work: one transaction (and
-                // one connection) instead of two, and a consistent pair. The caller's transaction
-                // when there is one; decoding waits until the unit of work is over.
-                : transactions.active() ? read(id, upTo) : transactions.inNewTransaction(unitOfWork -> read(id, upTo));
+        SnapshotAndEvents stored = read(id, upTo);
         A aggregate = stored.snapshot() == null ? null
                 : checkType(id, snapshots.mapper().toDomainEvent(stored.snapshot()).payload());
         List<DomainEvent<?>> loaded = events.decode(stored.events());
@@ -192,25 +193,22 @@ public final class Repository<A extends Aggregate> {
         return replay(id, aggregate, loaded);
     }
 
-    /** The stored events an aggregate is rebuilt from: its latest suitable snapshot, if any, and the events after it. */
-    private record Stored(StoredEvent snapshot, List<StoredEvent> events) {
-    }
-
-    private Stored read(UUID id, Long upTo) {
-        StoredEvent snapshot = null;
-        EventSelection selection = EventSelection.all();
-        if (snapshots != null) {
-            EventSelection latest = EventSelection.all().descending().limit(1);
-            List<StoredEvent> found = snapshots.recorder().selectEvents(id, upTo == null ? latest : latest.upTo(upTo));
-            if (!found.isEmpty()) {
-                snapshot = found.get(0);
-                selection = selection.after(snapshot.originatorVersion());
-            }
+    // The stored events an aggregate is rebuilt from; decoding waits until they are all read.
+    private SnapshotAndEvents read(UUID id, Long upTo) {
+        if (snapshots == null) {
+            EventSelection selection = upTo == null ? EventSelection.all() : EventSelection.all().upTo(upTo);
+            return new SnapshotAndEvents(null, events.recorder().selectEvents(id, selection));
         }
-        if (upTo != null) {
-            selection = selection.upTo(upTo);
+        if (joined != null) {
+            // The recorder reads the snapshot and the events after it together: on a database,
+            // in one statement, which needs no transaction of its own to be consistent.
+            return joined.selectFromSnapshot(id, snapshots.recorder(), upTo);
         }
-        return new Stored(snapshot, events.recorder().selectEvents(id, selection));
+        // Two selects in one unit of work: one transaction (and one connection) instead of two,
+        // and a consistent pair. The caller's transaction when there is one.
+        return transactions.active() ? SnapshotAndEvents.selectSeparately(id, snapshots.recorder(), events.recorder(), upTo)
+                : transactions.inNewTransaction(unitOfWork ->
+                        SnapshotAndEvents.selectSeparately(id, snapshots.recorder(), events.recorder(), upTo));
     }
 
     private A fromCache(UUID id, StoredEvent cached) {

@@ -9,9 +9,11 @@ import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
+import dev.eventsourcing.persistence.SnapshotAndEvents;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Subscription;
 import dev.eventsourcing.persistence.Transactions;
+import dev.eventsourcing.persistence.inmemory.InMemoryApplicationRecorder;
 import dev.eventsourcing.persistence.inmemory.InMemoryInfrastructureFactory;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Reads that take several recorder calls run them in one unit of work of the backend's
  * transactions, so that on a database they cost one transaction, not one each: the latest
  * snapshot and the events after it, and a section's highest id and its notifications. Each
- * recorder call here notes the unit of work it ran in (0 for none).
+ * recorder call here notes the unit of work it ran in (0 for none). A recorder that reads the
+ * snapshot with the events in one call needs no unit of work for them.
  */
 class ReadsInOneUnitOfWorkTest {
 
@@ -63,6 +66,26 @@ class ReadsInOneUnitOfWorkTest {
         units.inNewTransaction(unit -> bank.repository(BankAccount.class).get(account.id()));
 
         assertEquals(List.of("snapshots 1", "events 1"), units.calls);
+    }
+
+    @Test
+    void aRecorderThatJoinsTheSnapshotsReadsThemWithTheEventsInOneCallOutsideAUnitOfWork() {
+        Application joined = new Application("Bank", Environment.of(
+                Settings.of(Map.of(Settings.SNAPSHOTTING_ENABLED, "true")),
+                (name, settings) -> new Joining(new InMemoryInfrastructureFactory(name, settings), units)));
+        BankAccount account = BankAccount.open("Dave", "dave@example.com");
+        joined.save(account);
+        joined.takeSnapshot(account.id());
+        account.deposit(new BigDecimal("5.00"));
+        joined.save(account);
+        units.reset();
+
+        BankAccount latest = joined.repository(BankAccount.class).get(account.id());
+        BankAccount first = joined.repository(BankAccount.class).get(account.id(), 1);
+
+        assertEquals(2, latest.version());
+        assertEquals(1, first.version());
+        assertEquals(List.of("snapshot and events up to null 0", "snapshot and events up to 1 0"), units.calls);
     }
 
     @Test
@@ -187,6 +210,27 @@ class ReadsInOneUnitOfWorkTest {
                 @Override
                 public int replaceStates(List<StoredEvent> events) {
                     return recorder.replaceStates(events);
+                }
+            };
+        }
+    }
+
+    /** The in-memory store whose application recorder notes its reads of a snapshot with the events. */
+    private static final class Joining extends InTransactions {
+        private final Units units;
+
+        Joining(InfrastructureFactory store, Units units) {
+            super(store, units);
+            this.units = units;
+        }
+
+        @Override
+        public ApplicationRecorder applicationRecorder() {
+            return new InMemoryApplicationRecorder() {
+                @Override
+                public SnapshotAndEvents selectFromSnapshot(UUID originatorId, AggregateRecorder snapshots, Long upTo) {
+                    units.note("snapshot and events up to " + upTo);
+                    return super.selectFromSnapshot(originatorId, snapshots, upTo);
                 }
             };
         }

@@ -5,6 +5,8 @@ import dev.eventsourcing.persistence.ConcurrencyConflictException;
 import dev.eventsourcing.persistence.EventKey;
 import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.IntegrityException;
+import dev.eventsourcing.persistence.SnapshotAndEvents;
+import dev.eventsourcing.persistence.SnapshotJoiningRecorder;
 import dev.eventsourcing.persistence.StoredEvent;
 
 import java.util.ArrayList;
@@ -29,8 +31,9 @@ import java.util.function.Supplier;
  * of the batch with the same originator id and version fail it with an
  * {@link IntegrityException}. A {@code null} list or event fails with a
  * {@link NullPointerException}. Keeps no total order, so {@link #insertEvents} returns no ids.
+ * Joins the snapshots of any in-memory recorder ({@link SnapshotJoiningRecorder}).
  */
-public class InMemoryAggregateRecorder implements AggregateRecorder {
+public class InMemoryAggregateRecorder implements SnapshotJoiningRecorder {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     // Sorted by originator id, so that selectAllEvents can page through every stream in key order.
@@ -52,6 +55,25 @@ public class InMemoryAggregateRecorder implements AggregateRecorder {
         Objects.requireNonNull(originatorId, "originatorId");
         Objects.requireNonNull(selection, "selection");
         return readLocked(() -> select(streams.get(originatorId), selection));
+    }
+
+    /** {@inheritDoc} Any in-memory recorder: they all live in this JVM. */
+    @Override
+    public boolean joins(AggregateRecorder snapshots) {
+        return Objects.requireNonNull(snapshots, "snapshots") instanceof InMemoryAggregateRecorder;
+    }
+
+    /**
+     * {@inheritDoc} In memory the two selects cost nothing to run apart: the snapshot first, then
+     * the events after it, which only ever grow, so they still continue the snapshot.
+     */
+    @Override
+    public SnapshotAndEvents selectFromSnapshot(UUID originatorId, AggregateRecorder snapshots, Long upTo) {
+        if (!joins(snapshots)) {
+            throw new IllegalArgumentException("An in-memory recorder cannot read the snapshots of " + snapshots
+                    + " together with its events");
+        }
+        return SnapshotAndEvents.selectSeparately(originatorId, snapshots, this, upTo);
     }
 
     /** {@inheritDoc} Originator ids are in {@link UUID#compareTo} order. */
