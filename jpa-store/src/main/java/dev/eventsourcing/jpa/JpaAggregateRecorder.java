@@ -139,6 +139,16 @@ public class JpaAggregateRecorder implements AggregateRecorder {
         }
     }
 
+    /** @return the name that keys this recorder's rows */
+    String recorderName() {
+        return recorderName;
+    }
+
+    /** @return the transactions this recorder's units of work run in */
+    JpaTransactions transactions() {
+        return transactions;
+    }
+
     private boolean isStored(EntityManager em, StoredEvent event) {
         return em.find(AggregateEventEntity.class,
                 new OriginatorVersionKey(recorderName, event.originatorId(), event.originatorVersion())) != null;

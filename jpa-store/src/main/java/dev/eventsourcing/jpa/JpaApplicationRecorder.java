@@ -1,5 +1,6 @@
 package dev.eventsourcing.jpa;
 
+import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.CommitWatch;
 import dev.eventsourcing.persistence.ConcurrencyConflictException;
@@ -8,6 +9,8 @@ import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
 import dev.eventsourcing.persistence.RecorderException;
+import dev.eventsourcing.persistence.SnapshotAndEvents;
+import dev.eventsourcing.persistence.SnapshotJoiningRecorder;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Subscription;
 import dev.eventsourcing.persistence.Tracking;
@@ -39,8 +42,12 @@ import java.util.stream.LongStream;
  * strategy the database's error surfaces as a {@link ConcurrencyConflictException} too, or as
  * another {@link dev.eventsourcing.persistence.IntegrityException} when the database does not
  * say which event clashed. Every failure arrives as a {@link RecorderException}.
+ *
+ * <p>It joins the snapshots of a {@link JpaAggregateRecorder} of the same transactions (so of
+ * the same persistence unit): {@link #selectFromSnapshot} reads the latest snapshot and the
+ * events after it in one statement.
  */
-public class JpaApplicationRecorder implements ApplicationRecorder {
+public class JpaApplicationRecorder implements ApplicationRecorder, SnapshotJoiningRecorder {
 
     // Reads build the api records straight from the rows, ordered along the whole index (see
     // EventQueries.selectEventsJpql for why).
@@ -202,6 +209,29 @@ public class JpaApplicationRecorder implements ApplicationRecorder {
                     applicationName, originatorId, selection));
         } catch (RuntimeException e) {
             throw JpaExceptions.translate(e, "Selecting events of " + originatorId + " from " + applicationName);
+        }
+    }
+
+    /** {@inheritDoc} A {@link JpaAggregateRecorder} whose units of work run in this recorder's transactions. */
+    @Override
+    public boolean joins(AggregateRecorder snapshots) {
+        return Objects.requireNonNull(snapshots, "snapshots") instanceof JpaAggregateRecorder recorder
+                && recorder.transactions() == transactions;
+    }
+
+    @Override
+    public SnapshotAndEvents selectFromSnapshot(UUID originatorId, AggregateRecorder snapshots, Long upTo) {
+        Objects.requireNonNull(originatorId, "originatorId");
+        if (!joins(snapshots)) {
+            throw new IllegalArgumentException(this + " cannot read the snapshots of " + snapshots
+                    + " together with its events: they need to be a JpaAggregateRecorder of the same transactions");
+        }
+        String snapshotRecorder = ((JpaAggregateRecorder) snapshots).recorderName();
+        try {
+            return transactions.inTransaction(em -> SnapshotJoin.select(em, snapshotRecorder, applicationName, originatorId, upTo));
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Selecting the latest snapshot of " + originatorId + " from " + snapshotRecorder
+                    + " and the events after it from " + applicationName);
         }
     }
 

@@ -1,0 +1,21 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.persistence.AggregateRecorder;
+import dev.eventsourcing.persistence.SnapshotJoiningRecorderTestCase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MariaDbSnapshotJoiningRecorderTest extends SnapshotJoiningRecorderTestCase<JpaApplicationRecorder> {
+
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.mariadb();
+
+    @Override
+    protected JpaApplicationRecorder createRecorder() {
+        return DATABASE.applicationRecorder();
+    }
+
+    @Override
+    protected AggregateRecorder createSnapshotRecorder(JpaApplicationRecorder events) {
+        return DATABASE.aggregateRecorder();
+    }
+}
