@@ -2,10 +2,11 @@ package dev.eventsourcing.benchmarks;
 
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorder;
-import dev.eventsourcing.persistence.EventSelection;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
 import dev.eventsourcing.persistence.ProcessRecorder;
+import dev.eventsourcing.persistence.SnapshotAndEvents;
+import dev.eventsourcing.persistence.SnapshotJoiningRecorder;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Subscription;
 import dev.eventsourcing.persistence.Tracking;
@@ -117,16 +118,17 @@ public class RecorderContender implements Contender {
         snapshots.insertEvents(List.of(snapshot));
     }
 
-    /** As the repository does it: the latest snapshot, then the events after its version, in one unit of work. */
+    /**
+     * As the repository does it: the latest snapshot and the events after its version in one
+     * read when the event recorder joins the snapshots, else in two selects in one unit of work.
+     */
     @Override
     public int loadFromSnapshot(UUID originatorId) {
-        return transactions.inNewTransaction(unitOfWork -> readFromSnapshot(originatorId));
-    }
-
-    private int readFromSnapshot(UUID originatorId) {
-        List<StoredEvent> latest = snapshots.selectEvents(originatorId, EventSelection.all().descending().limit(1));
-        EventSelection rest = latest.isEmpty() ? EventSelection.all() : EventSelection.all().after(latest.get(0).originatorVersion());
-        return latest.size() + events.selectEvents(originatorId, rest).size();
+        SnapshotAndEvents read = events instanceof SnapshotJoiningRecorder joining && joining.joins(snapshots)
+                ? joining.selectFromSnapshot(originatorId, snapshots, null)
+                : transactions.inNewTransaction(unitOfWork -> SnapshotAndEvents.selectSeparately(originatorId, snapshots,
+                        events, null));
+        return (read.snapshot() == null ? 0 : 1) + read.events().size();
     }
 
     private List<Notification> after(long position, int limit) {
