@@ -200,8 +200,8 @@ public final class Repository<A extends Aggregate> {
             return new SnapshotAndEvents(null, events.recorder().selectEvents(id, selection));
         }
         if (joined != null) {
-            // The recorder reads the snapshot and the events after it together: on a database,
-            // in one statement, which needs no transaction of its own to be consistent.
+            // The recorder reads the snapshot and the events after it together (on a database in
+            // one statement, consistent on its own), so no unit of work is needed around it.
             return joined.selectFromSnapshot(id, snapshots.recorder(), upTo);
         }
         // Two selects in one unit of work: one transaction (and one connection) instead of two,

@@ -8,8 +8,8 @@ import java.util.UUID;
  * repository rebuilds an aggregate from, for the cost of one select instead of two.
  *
  * <p>Guarantees: the events continue the snapshot without a gap. They are every event of the
- * originator after the snapshot's version (up to the bound given) that this recorder held when
- * it was read; a snapshot is taken of events already stored, so none of them is missing.
+ * originator after the snapshot's version, up to the bound given, that the store held when it
+ * was read (a snapshot is stored only after the events it was taken of), in version order.
  */
 public interface SnapshotJoiningRecorder extends AggregateRecorder {
 
