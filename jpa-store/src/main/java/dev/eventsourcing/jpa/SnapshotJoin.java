@@ -4,12 +4,17 @@ import dev.eventsourcing.persistence.DataException;
 import dev.eventsourcing.persistence.SnapshotAndEvents;
 import dev.eventsourcing.persistence.StoredEvent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.sql.Blob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Selects an aggregate's latest snapshot from {@code es_aggregate_events} and its events after
@@ -47,44 +52,83 @@ final class SnapshotJoin {
                      ORDER BY l.originator_version DESC
                      LIMIT 1), ?6)""";
 
+    // The same statement for JDBC, whose placeholders are not numbered: each ?n becomes ?, and
+    // JDBC_PARAMETERS lists the n of each in order.
+    private static final String SELECT_JDBC = SELECT.replaceAll("\\?\\d+", "?");
+    private static final int[] JDBC_PARAMETERS = Pattern.compile("\\?(\\d+)").matcher(SELECT).results()
+            .mapToInt(placeholder -> Integer.parseInt(placeholder.group(1))).toArray();
+
     private SnapshotJoin() {
     }
 
     /**
      * The latest snapshot of the recorder's up to {@code upTo} and the application's events after
-     * it up to {@code upTo}, in version order.
+     * it up to {@code upTo}, in version order: through JDBC on the transaction's connection where
+     * the provider gives it (see {@link TransactionConnections}), else as a native query.
      */
     static SnapshotAndEvents select(EntityManager em, String snapshotRecorder, String applicationName,
                                     UUID originatorId, Long upTo) {
         long highest = upTo == null ? Long.MAX_VALUE : upTo;
-        List<?> rows = em.createNativeQuery(SELECT)
-                .setParameter(1, snapshotRecorder)
-                .setParameter(2, originatorId.toString())
-                .setParameter(3, highest)
-                .setParameter(4, applicationName)
-                .setParameter(5, Math.min(highest, Long.MAX_VALUE - 1))
-                .setParameter(6, Long.MIN_VALUE)
-                .getResultList();
-        StoredEvent snapshot = null;
-        List<StoredEvent> events = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            StoredEvent read = new StoredEvent(originatorId, ((Number) columns[1]).longValue(), (String) columns[2],
-                    bytes(columns[3]));
-            if (((Number) columns[0]).intValue() == 1) {
+        Object[] parameters = {snapshotRecorder, originatorId.toString(), highest, applicationName,
+                Math.min(highest, Long.MAX_VALUE - 1), Long.MIN_VALUE};
+        Rows rows = new Rows(originatorId);
+        if (TransactionConnections.run(em, connection -> selectThrough(connection, parameters, rows)).isEmpty()) {
+            Query query = em.createNativeQuery(SELECT);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            for (Object row : query.getResultList()) {
+                Object[] columns = (Object[]) row;
+                rows.add(((Number) columns[0]).intValue(), ((Number) columns[1]).longValue(), (String) columns[2],
+                        bytes(columns[3]));
+            }
+        }
+        return rows.read();
+    }
+
+    private static Rows selectThrough(Connection connection, Object[] parameters, Rows rows) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_JDBC)) {
+            for (int i = 0; i < JDBC_PARAMETERS.length; i++) {
+                select.setObject(i + 1, parameters[JDBC_PARAMETERS[i] - 1]);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(row.getInt(1), row.getLong(2), row.getString(3), row.getBytes(4));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The rows of the statement, read into the snapshot and the events after it. */
+    private static final class Rows {
+        private final UUID originatorId;
+        private final List<StoredEvent> events = new ArrayList<>();
+        private StoredEvent snapshot;
+
+        Rows(UUID originatorId) {
+            this.originatorId = originatorId;
+        }
+
+        void add(int kind, long version, String topic, byte[] state) {
+            StoredEvent read = new StoredEvent(originatorId, version, topic, state);
+            if (kind == 1) {
                 snapshot = read;
             } else {
                 events.add(read);
             }
         }
-        if (snapshot != null) {
-            long version = snapshot.originatorVersion();
-            events.removeIf(event -> event.originatorVersion() <= version);
+
+        SnapshotAndEvents read() {
+            if (snapshot != null) {
+                long version = snapshot.originatorVersion();
+                events.removeIf(event -> event.originatorVersion() <= version);
+            }
+            // UNION ALL promises no order; the rows usually come in index order already, which
+            // the sort then only confirms in one pass.
+            events.sort(Comparator.comparingLong(StoredEvent::originatorVersion));
+            return new SnapshotAndEvents(snapshot, events);
         }
-        // UNION ALL promises no order; the rows usually come in index order already, which the
-        // sort then only confirms in one pass.
-        events.sort(Comparator.comparingLong(StoredEvent::originatorVersion));
-        return new SnapshotAndEvents(snapshot, events);
     }
 
     // Providers return a binary column as byte[], but may return a LOB for MariaDB's LONGBLOB.
