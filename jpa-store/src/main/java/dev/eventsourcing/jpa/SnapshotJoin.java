@@ -68,22 +68,30 @@ final class SnapshotJoin {
      */
     static SnapshotAndEvents select(EntityManager em, String snapshotRecorder, String applicationName,
                                     UUID originatorId, Long upTo) {
+        Object[] parameters = parameters(snapshotRecorder, applicationName, originatorId, upTo);
+        return TransactionConnections.run(em, connection -> selectThrough(connection, parameters, new Rows(originatorId)))
+                .orElseGet(() -> selectNatively(em, parameters, new Rows(originatorId))).read();
+    }
+
+    /** The parameters of the statement, by their numbers from 1. */
+    static Object[] parameters(String snapshotRecorder, String applicationName, UUID originatorId, Long upTo) {
         long highest = upTo == null ? Long.MAX_VALUE : upTo;
-        Object[] parameters = {snapshotRecorder, originatorId.toString(), highest, applicationName,
+        return new Object[] {snapshotRecorder, originatorId.toString(), highest, applicationName,
                 Math.min(highest, Long.MAX_VALUE - 1), Long.MIN_VALUE};
-        Rows rows = new Rows(originatorId);
-        if (TransactionConnections.run(em, connection -> selectThrough(connection, parameters, rows)).isEmpty()) {
-            Query query = em.createNativeQuery(SELECT);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            for (Object row : query.getResultList()) {
-                Object[] columns = (Object[]) row;
-                rows.add(((Number) columns[0]).intValue(), ((Number) columns[1]).longValue(), (String) columns[2],
-                        bytes(columns[3]));
-            }
+    }
+
+    /** As a native query, for providers that give no connection; package-private to be tested. */
+    static Rows selectNatively(EntityManager em, Object[] parameters, Rows rows) {
+        Query query = em.createNativeQuery(SELECT);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
         }
-        return rows.read();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            rows.add(((Number) columns[0]).intValue(), ((Number) columns[1]).longValue(), (String) columns[2],
+                    bytes(columns[3]));
+        }
+        return rows;
     }
 
     private static Rows selectThrough(Connection connection, Object[] parameters, Rows rows) throws SQLException {
@@ -101,7 +109,7 @@ final class SnapshotJoin {
     }
 
     /** The rows of the statement, read into the snapshot and the events after it. */
-    private static final class Rows {
+    static final class Rows {
         private final UUID originatorId;
         private final List<StoredEvent> events = new ArrayList<>();
         private StoredEvent snapshot;

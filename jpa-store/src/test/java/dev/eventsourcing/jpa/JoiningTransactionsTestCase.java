@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eventsourcing.persistence.ConcurrencyConflictException;
 import dev.eventsourcing.persistence.ProgrammingException;
+import dev.eventsourcing.persistence.SnapshotAndEvents;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Tracking;
 import jakarta.persistence.EntityManager;
@@ -65,6 +66,26 @@ abstract class JoiningTransactionsTestCase {
 
         assertEquals(2, own().selectEvents(id).size());
         assertEquals(4, own().maxTrackingId("upstream"));
+    }
+
+    @Test
+    void aSnapshotAndTheEventsAfterItAreReadInTheCallersTransaction() {
+        UUID id = UUID.randomUUID();
+
+        asCaller(false, em -> {
+            JpaTransactions joining = JpaTransactions.joining(em);
+            JpaProcessRecorder events = new JpaProcessRecorder(application, joining, database().strategy());
+            JpaAggregateRecorder snapshots = new JpaAggregateRecorder(application, joining, database().strategy());
+            events.insertEvents(List.of(event(id, 1), event(id, 2), event(id, 3)));
+            snapshots.insertEvents(List.of(event(id, 2)));
+
+            SnapshotAndEvents read = events.selectFromSnapshot(id, snapshots, null);
+
+            assertEquals(event(id, 2), read.snapshot());
+            assertEquals(List.of(event(id, 3)), read.events());
+        });
+
+        assertEquals(List.of(), own().selectEvents(id));
     }
 
     @Test
