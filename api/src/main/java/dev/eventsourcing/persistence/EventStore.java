@@ -100,11 +100,7 @@ public final class EventStore {
      * @throws MapperException when a stored event cannot be read back
      */
     public List<DomainEvent<?>> decode(List<StoredEvent> stored) {
-        List<DomainEvent<?>> events = new ArrayList<>(stored.size());
-        for (StoredEvent event : stored) {
-            events.add(mapper.toDomainEvent(event));
-        }
-        return events;
+        return mapper.toDomainEvents(stored);
     }
 
     /**

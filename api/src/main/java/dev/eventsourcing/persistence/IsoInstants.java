@@ -31,9 +31,17 @@ final class IsoInstants {
         return fast != null ? fast : Instant.parse(text);
     }
 
-    // yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z, or null for anything else (including leap seconds and
-    // impossible dates, which Instant.parse then judges).
-    private static Instant parseCanonical(String text) {
+    /**
+     * The instant the text gives when it has the form the mapper writes, read in place (a JSON
+     * parser's buffer, say), without making a string of it.
+     *
+     * @param text the characters of the text, e.g. {@code CharBuffer.wrap(chars, offset, length)}
+     * @return the instant, or {@code null} when the text has another form or is no instant: then
+     *         {@link #parse} of the text as a string reads it, or says what is wrong with it
+     */
+    static Instant parseCanonical(CharSequence text) {
+        // yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z, or null for anything else (including leap seconds and
+        // impossible dates, which Instant.parse then judges).
         int length = text.length();
         if (length < 20 || length > 30 || length == 21 || text.charAt(4) != '-' || text.charAt(7) != '-'
                 || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
@@ -73,7 +81,7 @@ final class IsoInstants {
     }
 
     /** The decimal number of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */
-    private static int digits(String text, int from, int count) {
+    private static int digits(CharSequence text, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             int digit = text.charAt(i) - '0';

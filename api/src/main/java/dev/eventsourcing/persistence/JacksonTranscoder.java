@@ -21,6 +21,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.eventsourcing.Settings;
 
 import java.io.IOException;
+import java.nio.CharBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -195,7 +197,11 @@ public final class JacksonTranscoder implements Transcoder {
                     || parser.nextToken() != JsonToken.VALUE_STRING) {
                 return null;
             }
-            String timestamp = parser.getText();
+            // The timestamp read in the parser's buffer: making a string of it cost about as much
+            // as parsing it. Only an unusual one is kept as text, for the caller to parse or explain.
+            Instant timestamp = IsoInstants.parseCanonical(
+                    CharBuffer.wrap(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength()));
+            String text = timestamp == null ? parser.getText() : null;
             String name = parser.nextFieldName();
             int storedVersion = 1;
             if ("v".equals(name)) {
@@ -212,14 +218,17 @@ public final class JacksonTranscoder implements Transcoder {
             if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 return null;
             }
-            return new DirectState(timestamp, payload);
+            return new DirectState(timestamp, text, payload);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    /** A state read by {@link #decodeState}: the timestamp's text and the bound payload. */
-    record DirectState(String timestamp, Object payload) {
+    /**
+     * A state read by {@link #decodeState}: its timestamp, or when that is not in the form the
+     * mapper writes, its text (the other is null), and the bound payload.
+     */
+    record DirectState(Instant timestamp, String text, Object payload) {
     }
 
     private static String typeName(Object value) {

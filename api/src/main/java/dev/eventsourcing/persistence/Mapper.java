@@ -5,6 +5,8 @@ import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import dev.eventsourcing.domain.DomainEvent;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -175,12 +177,40 @@ public final class Mapper {
      */
     public DomainEvent<?> toDomainEvent(StoredEvent stored) {
         Objects.requireNonNull(stored, "stored");
-        Class<?> type;
+        return read(stored, resolve(stored));
+    }
+
+    /**
+     * Stored events turned back into domain events, in order, each as {@link #toDomainEvent}
+     * turns it, with the same errors. A run of events of one topic (an aggregate's events
+     * mostly are) resolves the topic once: the registry looks a topic up by its hash, which a
+     * topic read from a database has not computed yet, and hashing it cost about a tenth of
+     * decoding a small event. The registry only grows, so a topic once resolved resolves alike.
+     */
+    List<DomainEvent<?>> toDomainEvents(List<StoredEvent> stored) {
+        List<DomainEvent<?>> events = new ArrayList<>(stored.size());
+        String topic = null;
+        Class<?> type = null;
+        for (StoredEvent event : stored) {
+            Objects.requireNonNull(event, "stored");
+            if (!event.topic().equals(topic)) {
+                type = resolve(event);
+                topic = event.topic();
+            }
+            events.add(read(event, type));
+        }
+        return events;
+    }
+
+    private Class<?> resolve(StoredEvent stored) {
         try {
-            type = topics.resolve(stored.topic());
+            return topics.resolve(stored.topic());
         } catch (UnknownTopicException e) {
             throw new UnknownTopicException(e.topic(), cannotRead(stored) + e.getMessage(), e);
         }
+    }
+
+    private DomainEvent<?> read(StoredEvent stored, Class<?> type) {
         return format.read(stored, type, decipher(stored), cipher != null || compressor != null);
     }
 
@@ -229,16 +259,18 @@ public final class Mapper {
     }
 
     private byte[] decipher(StoredEvent stored) {
-        byte[] bytes = stored.state();
+        byte[] bytes;
         Optional<UUID> subject = subjectOf(stored);
         if (subject.isPresent()) {
             bytes = decryptPersonal(stored, subject.get());
         } else if (cipher != null) {
             try {
-                bytes = cipher.decrypt(bytes, CipherContext.of(applicationName, stored));
+                bytes = cipher.decrypt(stored.state(), CipherContext.of(applicationName, stored));
             } catch (RuntimeException e) {
                 throw new DecryptionException(cannotDecrypt(stored) + e.getMessage(), e);
             }
+        } else {
+            bytes = readOnly(stored);
         }
         if (compressor != null) {
             try {
@@ -250,9 +282,16 @@ public final class Mapper {
         return bytes;
     }
 
+    // The stored state itself when only the library's own code reads it (this transcoder, no
+    // compressor), as a replay of thousands of states does; a copy for a compressor or a
+    // transcoder of the user's, which might change its input.
+    private byte[] readOnly(StoredEvent stored) {
+        return compressor == null && transcoder instanceof JacksonTranscoder ? stored.sharedState() : stored.state();
+    }
+
     private Optional<UUID> subjectOf(StoredEvent stored) {
         try {
-            return SubjectKeys.subjectOf(stored.state());
+            return SubjectKeys.subjectOf(stored.sharedState());
         } catch (DecryptionException e) {
             throw new DecryptionException(cannotDecrypt(stored) + e.getMessage(), e);
         }

@@ -75,8 +75,8 @@ final class StateFormat {
         if (state == null) {
             return null;
         }
-        return new DomainEvent<>(stored.originatorId(), stored.originatorVersion(),
-                parseTimestamp(stored, state.timestamp()), state.payload());
+        Instant timestamp = state.timestamp() != null ? state.timestamp() : parseTimestamp(stored, state.text());
+        return new DomainEvent<>(stored.originatorId(), stored.originatorVersion(), timestamp, state.payload());
     }
 
     private static Instant parseTimestamp(StoredEvent stored, String text) {
