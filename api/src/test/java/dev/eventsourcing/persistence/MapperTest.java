@@ -264,6 +264,46 @@ class MapperTest {
     }
 
     @Test
+    void storedEventsReadTogetherDecodeAsEachDoesAlone() {
+        Mapper mapper = Mapper.builder().topic("com.example.bank.Account$MoneyDeposited", Account.Deposited.class).build();
+        StoredEvent current = mapper.toStoredEvent(deposited("1.00"));
+        StoredEvent old = new StoredEvent(ID, 3, "com.example.bank.Account$MoneyDeposited", current.state());
+        StoredEvent offset = new StoredEvent(ID, 4, current.topic(),
+                "{\"t\":\"2026-11-27T18:30:00.5+01:00\",\"d\":{\"amount\":2.00}}".getBytes(StandardCharsets.UTF_8));
+        List<StoredEvent> stored = List.of(current, old, current, offset);
+
+        List<DomainEvent<?>> events = new EventStore(mapper, new dev.eventsourcing.persistence.inmemory.InMemoryAggregateRecorder())
+                .decode(stored);
+
+        assertEquals(stored.stream().map(mapper::toDomainEvent).toList(), events);
+        assertEquals(Instant.parse("2026-11-27T17:30:00.5Z"), events.get(3).timestamp());
+    }
+
+    @Test
+    void anUnknownTopicAmongStoredEventsReadTogetherFailsWithTheSameError() {
+        Mapper mapper = Mapper.create();
+        StoredEvent known = mapper.toStoredEvent(deposited("1.00"));
+        StoredEvent unknown = new StoredEvent(ID, 3, "com.example.Gone$Event", known.state());
+        EventStore store = new EventStore(mapper, new dev.eventsourcing.persistence.inmemory.InMemoryAggregateRecorder());
+
+        UnknownTopicException e = assertThrows(UnknownTopicException.class, () -> store.decode(List.of(known, unknown)));
+
+        assertEquals("com.example.Gone$Event", e.topic());
+        assertTrue(e.getMessage().contains("originator " + ID + ", version 3"), e.getMessage());
+    }
+
+    @Test
+    void decodingLeavesTheStoredStateAsItWas() {
+        Mapper mapper = Mapper.create();
+        StoredEvent stored = mapper.toStoredEvent(deposited("3.00"));
+        byte[] before = stored.state();
+
+        mapper.toDomainEvent(stored);
+
+        assertArrayEquals(before, stored.state());
+    }
+
+    @Test
     void aRenamedClassReadsEventsStoredUnderItsOldTopic() {
         Mapper writer = Mapper.create();
         StoredEvent current = writer.toStoredEvent(deposited("7.50"));
