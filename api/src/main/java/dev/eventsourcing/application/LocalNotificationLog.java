@@ -6,6 +6,7 @@ import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
 import dev.eventsourcing.persistence.Transactions;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +22,10 @@ public final class LocalNotificationLog implements NotificationLog {
     private final int sectionSize;
     private final Mapper mapper;
     private final Transactions transactions;
+    // The highest id a read of this log has found stored: a hint that a window ending below it
+    // is full, to be read in one statement (see readFull). Only a hint, so a racing write of a
+    // lower value does no harm.
+    private volatile long knownMax;
 
     /**
      * The log of the recorder's notifications, with the application's mapper; each section is
@@ -87,19 +92,52 @@ public final class LocalNotificationLog implements NotificationLog {
                 : transactions.inNewTransaction(unitOfWork -> read(start, limit, end, kept));
     }
 
+    private Section read(long start, int limit, long end, Set<String> kept) {
+        if (kept.isEmpty() && end < knownMax && limit < Integer.MAX_VALUE) {
+            Section full = readFull(start, limit, end);
+            if (full != null) {
+                return full;
+            }
+        }
+        return readBounded(start, limit, end, kept);
+    }
+
+    // A window inside the log, as a reader catching up asks for, in one statement instead of
+    // two: the window and the id after it. When all of those ids come back, every id of the
+    // window is returned and a higher id is stored, which is all that the highest id would tell
+    // (next is the id after the window). The recorder vouches for what it returns as for any
+    // selection, so nothing returned can be passed by a notification committed later. Else (a
+    // gap, or an id not settled yet) the read starts again as readBounded: one statement lost.
+    private Section readFull(long start, int limit, long end) {
+        List<Notification> found = recorder.selectNotifications(NotificationSelection.from(start, limit + 1)
+                .stop(end + 1));
+        return found.size() <= limit ? null : new Section(portable(found.subList(0, limit)), end + 1);
+    }
+
     // One unit of work: the highest id and the selection share a transaction (and a connection)
     // instead of committing one each. The order is what the no-skip argument needs, and it
     // holds in one transaction too: the highest id is read first, so an id committed after it
     // cannot count as settled; the selection then sees at least what that read saw (a fresh
     // snapshot per statement at READ COMMITTED, the same snapshot at REPEATABLE READ).
-    private Section read(long start, int limit, long end, Set<String> kept) {
+    private Section readBounded(long start, int limit, long end, Set<String> kept) {
         long max = recorder.maxNotificationId();
-        List<Notification> items = recorder.selectNotifications(NotificationSelection.from(start, limit).stop(end)
-                .topics(kept)).stream().map(mapper::portable).toList();
+        if (max > knownMax) {
+            knownMax = max;
+        }
+        List<Notification> items = portable(recorder.selectNotifications(NotificationSelection.from(start, limit)
+                .stop(end).topics(kept)));
         long last = items.isEmpty() ? start - 1 : items.get(items.size() - 1).id();
         // Without topics, max >= start means max was returned, so "max + 1" is "last + 1" as ever.
         Long next = max > end ? Long.valueOf(end + 1) : last < max ? Long.valueOf(max + 1) : null;
         return new Section(items, next);
+    }
+
+    private List<Notification> portable(List<Notification> notifications) {
+        List<Notification> items = new ArrayList<>(notifications.size());
+        for (Notification notification : notifications) {
+            items.add(mapper.portable(notification));
+        }
+        return items;
     }
 
     @Override

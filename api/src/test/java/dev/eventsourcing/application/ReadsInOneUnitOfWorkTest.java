@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,9 +100,56 @@ class ReadsInOneUnitOfWorkTest {
         assertEquals(List.of("max 1", "notifications 1"), units.calls);
     }
 
+    @Test
+    void aSectionInsideTheLogIsReadInOneStatementWithoutTheHighestId() {
+        for (String name : List.of("Dan", "Eve", "Fay", "Gus", "Hal")) {
+            bank.save(BankAccount.open(name, name.toLowerCase() + "@example.com"));
+        }
+        bank.notificationLog().select(1, 2);
+        units.reset();
+
+        Section inside = bank.notificationLog().select(3, 2);
+
+        assertEquals(List.of(3L, 4L), inside.items().stream().map(Notification::id).toList());
+        assertEquals(5L, inside.next());
+        assertEquals(List.of("notifications 1"), units.calls);
+    }
+
+    @Test
+    void aSectionInsideTheLogWithAnIdNotReturnedIsReadAgainAfterTheHighestId() {
+        for (String name : List.of("Ida", "Jon", "Kim", "Lou", "Max")) {
+            bank.save(BankAccount.open(name, name.toLowerCase() + "@example.com"));
+        }
+        bank.notificationLog().select(1, 2);
+        units.unreturned.add(4L);
+        units.reset();
+
+        Section inside = bank.notificationLog().select(3, 2);
+
+        assertEquals(List.of(3L), inside.items().stream().map(Notification::id).toList());
+        assertEquals(List.of("notifications 1", "max 1", "notifications 1"), units.calls);
+    }
+
+    @Test
+    void theSectionAtTheEndOfTheLogIsReadAfterTheHighestId() {
+        for (String name : List.of("Ned", "Oda", "Pia")) {
+            bank.save(BankAccount.open(name, name.toLowerCase() + "@example.com"));
+        }
+        bank.notificationLog().select(1, 2);
+        units.reset();
+
+        Section last = bank.notificationLog().select(3, 2);
+
+        assertEquals(List.of(3L), last.items().stream().map(Notification::id).toList());
+        assertEquals(null, last.next());
+        assertEquals(List.of("max 1", "notifications 1"), units.calls);
+    }
+
     /** Transactions that number their units of work and note each recorder call's unit. */
     private static final class Units implements Transactions {
         final List<String> calls = new ArrayList<>();
+        // Ids the recorder leaves out of its selections, as one does an id not settled yet.
+        final Set<Long> unreturned = new HashSet<>();
         private int begun;
         private int current;
 
@@ -150,7 +198,8 @@ class ReadsInOneUnitOfWorkTest {
                 @Override
                 public List<Notification> selectNotifications(NotificationSelection selection) {
                     units.note("notifications");
-                    return recorder.selectNotifications(selection);
+                    return recorder.selectNotifications(selection).stream()
+                            .filter(n -> !units.unreturned.contains(n.id())).toList();
                 }
 
                 @Override
