@@ -1,8 +1,14 @@
 package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.persistence.EventSelection;
+import dev.eventsourcing.persistence.StoredEvent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +34,55 @@ final class EventQueries {
                 + " AND e.originatorVersion >= :from AND e.originatorVersion <= :to"
                 + " ORDER BY e." + ownerField + direction + ", e.originatorId" + direction
                 + ", e.originatorVersion" + direction;
+    }
+
+    /**
+     * The SQL that selects one originator's events from {@code es_events}, ordered along the whole
+     * index as {@link #selectEventsJpql} is, for JDBC: application, originator id (as text, cast
+     * alike on every database), lowest and highest version.
+     */
+    static String selectEventsSql(boolean descending) {
+        String direction = descending ? " DESC" : "";
+        return "SELECT originator_version, topic, state FROM es_events"
+                + " WHERE application_name = ? AND originator_id = CAST(? AS UUID)"
+                + " AND originator_version >= ? AND originator_version <= ?"
+                + " ORDER BY application_name" + direction + ", originator_id" + direction
+                + ", originator_version" + direction;
+    }
+
+    /**
+     * Selects an originator's events from {@code es_events} through JDBC on the transaction's
+     * connection where the provider gives it (see {@link TransactionConnections}): a replay reads
+     * thousands of rows, and the provider's row handling (a result assembler and a constructor
+     * call by reflection for each) cost about a third as much again as reading them. Else, and
+     * for a selection with a limit (a few rows: the first or the latest), as {@link #select}
+     * does with {@code jpql}.
+     */
+    static List<StoredEvent> selectStoredEvents(EntityManager em, String sql, String jpql, String applicationName,
+                                                UUID originatorId, EventSelection selection) {
+        if (selection.limit() != null || selection.gt() != null && selection.gt() == Long.MAX_VALUE) {
+            return select(em, jpql, StoredEvent.class, applicationName, originatorId, selection);
+        }
+        return TransactionConnections.run(em, connection -> selectThrough(connection, sql, applicationName,
+                        originatorId, selection))
+                .orElseGet(() -> select(em, jpql, StoredEvent.class, applicationName, originatorId, selection));
+    }
+
+    private static List<StoredEvent> selectThrough(Connection connection, String sql, String applicationName,
+                                                   UUID originatorId, EventSelection selection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, applicationName);
+            select.setString(2, originatorId.toString());
+            select.setLong(3, selection.gt() == null ? Long.MIN_VALUE : selection.gt() + 1);
+            select.setLong(4, selection.lte() == null ? Long.MAX_VALUE : selection.lte());
+            List<StoredEvent> events = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new StoredEvent(originatorId, rows.getLong(1), rows.getString(2), rows.getBytes(3)));
+                }
+            }
+            return events;
+        }
     }
 
     /**

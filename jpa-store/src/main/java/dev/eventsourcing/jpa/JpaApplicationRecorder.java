@@ -53,6 +53,8 @@ public class JpaApplicationRecorder implements ApplicationRecorder, SnapshotJoin
     // EventQueries.selectEventsJpql for why).
     private static final String SELECT_ASCENDING = EventQueries.selectEventsJpql("StoredEventEntity", "applicationName", false);
     private static final String SELECT_DESCENDING = EventQueries.selectEventsJpql("StoredEventEntity", "applicationName", true);
+    private static final String SELECT_ASCENDING_SQL = EventQueries.selectEventsSql(false);
+    private static final String SELECT_DESCENDING_SQL = EventQueries.selectEventsSql(true);
     private static final StateRows STATES = new StateRows("StoredEventEntity", "applicationName", "es_events", "application_name");
     private static final String COUNT_VERSION = """
             SELECT COUNT(e) FROM StoredEventEntity e
@@ -204,9 +206,9 @@ public class JpaApplicationRecorder implements ApplicationRecorder, SnapshotJoin
         Objects.requireNonNull(originatorId, "originatorId");
         Objects.requireNonNull(selection, "selection");
         try {
-            return transactions.inTransaction(em -> EventQueries.select(em,
-                            selection.desc() ? SELECT_DESCENDING : SELECT_ASCENDING, StoredEvent.class,
-                    applicationName, originatorId, selection));
+            return transactions.inTransaction(em -> EventQueries.selectStoredEvents(em,
+                    selection.desc() ? SELECT_DESCENDING_SQL : SELECT_ASCENDING_SQL,
+                    selection.desc() ? SELECT_DESCENDING : SELECT_ASCENDING, applicationName, originatorId, selection));
         } catch (RuntimeException e) {
             throw JpaExceptions.translate(e, "Selecting events of " + originatorId + " from " + applicationName);
         }
