@@ -3,6 +3,7 @@ package dev.eventsourcing.jpa;
 import dev.eventsourcing.persistence.CommitWatch;
 import dev.eventsourcing.persistence.Transactions;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
 
 /**
  * How the JPA recorders of a log tell of their commits and hear of everyone's: on PostgreSQL by
@@ -21,6 +22,11 @@ interface CommitSignals {
         @Override
         public void recorded(String log, EntityManagerFactory unit) {
         }
+
+        @Override
+        public Duration pollInterval() {
+            return Polling.MAX_INTERVAL;
+        }
     };
 
     /** Calls {@code watcher} soon after each commit that recorded in the log, in any process told. */
@@ -35,21 +41,30 @@ interface CommitSignals {
     void recorded(String log, EntityManagerFactory unit);
 
     /**
+     * How far apart a subscription that these signals wake still polls, in case an announcement
+     * is lost ({@link JpaSettings#pollInterval()}).
+     */
+    Duration pollInterval();
+
+    /**
      * The signals for recorders on this database and these transactions: {@link PostgresPush}
      * for {@link DatabaseStrategy#postgresql()} when {@code push} is on, else {@link #NONE}.
      *
-     * @param afterCommit runs the announcement after the commit of the transaction the recorders
-     *                    join; null when that cannot be known, then nothing is announced
+     * @param afterCommit  runs the announcement after the commit of the transaction the recorders
+     *                     join; null when that cannot be known, then nothing is announced
+     * @param pollInterval how far apart woken subscriptions still poll
      */
-    static CommitSignals of(DatabaseStrategy database, JpaTransactions transactions, Transactions afterCommit, boolean push) {
+    static CommitSignals of(DatabaseStrategy database, JpaTransactions transactions, Transactions afterCommit,
+                            boolean push, Duration pollInterval) {
         if (!push || !(database instanceof PostgresWatermarkStrategy)) {
             return NONE;
         }
-        return new PostgresPush.Signals(transactions, afterCommit);
+        return new PostgresPush.Signals(transactions, afterCommit, pollInterval);
     }
 
     /** The default of recorders made without settings: push on PostgreSQL, announced after the commits that their transactions tell of. */
     static CommitSignals of(DatabaseStrategy database, JpaTransactions transactions) {
-        return of(database, transactions, transactions instanceof Transactions told ? told : null, true);
+        return of(database, transactions, transactions instanceof Transactions told ? told : null, JpaSettings.DEFAULT_PUSH,
+                Duration.ofMillis(JpaSettings.DEFAULT_POLL_INTERVAL));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Deque;
 /**
  * A DCB subscription that polls the recorder for pages of matching events, as
  * {@link PollingSubscription} polls a notification log: from 2 ms to 50 ms apart while nothing
- * new matches; an announced commit ({@link CommitSignals}, on PostgreSQL) or {@link #stop()} wakes
+ * new matches, or every {@link JpaSettings#pollInterval()} where announced commits wake it; an announced commit ({@link CommitSignals}, on PostgreSQL) or {@link #stop()} wakes
  * a waiting {@link #hasNext()} at once. Each page is read up
  * to the recorder's bound, below which every position is settled, so continuing after it never
  * skips an event; when a page is not full, the next one starts after the bound, not after the

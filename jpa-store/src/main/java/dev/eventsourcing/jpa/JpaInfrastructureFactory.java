@@ -51,6 +51,8 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
     public static final String CREATE_TABLES = JpaSettings.CREATE_TABLES;
     /** {@link JpaSettings#PUSH}. */
     public static final String PUSH = JpaSettings.PUSH;
+    /** {@link JpaSettings#POLL_INTERVAL}. */
+    public static final String POLL_INTERVAL = JpaSettings.POLL_INTERVAL;
     /** {@link JpaSettings#TRANSACTIONS}. */
     public static final String TRANSACTIONS = JpaSettings.TRANSACTIONS;
     /** See {@link JpaSettings#DEFAULT_CREATE_TABLES} for why tables are created unless told otherwise. */
@@ -113,7 +115,8 @@ public class JpaInfrastructureFactory extends InfrastructureFactory {
         this.database = Objects.requireNonNull(database, "database");
         this.runnerTransactions = runnerTransactions;
         this.sharedFactory = sharedFactory;
-        this.signals = CommitSignals.of(database, transactions, runnerTransactions, JpaSettings.of(settings).push());
+        JpaSettings jpa = JpaSettings.of(settings);
+        this.signals = CommitSignals.of(database, transactions, runnerTransactions, jpa.push(), jpa.pollInterval());
     }
 
     /**

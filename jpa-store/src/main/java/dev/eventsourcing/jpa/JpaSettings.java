@@ -4,6 +4,7 @@ import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,8 @@ import java.util.Optional;
  *     settings connects with them instead of its own</td><td>the unit's</td></tr>
  * <tr><td>{@value #PUSH}</td><td>on PostgreSQL, announce commits and wake readers by
  *     {@code LISTEN/NOTIFY} (see {@link #push()})</td><td>{@value #DEFAULT_PUSH}</td></tr>
+ * <tr><td>{@value #POLL_INTERVAL}</td><td>milliseconds between the polls of a subscription that
+ *     push wakes (see {@link #pollInterval()})</td><td>{@value #DEFAULT_POLL_INTERVAL}</td></tr>
  * </table>
  */
 public final class JpaSettings {
@@ -65,6 +68,13 @@ public final class JpaSettings {
     public static final String PUSH = "jpa.push";
     /** Push is on by default: it costs the writers nothing and readers stay polling as well. */
     public static final boolean DEFAULT_PUSH = true;
+    /** The key of the interval at which subscriptions that push wakes still poll, in milliseconds. */
+    public static final String POLL_INTERVAL = "jpa.poll-interval";
+    /**
+     * Subscriptions that push wakes poll every 50 ms unless told otherwise: as often as the
+     * slowest poll of subscriptions without push, so that a lost announcement costs no more.
+     */
+    public static final int DEFAULT_POLL_INTERVAL = 50;
 
     /**
      * Tables are created at start-up unless told otherwise, in Java SE and in a container alike,
@@ -151,6 +161,27 @@ public final class JpaSettings {
      */
     public boolean push() {
         return settings.getBoolean(PUSH, DEFAULT_PUSH);
+    }
+
+    /**
+     * How far apart a subscription ({@code subscribe}) that push wakes still polls while nothing
+     * new comes, in case an announcement is lost: a commit of a process that ends before it
+     * announces it, or one made while the listening connection is being opened again (after
+     * which every reader is woken once, so that what was announced meanwhile is read then).
+     * Subscriptions that push does not wake (push off, another database, a unit that gives no
+     * connection to listen on) back off from 2 ms to 50 ms instead. Runners poll at their own
+     * interval ({@code projection.poll-interval}). {@value #DEFAULT_POLL_INTERVAL} ms when unset.
+     *
+     * @return the interval, at least a millisecond
+     * @throws ConfigurationException when the value is not a positive whole number
+     */
+    public Duration pollInterval() {
+        int millis = settings.getInt(POLL_INTERVAL, DEFAULT_POLL_INTERVAL);
+        if (millis < 1) {
+            throw new ConfigurationException("Setting '" + POLL_INTERVAL + "' must be a positive whole number"
+                    + " (milliseconds), was '" + millis + "'");
+        }
+        return Duration.ofMillis(millis);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.persistence.CommitWatch;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.NoSuchElementException;
@@ -10,7 +11,9 @@ import java.util.NoSuchElementException;
  * it is used up read the next page, polling from 2 ms to 50 ms apart while nothing new is there.
  * {@link #wake()} (called when a commit is announced, see {@link CommitSignals}) makes a waiting
  * {@link #hasNext()} read at once, and one about to wait read again first, so that an
- * announcement that comes while a page is read is not lost. {@link #stop()} wakes a waiting
+ * announcement that comes while a page is read is not lost. A feed that announcements wake
+ * ({@link #wokenBy} with a watch that hears something) polls only at the interval it is given,
+ * as a safety net for announcements that are lost. {@link #stop()} wakes a waiting
  * {@link #hasNext()} at once and closes the watch; an interrupted consumer ends the feed.
  * Iterated by one thread; stopped and woken from any.
  *
@@ -23,6 +26,8 @@ abstract class PollingFeed<T> {
     private volatile boolean stopped;
     private boolean woken; // guarded by monitor
     private volatile CommitWatch watch = CommitWatch.NONE;
+    /** The pause between polls while woken by announcements, in milliseconds; 0 to back off instead. */
+    private volatile long wokenPollMillis;
 
     /** Reads the next page after what was read before into {@code page}; adds nothing when nothing new is there. */
     abstract void readPage(Deque<T> page);
@@ -39,7 +44,8 @@ abstract class PollingFeed<T> {
             }
             readPage(buffer);
             if (buffer.isEmpty()) {
-                pause(interval);
+                long woken = wokenPollMillis;
+                pause(woken > 0 ? woken : interval);
                 interval = Math.min(interval * 2, Polling.MAX_INTERVAL.toMillis());
             }
         }
@@ -55,9 +61,16 @@ abstract class PollingFeed<T> {
         return next;
     }
 
-    /** Keeps the watch that wakes this feed, to close it when the feed stops. */
-    void wokenBy(CommitWatch watch) {
+    /**
+     * Keeps the watch that wakes this feed, to close it when the feed stops. Unless it is
+     * {@link CommitWatch#NONE} (nothing is heard), the feed then polls {@code pollInterval} apart
+     * instead of backing off from 2 ms to 50 ms.
+     */
+    void wokenBy(CommitWatch watch, Duration pollInterval) {
         this.watch = watch;
+        if (watch != CommitWatch.NONE) {
+            wokenPollMillis = Math.max(1, pollInterval.toMillis());
+        }
         if (stopped) {
             watch.close();
         }

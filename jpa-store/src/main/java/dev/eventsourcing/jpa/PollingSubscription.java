@@ -11,7 +11,8 @@ import java.util.Set;
  * A subscription that polls {@code selectNotifications} from after the last id it yielded. It
  * relies on the recorder's guarantee that ids become visible in increasing order, so starting
  * after the last yielded id never skips one. Polling backs off from 2 ms to 50 ms while the log
- * is quiet; an announced commit ({@link CommitSignals}, on PostgreSQL) or {@link #stop()} wakes a
+ * is quiet, or runs every {@link JpaSettings#pollInterval()} where announced commits
+ * ({@link CommitSignals}, on PostgreSQL) wake it; such a commit or {@link #stop()} wakes a
  * waiting {@link #hasNext()} at once.
  */
 final class PollingSubscription extends PollingFeed<Notification> implements Subscription {

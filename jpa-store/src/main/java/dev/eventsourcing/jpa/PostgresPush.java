@@ -4,6 +4,7 @@ import dev.eventsourcing.persistence.CommitWatch;
 import dev.eventsourcing.persistence.Transactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
@@ -49,11 +50,18 @@ final class PostgresPush {
 
         private final JpaTransactions transactions;
         private final Transactions afterCommit;
+        private final Duration pollInterval;
         private volatile Optional<PostgresPush> push;
 
-        Signals(JpaTransactions transactions, Transactions afterCommit) {
+        Signals(JpaTransactions transactions, Transactions afterCommit, Duration pollInterval) {
             this.transactions = transactions;
             this.afterCommit = afterCommit;
+            this.pollInterval = pollInterval;
+        }
+
+        @Override
+        public Duration pollInterval() {
+            return pollInterval;
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.eventsourcing.ConfigurationException;
 import dev.eventsourcing.Settings;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -49,6 +50,7 @@ class JpaSettingsTest {
         assertEquals(Optional.empty(), none.namedDatabase());
         assertTrue(none.createTables(), "tables are created unless told otherwise");
         assertEquals(Map.of(), none.connectionProperties());
+        assertEquals(Duration.ofMillis(JpaSettings.DEFAULT_POLL_INTERVAL), none.pollInterval());
     }
 
     @Test
@@ -60,6 +62,7 @@ class JpaSettingsTest {
         assertEquals(Optional.of(false), given.jta());
         assertEquals("mariadb", given.namedDatabase().orElseThrow().toString());
         assertFalse(given.createTables());
+        assertEquals(Duration.ofSeconds(10), settings(JpaSettings.POLL_INTERVAL, " 10000 ").pollInterval());
         assertEquals(Optional.of(true), settings(JpaSettings.TRANSACTIONS, "jta").jta());
     }
 
@@ -70,6 +73,8 @@ class JpaSettingsTest {
         assertRefused("jpa.create-tables", "sometimes", () -> settings(JpaSettings.CREATE_TABLES, "sometimes").createTables());
         assertRefused("jpa.persistence-unit", "no-such-unit",
                 () -> settings(JpaSettings.PERSISTENCE_UNIT, "no-such-unit").openUnit());
+        assertRefused("jpa.poll-interval", "0", () -> settings(JpaSettings.POLL_INTERVAL, "0").pollInterval());
+        assertRefused("jpa.poll-interval", "soon", () -> settings(JpaSettings.POLL_INTERVAL, "soon").pollInterval());
     }
 
     private static void assertRefused(String key, String value, Executable reading) {

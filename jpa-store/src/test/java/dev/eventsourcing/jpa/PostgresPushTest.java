@@ -96,6 +96,31 @@ class PostgresPushTest {
     }
 
     @Test
+    void aSubscriptionThatPollsEveryTenSecondsReceivesWhatAnotherNodeCommitsLongBeforeItPolls() throws Exception {
+        String log = TestDatabase.uniqueName("slowpoll");
+        JpaApplicationRecorder writer = new JpaApplicationRecorder(log, DATABASE.transactions(), DATABASE.strategy());
+        Settings settings = Settings.of(Map.of(JpaSettings.POLL_INTERVAL, "10000"));
+        var reader = new JpaInfrastructureFactory(log, settings, secondNode(), DATABASE.strategy()).applicationRecorder();
+        Subscription subscription = reader.subscribe(0);
+        opened.add(subscription);
+        CountDownLatch received = new CountDownLatch(1);
+        Thread consumer = new Thread(() -> {
+            if (subscription.hasNext()) {
+                subscription.next();
+                received.countDown();
+            }
+        });
+        consumer.start();
+        opened.add(() -> consumer.join(WITHIN.toMillis()));
+        awaitListening();
+        Thread.sleep(200); // the consumer has found the log empty and waits for its next poll, 10 s away
+
+        writer.insertEvents(List.of(NotificationOrderingTestCase.event("slowpoll")));
+
+        assertTrue(received.await(WITHIN.toMillis(), TimeUnit.MILLISECONDS), "the announced commit woke the subscription");
+    }
+
+    @Test
     void aRunnerOfOneNodeProcessesWhatAnotherCommitsLongBeforeItPolls() throws Exception {
         Settings store = DATABASE.freshStoreSettings();
         MultiThreadedRunner writing = runner(store, "writing", null);
