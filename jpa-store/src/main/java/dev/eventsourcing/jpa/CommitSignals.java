@@ -20,6 +20,11 @@ interface CommitSignals {
         }
 
         @Override
+        public CommitWatch watchIncludingOwn(String log, Runnable watcher) {
+            return CommitWatch.NONE;
+        }
+
+        @Override
         public void recorded(String log, EntityManagerFactory unit) {
         }
 
@@ -31,6 +36,14 @@ interface CommitSignals {
 
     /** Calls {@code watcher} soon after each commit that recorded in the log, in any process told. */
     CommitWatch watch(String log, Runnable watcher);
+
+    /**
+     * As {@link #watch}, and calls {@code watcher} at once, on the committing thread, after each
+     * commit that recorded in the log through the recorders of these signals' unit in this
+     * process (see {@link OwnCommits}): for subscriptions, which nothing else in the process
+     * prompts. A runner prompts its readers after its applications' commits itself.
+     */
+    CommitWatch watchIncludingOwn(String log, Runnable watcher);
 
     /**
      * Called after a unit of work that recorded in the log has returned: tells of it once the

@@ -259,7 +259,7 @@ public class JpaApplicationRecorder implements ApplicationRecorder, SnapshotJoin
     @Override
     public Subscription subscribe(long gt, Set<String> topics) {
         PollingSubscription subscription = new PollingSubscription(this, gt, topics);
-        subscription.wokenBy(signals.watch(applicationName, subscription::wake), signals.pollInterval());
+        subscription.wokenBy(signals.watchIncludingOwn(applicationName, subscription::wake), signals.pollInterval());
         return subscription;
     }
 

@@ -179,7 +179,7 @@ public class JpaDcbRecorder implements DcbRecorder {
             throw new IllegalArgumentException("after must be 0 or more, not " + after);
         }
         DcbPollingSubscription subscription = new DcbPollingSubscription(this, query, after);
-        subscription.wokenBy(signals.watch(DcbRows.logName(applicationName), subscription::wake), signals.pollInterval());
+        subscription.wokenBy(signals.watchIncludingOwn(DcbRows.logName(applicationName), subscription::wake), signals.pollInterval());
         return subscription;
     }
 

@@ -25,6 +25,7 @@ final class PostgresPush {
 
     final PostgresListener listener;
     final PostgresNotifier notifier;
+    final OwnCommits ownCommits = new OwnCommits();
 
     private PostgresPush(DedicatedConnections connections, String name) {
         this.listener = new PostgresListener(connections, name);
@@ -66,17 +67,33 @@ final class PostgresPush {
 
         @Override
         public CommitWatch watch(String log, Runnable watcher) {
+            return unit().map(each -> each.listener.watch(log, watcher)).orElse(CommitWatch.NONE);
+        }
+
+        @Override
+        public CommitWatch watchIncludingOwn(String log, Runnable watcher) {
+            return unit().map(each -> {
+                CommitWatch announced = each.listener.watch(log, watcher);
+                CommitWatch own = each.ownCommits.watch(log, watcher);
+                return (CommitWatch) () -> {
+                    own.close();
+                    announced.close();
+                };
+            }).orElse(CommitWatch.NONE);
+        }
+
+        private Optional<PostgresPush> unit() {
             Optional<PostgresPush> found = push;
-            if (found == null) {
-                try {
-                    found = found(transactions.inTransaction(EntityManager::getEntityManagerFactory));
-                } catch (RuntimeException e) {
-                    // Not fatal: the reader polls. A later watch or write finds the unit.
-                    LOG.fine(() -> "Cannot find the persistence unit to listen to its commits (readers poll): " + e);
-                    return CommitWatch.NONE;
-                }
+            if (found != null) {
+                return found;
             }
-            return found.map(each -> each.listener.watch(log, watcher)).orElse(CommitWatch.NONE);
+            try {
+                return found(transactions.inTransaction(EntityManager::getEntityManagerFactory));
+            } catch (RuntimeException e) {
+                // Not fatal: the reader polls. A later watch or write finds the unit.
+                LOG.fine(() -> "Cannot find the persistence unit to listen to its commits (readers poll): " + e);
+                return Optional.empty();
+            }
         }
 
         @Override
@@ -86,7 +103,10 @@ final class PostgresPush {
             }
             Optional<PostgresPush> found = push;
             Optional<PostgresPush> known = found != null ? found : found(unit);
-            known.ifPresent(each -> afterCommit.afterCommit(() -> each.notifier.committed(log)));
+            known.ifPresent(each -> afterCommit.afterCommit(() -> {
+                each.notifier.committed(log);
+                each.ownCommits.committed(log);
+            }));
         }
 
         private Optional<PostgresPush> found(EntityManagerFactory unit) {

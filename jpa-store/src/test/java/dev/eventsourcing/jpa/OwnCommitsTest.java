@@ -1,0 +1,51 @@
+package dev.eventsourcing.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.eventsourcing.persistence.CommitWatch;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The prompts of a unit's own commits: to the watchers of the committed log only, until each watch is closed. */
+class OwnCommitsTest {
+
+    private final OwnCommits commits = new OwnCommits();
+    private final List<String> calls = new ArrayList<>();
+
+    @Test
+    void aCommitPromptsEveryWatcherOfItsLogAndNoOther() {
+        commits.watch("Bank", () -> calls.add("first"));
+        commits.watch("Bank", () -> calls.add("second"));
+        commits.watch("Ledger", () -> calls.add("ledger"));
+
+        commits.committed("Bank");
+
+        assertEquals(List.of("first", "second"), calls);
+    }
+
+    @Test
+    void aClosedWatchIsPromptedNoMoreWhileTheOthersStillAre() {
+        Runnable watcher = () -> calls.add("watcher");
+        CommitWatch closed = commits.watch("Bank", watcher);
+        commits.watch("Bank", watcher);
+
+        closed.close();
+        closed.close();
+        commits.committed("Bank");
+
+        assertEquals(List.of("watcher"), calls);
+    }
+
+    @Test
+    void aFailingWatcherKeepsTheOthersPromptedAndTheCommitterUnharmed() {
+        commits.watch("Bank", () -> {
+            throw new IllegalStateException("expected by the test");
+        });
+        commits.watch("Bank", () -> calls.add("after"));
+
+        commits.committed("Bank");
+
+        assertEquals(List.of("after"), calls);
+    }
+}
