@@ -247,6 +247,22 @@ public class JpaApplicationRecorder implements ApplicationRecorder, SnapshotJoin
         }
     }
 
+    /**
+     * The selected notifications, saying whether they are every one committed from the first id
+     * asked for (up to the limit): on PostgreSQL, when no row of the page is held back by the
+     * watermark; elsewhere, where a subscription is not woken by announced commits, it is not
+     * known.
+     */
+    NotificationPage selectPage(NotificationSelection selection) {
+        try {
+            return transactions.inTransaction(em -> database instanceof PostgresWatermarkStrategy postgres
+                    ? postgres.selectPage(em, applicationName, selection)
+                    : new NotificationPage(database.selectNotifications(em, applicationName, selection), false));
+        } catch (RuntimeException e) {
+            throw JpaExceptions.translate(e, "Selecting notifications of " + applicationName);
+        }
+    }
+
     @Override
     public long maxNotificationId() {
         try {
@@ -258,7 +274,7 @@ public class JpaApplicationRecorder implements ApplicationRecorder, SnapshotJoin
 
     @Override
     public Subscription subscribe(long gt, Set<String> topics) {
-        PollingSubscription subscription = new PollingSubscription(this, gt, topics);
+        PollingSubscription subscription = new PollingSubscription(this::selectPage, gt, topics);
         subscription.wokenBy(signals.watchIncludingOwn(applicationName, subscription::wake), signals.pollInterval());
         return subscription;
     }

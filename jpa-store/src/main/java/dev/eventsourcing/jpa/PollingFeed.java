@@ -11,11 +11,16 @@ import java.util.NoSuchElementException;
  * it is used up read the next page, polling from 2 ms to 50 ms apart while nothing new is there.
  * {@link #wake()} (called when a commit is announced, see {@link CommitSignals}) makes a waiting
  * {@link #hasNext()} read at once, and one about to wait read again first, so that an
- * announcement that comes while a page is read is not lost. A feed that announcements wake
- * ({@link #wokenBy} with a watch that hears something) polls only at the interval it is given,
- * as a safety net for announcements that are lost. {@link #stop()} wakes a waiting
+ * announcement that comes while a page is read is not lost. {@link #stop()} wakes a waiting
  * {@link #hasNext()} at once and closes the watch; an interrupted consumer ends the feed.
  * Iterated by one thread; stopped and woken from any.
+ *
+ * <p>A feed that announcements wake ({@link #wokenBy} with a watch that hears something) polls
+ * a log where it found nothing new only at the interval it is given, as a safety net for lost
+ * announcements, when that read was settled (nothing committed can have been left behind); when
+ * it may have left items committed after an id still in progress, it reads again within 2 ms,
+ * doubling up to that interval, since the writer in progress may roll back, which nobody
+ * announces, and the items behind it would wait for the next announcement or poll.
  *
  * @param <T> what the feed hands out
  */
@@ -29,8 +34,14 @@ abstract class PollingFeed<T> {
     /** The pause between polls while woken by announcements, in milliseconds; 0 to back off instead. */
     private volatile long wokenPollMillis;
 
-    /** Reads the next page after what was read before into {@code page}; adds nothing when nothing new is there. */
-    abstract void readPage(Deque<T> page);
+    /**
+     * Reads the next page after what was read before into {@code page}; adds nothing when nothing
+     * new is there.
+     *
+     * @return whether the read was settled: false when items committed after an id still in
+     *         progress may have been left for a later read
+     */
+    abstract boolean readPage(Deque<T> page);
 
     /** Told of each item as it is handed out. Nothing by default. */
     void handedOut(T item) {
@@ -42,11 +53,18 @@ abstract class PollingFeed<T> {
             if (!buffer.isEmpty()) {
                 return true;
             }
-            readPage(buffer);
+            boolean settled = readPage(buffer);
             if (buffer.isEmpty()) {
                 long woken = wokenPollMillis;
-                pause(woken > 0 ? woken : interval);
-                interval = Math.min(interval * 2, Polling.MAX_INTERVAL.toMillis());
+                if (woken == 0) {
+                    pause(interval);
+                    interval = Math.min(interval * 2, Polling.MAX_INTERVAL.toMillis());
+                } else {
+                    // Nothing new can come unless announced (wake() cuts the pause short), or
+                    // unless a writer in progress ended.
+                    pause(settled ? woken : Math.min(interval, woken));
+                    interval = Math.min(interval * 2, woken);
+                }
             }
         }
         return false;

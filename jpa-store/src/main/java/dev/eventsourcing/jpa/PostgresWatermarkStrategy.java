@@ -91,6 +91,17 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
     @Override
     public List<Notification> selectNotifications(EntityManager em, String applicationName,
                                                   NotificationSelection selection) {
+        return selectPage(em, applicationName, selection).notifications();
+    }
+
+    /**
+     * {@link #selectNotifications}, saying whether the page is settled: read by the plain
+     * statement, its rows are every one committed from the first id asked for (up to the limit),
+     * so a notification committed later has an id above them and is announced after its commit.
+     * A page read through the function may have left rows committed after an id still in
+     * progress below the watermark's reach, and is not settled.
+     */
+    NotificationPage selectPage(EntityManager em, String applicationName, NotificationSelection selection) {
         if (selection.topics().isEmpty()) {
             List<Notification> page = notifications(em.createNativeQuery(SELECT_PAGE)
                     .setParameter(1, applicationName)
@@ -98,10 +109,10 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
                     .setParameter(3, selection.stop() == null ? Long.MAX_VALUE : selection.stop())
                     .setParameter(4, selection.limit()));
             if (page.isEmpty() || withoutGap(page, selection.firstId())) {
-                return page;
+                return new NotificationPage(page, true);
             }
         }
-        return selectThroughFunction(em, applicationName, selection);
+        return new NotificationPage(selectThroughFunction(em, applicationName, selection), false);
     }
 
     // Ids are unique and ascending, so they run without a gap exactly when the last is the first

@@ -121,6 +121,46 @@ class PostgresPushTest {
     }
 
     @Test
+    void aSubscriptionThatPollsEveryTenSecondsReceivesWhatCommittedBehindAWriterThatRolledBackSoonAfter() throws Exception {
+        String log = TestDatabase.uniqueName("behind");
+        PlannedTransactions planned = new PlannedTransactions(DATABASE.transactions());
+        JpaApplicationRecorder rolledBack = new JpaApplicationRecorder(log, planned, DATABASE.strategy());
+        JpaApplicationRecorder writer = new JpaApplicationRecorder(log, DATABASE.transactions(), DATABASE.strategy());
+        Settings settings = Settings.of(Map.of(JpaSettings.POLL_INTERVAL, "10000"));
+        var reader = new JpaInfrastructureFactory(log, settings, secondNode(), DATABASE.strategy()).applicationRecorder();
+        Subscription subscription = reader.subscribe(0);
+        opened.add(subscription);
+        CountDownLatch reserved = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread abandoning = new Thread(() -> {
+            try {
+                planned.under(new PlannedTransactions.Plan(reserved, release, 0, true),
+                        () -> rolledBack.insertEvents(List.of(NotificationOrderingTestCase.event("rolled back"))));
+            } catch (PlannedTransactions.PlannedRollback expected) {
+                // its id stays a gap, and nobody announces it
+            }
+        });
+        abandoning.start();
+        opened.add(() -> abandoning.join(WITHIN.toMillis()));
+        assertTrue(reserved.await(WITHIN.toMillis(), TimeUnit.MILLISECONDS), "the first writer took the lower id");
+
+        long behind = writer.insertEvents(List.of(NotificationOrderingTestCase.event("behind"))).get(0);
+        CountDownLatch received = new CountDownLatch(1);
+        Thread consumer = new Thread(() -> {
+            if (subscription.hasNext() && subscription.next().id() == behind) {
+                received.countDown();
+            }
+        });
+        consumer.start();
+        opened.add(() -> consumer.join(WITHIN.toMillis()));
+        Thread.sleep(500); // the announced commit is read, and held back behind the lower id
+        release.countDown();
+
+        assertTrue(received.await(WITHIN.toMillis(), TimeUnit.MILLISECONDS),
+                "the notification behind the rolled-back id came long before the next poll");
+    }
+
+    @Test
     void aRunnerOfOneNodeProcessesWhatAnotherCommitsLongBeforeItPolls() throws Exception {
         Settings store = DATABASE.freshStoreSettings();
         MultiThreadedRunner writing = runner(store, "writing", null);
