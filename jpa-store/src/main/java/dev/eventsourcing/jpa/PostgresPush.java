@@ -46,6 +46,20 @@ final class PostgresPush {
         }
     }
 
+    /**
+     * Stops the unit's announcements before the unit closes, so that its pool finds no
+     * connection still out; the listener stops by itself when its last watch is closed.
+     */
+    static void closing(EntityManagerFactory unit) {
+        Optional<PostgresPush> push;
+        synchronized (BY_UNIT) {
+            push = BY_UNIT.remove(unit);
+        }
+        if (push != null) {
+            push.ifPresent(each -> each.notifier.close());
+        }
+    }
+
     /** The {@link CommitSignals} of recorders on one unit's transactions, which find the unit on first use. */
     static final class Signals implements CommitSignals {
 

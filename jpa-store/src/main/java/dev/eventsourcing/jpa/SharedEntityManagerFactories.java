@@ -48,6 +48,7 @@ final class SharedEntityManagerFactories {
             if (shared.factory != factory || --shared.users > 0) {
                 return false;
             }
+            PostgresPush.closing(factory);
             factory.close();
             return true;
         });
