@@ -34,9 +34,6 @@ final class EventRows {
                 ON CONFLICT (application_name, originator_id, originator_version) DO NOTHING
                 RETURNING 1)
             SELECT r.first_id, (SELECT count(*) FROM inserted) FROM reserved r""";
-    // The same statement for JDBC, whose placeholders are not numbered: the application's name,
-    // the count, the name again, then four per row.
-    private static final String RESERVE_AND_INSERT_JDBC = RESERVE_AND_INSERT.replace("?1", "?").replace("?2", "?");
     private static final String OWN_IDS = """
             SELECT notification_id FROM es_events WHERE application_name = ?1 AND notification_id BETWEEN ?2 AND ?3""";
     private static final String DELETE_OWN = """
@@ -87,60 +84,46 @@ final class EventRows {
      * @throws ConcurrencyConflictException naming the first event, in batch order, that was skipped
      */
     static long reserveAndInsertUnlessTaken(EntityManager em, String applicationName, List<StoredEvent> events) {
-        long[] appended = TransactionConnections.run(em, c -> reserveAndInsert(c, applicationName, events))
-                .orElseGet(() -> reserveAndInsertNatively(em, applicationName, events));
-        if (appended[1] < events.size()) {
-            throw conflict(em, applicationName, appended[0], events);
-        }
-        return appended[0];
-    }
-
-    // Through JDBC on the transaction's connection, the common case (see TransactionConnections).
-    private static long[] reserveAndInsert(Connection connection, String applicationName, List<StoredEvent> events)
-            throws SQLException {
         StringBuilder values = new StringBuilder();
-        for (int i = 0; i < events.size(); i++) {
-            values.append(i == 0 ? "(" : ",\n(").append(i).append(", ?, ?, ?, ?)");
-        }
-        try (PreparedStatement append = connection.prepareStatement(RESERVE_AND_INSERT_JDBC.formatted(values))) {
-            append.setString(1, applicationName);
-            append.setInt(2, events.size());
-            append.setString(3, applicationName);
-            for (int i = 0; i < events.size(); i++) {
-                StoredEvent event = events.get(i);
-                int p = 4 + 4 * i;
-                append.setString(p, event.originatorId().toString());
-                append.setLong(p + 1, event.originatorVersion());
-                append.setString(p + 2, event.topic());
-                append.setBytes(p + 3, event.state());
-            }
-            try (ResultSet row = append.executeQuery()) {
-                row.next();
-                return new long[] {row.getLong(1), row.getLong(2)};
-            }
-        }
-    }
-
-    private static long[] reserveAndInsertNatively(EntityManager em, String applicationName, List<StoredEvent> events) {
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < events.size(); i++) {
-            int p = 3 + 4 * i;
-            values.append(i == 0 ? "" : ",\n").append('(').append(i).append(", ?").append(p).append(", ?")
-                    .append(p + 1).append(", ?").append(p + 2).append(", ?").append(p + 3).append(')');
-        }
-        Query append = em.createNativeQuery(RESERVE_AND_INSERT.formatted(values))
-                .setParameter(1, applicationName)
-                .setParameter(2, events.size());
+        Object[] parameters = new Object[2 + 4 * events.size()];
+        parameters[0] = applicationName;
+        parameters[1] = events.size();
         for (int i = 0; i < events.size(); i++) {
             StoredEvent event = events.get(i);
             int p = 3 + 4 * i;
-            append.setParameter(p, event.originatorId().toString())
-                    .setParameter(p + 1, event.originatorVersion())
-                    .setParameter(p + 2, event.topic())
-                    .setParameter(p + 3, event.state());
+            values.append(i == 0 ? "" : ",\n").append('(').append(i).append(", ?").append(p).append(", ?")
+                    .append(p + 1).append(", ?").append(p + 2).append(", ?").append(p + 3).append(')');
+            parameters[p - 1] = event.originatorId().toString();
+            parameters[p] = event.originatorVersion();
+            parameters[p + 1] = event.topic();
+            parameters[p + 2] = event.state();
         }
-        Object[] row = (Object[]) append.getSingleResult();
-        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+        String sql = RESERVE_AND_INSERT.formatted(values);
+        // Through JDBC on the transaction's connection where the provider gives it (see
+        // TransactionConnections), else as a native query.
+        Object[] row = TransactionConnections.run(em, c -> reserveAndInsert(c, sql, parameters))
+                .orElseGet(() -> reserveAndInsertNatively(em, sql, parameters));
+        long first = ((Number) row[0]).longValue();
+        if (((Number) row[1]).longValue() < events.size()) {
+            throw conflict(em, applicationName, first, events);
+        }
+        return first;
+    }
+
+    private static Object[] reserveAndInsertNatively(EntityManager em, String sql, Object[] parameters) {
+        Query append = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            append.setParameter(i + 1, parameters[i]);
+        }
+        return (Object[]) append.getSingleResult();
+    }
+
+    private static Object[] reserveAndInsert(Connection connection, String sql, Object[] parameters) throws SQLException {
+        try (PreparedStatement append = JdbcForm.of(sql).prepare(connection, parameters);
+             ResultSet row = append.executeQuery()) {
+            row.next();
+            return new Object[] {row.getLong(1), row.getLong(2)};
+        }
     }
 
     /** Whether {@link #reserveAndInsertUnlessTaken} takes the batch in one statement. */

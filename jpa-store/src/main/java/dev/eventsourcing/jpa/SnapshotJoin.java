@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Selects an aggregate's latest snapshot from {@code es_aggregate_events} and its events after
@@ -52,11 +51,7 @@ final class SnapshotJoin {
                      ORDER BY l.originator_version DESC
                      LIMIT 1), ?6)""";
 
-    // The same statement for JDBC, whose placeholders are not numbered: each ?n becomes ?, and
-    // JDBC_PARAMETERS lists the n of each in order.
-    private static final String SELECT_JDBC = SELECT.replaceAll("\\?\\d+", "?");
-    private static final int[] JDBC_PARAMETERS = Pattern.compile("\\?(\\d+)").matcher(SELECT).results()
-            .mapToInt(placeholder -> Integer.parseInt(placeholder.group(1))).toArray();
+    private static final JdbcForm SELECT_JDBC = JdbcForm.of(SELECT);
 
     private SnapshotJoin() {
     }
@@ -95,10 +90,7 @@ final class SnapshotJoin {
     }
 
     private static Rows selectThrough(Connection connection, Object[] parameters, Rows rows) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SELECT_JDBC)) {
-            for (int i = 0; i < JDBC_PARAMETERS.length; i++) {
-                select.setObject(i + 1, parameters[JDBC_PARAMETERS[i] - 1]);
-            }
+        try (PreparedStatement select = SELECT_JDBC.prepare(connection, parameters)) {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(row.getInt(1), row.getLong(2), row.getString(3), row.getBytes(4));
