@@ -40,7 +40,7 @@ interface CommitSignals {
     /**
      * As {@link #watch}, and calls {@code watcher} at once, on the committing thread, after each
      * commit that recorded in the log through the recorders of these signals' unit in this
-     * process (see {@link OwnCommits}): for subscriptions, which nothing else in the process
+     * process (see {@link CommitWatchers}): for subscriptions, which nothing else in the process
      * prompts. A runner prompts its readers after its applications' commits itself.
      */
     CommitWatch watchIncludingOwn(String log, Runnable watcher);

@@ -5,9 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,7 +35,7 @@ final class PostgresListener {
 
     private final DedicatedConnections connections;
     private final String name;
-    private final Map<String, List<Runnable>> watchers = new ConcurrentHashMap<>();
+    private final CommitWatchers watchers = new CommitWatchers();
     private final Object lifecycle = new Object();
     /** The listening thread; a thread that is no longer this one stops. */
     private volatile Thread thread;
@@ -50,9 +47,9 @@ final class PostgresListener {
 
     /** Calls {@code watcher} after each announced commit to the log, until the watch is closed. */
     CommitWatch watch(String log, Runnable watcher) {
-        Runnable entry = watcher::run; // its own identity, so that one watcher can watch twice
+        CommitWatch added;
         synchronized (lifecycle) {
-            watchers.computeIfAbsent(log, key -> new CopyOnWriteArrayList<>()).add(entry);
+            added = watchers.watch(log, watcher);
             if (thread == null) {
                 thread = new Thread(this::listen, "eventsourcing-listener-" + name);
                 thread.setDaemon(true);
@@ -67,7 +64,8 @@ final class PostgresListener {
                 synchronized (lifecycle) {
                     if (!closed) {
                         closed = true;
-                        unwatch(log, entry);
+                        added.close();
+                        stopWhenUnwatched();
                     }
                 }
             }
@@ -81,14 +79,7 @@ final class PostgresListener {
         }
     }
 
-    private void unwatch(String log, Runnable entry) {
-        List<Runnable> ofLog = watchers.get(log);
-        if (ofLog != null) {
-            ofLog.remove(entry);
-            if (ofLog.isEmpty()) {
-                watchers.remove(log);
-            }
-        }
+    private void stopWhenUnwatched() {
         if (watchers.isEmpty() && thread != null) {
             Thread stopping = thread;
             thread = null;
@@ -122,7 +113,7 @@ final class PostgresListener {
                 }
                 failing = false;
                 retry = FIRST_RETRY_MILLIS;
-                wakeEveryone(); // what was announced while nobody listened is lost
+                watchers.wakeAll(); // what was announced while nobody listened is lost
                 hear(connection, driver);
                 unlisten(connection);
             } catch (SQLException | RuntimeException e) {
@@ -162,7 +153,7 @@ final class PostgresListener {
         while (running()) {
             List<String> logs = driver.await(WAIT_MILLIS);
             for (String log : logs) {
-                wake(log);
+                watchers.wake(log);
             }
             if (!logs.isEmpty()) {
                 quietSince = System.nanoTime();
@@ -181,25 +172,6 @@ final class PostgresListener {
             statement.execute("UNLISTEN *");
         } catch (SQLException e) {
             LOG.fine(() -> "UNLISTEN failed before closing the listening connection: " + e);
-        }
-    }
-
-    private void wake(String log) {
-        List<Runnable> ofLog = watchers.get(log);
-        if (ofLog != null) {
-            ofLog.forEach(PostgresListener::call);
-        }
-    }
-
-    private void wakeEveryone() {
-        watchers.values().forEach(ofLog -> ofLog.forEach(PostgresListener::call));
-    }
-
-    private static void call(Runnable watcher) {
-        try {
-            watcher.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A watcher of commits failed", e);
         }
     }
 

@@ -25,7 +25,8 @@ final class PostgresPush {
 
     final PostgresListener listener;
     final PostgresNotifier notifier;
-    final OwnCommits ownCommits = new OwnCommits();
+    /** Watchers of this process's own commits through the unit, called at the commit (see {@link CommitWatchers}). */
+    final CommitWatchers ownCommits = new CommitWatchers();
 
     private PostgresPush(DedicatedConnections connections, String name) {
         this.listener = new PostgresListener(connections, name);
@@ -119,7 +120,7 @@ final class PostgresPush {
             Optional<PostgresPush> known = found != null ? found : found(unit);
             known.ifPresent(each -> afterCommit.afterCommit(() -> {
                 each.notifier.committed(log);
-                each.ownCommits.committed(log);
+                each.ownCommits.wake(log);
             }));
         }
 

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The prompts of a unit's own commits: to the watchers of the committed log only, until each watch is closed. */
-class OwnCommitsTest {
+/** The calls of commit watchers: to the watchers of the committed log only, until each watch is closed. */
+class CommitWatchersTest {
 
-    private final OwnCommits commits = new OwnCommits();
+    private final CommitWatchers commits = new CommitWatchers();
     private final List<String> calls = new ArrayList<>();
 
     @Test
@@ -19,7 +19,7 @@ class OwnCommitsTest {
         commits.watch("Bank", () -> calls.add("second"));
         commits.watch("Ledger", () -> calls.add("ledger"));
 
-        commits.committed("Bank");
+        commits.wake("Bank");
 
         assertEquals(List.of("first", "second"), calls);
     }
@@ -32,7 +32,7 @@ class OwnCommitsTest {
 
         closed.close();
         closed.close();
-        commits.committed("Bank");
+        commits.wake("Bank");
 
         assertEquals(List.of("watcher"), calls);
     }
@@ -44,7 +44,7 @@ class OwnCommitsTest {
         });
         commits.watch("Bank", () -> calls.add("after"));
 
-        commits.committed("Bank");
+        commits.wake("Bank");
 
         assertEquals(List.of("after"), calls);
     }
