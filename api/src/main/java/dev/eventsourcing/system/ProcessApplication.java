@@ -45,7 +45,7 @@ public abstract class ProcessApplication extends Application {
     /** How often a notification is tried again when its aggregates were changed meanwhile. */
     private static final int CONFLICT_ATTEMPTS = 10;
 
-    private final Map<String, Leader> leaders = new ConcurrentHashMap<>();
+    private final Map<String, FollowedLeader> leaders = new ConcurrentHashMap<>();
 
     /** A process application with default settings: in-memory store, no snapshots, no cache. */
     protected ProcessApplication() {
@@ -128,7 +128,7 @@ public abstract class ProcessApplication extends Application {
     public void follow(String leaderName, NotificationLog log, Mapper mapper) {
         Objects.requireNonNull(leaderName, "leaderName");
         Objects.requireNonNull(mapper, "mapper").declare(Shredding.class);
-        leaders.put(leaderName, new Leader(Objects.requireNonNull(log, "log"), Objects.requireNonNull(mapper, "mapper")));
+        leaders.put(leaderName, new FollowedLeader(log, mapper, FollowedLog.remote(leaderName, log, mapper)));
     }
 
     /**
@@ -137,7 +137,8 @@ public abstract class ProcessApplication extends Application {
      * @param leader the application to follow
      */
     public void follow(Application leader) {
-        follow(leader.name(), leader.notificationLog(), leader.mapper());
+        leader.mapper().declare(Shredding.class);
+        leaders.put(leader.name(), new FollowedLeader(leader.notificationLog(), leader.mapper(), FollowedLog.of(leader)));
     }
 
     /** @return the names of the leaders this application follows; empty when it follows none */
@@ -146,7 +147,9 @@ public abstract class ProcessApplication extends Application {
     }
 
     /**
-     * Processes every notification of the leader after the last recorded position, in order.
+     * Processes every notification of the leader after the last recorded position, in order:
+     * of the {@linkplain #observedTypes() observed types} only where they can be filtered by
+     * topic, which the leader's log then does where it is read.
      *
      * @param leaderName the name the leader was followed as
      * @return how many notifications this call processed
@@ -157,7 +160,8 @@ public abstract class ProcessApplication extends Application {
     }
 
     /**
-     * Processes the notifications of the leader after the last recorded position, in order,
+     * Processes the notifications of the leader after the last recorded position, in order (of
+     * the {@linkplain #observedTypes() observed types} only, as {@link #pullAndProcess(String)}),
      * until {@code stop} says so: it is asked before each notification, so that a runner that is
      * shutting down leaves the rest to the next start (or to another node) instead of draining
      * the backlog first.
@@ -169,13 +173,12 @@ public abstract class ProcessApplication extends Application {
      */
     public int pullAndProcess(String leaderName, BooleanSupplier stop) {
         Objects.requireNonNull(stop, "stop");
-        Leader leader = leaders.get(leaderName);
+        FollowedLeader leader = leaders.get(leaderName);
         if (leader == null) {
             throw new IllegalArgumentException(name() + " does not follow '" + leaderName + "'; it follows " + leaders.keySet());
         }
         int processed = 0;
-        long start = processRecorder().maxTrackingId(leaderName) + 1;
-        for (Notification notification : leader.log().read(start)) {
+        for (Notification notification : leader.after(processRecorder().maxTrackingId(leaderName), observedTypes())) {
             if (stop.getAsBoolean()) {
                 break;
             }
@@ -275,8 +278,5 @@ public abstract class ProcessApplication extends Application {
 
     private List<Recording> record(ProcessingEvent processing) {
         return save(processing.tracking(), processing.aggregates().toArray(Aggregate[]::new));
-    }
-
-    private record Leader(NotificationLog log, Mapper mapper) {
     }
 }
