@@ -45,6 +45,15 @@ public class Bank extends ProcessApplication {
         return repository(Account.class);
     }
 
+    /**
+     * Only transfer requests: the bank's runner then reads just those from the transfers' log,
+     * filtered where the log is stored, and moves past the rest without fetching them.
+     */
+    @Override
+    public Set<Class<?>> observedTypes() {
+        return Set.of(Transfer.Requested.class);
+    }
+
     @Override
     protected void policy(DomainEvent<?> event, ProcessingEvent processing) {
         if (event.payload() instanceof Transfer.Requested requested) {

@@ -46,6 +46,14 @@ public class Transfers extends ProcessApplication {
         return repository(Transfer.class);
     }
 
+    /**
+     * Only the bank's settlements: its account events are neither fetched nor decoded here.
+     */
+    @Override
+    public Set<Class<?>> observedTypes() {
+        return Set.of(Settlement.Settled.class, Settlement.Refused.class);
+    }
+
     @Override
     protected void policy(DomainEvent<?> event, ProcessingEvent processing) {
         if (event.payload() instanceof Settlement.Settled settled) {
