@@ -5,10 +5,7 @@ import dev.eventsourcing.persistence.NotificationSelection;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Tracking;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * PostgreSQL: concurrent writers, readers bounded by a visibility watermark.
@@ -50,6 +47,7 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
             WHERE application_name = ?1 AND notification_id >= ?2 AND notification_id <= ?3 AND es_read_committed()
             ORDER BY application_name, notification_id
             LIMIT ?4""";
+    private static final JdbcForm SELECT_PAGE_JDBC = JdbcForm.of(SELECT_PAGE);
     private static final String SELECT_NOTIFICATIONS = "SELECT * FROM es_select_notifications(?1, ?2, ?3, ?4, %s)";
 
     @Override
@@ -103,11 +101,8 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
      */
     NotificationPage selectPage(EntityManager em, String applicationName, NotificationSelection selection) {
         if (selection.topics().isEmpty()) {
-            List<Notification> page = notifications(em.createNativeQuery(SELECT_PAGE)
-                    .setParameter(1, applicationName)
-                    .setParameter(2, selection.firstId())
-                    .setParameter(3, selection.stop() == null ? Long.MAX_VALUE : selection.stop())
-                    .setParameter(4, selection.limit()));
+            List<Notification> page = NotificationRows.select(em, SELECT_PAGE_JDBC, SELECT_PAGE, applicationName,
+                    selection.firstId(), selection.stop() == null ? Long.MAX_VALUE : selection.stop(), selection.limit());
             if (page.isEmpty() || withoutGap(page, selection.firstId())) {
                 return new NotificationPage(page, true);
             }
@@ -132,31 +127,16 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
             // The blank keeps EclipseLink from reading the bracket into the parameter's name.
             array.append(" ] AS VARCHAR[])");
         }
-        Query query = em.createNativeQuery(SELECT_NOTIFICATIONS.formatted(array))
-                .setParameter(1, applicationName)
-                .setParameter(2, selection.firstId())
-                .setParameter(3, selection.stop() == null ? Long.MAX_VALUE : selection.stop())
-                .setParameter(4, selection.limit());
+        Object[] values = new Object[4 + topics.size()];
+        values[0] = applicationName;
+        values[1] = selection.firstId();
+        values[2] = selection.stop() == null ? Long.MAX_VALUE : selection.stop();
+        values[3] = selection.limit();
         for (int i = 0; i < topics.size(); i++) {
-            query.setParameter(5 + i, topics.get(i));
+            values[4 + i] = topics.get(i);
         }
-        return notifications(query);
-    }
-
-    private static List<Notification> notifications(Query query) {
-        List<?> rows = query.getResultList();
-        List<Notification> notifications = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            notifications.add(new Notification(((Number) columns[0]).longValue(), uuid(columns[1]),
-                    ((Number) columns[2]).longValue(), (String) columns[3], (byte[]) columns[4]));
-        }
-        return notifications;
-    }
-
-    // The drivers' UUID, or its text where a provider hands that over.
-    private static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(value.toString().trim());
+        String sql = SELECT_NOTIFICATIONS.formatted(array);
+        return NotificationRows.select(em, JdbcForm.of(sql), sql, values);
     }
 
     @Override
