@@ -10,6 +10,7 @@ import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.system.MultiThreadedRunner;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The applications of the deployment, their notification logs and their aggregates' histories. */
@@ -34,16 +35,23 @@ final class Applications {
         return list;
     }
 
-    /** One page of the log from {@code start}, a section at most, with the starts of the pages around it. */
+    /**
+     * One page of the log from {@code start}, a section at most, with the starts of the pages
+     * around it: of the topics asked for only, where the log is read, the page then holding the
+     * notifications of those topics within the same window of ids.
+     */
     ObjectNode log(String name, BrowserRequest request) {
         Application application = named(name);
         NotificationLog log = application.notificationLog();
         long start = Parameters.number(request, "start", 1, 1, Long.MAX_VALUE - log.sectionSize());
         int limit = (int) Parameters.number(request, "limit", log.sectionSize(), 1, log.sectionSize());
+        Set<String> topics = Parameters.topics(request);
         long lastId = application.recorder().maxNotificationId();
-        Section section = log.select(start, limit);
+        Section section = log.select(start, limit, topics);
         ObjectNode page = Reply.JSON.createObjectNode().put("application", application.name())
                 .put("start", start).put("limit", limit).put("lastId", lastId);
+        ArrayNode kept = page.putArray("topics");
+        topics.stream().sorted().forEach(kept::add);
         page.put("previous", start > 1 ? Long.valueOf(Math.max(1, start - limit)) : null);
         page.put("next", section.next());
         ArrayNode items = page.putArray("items");

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * <tr><th>request</th><th>answer</th></tr>
  * <tr><td>{@code GET me}</td><td>the caller's name and whether they are an operator</td></tr>
  * <tr><td>{@code GET applications}</td><td>the applications with their last notification id</td></tr>
- * <tr><td>{@code GET applications/{name}/notifications?start=&limit=}</td><td>a page of the log</td></tr>
+ * <tr><td>{@code GET applications/{name}/notifications?start=&limit=&topics=}</td><td>a page of the log,
+ * of some topics (separated by commas) where asked</td></tr>
  * <tr><td>{@code GET applications/{name}/aggregates/{id}?after=}</td><td>an aggregate's events</td></tr>
  * <tr><td>{@code GET readers}</td><td>every reader's position, lag, status and last failure</td></tr>
  * <tr><td>{@code GET parked?reader=&status=&limit=}</td><td>parked notifications</td></tr>

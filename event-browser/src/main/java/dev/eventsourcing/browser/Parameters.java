@@ -1,5 +1,8 @@
 package dev.eventsourcing.browser;
 
+import dev.eventsourcing.application.NotificationLog;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reads the query parameters and path segments of the JSON API, refusing bad ones with 400. */
@@ -24,6 +27,22 @@ final class Parameters {
                     name + " must be from " + min + " to " + max + ", was " + number);
         }
         return number;
+    }
+
+    /**
+     * The topics of a {@code topics} parameter, separated by commas (a topic names a class, which
+     * holds none); none, for every topic, without the parameter.
+     */
+    static Set<String> topics(BrowserRequest request) {
+        String value = request.parameter("topics").orElse("");
+        if (value.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            return NotificationLog.checkTopics(Arrays.stream(value.split(",", -1)).map(String::trim).toList());
+        } catch (IllegalArgumentException e) {
+            throw BrowserException.badRequest("invalid_parameter", "topics, separated by commas: " + e.getMessage());
+        }
     }
 
     static long notificationId(String value) {

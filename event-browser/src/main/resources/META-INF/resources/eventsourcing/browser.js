@@ -115,9 +115,31 @@ function findForm(application, value) {
     return form;
 }
 
-function pager(page, limit) {
+// The address of a page of the log: #/log/Bank/1, #/log/Bank/1/20, with ?topics=a,b when filtered.
+function logHash(application, start, limit, topics) {
+    return '#/log/' + (limit ? path(application, start, limit) : path(application, start))
+        + (topics ? '?topics=' + encodeURIComponent(topics) : '');
+}
+
+// Keeps the page to some topics, from the same start: the event column's tooltip shows each
+// notification's topic.
+function topicsForm(application, start, limit, topics) {
+    const form = el('form', 'find topics');
+    const input = el('input');
+    input.name = 'topics';
+    input.placeholder = 'topics, separated by commas';
+    input.value = topics || '';
+    form.append(input, el('button', null, 'Filter'));
+    form.addEventListener('submit', event => {
+        event.preventDefault();
+        location.hash = logHash(application, start, limit, input.value.trim());
+    });
+    return form;
+}
+
+function pager(page, limit, topics) {
     const nav = el('div', 'pager');
-    const to = start => link('', '#/log/' + (limit ? path(page.application, start, limit) : path(page.application, start)));
+    const to = start => link('', logHash(page.application, start, limit, topics));
     const step = (text, start, id) => {
         if (start === null || start === undefined) return el('span', 'off', text);
         const a = to(start);
@@ -135,10 +157,12 @@ function pager(page, limit) {
 }
 
 // The page size is the log's section size, or the smaller one the address names (#/log/Bank/1/20).
-async function log(application, start, limit) {
+// With topics, a page holds the notifications of those topics within the same window of ids.
+async function log(application, start, limit, topics) {
     const page = await api(path('applications', application, 'notifications') + '?start=' + encodeURIComponent(start)
-        + (limit ? '&limit=' + encodeURIComponent(limit) : ''));
-    show(el('h1', null, 'Notification log of ' + page.application), findForm(page.application), pager(page, limit),
+        + (limit ? '&limit=' + encodeURIComponent(limit) : '') + (topics ? '&topics=' + encodeURIComponent(topics) : ''));
+    show(el('h1', null, 'Notification log of ' + page.application), findForm(page.application),
+        topicsForm(page.application, page.start, limit, topics), pager(page, limit, topics),
         table(['Id', 'Originator', 'Version', 'Event', 'Time', 'State'], page.items.map(n => row(
             cell('num', n.id),
             cell('id', link(n.originatorId, '#/aggregate/' + path(page.application, n.originatorId))),
@@ -247,8 +271,10 @@ async function route() {
     const hash = location.hash || '#/';
     markCurrent(hash);
     try {
-        const parts = hash.substring(2).split('/').map(decodeURIComponent);
-        if (parts[0] === 'log') await log(parts[1], parts[2] || '1', parts[3]);
+        const query = hash.indexOf('?');
+        const parts = hash.substring(2, query < 0 ? hash.length : query).split('/').map(decodeURIComponent);
+        const topics = query < 0 ? '' : new URLSearchParams(hash.substring(query + 1)).get('topics') || '';
+        if (parts[0] === 'log') await log(parts[1], parts[2] || '1', parts[3], topics);
         else if (parts[0] === 'aggregate') await history(parts[1], parts[2]);
         else if (parts[0] === 'readers') await readers();
         else if (parts[0] === 'parked') await parked(parts[1] || 'parked');

@@ -66,6 +66,32 @@ class LogAndHistoryTest {
     }
 
     @Test
+    void theLogIsReadForSomeTopicsOnlyInTheSameWindowsOfIds() {
+        UUID account = browsed.bank.open(10);
+        for (int i = 1; i <= 4; i++) {
+            browsed.bank.credit(account, i);
+        }
+        String opened = browsed.bank.mapper().topicsOf(Account.Opened.class).iterator().next();
+        String credited = browsed.bank.mapper().topicsOf(Account.Credited.class).iterator().next();
+
+        JsonNode credits = browsed.ok(browsed.get(BrowsedBank.VIEWER, "/applications/Bank/notifications",
+                Map.of("topics", credited)));
+        JsonNode openings = browsed.ok(browsed.get(BrowsedBank.VIEWER, "/applications/Bank/notifications",
+                Map.of("topics", opened, "start", "4")));
+        JsonNode both = browsed.ok(browsed.get(BrowsedBank.VIEWER, "/applications/Bank/notifications",
+                Map.of("topics", credited + " , " + opened)));
+
+        assertEquals(List.of(2L, 3L), ids(credits));
+        assertEquals(4, credits.get("next").asLong());
+        assertEquals(credited, credits.get("topics").get(0).asText());
+        assertEquals(List.of(), ids(openings));
+        // Past the last id the page may name the next start or none, as an unfiltered one does.
+        assertTrue(openings.get("next").isNull() || openings.get("next").asLong() == 6, openings.toString());
+        assertEquals(List.of(1L, 2L, 3L), ids(both));
+        assertEquals(2, both.get("topics").size());
+    }
+
+    @Test
     void eachNotificationShowsItsIdOriginatorVersionTopicTypeTimeAndDecodedState() {
         UUID account = browsed.bank.open(10);
 
@@ -137,6 +163,9 @@ class LogAndHistoryTest {
         assertError(browsed.get(BrowsedBank.VIEWER, log, Map.of("start", "0")), 400, "invalid_parameter");
         assertError(browsed.get(BrowsedBank.VIEWER, log, Map.of("start", "x")), 400, "invalid_parameter");
         assertError(browsed.get(BrowsedBank.VIEWER, log, Map.of("limit", "4")), 400, "invalid_parameter");
+        assertError(browsed.get(BrowsedBank.VIEWER, log, Map.of("topics", "a,,b")), 400, "invalid_parameter");
+        assertError(browsed.get(BrowsedBank.VIEWER, log, Map.of("topics", String.join(",", java.util.stream.IntStream.range(0, 101).mapToObj(i -> "t" + i).toList()))), 400, "invalid_parameter");
+        assertError(browsed.get(BrowsedBank.VIEWER, log, Map.of("topics", "x".repeat(1001))), 400, "invalid_parameter");
         assertError(browsed.get(BrowsedBank.VIEWER, "/applications/Nowhere/notifications"), 404, "unknown_application");
         assertError(browsed.get(BrowsedBank.VIEWER, "/applications/Bank/aggregates/not-a-uuid"), 400, "invalid_id");
         assertError(browsed.get(BrowsedBank.VIEWER, "/applications/Bank/aggregates/1-1-1-1-1"), 400, "invalid_id");

@@ -6,6 +6,7 @@ import dev.eventsourcing.example.bank.BankClient.Reply;
 import dev.eventsourcing.example.bank.BankDeployment;
 import dev.eventsourcing.example.bank.TestUser;
 import dev.eventsourcing.example.bank.application.ReadModelFaults;
+import dev.eventsourcing.example.bank.domainmodel.Account;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -108,6 +109,16 @@ class EventBrowserIT {
         click(By.id("previous-page"));
         waitUntil(() -> firstCell().equals(firstId));
         chromium.screenshot(SCREENSHOTS.resolve("event-browser.png"));
+
+        // Eve's opening and two deposits are the first page: filtered, only the deposits are left.
+        WebElement topics = waitFor(By.cssSelector("form.topics input"));
+        topics.sendKeys(Account.Deposited.class.getName());
+        topics.submit();
+        waitUntil(() -> texts(By.cssSelector("table[data-view=log] tbody tr")).size() == 2);
+        texts(By.cssSelector("table[data-view=log] tbody tr"))
+                .forEach(row -> assertTrue(row.contains("Account.Deposited"), row));
+        open("#/log/Bank/" + firstId + "/3");
+        waitUntil(() -> texts(By.cssSelector("table[data-view=log] tbody tr")).size() == 3);
 
         WebElement originator = waitFor(By.cssSelector("table[data-view=log] tbody tr td.id a"));
         String first = originator.getText();
