@@ -20,8 +20,14 @@ import java.util.logging.Logger;
  * project's test machine). A transaction that only notifies writes nothing before its commit
  * record and so waits for no flush: announcing here costs the writers only handing over the
  * log's name. Announcements are coalesced: the names handed over while some are sent go out
- * together next. A process that ends between a commit and its announcement leaves the readers
- * to their polling, which is why they still poll.
+ * together next, and a round of them goes out at most once per {@value #SPACING_MICROS} µs, the
+ * commits in between going out together in the next round. An announcement costs the database
+ * and this process about as much CPU as a small transaction, so a log committed to a few
+ * thousand times a second would otherwise spend a large share of it announcing; a commit after
+ * a quiet spell is still announced at once, and none waits longer than that spacing. (Readers in
+ * this process are woken at the commit itself, without an announcement.) A process that ends
+ * between a commit and its announcement leaves the readers to their polling, which is why they
+ * still poll.
  *
  * <p>The thread starts on the first announcement and ends after {@value #IDLE_MILLIS} ms with
  * nothing to announce; the next announcement starts it again. A failed announcement is dropped
@@ -33,20 +39,31 @@ final class PostgresNotifier {
     static final int IDLE_MILLIS = 5_000;
     /** How long {@link #close} waits for an announcement under way to give its connection back. */
     static final int CLOSE_WAIT_MILLIS = 2_000;
+    /** The least time between the starts of two rounds of announcements. */
+    static final long SPACING_MICROS = 1_000;
 
     private static final Logger LOG = Logger.getLogger(PostgresNotifier.class.getName());
     private static final String NOTIFY = "SELECT pg_notify('" + PostgresListener.CHANNEL + "', ?)";
 
     private final DedicatedConnections connections;
     private final String name;
+    private final long spacingNanos;
     private final Set<String> pending = new LinkedHashSet<>();
+    /** When the last round started; a round after a quiet spell starts at once. */
+    private long lastRound = System.nanoTime() - Long.MAX_VALUE / 2;
     private Thread thread;
     private boolean failing;
     private boolean closed;
 
     PostgresNotifier(DedicatedConnections connections, String name) {
+        this(connections, name, SPACING_MICROS * 1_000);
+    }
+
+    /** A notifier whose rounds start at least {@code spacingNanos} apart; package-private to be tested. */
+    PostgresNotifier(DedicatedConnections connections, String name, long spacingNanos) {
         this.connections = connections;
         this.name = name;
+        this.spacingNanos = spacingNanos;
     }
 
     /** Announces, soon, that a transaction recording in the log has committed; never waits for the database. */
@@ -71,7 +88,7 @@ final class PostgresNotifier {
                 connection = connections.open();
                 try (PreparedStatement notify = connection.prepareStatement(NOTIFY)) {
                     Set<String> logs;
-                    while (!(logs = take()).isEmpty()) {
+                    while (!(logs = nextRound()).isEmpty()) {
                         for (String log : logs) {
                             notify.setString(1, log);
                             notify.execute();
@@ -133,9 +150,25 @@ final class PostgresNotifier {
         return true;
     }
 
-    private synchronized Set<String> take() {
+    /**
+     * What to announce in the next round, once the spacing since the last one has passed (what
+     * comes meanwhile joins it); empty when nothing is pending then, or the notifier is closed.
+     */
+    private synchronized Set<String> nextRound() {
+        long wait;
+        while (!closed && (wait = lastRound + spacingNanos - System.nanoTime()) > 0) {
+            try {
+                wait(wait / 1_000_000L, (int) (wait % 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Set.of();
+            }
+        }
         Set<String> logs = new LinkedHashSet<>(pending);
         pending.clear();
+        if (!logs.isEmpty()) {
+            lastRound = System.nanoTime();
+        }
         return logs;
     }
 

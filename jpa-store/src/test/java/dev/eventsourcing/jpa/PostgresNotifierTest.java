@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The notifier's life at the end of its unit: closing it waits for an announcement under way to
- * give its connection back (the unit's pool would report a leak if it closed first), and after
- * it nothing more is announced. Runs without a database: the connection is a stand-in whose
+ * The notifier's rounds and its life at the end of its unit: commits soon after a round go out
+ * together once the spacing has passed; closing it waits for an announcement under way to give
+ * its connection back (the unit's pool would report a leak if it closed first), and after it
+ * nothing more is announced. Runs without a database: the connection is a stand-in whose
  * announcement blocks until the test lets it go.
  */
 class PostgresNotifierTest {
@@ -52,6 +53,30 @@ class PostgresNotifierTest {
 
         assertEquals(1, released.get(), "the connection was given back before close returned");
         letGo.join();
+    }
+
+    @Test
+    void commitsSoonAfterARoundGoOutTogetherInTheNextOnceTheSpacingHasPassed() throws Exception {
+        finish.countDown();
+        PostgresNotifier notifier = new PostgresNotifier(connections, "test", TimeUnit.SECONDS.toNanos(3));
+        try {
+            notifier.committed("Accounts");
+            assertTrue(announcing.await(5, TimeUnit.SECONDS), "a commit after a quiet spell is announced at once");
+            notifier.committed("Accounts");
+            notifier.committed("Transfers");
+            notifier.committed("Accounts");
+
+            sleep(200);
+            assertEquals(1, announcements.get(), "the next round waits for the spacing");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (announcements.get() < 3 && System.nanoTime() < deadline) {
+                sleep(20);
+            }
+            sleep(100);
+            assertEquals(3, announcements.get(), "each log once in the next round");
+        } finally {
+            notifier.close();
+        }
     }
 
     @Test
