@@ -101,18 +101,24 @@ async function overview() {
         'applications'));
 }
 
-function findForm(application, value) {
-    const form = el('form', 'find');
+// A one-field form whose submission goes to the address made of the trimmed field.
+function inputForm(className, name, placeholder, value, button, hashOf) {
+    const form = el('form', className);
     const input = el('input');
-    input.name = 'id';
-    input.placeholder = 'aggregate id (UUID)';
+    input.name = name;
+    input.placeholder = placeholder;
     input.value = value || '';
-    form.append(input, el('button', null, 'Show history'));
+    form.append(input, el('button', null, button));
     form.addEventListener('submit', event => {
         event.preventDefault();
-        location.hash = '#/aggregate/' + path(application, input.value.trim());
+        location.hash = hashOf(input.value.trim());
     });
     return form;
+}
+
+function findForm(application, value) {
+    return inputForm('find', 'id', 'aggregate id (UUID)', value, 'Show history',
+        id => '#/aggregate/' + path(application, id));
 }
 
 // The address of a page of the log: #/log/Bank/1, #/log/Bank/1/20, with ?topics=a,b when filtered.
@@ -124,17 +130,8 @@ function logHash(application, start, limit, topics) {
 // Keeps the page to some topics, from the same start: the event column's tooltip shows each
 // notification's topic.
 function topicsForm(application, start, limit, topics) {
-    const form = el('form', 'find topics');
-    const input = el('input');
-    input.name = 'topics';
-    input.placeholder = 'topics, separated by commas';
-    input.value = topics || '';
-    form.append(input, el('button', null, 'Filter'));
-    form.addEventListener('submit', event => {
-        event.preventDefault();
-        location.hash = logHash(application, start, limit, input.value.trim());
-    });
-    return form;
+    return inputForm('find topics', 'topics', 'topics, separated by commas', topics, 'Filter',
+        value => logHash(application, start, limit, value));
 }
 
 function pager(page, limit, topics) {
