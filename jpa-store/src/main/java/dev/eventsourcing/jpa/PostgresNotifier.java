@@ -152,11 +152,12 @@ final class PostgresNotifier {
 
     /**
      * What to announce in the next round, once the spacing since the last one has passed (what
-     * comes meanwhile joins it); empty when nothing is pending then, or the notifier is closed.
+     * comes meanwhile joins it); empty at once when nothing is pending, so that the connection is
+     * not held through the spacing for nothing, and empty when the notifier is closed.
      */
     private synchronized Set<String> nextRound() {
         long wait;
-        while (!closed && (wait = lastRound + spacingNanos - System.nanoTime()) > 0) {
+        while (!closed && !pending.isEmpty() && (wait = lastRound + spacingNanos - System.nanoTime()) > 0) {
             try {
                 wait(wait / 1_000_000L, (int) (wait % 1_000_000L));
             } catch (InterruptedException e) {
