@@ -30,6 +30,18 @@ final class ApplicationScenarios {
 
     /** Runs the scenarios on the application of the backend and, where there is one, on the raw JDBC baseline. */
     void run(List<Contender> contenders) {
+        run(contenders, false);
+    }
+
+    /**
+     * Runs only the load of an aggregate through the application, beside the baseline, for a
+     * quick look at the read path ({@code bench.loads.only}).
+     */
+    void runLoad(List<Contender> contenders) {
+        run(contenders, true);
+    }
+
+    private void run(List<Contender> contenders, boolean loadOnly) {
         List<ApplicationWork> works = new ArrayList<>();
         contenders.stream().filter(c -> c.name().equals(Report.BASELINE)).findFirst()
                 .ifPresent(raw -> works.add(ApplicationWork.of(raw)));
@@ -38,7 +50,11 @@ final class ApplicationScenarios {
         works.add(application);
         try {
             warmUp(application);
-            measure(works);
+            if (loadOnly) {
+                measureLoad(works);
+            } else {
+                measure(works);
+            }
         } finally {
             ApplicationWork.closeAll(works);
         }
@@ -65,11 +81,7 @@ final class ApplicationScenarios {
                 (w, round) -> Harness.throughput(1, seconds, w::writer));
         harness.measure(SAVE_8, "events/s", true, works,
                 (w, round) -> Harness.throughput(8, seconds, w::writer));
-        for (ApplicationWork w : works) {
-            w.storeAggregate(AGGREGATE);
-        }
-        harness.measure("app: load aggregate of " + Scenarios.format(AGGREGATE) + " events", "loads/s", true, works,
-                (w, round) -> Harness.throughput(1, seconds, () -> () -> check(w.load())));
+        measureLoad(works);
         long count = options.logSize();
         for (ApplicationWork w : works) {
             w.fillTo(count);
@@ -77,6 +89,14 @@ final class ApplicationScenarios {
         String read = "app: read log of " + Scenarios.format(count) + ", sections of " + Scenarios.format(SECTION);
         harness.measure(read, "events/s", true, works, (w, round) -> Harness.rate(() -> scenarios.capped(read,
                 w, w.readLog(SECTION, count, System.nanoTime() + (long) (options.capSeconds() * 1e9)), count)));
+    }
+
+    private void measureLoad(List<ApplicationWork> works) {
+        for (ApplicationWork w : works) {
+            w.storeAggregate(AGGREGATE);
+        }
+        harness.measure("app: load aggregate of " + Scenarios.format(AGGREGATE) + " events", "loads/s", true, works,
+                (w, round) -> Harness.throughput(1, options.seconds(), () -> () -> check(w.load())));
     }
 
     private static int check(int loaded) {

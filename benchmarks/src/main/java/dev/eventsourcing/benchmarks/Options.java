@@ -78,7 +78,8 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
 
     /**
      * Whether the classic suite runs only its aggregate-load scenarios (after the warm-up), with
-     * and without a snapshot: {@code -Dbench.loads.only=true}; false by default.
+     * and without a snapshot, and the load of an aggregate through the application:
+     * {@code -Dbench.loads.only=true}; false by default.
      *
      * @return true to measure loads alone
      */

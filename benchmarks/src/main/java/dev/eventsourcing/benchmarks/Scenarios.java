@@ -46,6 +46,7 @@ final class Scenarios {
         }
         if (Options.loadsOnly()) {
             loads(contenders);
+            new ApplicationScenarios(harness, this).runLoad(contenders);
             return;
         }
         appends(contenders);
