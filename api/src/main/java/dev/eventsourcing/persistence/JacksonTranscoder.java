@@ -21,7 +21,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.eventsourcing.Settings;
 
 import java.io.IOException;
-import java.nio.CharBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -200,7 +199,7 @@ public final class JacksonTranscoder implements Transcoder {
             // The timestamp read in the parser's buffer: making a string of it cost about as much
             // as parsing it. Only an unusual one is kept as text, for the caller to parse or explain.
             Instant timestamp = IsoInstants.parseCanonical(
-                    CharBuffer.wrap(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength()));
+                    parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
             String text = timestamp == null ? parser.getText() : null;
             String name = parser.nextFieldName();
             int storedVersion = 1;
