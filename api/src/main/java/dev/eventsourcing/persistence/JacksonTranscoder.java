@@ -21,7 +21,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.eventsourcing.Settings;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -181,53 +180,15 @@ public final class JacksonTranscoder implements Transcoder {
     }
 
     /**
-     * Reads a state in the layout {@link Mapper} writes ({@code t}, then {@code v} if present,
-     * then {@code d}) in one pass, binding {@code d} straight to {@code type} without building a
-     * tree. Returns {@code null} when the members come in another order, when the stored version
-     * is not {@code version} (the data needs upcasting), or when anything fails: the caller then
-     * takes the general path, which explains any problem.
+     * The reader of states of {@code type} in the layout {@link Mapper} writes, for a run of
+     * stored events of that class; see {@link DirectStateReader}.
+     *
+     * @param type    the payload class
+     * @param version its current version
      */
-    DirectState decodeState(byte[] bytes, Class<?> type, int version) {
-        if (bytes.length > limits.maxStateBytes()) {
-            return null;
-        }
-        try (JsonParser parser = json.createParser(bytes)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT || !"t".equals(parser.nextFieldName())
-                    || parser.nextToken() != JsonToken.VALUE_STRING) {
-                return null;
-            }
-            // The timestamp read in the parser's buffer: making a string of it cost about as much
-            // as parsing it. Only an unusual one is kept as text, for the caller to parse or explain.
-            Instant timestamp = IsoInstants.parseCanonical(
-                    parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-            String text = timestamp == null ? parser.getText() : null;
-            String name = parser.nextFieldName();
-            int storedVersion = 1;
-            if ("v".equals(name)) {
-                if (parser.nextToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
-                    return null;
-                }
-                storedVersion = parser.getIntValue();
-                name = parser.nextFieldName();
-            }
-            if (storedVersion != version || !"d".equals(name) || parser.nextToken() == JsonToken.VALUE_NULL) {
-                return null;
-            }
-            Object payload = embeddedReaders.computeIfAbsent(type, embeddedReader::forType).readValue(parser);
-            if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
-                return null;
-            }
-            return new DirectState(timestamp, text, payload);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /**
-     * A state read by {@link #decodeState}: its timestamp, or when that is not in the form the
-     * mapper writes, its text (the other is null), and the bound payload.
-     */
-    record DirectState(Instant timestamp, String text, Object payload) {
+    DirectStateReader directReader(Class<?> type, int version) {
+        return new DirectStateReader(json, limits.maxStateBytes(), embeddedReaders.computeIfAbsent(type,
+                embeddedReader::forType), version);
     }
 
     private static String typeName(Object value) {

@@ -177,27 +177,27 @@ public final class Mapper {
      */
     public DomainEvent<?> toDomainEvent(StoredEvent stored) {
         Objects.requireNonNull(stored, "stored");
-        return read(stored, resolve(stored));
+        return read(stored, format.reading(resolve(stored)));
     }
 
     /**
      * Stored events turned back into domain events, in order, each as {@link #toDomainEvent}
      * turns it, with the same errors. A run of events of one topic (an aggregate's events
-     * mostly are) resolves the topic once: the registry looks a topic up by its hash, which a
-     * topic read from a database has not computed yet, and hashing it cost about a tenth of
-     * decoding a small event. The registry only grows, so a topic once resolved resolves alike.
+     * mostly are) resolves the topic, and how its class is read, once: the registry looks a topic
+     * up by its hash, which a topic read from a database has not computed yet, and hashing it cost
+     * about a tenth of decoding a small event. The registry only grows: a topic resolves alike.
      */
     List<DomainEvent<?>> toDomainEvents(List<StoredEvent> stored) {
         List<DomainEvent<?>> events = new ArrayList<>(stored.size());
         String topic = null;
-        Class<?> type = null;
+        StateFormat.Reading reading = null;
         for (StoredEvent event : stored) {
             Objects.requireNonNull(event, "stored");
             if (!event.topic().equals(topic)) {
-                type = resolve(event);
+                reading = format.reading(resolve(event));
                 topic = event.topic();
             }
-            events.add(read(event, type));
+            events.add(read(event, reading));
         }
         return events;
     }
@@ -210,8 +210,8 @@ public final class Mapper {
         }
     }
 
-    private DomainEvent<?> read(StoredEvent stored, Class<?> type) {
-        return format.read(stored, type, decipher(stored), cipher != null || compressor != null);
+    private DomainEvent<?> read(StoredEvent stored, StateFormat.Reading reading) {
+        return format.read(stored, reading, decipher(stored), cipher != null || compressor != null);
     }
 
     /**

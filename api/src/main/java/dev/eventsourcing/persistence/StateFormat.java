@@ -36,10 +36,33 @@ final class StateFormat {
         return transcoder.encode(state);
     }
 
-    /** Decodes a state, decrypted and decompressed, as a domain event whose payload is a {@code type}. */
-    DomainEvent<?> read(StoredEvent stored, Class<?> type, byte[] bytes, boolean transformed) {
+    /**
+     * How the states of one payload class are read: made once for a run of stored events of
+     * that class (see {@link #reading}), so that nothing about the class is looked up per event.
+     *
+     * @param type   the payload class
+     * @param direct its one-pass reader; null when there is none and every state takes the general path
+     */
+    record Reading(Class<?> type, DirectStateReader direct) {
+    }
+
+    /** How the states of {@code type} are read: in one pass when the transcoder can, through a tree otherwise. */
+    Reading reading(Class<?> type) {
         if (transcoder instanceof JacksonTranscoder jackson) {
-            DomainEvent<?> event = readDirectly(jackson, stored, type, bytes);
+            try {
+                return new Reading(type, jackson.directReader(type, Upcasters.currentVersion(type)));
+            } catch (RuntimeException e) {
+                // A class the one-pass reader cannot take (a bad @ClassVersion, say): the general
+                // path reads it, or says what is wrong with it, per event as before.
+            }
+        }
+        return new Reading(type, null);
+    }
+
+    /** Decodes a state, decrypted and decompressed, as a domain event whose payload is a {@code reading.type()}. */
+    DomainEvent<?> read(StoredEvent stored, Reading reading, byte[] bytes, boolean transformed) {
+        if (reading.direct() != null) {
+            DomainEvent<?> event = readDirectly(reading.direct(), stored, bytes);
             if (event != null) {
                 return event;
             }
@@ -57,21 +80,16 @@ final class StateFormat {
                     + "state is not a JSON object with a textual \"t\" (timestamp) and a \"d\" (data)");
         }
         Instant timestamp = parseTimestamp(stored, t.textValue());
-        return new DomainEvent<>(stored.originatorId(), stored.originatorVersion(), timestamp, payload(stored, type, state));
+        return new DomainEvent<>(stored.originatorId(), stored.originatorVersion(), timestamp,
+                payload(stored, reading.type(), state));
     }
 
     /**
      * Reads the state in one pass when it needs no upcasting, faster than through a tree;
      * returns {@code null} to send anything unusual, errors included, down the general path.
      */
-    private static DomainEvent<?> readDirectly(JacksonTranscoder jackson, StoredEvent stored, Class<?> type, byte[] bytes) {
-        int version;
-        try {
-            version = Upcasters.currentVersion(type);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        JacksonTranscoder.DirectState state = jackson.decodeState(bytes, type, version);
+    private static DomainEvent<?> readDirectly(DirectStateReader direct, StoredEvent stored, byte[] bytes) {
+        DirectStateReader.DirectState state = direct.read(bytes);
         if (state == null) {
             return null;
         }
