@@ -110,13 +110,14 @@ class EventBrowserIT {
         waitUntil(() -> firstCell().equals(firstId));
         chromium.screenshot(SCREENSHOTS.resolve("event-browser.png"));
 
-        // Eve's opening and two deposits are the first page: filtered, only the deposits are left.
+        // The first page opens an account and deposits (whichever test ran first): filtered by
+        // the deposits' topic, it shows the deposits' rows alone.
+        List<String> deposits = depositIds();
+        assertTrue(!deposits.isEmpty() && deposits.size() < 3, "the first page holds deposits and an opening: " + deposits);
         WebElement topics = waitFor(By.cssSelector("form.topics input"));
         topics.sendKeys(Account.Deposited.class.getName());
         topics.submit();
-        waitUntil(() -> texts(By.cssSelector("table[data-view=log] tbody tr")).size() == 2);
-        texts(By.cssSelector("table[data-view=log] tbody tr"))
-                .forEach(row -> assertTrue(row.contains("Account.Deposited"), row));
+        waitUntil(() -> logIds().equals(deposits));
         open("#/log/Bank/" + firstId + "/3");
         waitUntil(() -> texts(By.cssSelector("table[data-view=log] tbody tr")).size() == 3);
 
@@ -231,6 +232,17 @@ class EventBrowserIT {
 
     private List<String> texts(By elements) {
         return chromium.driver.findElements(elements).stream().map(WebElement::getText).toList();
+    }
+
+    private List<String> logIds() {
+        return chromium.driver.findElements(By.cssSelector("table[data-view=log] tbody tr")).stream()
+                .map(row -> row.findElement(By.cssSelector("td")).getText()).toList();
+    }
+
+    private List<String> depositIds() {
+        return chromium.driver.findElements(By.cssSelector("table[data-view=log] tbody tr")).stream()
+                .filter(row -> row.getText().contains("Account.Deposited"))
+                .map(row -> row.findElement(By.cssSelector("td")).getText()).toList();
     }
 
     private String firstCell() {
