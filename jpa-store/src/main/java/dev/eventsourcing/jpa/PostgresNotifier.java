@@ -71,12 +71,17 @@ final class PostgresNotifier {
         if (closed) {
             return;
         }
+        boolean first = pending.isEmpty();
         pending.add(log);
         if (thread == null) {
             thread = new Thread(this::announce, "eventsourcing-notifier-" + name);
             thread.setDaemon(true);
             thread.start();
-        } else {
+        } else if (first) {
+            // The thread waits for the first name only: while names are pending it is sending or
+            // waiting out the spacing, and takes them all in its next round. Waking it for every
+            // commit would cost a context switch per commit, and contend for this lock with the
+            // committing threads.
             notifyAll();
         }
     }
