@@ -98,11 +98,11 @@ final class EventRows {
             parameters[p + 1] = event.topic();
             parameters[p + 2] = event.state();
         }
-        String sql = RESERVE_AND_INSERT.formatted(values);
+        JdbcForm append = JdbcForm.of(RESERVE_AND_INSERT.formatted(values));
         // Through JDBC on the transaction's connection where the provider gives it (see
         // TransactionConnections), else as a native query.
-        Object[] row = TransactionConnections.run(em, c -> reserveAndInsert(c, sql, parameters))
-                .orElseGet(() -> reserveAndInsertNatively(em, sql, parameters));
+        Object[] row = TransactionConnections.run(em, c -> reserveAndInsert(c, append, parameters))
+                .orElseGet(() -> (Object[]) append.nativeQuery(em, parameters).getSingleResult());
         long first = ((Number) row[0]).longValue();
         if (((Number) row[1]).longValue() < events.size()) {
             throw conflict(em, applicationName, first, events);
@@ -110,17 +110,10 @@ final class EventRows {
         return first;
     }
 
-    private static Object[] reserveAndInsertNatively(EntityManager em, String sql, Object[] parameters) {
-        Query append = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            append.setParameter(i + 1, parameters[i]);
-        }
-        return (Object[]) append.getSingleResult();
-    }
-
-    private static Object[] reserveAndInsert(Connection connection, String sql, Object[] parameters) throws SQLException {
-        try (PreparedStatement append = JdbcForm.of(sql).prepare(connection, parameters);
-             ResultSet row = append.executeQuery()) {
+    private static Object[] reserveAndInsert(Connection connection, JdbcForm append, Object[] parameters)
+            throws SQLException {
+        try (PreparedStatement statement = append.prepare(connection, parameters);
+             ResultSet row = statement.executeQuery()) {
             row.next();
             return new Object[] {row.getLong(1), row.getLong(2)};
         }

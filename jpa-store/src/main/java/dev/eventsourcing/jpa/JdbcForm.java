@@ -1,5 +1,7 @@
 package dev.eventsourcing.jpa;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,10 +16,12 @@ import java.util.Arrays;
  */
 final class JdbcForm {
 
+    private final String numbered;
     private final String sql;
     private final int[] numbers;
 
-    private JdbcForm(String sql, int[] numbers) {
+    private JdbcForm(String numbered, String sql, int[] numbers) {
+        this.numbered = numbered;
         this.sql = sql;
         this.numbers = numbers;
     }
@@ -42,7 +46,7 @@ final class JdbcForm {
             }
             numbers[count++] = number;
         }
-        return new JdbcForm(sql.toString(), Arrays.copyOf(numbers, count));
+        return new JdbcForm(numbered, sql.toString(), Arrays.copyOf(numbers, count));
     }
 
     /** The statement prepared on the connection, with {@code values[n - 1]} bound to each {@code ?n}; the caller closes it. */
@@ -57,5 +61,14 @@ final class JdbcForm {
             statement.close();
             throw e;
         }
+    }
+
+    /** The statement as a native query of the entity manager, with {@code values[n - 1]} set for each {@code ?n}. */
+    Query nativeQuery(EntityManager em, Object[] values) {
+        Query query = em.createNativeQuery(numbered);
+        for (int i = 0; i < values.length; i++) {
+            query.setParameter(i + 1, values[i]);
+        }
+        return query;
     }
 }

@@ -24,11 +24,10 @@ final class NotificationRows {
     /**
      * The notifications the statement selects, in the order it returns them.
      *
-     * @param form the statement's JDBC form, made once where the statement is fixed
-     * @param sql the statement, with numbered placeholders
+     * @param form the statement, made once where it is fixed
      * @param values the value of each placeholder, {@code ?n} taking {@code values[n - 1]}
      */
-    static List<Notification> select(EntityManager em, JdbcForm form, String sql, Object... values) {
+    static List<Notification> select(EntityManager em, JdbcForm form, Object... values) {
         return TransactionConnections.run(em, connection -> {
             try (PreparedStatement select = form.prepare(connection, values); ResultSet rows = select.executeQuery()) {
                 List<Notification> notifications = new ArrayList<>();
@@ -38,14 +37,10 @@ final class NotificationRows {
                 }
                 return notifications;
             }
-        }).orElseGet(() -> natively(em, sql, values));
+        }).orElseGet(() -> natively(form.nativeQuery(em, values)));
     }
 
-    private static List<Notification> natively(EntityManager em, String sql, Object[] values) {
-        Query query = em.createNativeQuery(sql);
-        for (int i = 0; i < values.length; i++) {
-            query.setParameter(i + 1, values[i]);
-        }
+    private static List<Notification> natively(Query query) {
         List<?> rows = query.getResultList();
         List<Notification> notifications = new ArrayList<>(rows.size());
         for (Object row : rows) {

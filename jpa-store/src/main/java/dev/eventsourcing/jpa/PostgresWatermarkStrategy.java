@@ -47,7 +47,7 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
             WHERE application_name = ?1 AND notification_id >= ?2 AND notification_id <= ?3 AND es_read_committed()
             ORDER BY application_name, notification_id
             LIMIT ?4""";
-    private static final JdbcForm SELECT_PAGE_JDBC = JdbcForm.of(SELECT_PAGE);
+    private static final JdbcForm SELECT_PAGE_FORM = JdbcForm.of(SELECT_PAGE);
     private static final String SELECT_NOTIFICATIONS = "SELECT * FROM es_select_notifications(?1, ?2, ?3, ?4, %s)";
 
     @Override
@@ -101,7 +101,7 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
      */
     NotificationPage selectPage(EntityManager em, String applicationName, NotificationSelection selection) {
         if (selection.topics().isEmpty()) {
-            List<Notification> page = NotificationRows.select(em, SELECT_PAGE_JDBC, SELECT_PAGE, applicationName,
+            List<Notification> page = NotificationRows.select(em, SELECT_PAGE_FORM, applicationName,
                     selection.firstId(), selection.stop() == null ? Long.MAX_VALUE : selection.stop(), selection.limit());
             if (page.isEmpty() || withoutGap(page, selection.firstId())) {
                 return new NotificationPage(page, true);
@@ -135,8 +135,7 @@ final class PostgresWatermarkStrategy implements DatabaseStrategy {
         for (int i = 0; i < topics.size(); i++) {
             values[4 + i] = topics.get(i);
         }
-        String sql = SELECT_NOTIFICATIONS.formatted(array);
-        return NotificationRows.select(em, JdbcForm.of(sql), sql, values);
+        return NotificationRows.select(em, JdbcForm.of(SELECT_NOTIFICATIONS.formatted(array)), values);
     }
 
     @Override

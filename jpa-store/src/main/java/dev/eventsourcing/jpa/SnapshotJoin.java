@@ -4,7 +4,6 @@ import dev.eventsourcing.persistence.DataException;
 import dev.eventsourcing.persistence.SnapshotAndEvents;
 import dev.eventsourcing.persistence.StoredEvent;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,7 +50,7 @@ final class SnapshotJoin {
                      ORDER BY l.originator_version DESC
                      LIMIT 1), ?6)""";
 
-    private static final JdbcForm SELECT_JDBC = JdbcForm.of(SELECT);
+    private static final JdbcForm SELECT_FORM = JdbcForm.of(SELECT);
 
     private SnapshotJoin() {
     }
@@ -77,11 +76,7 @@ final class SnapshotJoin {
 
     /** As a native query, for providers that give no connection; package-private to be tested. */
     static Rows selectNatively(EntityManager em, Object[] parameters, Rows rows) {
-        Query query = em.createNativeQuery(SELECT);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        for (Object row : query.getResultList()) {
+        for (Object row : SELECT_FORM.nativeQuery(em, parameters).getResultList()) {
             Object[] columns = (Object[]) row;
             rows.add(((Number) columns[0]).intValue(), ((Number) columns[1]).longValue(), (String) columns[2],
                     bytes(columns[3]));
@@ -90,7 +85,7 @@ final class SnapshotJoin {
     }
 
     private static Rows selectThrough(Connection connection, Object[] parameters, Rows rows) throws SQLException {
-        try (PreparedStatement select = SELECT_JDBC.prepare(connection, parameters)) {
+        try (PreparedStatement select = SELECT_FORM.prepare(connection, parameters)) {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(row.getInt(1), row.getLong(2), row.getString(3), row.getBytes(4));
