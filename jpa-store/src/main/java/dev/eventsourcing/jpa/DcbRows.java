@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventsourcing.dcb.DcbEvent;
 import dev.eventsourcing.dcb.DcbSequencedEvent;
 import dev.eventsourcing.persistence.DataException;
-import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.util.List;
@@ -75,7 +74,8 @@ final class DcbRows {
         Set<String> tags = Set.copyOf(read(text(row[3]), TAGS));
         Map<String, String> metadata = read(text(row[5]), METADATA);
         UUID id = UUID.fromString(text(row[4]).trim());
-        DcbEvent event = new DcbEvent((String) row[1], bytes(row[2]), tags, id, metadata);
+        DcbEvent event = new DcbEvent((String) row[1], BinaryColumns.bytes(row[2], "a stored DCB event's data"), tags,
+                id, metadata);
         return new DcbSequencedEvent(event, ((Number) row[0]).longValue());
     }
 
@@ -95,8 +95,8 @@ final class DcbRows {
         }
     }
 
-    // Providers return text and binary columns as String and byte[], but may return a LOB for
-    // the large column types; both are read whole.
+    // Providers return a text column as a String, but may return a LOB (or a char[]) for the
+    // large column types; it is read whole, as BinaryColumns reads a binary one.
     private static String text(Object value) {
         if (value instanceof Clob clob) {
             try {
@@ -106,16 +106,5 @@ final class DcbRows {
             }
         }
         return value instanceof char[] chars ? new String(chars) : (String) value;
-    }
-
-    private static byte[] bytes(Object value) {
-        if (value instanceof Blob blob) {
-            try {
-                return blob.getBytes(1, (int) blob.length());
-            } catch (SQLException e) {
-                throw new DataException("Reading a stored DCB event's data failed", e);
-            }
-        }
-        return (byte[]) value;
     }
 }

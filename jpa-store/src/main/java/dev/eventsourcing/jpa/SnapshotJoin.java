@@ -1,10 +1,8 @@
 package dev.eventsourcing.jpa;
 
-import dev.eventsourcing.persistence.DataException;
 import dev.eventsourcing.persistence.SnapshotAndEvents;
 import dev.eventsourcing.persistence.StoredEvent;
 import jakarta.persistence.EntityManager;
-import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,7 +77,7 @@ final class SnapshotJoin {
         for (Object row : SELECT_FORM.nativeQuery(em, parameters).getResultList()) {
             Object[] columns = (Object[]) row;
             rows.add(((Number) columns[0]).intValue(), ((Number) columns[1]).longValue(), (String) columns[2],
-                    bytes(columns[3]));
+                    BinaryColumns.bytes(columns[3], "a stored event's state"));
         }
         return rows;
     }
@@ -124,17 +122,5 @@ final class SnapshotJoin {
             events.sort(Comparator.comparingLong(StoredEvent::originatorVersion));
             return new SnapshotAndEvents(snapshot, events);
         }
-    }
-
-    // Providers return a binary column as byte[], but may return a LOB for MariaDB's LONGBLOB.
-    private static byte[] bytes(Object value) {
-        if (value instanceof Blob blob) {
-            try {
-                return blob.getBytes(1, (int) blob.length());
-            } catch (SQLException e) {
-                throw new DataException("Reading a stored event's state failed", e);
-            }
-        }
-        return (byte[]) value;
     }
 }
