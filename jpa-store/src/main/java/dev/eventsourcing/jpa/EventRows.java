@@ -34,6 +34,14 @@ final class EventRows {
                 ON CONFLICT (application_name, originator_id, originator_version) DO NOTHING
                 RETURNING 1)
             SELECT r.first_id, (SELECT count(*) FROM inserted) FROM reserved r""";
+    // One event: the reservation is a call in the row's values, evaluated once since there is one
+    // row, and before the insert. The CTEs above cost the server about a fifth more per single
+    // append than this plain form (measured with pgbench); a returned id says the row went in.
+    private static final JdbcForm RESERVE_AND_INSERT_ONE = JdbcForm.of("""
+            INSERT INTO es_events (application_name, notification_id, originator_id, originator_version, topic, state)
+            VALUES (?1, es_reserve_notification_ids(?1, 1), CAST(?2 AS UUID), ?3, ?4, ?5)
+            ON CONFLICT (application_name, originator_id, originator_version) DO NOTHING
+            RETURNING notification_id""");
     private static final String OWN_IDS = """
             SELECT notification_id FROM es_events WHERE application_name = ?1 AND notification_id BETWEEN ?2 AND ?3""";
     private static final String DELETE_OWN = """
@@ -84,6 +92,9 @@ final class EventRows {
      * @throws ConcurrencyConflictException naming the first event, in batch order, that was skipped
      */
     static long reserveAndInsertUnlessTaken(EntityManager em, String applicationName, List<StoredEvent> events) {
+        if (events.size() == 1) {
+            return reserveAndInsertOne(em, applicationName, events.get(0));
+        }
         StringBuilder values = new StringBuilder();
         Object[] parameters = new Object[2 + 4 * events.size()];
         parameters[0] = applicationName;
@@ -108,6 +119,26 @@ final class EventRows {
             throw conflict(em, applicationName, first, events);
         }
         return first;
+    }
+
+    /** {@link #reserveAndInsertUnlessTaken} of one event, in the statement without CTEs. */
+    private static long reserveAndInsertOne(EntityManager em, String applicationName, StoredEvent event) {
+        Object[] parameters = {applicationName, event.originatorId().toString(), event.originatorVersion(),
+            event.topic(), event.state()};
+        // An empty list when the version was taken: the row was skipped, and nothing went in.
+        List<?> ids = TransactionConnections.run(em, c -> insertedIds(c, parameters))
+                .orElseGet(() -> RESERVE_AND_INSERT_ONE.nativeQuery(em, parameters).getResultList());
+        if (ids.isEmpty()) {
+            throw new ConcurrencyConflictException(event.originatorId(), event.originatorVersion(), null);
+        }
+        return ((Number) ids.get(0)).longValue();
+    }
+
+    private static List<Long> insertedIds(Connection connection, Object[] parameters) throws SQLException {
+        try (PreparedStatement statement = RESERVE_AND_INSERT_ONE.prepare(connection, parameters);
+             ResultSet row = statement.executeQuery()) {
+            return row.next() ? List.of(row.getLong(1)) : List.of();
+        }
     }
 
     private static Object[] reserveAndInsert(Connection connection, JdbcForm append, Object[] parameters)

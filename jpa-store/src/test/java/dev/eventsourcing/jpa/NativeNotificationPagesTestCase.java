@@ -8,9 +8,6 @@ import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.NotificationSelection;
 import dev.eventsourcing.persistence.StoredEvent;
 import jakarta.persistence.EntityManager;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,25 +28,7 @@ abstract class NativeNotificationPagesTestCase {
     private final PostgresWatermarkStrategy strategy = new PostgresWatermarkStrategy();
 
     private <T> T inTransaction(boolean throughConnection, Function<EntityManager, T> work) {
-        return database().transactions().inTransaction(em -> work.apply(throughConnection ? em : withoutConnection(em)));
-    }
-
-    /** The entity manager as a provider that gives no connection shows it. */
-    private static EntityManager withoutConnection(EntityManager em) {
-        return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(), new Class<?>[] {EntityManager.class},
-                (proxy, method, arguments) -> {
-                    if (method.getName().equals("getDelegate")) {
-                        return null;
-                    }
-                    if (method.getName().equals("unwrap") && arguments[0] == Connection.class) {
-                        throw new jakarta.persistence.PersistenceException("No connection here");
-                    }
-                    try {
-                        return method.invoke(em, arguments);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return database().transactions().inTransaction(em -> work.apply(throughConnection ? em : ConnectionlessEntityManager.of(em)));
     }
 
     private NotificationPage page(boolean throughConnection, String application, NotificationSelection selection) {
