@@ -79,8 +79,11 @@ END $$;
 -- has not moved between reading its value and taking the lock. Otherwise a reader in between
 -- may have returned ids above the key; the block raises, which rolls back its subtransaction
 -- and so releases the lock, and the writer tries again with the new value.
--- The allocation lock (exclusive, per application) keeps a batch contiguous: no other writer
--- takes an id between its nextval and setval. It is a transaction-level lock as well, taken in
+-- The allocation lock (per application) keeps a batch contiguous: a batch takes it exclusively,
+-- so no other writer takes an id between its nextval and setval. A single id takes it shared:
+-- one nextval cannot split anything, so single ids need not wait for each other, only for a
+-- batch (with many writers on few cores, a writer descheduled while it held the lock
+-- exclusively made all the others queue behind it). It is a transaction-level lock as well, taken in
 -- a block that ends by raising, so that the rollback of its subtransaction releases it at once
 -- (the ids stay taken: sequences are not transactional). Should the statement be cancelled,
 -- time out or fail inside, the rollback of the block or of the transaction releases it. No
@@ -115,7 +118,11 @@ BEGIN
         END;
     END LOOP;
     BEGIN
-        PERFORM pg_advisory_xact_lock(1163001856, v_key);
+        IF p_count > 1 THEN
+            PERFORM pg_advisory_xact_lock(1163001856, v_key);
+        ELSE
+            PERFORM pg_advisory_xact_lock_shared(1163001856, v_key);
+        END IF;
         v_first := nextval(v_sequence);
         IF p_count > 1 THEN
             PERFORM setval(v_sequence, v_first + p_count - 1);

@@ -24,8 +24,8 @@ import java.util.List;
  * from its first on can hide nothing (see {@link #selectNotifications}; the argument is in
  * {@code postgresql.sql}). So a log read while no writer is busy never scans the lock table.
  * Every lock is transaction-level, so a statement cancelled or timed out midway leaves none
- * behind on a pooled connection (the exclusive lock that keeps a batch's ids contiguous lasts
- * only as long as a block that rolls itself back). A rolled-back transaction, including one
+ * behind on a pooled connection (the lock that keeps a batch's ids contiguous, exclusive for a
+ * batch and shared for a single id, lasts only as long as a block that rolls itself back). A rolled-back transaction, including one
  * whose version was taken, leaves a gap in the ids (a check for taken versions before
  * reserving would avoid that, but cost a quarter of the throughput with 8 writers).
  *

@@ -22,6 +22,9 @@ class PostgresWatermarkTest {
     @RegisterExtension
     static final TestDatabase DATABASE = TestDatabase.postgresql();
 
+    /** The first half of the allocation lock's key (postgresql.sql). */
+    private static final long ALLOCATION = 1163001856;
+
     private final String application = TestDatabase.uniqueName("watermark");
 
     @Test
@@ -131,6 +134,35 @@ class PostgresWatermarkTest {
     }
 
     /**
+     * The allocation lock keeps a batch's ids contiguous without making single ids wait for each
+     * other: a single id takes it shared, a batch alone. Another connection holds it here as each
+     * would, between taking its first id and setting the sequence past its last.
+     */
+    @Test
+    void singleIdsShareTheAllocationLockThatABatchTakesAlone() throws Exception {
+        var recorder = new JpaApplicationRecorder(application, DATABASE.transactions(), DatabaseStrategy.postgresql());
+        try (var blocker = DATABASE.connection(); var statement = blocker.createStatement()) {
+            long key = applicationKey(statement);
+            blocker.setAutoCommit(false);
+            statement.execute("SELECT pg_advisory_xact_lock_shared(" + ALLOCATION + ", " + key + ")");
+            long single = CompletableFuture.supplyAsync(() -> recorder.insertEvents(
+                    List.of(NotificationOrderingTestCase.event("single")))).get(10, TimeUnit.SECONDS).get(0);
+            var batch = CompletableFuture.supplyAsync(() -> recorder.insertEvents(List.of(
+                    NotificationOrderingTestCase.event("batch"), NotificationOrderingTestCase.event("batch"))));
+            awaitWaitingFor(statement, ALLOCATION, key);
+            blocker.rollback();
+            assertEquals(List.of(single + 1, single + 2), batch.get(10, TimeUnit.SECONDS));
+
+            statement.execute("SELECT pg_advisory_xact_lock(" + ALLOCATION + ", " + key + ")");
+            var waiting = CompletableFuture.supplyAsync(() -> recorder.insertEvents(
+                    List.of(NotificationOrderingTestCase.event("single"))));
+            awaitWaitingFor(statement, ALLOCATION, key);
+            blocker.rollback();
+            assertEquals(List.of(single + 3), waiting.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
      * A read of some topics returns a page only if no id below its last row is missing, whatever
      * the topic: the missing id here is of another topic, but no reader can know that before it
      * commits, so a committed row of the kept topic above it must wait too.
@@ -224,7 +256,11 @@ class PostgresWatermarkTest {
     }
 
     private long inProgressKeys(java.sql.Statement statement) throws java.sql.SQLException {
-        try (var rows = statement.executeQuery("SELECT 1163067392 + es_application_key('" + application + "')")) {
+        return 1163067392 + applicationKey(statement);
+    }
+
+    private long applicationKey(java.sql.Statement statement) throws java.sql.SQLException {
+        try (var rows = statement.executeQuery("SELECT es_application_key('" + application + "')")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -241,7 +277,7 @@ class PostgresWatermarkTest {
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("no writer ever waited for its in-progress lock");
+        throw new AssertionError("no writer ever waited for the lock " + classId + ", " + objId);
     }
 
     private static List<Long> ids(List<Notification> notifications) {
