@@ -2,10 +2,9 @@ package dev.eventsourcing.system;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -17,20 +16,22 @@ import java.util.logging.Logger;
  *
  * <p>Polling every {@code pollInterval} prompts every worker, which covers prompts that were
  * missed and writes of other nodes; a failed worker is prompted again when its back-off is due.
+ * Both are timed by the runner's {@link Timing}, and only prompt: the executor is given tasks to
+ * run at once, never scheduled ones.
  */
 final class AsynchronousDispatch implements Dispatch {
 
     private static final Logger LOG = Logger.getLogger(AsynchronousDispatch.class.getName());
 
-    private final ScheduledExecutorService executor;
+    private final Executor executor;
+    private final Timing timing;
     private final ScheduledFuture<?> polling;
     private volatile boolean stopped;
 
-    AsynchronousDispatch(ScheduledExecutorService executor, Duration pollInterval, List<Worker> workers) {
+    AsynchronousDispatch(Executor executor, Timing timing, Duration pollInterval, List<Worker> workers) {
         this.executor = executor;
-        long interval = pollInterval.toMillis();
-        this.polling = executor.scheduleWithFixedDelay(() -> workers.forEach(this::prompt), interval, interval,
-                TimeUnit.MILLISECONDS);
+        this.timing = timing;
+        this.polling = timing.every(pollInterval.toMillis(), () -> workers.forEach(this::prompt));
     }
 
     @Override
@@ -69,7 +70,7 @@ final class AsynchronousDispatch implements Dispatch {
     private void retryWhenDue(Worker worker) {
         long delay = Math.max(1, worker.backoff.untilDue().toMillis());
         try {
-            executor.schedule(() -> prompt(worker), delay, TimeUnit.MILLISECONDS);
+            timing.after(delay, () -> prompt(worker));
         } catch (RejectedExecutionException e) {
             LOG.fine(() -> "'" + worker.reader + "' retry not scheduled: the executor refused it (shutting down?)");
         }

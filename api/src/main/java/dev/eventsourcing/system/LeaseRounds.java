@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -37,15 +35,15 @@ final class LeaseRounds {
         }
     }
 
-    /** Runs the first round of every group, in this thread, and schedules the next ones on the executor, if any. */
-    synchronized void start(ScheduledExecutorService executor) {
+    /** Runs the first round of every group, in this thread, and times the next ones on the executor, if any. */
+    synchronized void start(Timing timing) {
         groups.keySet().forEach(SegmentLeases::round);
-        if (executor == null) {
+        if (timing == null) {
             return;
         }
         for (SegmentLeases leases : groups.keySet()) {
             long every = Math.max(1, leases.renewal().toMillis());
-            scheduled.add(executor.scheduleWithFixedDelay(() -> round(leases), every, every, TimeUnit.MILLISECONDS));
+            scheduled.add(timing.everyOnExecutor(every, () -> round(leases), "A lease round"));
         }
     }
 

@@ -235,6 +235,7 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
         private final List<Plan.ProjectionEdge> projections = new ArrayList<>();
         private final List<Plan.FollowEdge> follows = new ArrayList<>();
         private ScheduledExecutorService executor;
+        private ScheduledExecutorService timer;
         private boolean synchronous;
         private Clock clock = Clock.systemUTC();
         private MetricsListener metrics = MetricsListener.NONE;
@@ -400,6 +401,24 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
         }
 
         /**
+         * Where the runner keeps time, if not on the executor: its polls, the retries of failed
+         * readers and the lease rounds of divided ones start on the timer, which only hands work
+         * to the executor with {@code execute}, so that the executor is never given a scheduled
+         * task. In an application server, a timer on the container's managed thread factory keeps
+         * the server's suspension, which refuses scheduled tasks of its managed executor and logs
+         * each as an error (as WildFly does while it shuts down), from reaching the runner: a
+         * refused {@code execute} only means that the reader runs at a later prompt. The timer's
+         * tasks are short and never block. The runner does not shut it down.
+         *
+         * @param timer the timer; not null
+         * @return this builder
+         */
+        public Builder timer(ScheduledExecutorService timer) {
+            this.timer = Objects.requireNonNull(timer, "timer");
+            return this;
+        }
+
+        /**
          * Runs readers in the thread that commits, before its save returns, with no polling:
          * for fast tests on the in-memory store. A reader whose handler saves has its prompts
          * queued and handled by the loop already running, never recursed into.
@@ -440,13 +459,14 @@ public final class MultiThreadedRunner implements Runner, Readers, ParkedNotific
          * The runner, not yet started.
          *
          * @return the runner, which makes nothing until {@link MultiThreadedRunner#start()}
-         * @throws IllegalStateException  when neither an executor nor synchronous was chosen, or both
+         * @throws IllegalStateException  when neither an executor nor synchronous was chosen, or both, or a
+         *                                timer for a synchronous runner
          * @throws ConfigurationException when reader names clash (a name keys tracking rows), or a
          *                                setting's value is not understood
          */
         public MultiThreadedRunner build() {
             Plan plan = new Plan(system, settings, infrastructure, given, dcbGiven, projections, follows, executor,
-                    synchronous, clock, metrics, node);
+                    timer, synchronous, clock, metrics, node);
             ReaderNames.check(plan, ReaderNames.byName(given), false);
             plan.runnerSettings(null);
             projections.forEach(edge -> plan.runnerSettings(edge.projection().name()));

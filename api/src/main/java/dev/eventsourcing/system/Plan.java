@@ -24,13 +24,15 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param projections projections and the application each follows
  * @param follows     readers following logs of other deployments
  * @param executor    where workers run, or {@code null} when synchronous
+ * @param timer       where the runner's timed tasks start (see {@link Timing}); the executor
+ *                    itself when {@code null}
  * @param metrics     told what the applications it makes and its readers do
  * @param node        this node's id among those that share the readers' segments, or {@code null}
  *                    for a new one at every start
  */
 record Plan(ApplicationSystem system, Settings settings, Infrastructure infrastructure, List<Application> given,
             List<DcbApplication> dcbGiven, List<ProjectionEdge> projections, List<FollowEdge> follows, ScheduledExecutorService executor,
-            boolean synchronous, Clock clock, MetricsListener metrics, String node) {
+            ScheduledExecutorService timer, boolean synchronous, Clock clock, MetricsListener metrics, String node) {
 
     /**
      * A projection following the log of an application of the runner, or none ({@code upstream}
@@ -69,6 +71,14 @@ record Plan(ApplicationSystem system, Settings settings, Infrastructure infrastr
         if (executor != null && synchronous) {
             throw new IllegalStateException("A MultiThreadedRunner runs either on an executor or synchronously, not both");
         }
+        if (timer != null && synchronous) {
+            throw new IllegalStateException("A synchronous MultiThreadedRunner keeps no time: it takes no timer");
+        }
+    }
+
+    /** Where the runner's timed tasks start, or {@code null} when synchronous. */
+    Timing timing() {
+        return executor == null ? null : new Timing(timer == null ? executor : timer, executor);
     }
 
     /** The runner's own settings (poll interval), or a reader's when scoped by its name. */

@@ -59,9 +59,9 @@ final class Running {
         try {
             List<Worker> workers = Assembly.workers(plan, applications, factories, node);
             Dispatch dispatch = plan.synchronous() ? new SynchronousDispatch()
-                    : new AsynchronousDispatch(plan.executor(), plan.runnerSettings(null).pollInterval(), workers);
+                    : new AsynchronousDispatch(plan.executor(), plan.timing(), plan.runnerSettings(null).pollInterval(), workers);
             running = new Running(applications, workers, dispatch, factories, plan, node);
-            running.leases.start(plan.executor());
+            running.leases.start(plan.timing());
         } catch (RuntimeException | Error e) {
             factories.close();
             applications.closeMade();

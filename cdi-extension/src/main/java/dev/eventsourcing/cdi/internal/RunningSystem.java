@@ -47,7 +47,8 @@ public class RunningSystem implements EventStoreReset {
     private final Map<Class<?>, DcbApplication> dcbApplications = new LinkedHashMap<>();
     private volatile Map<Class<? extends Aggregate>, Class<?>> owners = Map.of();
     private volatile MultiThreadedRunner runner;
-    private ScheduledExecutorService ownExecutor;
+    // The pool the extension made and shuts down: its own executor, or the timer on managed threads.
+    private ScheduledExecutorService madePool;
     private Settings settings;
     private boolean jpa;
     private MetricsListener metrics = MetricsListener.NONE;
@@ -99,7 +100,7 @@ public class RunningSystem implements EventStoreReset {
                     .collect(Collectors.toSet()), ConfigSettings.keys(), settings, domainClasses, options.synchronous());
             Relays.register(builder, byName(), settings, ConfigSettings.keys(), apis.messaging(),
                     Messages::relayWithoutMessaging);
-            ownExecutor = ManagedExecutor.configure(builder, options);
+            madePool = ManagedExecutor.configure(builder, options);
             if (deployment.plainObservers()) {
                 applications.values().forEach(deployment::fireAfterCommit);
             }
@@ -188,9 +189,9 @@ public class RunningSystem implements EventStoreReset {
             runner.stop();
             runner = null;
         }
-        if (ownExecutor != null) {
-            ownExecutor.shutdownNow();
-            ownExecutor = null;
+        if (madePool != null) {
+            madePool.shutdownNow();
+            madePool = null;
         }
         closeMetrics();
         applications.values().forEach(Application::close);
