@@ -207,6 +207,26 @@ public final class WildFlyNode implements AutoCloseable {
         ended();
     }
 
+    /**
+     * Runs one management operation on the server with the distribution's command-line client,
+     * which authenticates as the local user.
+     *
+     * @param operation the operation, e.g. {@code :suspend}
+     * @throws IllegalStateException when the operation does not succeed within a minute
+     */
+    public void manage(String operation) throws IOException, InterruptedException {
+        requireRunning();
+        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + (MANAGEMENT_PORT + portOffset), "--command=" + operation)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!cli.waitFor(60, TimeUnit.SECONDS) || cli.exitValue() != 0 || !output.contains("\"outcome\" => \"success\"")) {
+            cli.destroyForcibly();
+            throw new IllegalStateException("Operation " + operation + " on node " + name + " failed:\n" + output);
+        }
+    }
+
     /** Kills the server if it is running. */
     @Override
     public void close() throws InterruptedException {
