@@ -58,10 +58,11 @@ final class Running {
         Running running;
         try {
             List<Worker> workers = Assembly.workers(plan, applications, factories, node);
+            Timing timing = plan.timing();
             Dispatch dispatch = plan.synchronous() ? new SynchronousDispatch()
-                    : new AsynchronousDispatch(plan.executor(), plan.timing(), plan.runnerSettings(null).pollInterval(), workers);
+                    : new AsynchronousDispatch(plan.executor(), timing, plan.runnerSettings(null).pollInterval(), workers);
             running = new Running(applications, workers, dispatch, factories, plan, node);
-            running.leases.start(plan.timing());
+            running.leases.start(timing);
         } catch (RuntimeException | Error e) {
             factories.close();
             applications.closeMade();
