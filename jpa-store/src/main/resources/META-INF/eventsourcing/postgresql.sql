@@ -83,11 +83,11 @@ END $$;
 -- so no other writer takes an id between its nextval and setval. A single id takes it shared:
 -- one nextval cannot split anything, so single ids need not wait for each other, only for a
 -- batch (with many writers on few cores, a writer descheduled while it held the lock
--- exclusively made all the others queue behind it). It is a transaction-level lock as well, taken in
--- a block that ends by raising, so that the rollback of its subtransaction releases it at once
--- (the ids stay taken: sequences are not transactional). Should the statement be cancelled,
--- time out or fail inside, the rollback of the block or of the transaction releases it. No
--- lock taken here outlives its transaction, and none belongs to the session.
+-- exclusively made all the others queue behind it). It is a transaction-level lock as well,
+-- taken in a block that ends by raising, so that the rollback of its subtransaction releases it
+-- at once (the ids stay taken: sequences are not transactional). Should the statement be
+-- cancelled, time out or fail inside, the rollback of the block or of the transaction releases
+-- it. No lock taken here outlives its transaction, and none belongs to the session.
 -- Lock keys (two-int form): allocation (1163001856 = 0x45520000, key); in progress
 -- (1163067392 + key = 0x4553xxxx, lower bound modulo 2^32). (1163132928 = 0x45540000, 0) is
 -- taken by JpaSchema.createTables while it runs this script (see DatabaseSchema).

@@ -36,6 +36,7 @@ class TimerTest {
     private final ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2);
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
     private final SuspendableExecutor executor = new SuspendableExecutor(pool);
+    private final AtomicInteger failures = new AtomicInteger();
 
     @AfterEach
     void shutdown() {
@@ -78,8 +79,6 @@ class TimerTest {
         assertThrows(IllegalStateException.class,
                 () -> MultiThreadedRunner.builder().application(new Bank(Settings.empty())).synchronous().timer(timer).build());
     }
-
-    private final AtomicInteger failures = new AtomicInteger();
 
     /** True the first time only. */
     private boolean once() {

@@ -25,9 +25,10 @@ import java.util.List;
  * {@code postgresql.sql}). So a log read while no writer is busy never scans the lock table.
  * Every lock is transaction-level, so a statement cancelled or timed out midway leaves none
  * behind on a pooled connection (the lock that keeps a batch's ids contiguous, exclusive for a
- * batch and shared for a single id, lasts only as long as a block that rolls itself back). A rolled-back transaction, including one
- * whose version was taken, leaves a gap in the ids (a check for taken versions before
- * reserving would avoid that, but cost a quarter of the throughput with 8 writers).
+ * batch and shared for a single id, lasts only as long as a block that rolls itself back). A
+ * rolled-back transaction, including one whose version was taken, leaves a gap in the ids (a
+ * check for taken versions before reserving would avoid that, but cost a quarter of the
+ * throughput with 8 writers).
  *
  * <p>Writers do not wait for each other, so no check before inserting could see a version that
  * a concurrent writer is about to commit. Events and positions are therefore inserted with
