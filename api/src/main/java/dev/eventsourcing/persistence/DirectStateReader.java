@@ -15,6 +15,10 @@ import java.time.Instant;
  * stored events of one class, so that the class's reader and version are looked up once per
  * run, not once per event.
  *
+ * <p>Where the class is a plain record of scalars, an {@link AsciiStateScanner} reads the state
+ * first, without a parser, and otherwise a {@link RecordBinder} binds {@code d} in place of
+ * Jackson's databind; a state either leaves to Jackson is read again, by Jackson.
+ *
  * <p>Each state gets a parser of its own, as when it is read alone: nothing read from one state
  * reaches another. {@link #read} returns {@code null} when the members come in another order,
  * when the stored version is not the class's (the data needs upcasting), or when anything
@@ -25,18 +29,23 @@ final class DirectStateReader {
     private final JsonMapper json;
     private final long maxStateBytes;
     private final ObjectReader reader;
+    private final RecordBinder binder;
+    private final AsciiStateScanner scanner;
     private final int version;
 
     /**
-     * @param json          the mapper whose parsers read the states
-     * @param maxStateBytes the longest state to read; a longer one is left to the general path
-     * @param reader        the reader of the payload class, for a value inside a larger document
-     * @param version       the class's current version: data at any other is left to the general path
+     * @param json    the mapper whose parsers read the states
+     * @param limits  the limits the mapper's parsers read within; a longer state is left to the general path
+     * @param reader  the reader of the payload class, for a value inside a larger document
+     * @param binder  binds the payload class where Jackson would bind it alike, or null
+     * @param version the class's current version: data at any other is left to the general path
      */
-    DirectStateReader(JsonMapper json, long maxStateBytes, ObjectReader reader, int version) {
+    DirectStateReader(JsonMapper json, DecodingLimits limits, ObjectReader reader, RecordBinder binder, int version) {
         this.json = json;
-        this.maxStateBytes = maxStateBytes;
+        this.maxStateBytes = limits.maxStateBytes();
         this.reader = reader;
+        this.binder = binder;
+        this.scanner = binder == null ? null : AsciiStateScanner.of(binder, version, limits);
         this.version = version;
     }
 
@@ -45,6 +54,21 @@ final class DirectStateReader {
         if (bytes.length > maxStateBytes) {
             return null;
         }
+        if (scanner != null) {
+            DirectState scanned = scanner.scan(bytes);
+            if (scanned != null) {
+                return scanned;
+            }
+        }
+        DirectState state = read(bytes, binder);
+        // The binder left the payload to Jackson: read the state again, from the start.
+        return state == LEFT_TO_JACKSON ? read(bytes, null) : state;
+    }
+
+    // What read(bytes, binder) returns when the binder left the payload to Jackson.
+    private static final DirectState LEFT_TO_JACKSON = new DirectState(null, null, null);
+
+    private DirectState read(byte[] bytes, RecordBinder binder) {
         try (JsonParser parser = json.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT || !"t".equals(parser.nextFieldName())
                     || parser.nextToken() != JsonToken.VALUE_STRING) {
@@ -67,7 +91,10 @@ final class DirectStateReader {
             if (storedVersion != version || !"d".equals(name) || parser.nextToken() == JsonToken.VALUE_NULL) {
                 return null;
             }
-            Object payload = reader.readValue(parser);
+            Object payload = binder == null ? reader.readValue(parser) : binder.read(parser);
+            if (payload == RecordBinder.UNBOUND) {
+                return LEFT_TO_JACKSON;
+            }
             if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 return null;
             }

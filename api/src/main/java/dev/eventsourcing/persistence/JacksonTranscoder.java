@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -75,6 +76,8 @@ public final class JacksonTranscoder implements Transcoder {
     // deserializer up on every call, a fixed cost per event that a long replay pays thousands
     // of times. Only classes a mapper resolved from a known topic get here, so it stays small.
     private final Map<Class<?>, ObjectReader> embeddedReaders = new ConcurrentHashMap<>();
+    // The binder of each such class, empty where Jackson must bind it (see RecordBinder).
+    private final Map<Class<?>, Optional<RecordBinder>> binders = new ConcurrentHashMap<>();
 
     private JacksonTranscoder(JsonMapper json, DecodingLimits limits) {
         this.json = json;
@@ -187,8 +190,14 @@ public final class JacksonTranscoder implements Transcoder {
      * @param version its current version
      */
     DirectStateReader directReader(Class<?> type, int version) {
-        return new DirectStateReader(json, limits.maxStateBytes(), embeddedReaders.computeIfAbsent(type,
-                embeddedReader::forType), version);
+        return new DirectStateReader(json, limits, embeddedReaders.computeIfAbsent(type,
+                embeddedReader::forType), binders.computeIfAbsent(type,
+                t -> Optional.ofNullable(RecordBinder.forType(json, t))).orElse(null), version);
+    }
+
+    /** @return the mapper this transcoder reads and writes with, for the readers of this package */
+    JsonMapper json() {
+        return json;
     }
 
     private static String typeName(Object value) {

@@ -1,0 +1,386 @@
+package dev.eventsourcing.persistence;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * Reads the state of a plain record (one a {@link RecordBinder} binds) straight from its bytes,
+ * where they keep to the narrow part of JSON the mapper writes for it: the members {@code t},
+ * optionally {@code v}, and {@code d} in that order, ASCII strings without escapes, plain
+ * numbers, {@code true}, {@code false} and {@code null}, and no deeper object than {@code d}.
+ * It is what a long replay of small events spends most of its time on, and a general parser
+ * pays for generality there: making and releasing a parser, detecting the encoding, keeping
+ * context and buffers, for each event.
+ *
+ * <p>It accepts only what it reads exactly as the mapper's Jackson parser and the binder would:
+ * the same grammar (a leading zero, a control character or anything after the state make it
+ * give up, as they make Jackson fail), the same numbers ({@code BigDecimal} from the number's
+ * text, as Jackson makes it) and the same limits. On anything else, a non-ASCII byte, an
+ * escape, another order of members, a string or number longer than a few hundred characters,
+ * {@link #scan} returns {@code null} and Jackson reads the state: it costs a second look at
+ * the few states that need one and never changes what a state decodes to, which a differential
+ * test against Jackson checks.
+ */
+final class AsciiStateScanner {
+
+    // Longer strings and numbers are left to Jackson, which checks them against the limits.
+    private static final int MAX_TEXT = 256;
+    private static final byte[] T = {'t'};
+    private static final byte[] V = {'v'};
+    private static final byte[] D = {'d'};
+
+    private final RecordBinder binder;
+    private final byte[][] names;
+    private final int version;
+
+    private AsciiStateScanner(RecordBinder binder, byte[][] names, int version) {
+        this.binder = binder;
+        this.names = names;
+        this.version = version;
+    }
+
+    /**
+     * The scanner for the states of the binder's record at {@code version}, or {@code null} when
+     * a name of it is not plain ASCII or the limits are below what every state of it takes.
+     */
+    static AsciiStateScanner of(RecordBinder binder, int version, DecodingLimits limits) {
+        if (limits.maxNestingDepth() < 2 || limits.maxStringLength() < MAX_TEXT || limits.maxNumberLength() < MAX_TEXT) {
+            return null;
+        }
+        byte[][] names = new byte[binder.size()][];
+        for (int i = 0; i < names.length; i++) {
+            String name = binder.name(i);
+            for (int c = 0; c < name.length(); c++) {
+                char ch = name.charAt(c);
+                if (ch < 0x20 || ch > 0x7e || ch == '"' || ch == '\\') {
+                    return null;
+                }
+            }
+            names[i] = name.getBytes(StandardCharsets.US_ASCII);
+        }
+        return new AsciiStateScanner(binder, names, version);
+    }
+
+    /** The state read, or {@code null} to let Jackson read it. */
+    DirectStateReader.DirectState scan(byte[] bytes) {
+        Cursor in = new Cursor(bytes);
+        if (!in.expect('{') || !in.key(T)) {
+            return null;
+        }
+        int start = in.string();
+        if (start < 0) {
+            return null;
+        }
+        Instant timestamp = timestamp(bytes, start, in.at - 1 - start);
+        if (timestamp == null || !in.expect(',')) {
+            return null;
+        }
+        int storedVersion = 1;
+        if (in.key(V)) {
+            long v = in.integer();
+            if (v == Long.MIN_VALUE || !in.expect(',')) {
+                return null;
+            }
+            storedVersion = v == version ? version : -1;
+        }
+        if (storedVersion != version || !in.key(D) || !in.expect('{')) {
+            return null;
+        }
+        Object payload = payload(in);
+        if (payload == null || !in.expect('}') || !in.atEnd()) {
+            return null;
+        }
+        return new DirectStateReader.DirectState(timestamp, null, payload);
+    }
+
+    private static Instant timestamp(byte[] bytes, int start, int length) {
+        if (length > 40) {
+            return null;
+        }
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) bytes[start + i];
+        }
+        return IsoInstants.parseCanonical(chars, 0, length);
+    }
+
+    /** The record read from after the opening brace of {@code d} to after its closing one, or null. */
+    private Object payload(Cursor in) {
+        Object[] values = new Object[names.length];
+        int read = 0;
+        if (!in.expect('}')) {
+            do {
+                int index = in.member(names);
+                if (index < 0 || values[index] != null) {
+                    return null;
+                }
+                Object value = value(in, binder.kind(index), binder.nullable(index));
+                if (value == null) {
+                    return null;
+                }
+                values[index] = value;
+                read++;
+            } while (in.expect(','));
+            if (!in.expect('}')) {
+                return null;
+            }
+        }
+        if (read != names.length) {
+            return null;
+        }
+        Object record = binder.construct(values);
+        return record == RecordBinder.UNBOUND ? null : record;
+    }
+
+    /** The value of a member as the binder takes it, {@link RecordBinder#NULL} for null, or null to give up. */
+    private static Object value(Cursor in, RecordBinder.Kind kind, boolean nullable) {
+        in.skipWhitespace();
+        if (in.literal("null")) {
+            return nullable ? RecordBinder.NULL : null;
+        }
+        switch (kind) {
+            case STRING: {
+                int start = in.string();
+                return start < 0 ? null : new String(in.bytes, start, in.at - 1 - start, StandardCharsets.ISO_8859_1);
+            }
+            case DECIMAL: {
+                int start = in.number(true);
+                return start < 0 ? null : decimal(in.bytes, start, in.at);
+            }
+            case INT: {
+                long value = in.integer();
+                return value == Long.MIN_VALUE || value != (int) value ? null : (Object) (int) value;
+            }
+            case LONG: {
+                int start = in.number(false);
+                if (start < 0) {
+                    return null;
+                }
+                try {
+                    return Long.parseLong(new String(in.bytes, start, in.at - start, StandardCharsets.ISO_8859_1));
+                } catch (NumberFormatException e) {
+                    return null; // out of range: Jackson explains
+                }
+            }
+            case BOOLEAN:
+                return in.literal("true") ? Boolean.TRUE : in.literal("false") ? Boolean.FALSE : null;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * The {@code BigDecimal} of a JSON number, equal (scale included) to the one made from its
+     * text, which is how Jackson makes it; a short one without exponent is made without the text.
+     * Null when the number is out of range.
+     */
+    static BigDecimal decimal(byte[] bytes, int start, int end) {
+        boolean negative = bytes[start] == '-';
+        long unscaled = 0;
+        int digits = 0;
+        int scale = 0;
+        for (int i = negative ? start + 1 : start; i < end; i++) {
+            byte b = bytes[i];
+            if (b == '.') {
+                scale = end - i - 1;
+            } else if (b >= '0' && b <= '9' && digits < 18) {
+                unscaled = unscaled * 10 + (b - '0');
+                digits++;
+            } else {
+                // an exponent, or too many digits for a long
+                try {
+                    return new BigDecimal(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
+                } catch (NumberFormatException e) {
+                    return null; // an exponent out of range: Jackson explains
+                }
+            }
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+    }
+
+    /** A position in the bytes of one state. Every method returns a "no" for what it does not accept. */
+    private static final class Cursor {
+        final byte[] bytes;
+        int at;
+
+        Cursor(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        void skipWhitespace() {
+            while (at < bytes.length) {
+                byte b = bytes[at];
+                if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                    return;
+                }
+                at++;
+            }
+        }
+
+        /** Whether the next token is {@code c}, consumed if so. */
+        boolean expect(char c) {
+            skipWhitespace();
+            if (at < bytes.length && bytes[at] == c) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        boolean atEnd() {
+            skipWhitespace();
+            return at == bytes.length;
+        }
+
+        /** Whether a member named {@code name} and its colon come next, consumed if so. */
+        boolean key(byte[] name) {
+            int mark = at;
+            int start = string();
+            if (start >= 0 && is(name, start) && expect(':')) {
+                return true;
+            }
+            at = mark;
+            return false;
+        }
+
+        /** The index in {@code names} of the member whose name and colon come next, or -1. */
+        int member(byte[][] names) {
+            int start = string();
+            if (start < 0) {
+                return -1;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (is(names[i], start)) {
+                    return expect(':') ? i : -1;
+                }
+            }
+            return -1;
+        }
+
+        // Whether the string just read, from start, is name.
+        private boolean is(byte[] name, int start) {
+            int length = at - 1 - start;
+            return name.length == length && Arrays.equals(name, 0, length, bytes, start, at - 1);
+        }
+
+        /**
+         * Reads a string of printable ASCII without escapes and returns where its text starts
+         * (it ends before {@code at - 1}), or -1.
+         */
+        int string() {
+            skipWhitespace();
+            if (at >= bytes.length || bytes[at] != '"') {
+                return -1;
+            }
+            int start = at + 1;
+            int end = Math.min(bytes.length, start + MAX_TEXT + 1);
+            // A local index: the loop is the scanner's hottest, and a field would be written back each byte.
+            for (int i = start; i < end; i++) {
+                byte b = bytes[i];
+                if (b == '"') {
+                    at = i + 1;
+                    return start;
+                }
+                if (b < 0x20 || b > 0x7e || b == '\\') {
+                    return -1; // control character (Jackson fails), escape or non-ASCII: Jackson reads it
+                }
+            }
+            return -1;
+        }
+
+        /** Whether {@code word} comes next, followed by a delimiter; consumed if so. */
+        boolean literal(String word) {
+            int end = at + word.length();
+            if (end > bytes.length) {
+                return false;
+            }
+            for (int i = 0; i < word.length(); i++) {
+                if (bytes[at + i] != word.charAt(i)) {
+                    return false;
+                }
+            }
+            if (!delimiterAt(end)) {
+                return false;
+            }
+            at = end;
+            return true;
+        }
+
+        /**
+         * Reads a JSON number, with a fraction or exponent only if {@code real}, and returns
+         * where it starts (it ends at {@code at}), or -1.
+         */
+        int number(boolean real) {
+            skipWhitespace();
+            int start = at;
+            int i = at;
+            if (i < bytes.length && bytes[i] == '-') {
+                i++;
+            }
+            int digits = digits(i);
+            if (digits == 0 || digits > 1 && bytes[i] == '0') {
+                return -1; // no digit, or a leading zero, which Jackson refuses
+            }
+            i += digits;
+            if (i < bytes.length && bytes[i] == '.') {
+                int fraction = real ? digits(i + 1) : 0;
+                if (fraction == 0) {
+                    return -1;
+                }
+                i += 1 + fraction;
+            }
+            if (i < bytes.length && (bytes[i] == 'e' || bytes[i] == 'E')) {
+                if (!real) {
+                    return -1;
+                }
+                i++;
+                if (i < bytes.length && (bytes[i] == '+' || bytes[i] == '-')) {
+                    i++;
+                }
+                int exponent = digits(i);
+                if (exponent == 0) {
+                    return -1;
+                }
+                i += exponent;
+            }
+            if (i - start > MAX_TEXT || !delimiterAt(i)) {
+                return -1;
+            }
+            at = i;
+            return start;
+        }
+
+        /** Reads an integer of at most 18 digits and returns it, or {@link Long#MIN_VALUE}. */
+        long integer() {
+            int start = number(false);
+            if (start < 0 || at - start > 18) {
+                return Long.MIN_VALUE;
+            }
+            boolean negative = bytes[start] == '-';
+            long value = 0;
+            for (int i = negative ? start + 1 : start; i < at; i++) {
+                value = value * 10 + (bytes[i] - '0');
+            }
+            return negative ? -value : value;
+        }
+
+        private int digits(int from) {
+            int i = from;
+            while (i < bytes.length && bytes[i] >= '0' && bytes[i] <= '9') {
+                i++;
+            }
+            return i - from;
+        }
+
+        // What may follow a number or a literal: whitespace, a comma or a closing brace.
+        private boolean delimiterAt(int i) {
+            if (i >= bytes.length) {
+                return false;
+            }
+            byte b = bytes[i];
+            return b == ',' || b == '}' || b == ' ' || b == '\n' || b == '\r' || b == '\t';
+        }
+    }
+}
