@@ -34,18 +34,20 @@ final class DirectStateReader {
     private final int version;
 
     /**
-     * @param json    the mapper whose parsers read the states
-     * @param limits  the limits the mapper's parsers read within; a longer state is left to the general path
-     * @param reader  the reader of the payload class, for a value inside a larger document
-     * @param binder  binds the payload class where Jackson would bind it alike, or null
-     * @param version the class's current version: data at any other is left to the general path
+     * @param json          the mapper whose parsers read the states
+     * @param maxStateBytes the longest state to read; a longer one is left to the general path
+     * @param reader        the reader of the payload class, for a value inside a larger document
+     * @param binder        binds the payload class where Jackson would bind it alike, or null
+     * @param scanner       reads its states where Jackson would read them alike, or null
+     * @param version       the class's current version: data at any other is left to the general path
      */
-    DirectStateReader(JsonMapper json, DecodingLimits limits, ObjectReader reader, RecordBinder binder, int version) {
+    DirectStateReader(JsonMapper json, long maxStateBytes, ObjectReader reader, RecordBinder binder,
+                      AsciiStateScanner scanner, int version) {
         this.json = json;
-        this.maxStateBytes = limits.maxStateBytes();
+        this.maxStateBytes = maxStateBytes;
         this.reader = reader;
         this.binder = binder;
-        this.scanner = binder == null ? null : AsciiStateScanner.of(binder, version, limits);
+        this.scanner = scanner;
         this.version = version;
     }
 

@@ -76,8 +76,10 @@ public final class JacksonTranscoder implements Transcoder {
     // deserializer up on every call, a fixed cost per event that a long replay pays thousands
     // of times. Only classes a mapper resolved from a known topic get here, so it stays small.
     private final Map<Class<?>, ObjectReader> embeddedReaders = new ConcurrentHashMap<>();
-    // The binder of each such class, empty where Jackson must bind it (see RecordBinder).
+    // The binder and scanner of each such class, empty where Jackson must read it (see
+    // RecordBinder and AsciiStateScanner); made once, as a single event's read makes a reader.
     private final Map<Class<?>, Optional<RecordBinder>> binders = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Optional<AsciiStateScanner>> scanners = new ConcurrentHashMap<>();
 
     private JacksonTranscoder(JsonMapper json, DecodingLimits limits) {
         this.json = json;
@@ -190,9 +192,12 @@ public final class JacksonTranscoder implements Transcoder {
      * @param version its current version
      */
     DirectStateReader directReader(Class<?> type, int version) {
-        return new DirectStateReader(json, limits, embeddedReaders.computeIfAbsent(type,
-                embeddedReader::forType), binders.computeIfAbsent(type,
-                t -> Optional.ofNullable(RecordBinder.forType(json, t))).orElse(null), version);
+        RecordBinder binder = binders.computeIfAbsent(type, t -> Optional.ofNullable(RecordBinder.forType(json, t)))
+                .orElse(null);
+        AsciiStateScanner scanner = binder == null ? null : scanners.computeIfAbsent(type,
+                t -> Optional.ofNullable(AsciiStateScanner.of(binder, version, limits))).orElse(null);
+        return new DirectStateReader(json, limits.maxStateBytes(), embeddedReaders.computeIfAbsent(type,
+                embeddedReader::forType), binder, scanner, version);
     }
 
     /** @return the mapper this transcoder reads and writes with, for the readers of this package */

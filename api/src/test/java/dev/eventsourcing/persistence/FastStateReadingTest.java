@@ -217,8 +217,9 @@ class FastStateReadingTest {
             this.transcoder = transcoder;
             this.binder = RecordBinder.forType(transcoder.json(), type);
             this.scanner = AsciiStateScanner.of(binder, 1, transcoder.limits());
-            this.jackson = new DirectStateReader(transcoder.json(), transcoder.limits(),
-                    transcoder.json().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).forType(type), null, 1);
+            this.jackson = new DirectStateReader(transcoder.json(), transcoder.limits().maxStateBytes(),
+                    transcoder.json().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).forType(type),
+                    null, null, 1);
             this.fast = transcoder.directReader(type, 1);
             assertNotNull(binder);
             assertNotNull(scanner);
