@@ -166,6 +166,11 @@ final class AsciiStateScanner {
             }
             case BOOLEAN:
                 return in.literal("true") ? Boolean.TRUE : in.literal("false") ? Boolean.FALSE : null;
+            case UUID: {
+                int start = in.string();
+                return start < 0 ? null
+                        : RecordBinder.uuid(new String(in.bytes, start, in.at - 1 - start, StandardCharsets.ISO_8859_1));
+            }
             default:
                 return null;
         }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.deser.std.UUIDDeserializer;
 import com.fasterxml.jackson.databind.introspect.AnnotatedWithParams;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Binds the JSON object of a plain record of scalars straight to its canonical constructor,
@@ -44,7 +46,8 @@ import java.util.List;
  * outcome it knows to be Jackson's: every component once, under the name Jackson gives it, with
  * a value token Jackson's deserializer would read the same way (a string for a string, a
  * number for a {@code BigDecimal}, an integer for an {@code int} or {@code long}, a boolean
- * for a {@code boolean}, null for a component of a reference type). On anything else, an
+ * for a {@code boolean}, a UUID's canonical text for a {@code UUID}, null for a component of a
+ * reference type). On anything else, an
  * unknown or repeated member, a missing one, another token, a value out of range or a
  * constructor that throws, {@link #read} returns {@link #UNBOUND} and the caller lets Jackson
  * read the state, which binds it or explains why not.
@@ -58,7 +61,7 @@ final class RecordBinder {
     static final Object NULL = new Object();
 
     /** The types of component a binder reads. */
-    enum Kind { STRING, DECIMAL, INT, LONG, BOOLEAN }
+    enum Kind { STRING, DECIMAL, INT, LONG, BOOLEAN, UUID }
 
     // The canonical constructor, taking the values as one array and returning Object.
     private final MethodHandle constructor;
@@ -179,6 +182,9 @@ final class RecordBinder {
         }
         if ((type == boolean.class || type == Boolean.class) && deserializerClass == NumberDeserializers.BooleanDeserializer.class) {
             return Kind.BOOLEAN;
+        }
+        if (type == UUID.class && deserializerClass == UUIDDeserializer.class) {
+            return Kind.UUID;
         }
         return null;
     }
@@ -310,6 +316,38 @@ final class RecordBinder {
         return -1;
     }
 
+    /**
+     * The UUID of its canonical text (8-4-4-4-12 hexadecimal digits, either case), which Jackson
+     * reads as {@code UUID.fromString} does; null for any other text, which Jackson may read
+     * otherwise (Base64, say) or refuse.
+     */
+    static UUID uuid(String text) {
+        if (text.length() != 36) {
+            return null;
+        }
+        long most = 0;
+        long least = 0;
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return null;
+                }
+                continue;
+            }
+            int digit = Character.digit(c, 16);
+            if (digit < 0 || c > 'f') {
+                return null; // not an ASCII hexadecimal digit
+            }
+            if (i < 18) {
+                most = most << 4 | digit;
+            } else {
+                least = least << 4 | digit;
+            }
+        }
+        return new UUID(most, least);
+    }
+
     /** The value of a member, or null for a null token or one Jackson must read. */
     private static Object value(Kind kind, JsonToken token, JsonParser parser) throws IOException {
         switch (kind) {
@@ -324,6 +362,8 @@ final class RecordBinder {
                 return token == JsonToken.VALUE_NUMBER_INT ? (Object) parser.getLongValue() : null;
             case BOOLEAN:
                 return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+            case UUID:
+                return token == JsonToken.VALUE_STRING ? uuid(parser.getText()) : null;
             default:
                 throw new IllegalStateException(kind.name());
         }

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FastStateReadingTest {
 
     record Plain(BigDecimal amount, String currency, String reference, int count, long total, boolean flag,
-                 Integer boxed, Long boxedTotal, Boolean boxedFlag) {
+                 Integer boxed, Long boxedTotal, Boolean boxedFlag, UUID id) {
         Plain {
             if (count == 13) {
                 throw new IllegalArgumentException("thirteen");
@@ -46,7 +46,7 @@ class FastStateReadingTest {
     record Annotated(@JsonProperty("sum") BigDecimal amount) {
     }
 
-    record WithUuid(UUID id) {
+    record WithInstant(java.time.Instant at) {
     }
 
     record Small(BigDecimal amount) {
@@ -60,6 +60,12 @@ class FastStateReadingTest {
         "1e-3", "-1.50E2", "1e", "+1", "12345678901234567890", "123456789012345678.5", "2147483647", "2147483648",
         "-2147483648", "-2147483649", "9223372036854775807", "9223372036854775808", "1.0", "100", "NaN", "1x", "0x10",
         "\"12\"", "true", "null", "[1]", "{}", "1e999999999999", "0.000000000000000000001"};
+
+    private static final String ID = "3b0f6a52-8e1d-4c7a-9f0e-5d2c7b1a9e44";
+
+    private static final String[] EDGE_UUIDS = {"null", "\"" + ID.toUpperCase() + "\"", "\"" + ID.replace('-', '_') + "\"",
+        "\"" + ID.substring(1) + "\"", "\"" + ID + "0\"", "\" " + ID.substring(1) + "\"", "\"" + ID.replace('a', 'g') + "\"",
+        "\"O8/C6z7MaHfXLuRq2kKg==\"", "\"O8_C6z7MaHfXLuRq2kKgZQ\"", "\"\"", "12", "\"" + ID.replace('3', '\u0663') + "\""};
 
     private final Random random = new Random(20261205L);
 
@@ -78,7 +84,7 @@ class FastStateReadingTest {
     void whatJacksonMightBindOtherwiseGetsNoBinder() {
         JacksonTranscoder plain = JacksonTranscoder.create();
         assertNull(RecordBinder.forType(plain.json(), Annotated.class), "a Jackson annotation");
-        assertNull(RecordBinder.forType(plain.json(), WithUuid.class), "a component type it does not read");
+        assertNull(RecordBinder.forType(plain.json(), WithInstant.class), "a component type it does not read");
         assertNull(RecordBinder.forType(plain.json(), NotARecord.class), "not a record");
 
         JacksonTranscoder mixedIn = JacksonTranscoder.builder()
@@ -125,7 +131,7 @@ class FastStateReadingTest {
     void handMadeEdgeCasesReadAsJacksonReadsThem() {
         Readers readers = new Readers(JacksonTranscoder.create(), Plain.class);
         String members = "\"currency\":\"EUR\",\"reference\":\"r\",\"count\":1,\"total\":2,\"flag\":true,"
-                + "\"boxed\":null,\"boxedTotal\":3,\"boxedFlag\":false";
+                + "\"boxed\":null,\"boxedTotal\":3,\"boxedFlag\":false,\"id\":\"" + ID + "\"";
         List<String> states = new ArrayList<>();
         for (String number : EDGE_NUMBERS) {
             states.add(envelope("{\"amount\":" + number + "," + members + "}"));
@@ -135,6 +141,9 @@ class FastStateReadingTest {
         }
         String d = "{\"amount\":1.50," + members + "}";
         states.add(envelope(d));
+        for (String id : EDGE_UUIDS) {
+            states.add(envelope(d.replace("\"" + ID + "\"", id)));
+        }
         states.add(envelope(d.replace("\"count\":1", "\"count\":13"))); // the constructor refuses it
         states.add(envelope(d.replace("\"count\":1", "\"count\":null"))); // null into an int
         states.add(envelope(d.replace("\"currency\":\"EUR\"", "\"currency\":null")));
@@ -274,7 +283,7 @@ class FastStateReadingTest {
         return new Plain(randomDecimal(), random.nextInt(5) == 0 ? null : randomText(),
                 random.nextInt(5) == 0 ? null : randomText(), randomInt(), randomLong(), random.nextBoolean(),
                 random.nextInt(3) == 0 ? null : randomInt(), random.nextInt(3) == 0 ? null : randomLong(),
-                random.nextInt(3) == 0 ? null : random.nextBoolean());
+                random.nextInt(3) == 0 ? null : random.nextBoolean(), random.nextInt(4) == 0 ? null : new UUID(random.nextLong(), random.nextLong()));
     }
 
     private BigDecimal randomDecimal() {
