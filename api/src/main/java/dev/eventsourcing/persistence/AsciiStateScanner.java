@@ -3,15 +3,14 @@ package dev.eventsourcing.persistence;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * Reads the state of a plain record (one a {@link RecordBinder} binds) straight from its bytes,
  * where they keep to the narrow part of JSON the mapper writes for it: the members {@code t},
  * optionally {@code v}, and {@code d} in that order, ASCII strings without escapes, plain
  * numbers, {@code true}, {@code false} and {@code null}, and no deeper object than {@code d}.
- * It is what a long replay of small events spends most of its time on, and a general parser
- * pays for generality there: making and releasing a parser, detecting the encoding, keeping
+ * Reading states is what a long replay of small events spends most of its time on, and a
+ * general parser pays for generality there: making and releasing a parser, detecting the encoding, keeping
  * context and buffers, for each event.
  *
  * <p>It accepts only what it reads exactly as the mapper's Jackson parser and the binder would:
@@ -65,7 +64,7 @@ final class AsciiStateScanner {
 
     /** The state read, or {@code null} to let Jackson read it. */
     DirectStateReader.DirectState scan(byte[] bytes) {
-        Cursor in = new Cursor(bytes);
+        AsciiCursor in = new AsciiCursor(bytes, MAX_TEXT);
         if (!in.expect('{') || !in.key(T)) {
             return null;
         }
@@ -107,7 +106,7 @@ final class AsciiStateScanner {
     }
 
     /** The record read from after the opening brace of {@code d} to after its closing one, or null. */
-    private Object payload(Cursor in) {
+    private Object payload(AsciiCursor in) {
         Object[] values = new Object[names.length];
         int read = 0;
         if (!in.expect('}')) {
@@ -135,7 +134,7 @@ final class AsciiStateScanner {
     }
 
     /** The value of a member as the binder takes it, {@link RecordBinder#NULL} for null, or null to give up. */
-    private static Object value(Cursor in, RecordBinder.Kind kind, boolean nullable) {
+    private static Object value(AsciiCursor in, RecordBinder.Kind kind, boolean nullable) {
         in.skipWhitespace();
         if (in.literal("null")) {
             return nullable ? RecordBinder.NULL : null;
@@ -203,189 +202,5 @@ final class AsciiStateScanner {
             }
         }
         return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
-    }
-
-    /** A position in the bytes of one state. Every method returns a "no" for what it does not accept. */
-    private static final class Cursor {
-        final byte[] bytes;
-        int at;
-
-        Cursor(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        void skipWhitespace() {
-            while (at < bytes.length) {
-                byte b = bytes[at];
-                if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                    return;
-                }
-                at++;
-            }
-        }
-
-        /** Whether the next token is {@code c}, consumed if so. */
-        boolean expect(char c) {
-            skipWhitespace();
-            if (at < bytes.length && bytes[at] == c) {
-                at++;
-                return true;
-            }
-            return false;
-        }
-
-        boolean atEnd() {
-            skipWhitespace();
-            return at == bytes.length;
-        }
-
-        /** Whether a member named {@code name} and its colon come next, consumed if so. */
-        boolean key(byte[] name) {
-            int mark = at;
-            int start = string();
-            if (start >= 0 && is(name, start) && expect(':')) {
-                return true;
-            }
-            at = mark;
-            return false;
-        }
-
-        /** The index in {@code names} of the member whose name and colon come next, or -1. */
-        int member(byte[][] names) {
-            int start = string();
-            if (start < 0) {
-                return -1;
-            }
-            for (int i = 0; i < names.length; i++) {
-                if (is(names[i], start)) {
-                    return expect(':') ? i : -1;
-                }
-            }
-            return -1;
-        }
-
-        // Whether the string just read, from start, is name.
-        private boolean is(byte[] name, int start) {
-            int length = at - 1 - start;
-            return name.length == length && Arrays.equals(name, 0, length, bytes, start, at - 1);
-        }
-
-        /**
-         * Reads a string of printable ASCII without escapes and returns where its text starts
-         * (it ends before {@code at - 1}), or -1.
-         */
-        int string() {
-            skipWhitespace();
-            if (at >= bytes.length || bytes[at] != '"') {
-                return -1;
-            }
-            int start = at + 1;
-            int end = Math.min(bytes.length, start + MAX_TEXT + 1);
-            // A local index: the loop is the scanner's hottest, and a field would be written back each byte.
-            for (int i = start; i < end; i++) {
-                byte b = bytes[i];
-                if (b == '"') {
-                    at = i + 1;
-                    return start;
-                }
-                if (b < 0x20 || b > 0x7e || b == '\\') {
-                    return -1; // control character (Jackson fails), escape or non-ASCII: Jackson reads it
-                }
-            }
-            return -1;
-        }
-
-        /** Whether {@code word} comes next, followed by a delimiter; consumed if so. */
-        boolean literal(String word) {
-            int end = at + word.length();
-            if (end > bytes.length) {
-                return false;
-            }
-            for (int i = 0; i < word.length(); i++) {
-                if (bytes[at + i] != word.charAt(i)) {
-                    return false;
-                }
-            }
-            if (!delimiterAt(end)) {
-                return false;
-            }
-            at = end;
-            return true;
-        }
-
-        /**
-         * Reads a JSON number, with a fraction or exponent only if {@code real}, and returns
-         * where it starts (it ends at {@code at}), or -1.
-         */
-        int number(boolean real) {
-            skipWhitespace();
-            int start = at;
-            int i = at;
-            if (i < bytes.length && bytes[i] == '-') {
-                i++;
-            }
-            int digits = digits(i);
-            if (digits == 0 || digits > 1 && bytes[i] == '0') {
-                return -1; // no digit, or a leading zero, which Jackson refuses
-            }
-            i += digits;
-            if (i < bytes.length && bytes[i] == '.') {
-                int fraction = real ? digits(i + 1) : 0;
-                if (fraction == 0) {
-                    return -1;
-                }
-                i += 1 + fraction;
-            }
-            if (i < bytes.length && (bytes[i] == 'e' || bytes[i] == 'E')) {
-                if (!real) {
-                    return -1;
-                }
-                i++;
-                if (i < bytes.length && (bytes[i] == '+' || bytes[i] == '-')) {
-                    i++;
-                }
-                int exponent = digits(i);
-                if (exponent == 0) {
-                    return -1;
-                }
-                i += exponent;
-            }
-            if (i - start > MAX_TEXT || !delimiterAt(i)) {
-                return -1;
-            }
-            at = i;
-            return start;
-        }
-
-        /** Reads an integer of at most 18 digits and returns it, or {@link Long#MIN_VALUE}. */
-        long integer() {
-            int start = number(false);
-            if (start < 0 || at - start > 18) {
-                return Long.MIN_VALUE;
-            }
-            boolean negative = bytes[start] == '-';
-            long value = 0;
-            for (int i = negative ? start + 1 : start; i < at; i++) {
-                value = value * 10 + (bytes[i] - '0');
-            }
-            return negative ? -value : value;
-        }
-
-        private int digits(int from) {
-            int i = from;
-            while (i < bytes.length && bytes[i] >= '0' && bytes[i] <= '9') {
-                i++;
-            }
-            return i - from;
-        }
-
-        // What may follow a number or a literal: whitespace, a comma or a closing brace.
-        private boolean delimiterAt(int i) {
-            if (i >= bytes.length) {
-                return false;
-            }
-            byte b = bytes[i];
-            return b == ',' || b == '}' || b == ' ' || b == '\n' || b == '\r' || b == '\t';
-        }
     }
 }
