@@ -11,9 +11,9 @@ import java.time.Instant;
 /**
  * Reads the states of one payload class in the layout {@link Mapper} writes ({@code t}, then
  * {@code v} if present, then {@code d}) in one pass, binding {@code d} straight to the class
- * without building a tree. Made by {@link JacksonTranscoder#directReader} once for a run of
- * stored events of one class, so that the class's reader and version are looked up once per
- * run, not once per event.
+ * without building a tree. Made by {@link JacksonTranscoder#directReader} once per class, so
+ * that the class's reader and version are looked up once, not per event or per run of events.
+ * Immutable and thread-safe.
  *
  * <p>Where the class is a plain record of scalars, an {@link AsciiStateScanner} reads the state
  * first, without a parser, and otherwise a {@link RecordBinder} binds {@code d} in place of

@@ -26,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -72,14 +71,11 @@ public final class JacksonTranscoder implements Transcoder {
     private final DecodingLimits limits;
     // Reads a value inside a larger document, which continues after it.
     private final ObjectReader embeddedReader;
-    // One reader per payload class, made once: forType makes a new reader and looks its
-    // deserializer up on every call, a fixed cost per event that a long replay pays thousands
-    // of times. Only classes a mapper resolved from a known topic get here, so it stays small.
-    private final Map<Class<?>, ObjectReader> embeddedReaders = new ConcurrentHashMap<>();
-    // The binder and scanner of each such class, empty where Jackson must read it (see
-    // RecordBinder and AsciiStateScanner); made once, as a single event's read makes a reader.
-    private final Map<Class<?>, Optional<RecordBinder>> binders = new ConcurrentHashMap<>();
-    private final Map<Class<?>, Optional<AsciiStateScanner>> scanners = new ConcurrentHashMap<>();
+    // One direct reader per payload class, made once: forType makes a new Jackson reader and
+    // looks its deserializer up on every call, and the binder and scanner take longer still to
+    // make, a fixed cost that a replay would pay per run of events and a single read per event.
+    // Only classes a mapper resolved from a known topic get here, so it stays small.
+    private final Map<Class<?>, DirectStateReader> directReaders = new ConcurrentHashMap<>();
 
     private JacksonTranscoder(JsonMapper json, DecodingLimits limits) {
         this.json = json;
@@ -185,19 +181,22 @@ public final class JacksonTranscoder implements Transcoder {
     }
 
     /**
-     * The reader of states of {@code type} in the layout {@link Mapper} writes, for a run of
-     * stored events of that class; see {@link DirectStateReader}.
+     * The reader of states of {@code type} in the layout {@link Mapper} writes, at the class's
+     * current version; see {@link DirectStateReader}. Made once per class.
      *
-     * @param type    the payload class
-     * @param version its current version
+     * @param type the payload class
+     * @throws RuntimeException when the class's version cannot be read (a bad {@code @ClassVersion})
      */
-    DirectStateReader directReader(Class<?> type, int version) {
-        RecordBinder binder = binders.computeIfAbsent(type, t -> Optional.ofNullable(RecordBinder.forType(json, t)))
-                .orElse(null);
-        AsciiStateScanner scanner = binder == null ? null : scanners.computeIfAbsent(type,
-                t -> Optional.ofNullable(AsciiStateScanner.of(binder, version, limits))).orElse(null);
-        return new DirectStateReader(json, limits.maxStateBytes(), embeddedReaders.computeIfAbsent(type,
-                embeddedReader::forType), binder, scanner, version);
+    DirectStateReader directReader(Class<?> type) {
+        return directReaders.computeIfAbsent(type, this::makeDirectReader);
+    }
+
+    private DirectStateReader makeDirectReader(Class<?> type) {
+        int version = Upcasters.currentVersion(type);
+        RecordBinder binder = RecordBinder.forType(json, type);
+        AsciiStateScanner scanner = binder == null ? null : AsciiStateScanner.of(binder, version, limits);
+        return new DirectStateReader(json, limits.maxStateBytes(), embeddedReader.forType(type), binder, scanner,
+                version);
     }
 
     /** @return the mapper this transcoder reads and writes with, for the readers of this package */

@@ -50,7 +50,7 @@ final class StateFormat {
     Reading reading(Class<?> type) {
         if (transcoder instanceof JacksonTranscoder jackson) {
             try {
-                return new Reading(type, jackson.directReader(type, Upcasters.currentVersion(type)));
+                return new Reading(type, jackson.directReader(type));
             } catch (RuntimeException e) {
                 // A class the one-pass reader cannot take (a bad @ClassVersion, say): the general
                 // path reads it, or says what is wrong with it, per event as before.

@@ -229,7 +229,7 @@ class FastStateReadingTest {
             this.jackson = new DirectStateReader(transcoder.json(), transcoder.limits().maxStateBytes(),
                     transcoder.json().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).forType(type),
                     null, null, 1);
-            this.fast = transcoder.directReader(type, 1);
+            this.fast = transcoder.directReader(type);
             assertNotNull(binder);
             assertNotNull(scanner);
         }
