@@ -1,5 +1,6 @@
 package dev.eventsourcing.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -98,11 +99,26 @@ final class AsciiCursor {
                 at = i + 1;
                 return start;
             }
-            if (b < 0x20 || b > 0x7e || b == '\\') {
+            if (!plain(b)) {
                 return -1; // control character (Jackson fails), escape or non-ASCII: Jackson reads it
             }
         }
         return -1;
+    }
+
+    /** Whether {@code c} may stand in a string as itself: printable ASCII, no quote, no backslash. */
+    static boolean plain(int c) {
+        return c >= 0x20 && c <= 0x7e && c != '"' && c != '\\';
+    }
+
+    /** The text of the string {@link #string} just read, which started at {@code start}. */
+    String stringText(int start) {
+        return new String(bytes, start, at - 1 - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The text of the number {@link #number} just read, which started at {@code start}. */
+    String numberText(int start) {
+        return new String(bytes, start, at - start, StandardCharsets.ISO_8859_1);
     }
 
     /** Whether {@code word} comes next, followed by a delimiter; consumed if so. */

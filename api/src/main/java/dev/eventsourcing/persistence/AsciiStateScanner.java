@@ -51,11 +51,8 @@ final class AsciiStateScanner {
         byte[][] names = new byte[binder.size()][];
         for (int i = 0; i < names.length; i++) {
             String name = binder.name(i);
-            for (int c = 0; c < name.length(); c++) {
-                char ch = name.charAt(c);
-                if (ch < 0x20 || ch > 0x7e || ch == '"' || ch == '\\') {
-                    return null;
-                }
+            if (!name.chars().allMatch(AsciiCursor::plain)) {
+                return null;
             }
             names[i] = name.getBytes(StandardCharsets.US_ASCII);
         }
@@ -76,15 +73,11 @@ final class AsciiStateScanner {
         if (timestamp == null || !in.expect(',')) {
             return null;
         }
-        int storedVersion = 1;
-        if (in.key(V)) {
-            long v = in.integer();
-            if (v == Long.MIN_VALUE || !in.expect(',')) {
-                return null;
-            }
-            storedVersion = v == version ? version : -1;
+        // Without "v", the data is at version 1; at any version but the class's, it needs upcasting.
+        if (in.key(V) ? in.integer() != version || !in.expect(',') : version != 1) {
+            return null;
         }
-        if (storedVersion != version || !in.key(D) || !in.expect('{')) {
+        if (!in.key(D) || !in.expect('{')) {
             return null;
         }
         Object payload = payload(in);
@@ -142,11 +135,11 @@ final class AsciiStateScanner {
         switch (kind) {
             case STRING: {
                 int start = in.string();
-                return start < 0 ? null : new String(in.bytes, start, in.at - 1 - start, StandardCharsets.ISO_8859_1);
+                return start < 0 ? null : in.stringText(start);
             }
             case DECIMAL: {
                 int start = in.number(true);
-                return start < 0 ? null : decimal(in.bytes, start, in.at);
+                return start < 0 ? null : decimal(in, start);
             }
             case INT: {
                 long value = in.integer();
@@ -158,7 +151,7 @@ final class AsciiStateScanner {
                     return null;
                 }
                 try {
-                    return Long.parseLong(new String(in.bytes, start, in.at - start, StandardCharsets.ISO_8859_1));
+                    return Long.parseLong(in.numberText(start));
                 } catch (NumberFormatException e) {
                     return null; // out of range: Jackson explains
                 }
@@ -167,8 +160,7 @@ final class AsciiStateScanner {
                 return in.literal("true") ? Boolean.TRUE : in.literal("false") ? Boolean.FALSE : null;
             case UUID: {
                 int start = in.string();
-                return start < 0 ? null
-                        : RecordBinder.uuid(new String(in.bytes, start, in.at - 1 - start, StandardCharsets.ISO_8859_1));
+                return start < 0 ? null : RecordBinder.uuid(in.stringText(start));
             }
             default:
                 return null;
@@ -176,11 +168,13 @@ final class AsciiStateScanner {
     }
 
     /**
-     * The {@code BigDecimal} of a JSON number, equal (scale included) to the one made from its
-     * text, which is how Jackson makes it; a short one without exponent is made without the text.
-     * Null when the number is out of range.
+     * The {@code BigDecimal} of the JSON number just read from {@code start}, equal (scale
+     * included) to the one made from its text, which is how Jackson makes it; a short one without
+     * exponent is made without the text. Null when the number is out of range.
      */
-    static BigDecimal decimal(byte[] bytes, int start, int end) {
+    private static BigDecimal decimal(AsciiCursor in, int start) {
+        byte[] bytes = in.bytes;
+        int end = in.at;
         boolean negative = bytes[start] == '-';
         long unscaled = 0;
         int digits = 0;
@@ -195,7 +189,7 @@ final class AsciiStateScanner {
             } else {
                 // an exponent, or too many digits for a long
                 try {
-                    return new BigDecimal(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
+                    return new BigDecimal(in.numberText(start));
                 } catch (NumberFormatException e) {
                     return null; // an exponent out of range: Jackson explains
                 }
