@@ -216,14 +216,26 @@ public final class WildFlyNode implements AutoCloseable {
      */
     public void manage(String operation) throws IOException, InterruptedException {
         requireRunning();
-        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
-                "--controller=127.0.0.1:" + (MANAGEMENT_PORT + portOffset), "--command=" + operation)
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!cli.waitFor(60, TimeUnit.SECONDS) || cli.exitValue() != 0 || !output.contains("\"outcome\" => \"success\"")) {
-            cli.destroyForcibly();
-            throw new IllegalStateException("Operation " + operation + " on node " + name + " failed:\n" + output);
+        // The output goes to a file, read after the wait: reading the pipe first would block for
+        // as long as a hung client, and the wait's limit would never apply.
+        Path output = Files.createTempFile("jboss-cli-", ".out");
+        try {
+            Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                    "--controller=127.0.0.1:" + (MANAGEMENT_PORT + portOffset), "--command=" + operation)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            boolean ended = cli.waitFor(60, TimeUnit.SECONDS);
+            if (!ended) {
+                cli.destroyForcibly();
+            }
+            String said = Files.readString(output, StandardCharsets.UTF_8);
+            if (!ended || cli.exitValue() != 0 || !said.contains("\"outcome\" => \"success\"")) {
+                throw new IllegalStateException("Operation " + operation + " on node " + name + " failed"
+                        + (ended ? "" : " to end within a minute") + ":\n" + said);
+            }
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 
