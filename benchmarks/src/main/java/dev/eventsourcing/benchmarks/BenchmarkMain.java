@@ -34,6 +34,9 @@ public final class BenchmarkMain {
             if (options.suites().contains("topics")) {
                 new TopicScenario(harness).run(backend);
             }
+            if (options.suites().contains("cost")) {
+                new AppendCostScenario(harness).run(backend);
+            }
             if (options.suites().contains("dcb")) {
                 new DcbScenarios(harness).runAll(DcbContenders.of(backend));
             }

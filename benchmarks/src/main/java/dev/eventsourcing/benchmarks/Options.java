@@ -21,7 +21,8 @@ import java.util.Set;
  * @param dcbStoreSize  DCB events stored at the end of the reads by tag (a multiple of 1,000, at least 100,000)
  * @param suites        the suites to run: {@code classic} (the recorders of aggregates and logs), {@code dcb}
  *                      (the DCB recorders), {@code topics} (a projection of some types catching up; see
- *                      {@link TopicScenario})
+ *                      {@link TopicScenario}), {@code cost} (a single append on PostgreSQL taken apart; see
+ *                      {@link AppendCostScenario})
  * @param backends      the backends to run
  * @param contenders    the names of the contenders to run besides the baseline; empty for all
  * @param output        where the JSON results go
@@ -54,7 +55,7 @@ public record Options(int rounds, double seconds, long logSize, long largeLogSiz
     }
 
     /** The suites of scenarios there are. */
-    public static final Set<String> SUITES = Set.of("classic", "dcb", "topics");
+    public static final Set<String> SUITES = Set.of("classic", "dcb", "topics", "cost");
 
     /**
      * Whether the classic suite runs only its dispatch-latency scenario (after the warm-up):

@@ -1,9 +1,11 @@
 package dev.eventsourcing.benchmarks;
 
+import dev.eventsourcing.persistence.StoredEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -82,6 +84,11 @@ final class Scenarios {
 
     /** A writer appending one event per transaction to its own aggregate, a new one every 100 versions. */
     static IntSupplier oneEventWriter(Contender c) {
+        return oneEventWriter(c::append);
+    }
+
+    /** {@link #oneEventWriter(Contender)} for anything that appends a batch. */
+    static IntSupplier oneEventWriter(Consumer<List<StoredEvent>> append) {
         return new IntSupplier() {
             private UUID id = UUID.randomUUID();
             private long version;
@@ -92,7 +99,7 @@ final class Scenarios {
                     id = UUID.randomUUID();
                     version = 0;
                 }
-                c.append(List.of(Events.event(id, ++version)));
+                append.accept(List.of(Events.event(id, ++version)));
                 return 1;
             }
         };
