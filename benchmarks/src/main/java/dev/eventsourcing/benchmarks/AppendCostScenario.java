@@ -1,5 +1,6 @@
 package dev.eventsourcing.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.eventsourcing.jpa.DatabaseStrategy;
 import dev.eventsourcing.jpa.JpaInfrastructureFactory;
 import dev.eventsourcing.jpa.JpaSchema;
@@ -31,14 +32,15 @@ import java.util.function.LongSupplier;
  *       store detects a taken version without a failing statement;</li>
  *   <li>{@value #RESERVED}: the store's own statement, whose id comes from
  *       {@code es_reserve_notification_ids} (the no-skip guarantee), sent by plain JDBC;</li>
- *   <li>{@value #RECORDER}: the same append through the JPA recorder, as an application makes it.</li>
+ *   <li>{@value #RECORDER}: the same append through the JPA recorder, as an application makes it,
+ *       with the settings of the classic suite's JPA contender (push as {@code bench.jpa.push} says).</li>
  * </ol>
  *
  * Each step's ratio to the baseline, and to the step before it, is what that step costs. All
  * steps take their connections from the same pool, with auto-commit off. Besides the rates, the
- * CPU time the writing thread itself spends per event (in the JVM, the driver and the kernel's
- * socket calls) tells the client's share apart from the database's: it moves far less with the
- * machine's noise than the rates do.
+ * CPU time per event of the writing thread (in the JVM, the driver and the kernel's socket calls)
+ * and of the whole JVM (the store's own threads too) tells the client's share apart from the
+ * database's: it moves far less with the machine's noise than the rates do.
  */
 final class AppendCostScenario {
 
@@ -64,6 +66,11 @@ final class AppendCostScenario {
             + " ON CONFLICT (application_name, originator_id, originator_version) DO NOTHING RETURNING notification_id";
     /** Far above any id the store reserves in a run, so the JVM's ids never meet them. */
     private static final long JVM_IDS_FROM = 1_000_000_000_000L;
+    /** The CPU time of the calling thread, in ns. */
+    private static final LongSupplier THREAD = ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime;
+    /** The CPU time of the whole JVM (every thread: the writer, the store's own, the collector's, the compiler's), in ns. */
+    private static final LongSupplier PROCESS =
+            ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())::getProcessCpuTime;
 
     /** One step: a name in the results and how it appends one event. */
     record Step(String name, Backend backend, Append append) implements Measured {
@@ -111,12 +118,6 @@ final class AppendCostScenario {
         harness.measure(CLIENT_CPU, "µs", false, steps, (step, round) -> cpuMicros(step, seconds, THREAD));
         harness.measure(PROCESS_CPU, "µs", false, steps, (step, round) -> cpuMicros(step, seconds, PROCESS));
     }
-
-    /** The CPU time of the calling thread, in ns. */
-    private static final LongSupplier THREAD = ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime;
-    /** The CPU time of the whole JVM (every thread: the writer, the store's own, the collector's, the compiler's), in ns. */
-    private static final LongSupplier PROCESS =
-            ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())::getProcessCpuTime;
 
     /** The CPU time {@code clock} counts per event, in µs, while this thread alone appends for {@code seconds}. */
     private static double cpuMicros(Step step, double seconds, LongSupplier clock) {
