@@ -53,7 +53,7 @@ abstract class ConcurrentParkingTestCase extends JpaParkingRecorderTestCase {
             });
             otherPark.get(20, TimeUnit.SECONDS);
         } finally {
-            otherNode.close();
+            TestDatabase.close(otherNode);
             Logger.getLogger("").removeHandler(problems);
         }
 

@@ -63,7 +63,7 @@ abstract class ConcurrentSchemaCreationTestCase {
             assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS), "test threads ended");
         } finally {
             // Closing the pools also frees any lock a failed test left with a connection.
-            factories.forEach(EntityManagerFactory::close);
+            factories.forEach(TestDatabase::close);
         }
     }
 

@@ -56,7 +56,7 @@ abstract class JpaDcbRecorderTestCase extends DcbRecorderTestCase<JpaDcbRecorder
 
     @AfterEach
     void closeReopenedFactories() {
-        reopened.forEach(EntityManagerFactory::close);
+        reopened.forEach(TestDatabase::close);
     }
 
     /** Runs the caller's work in its own transaction, committing or rolling back as told. */

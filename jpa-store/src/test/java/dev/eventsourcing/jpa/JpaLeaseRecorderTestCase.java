@@ -93,7 +93,7 @@ abstract class JpaLeaseRecorderTestCase extends LeaseRecorderTestCase<JpaLeaseRe
             }
         } finally {
             threads.shutdownNow();
-            factories.forEach(EntityManagerFactory::close);
+            factories.forEach(TestDatabase::close);
         }
         logged.assertNone();
     }
@@ -163,7 +163,7 @@ abstract class JpaLeaseRecorderTestCase extends LeaseRecorderTestCase<JpaLeaseRe
             assertEquals(Set.of(), ofA);
             assertEquals(Map.of(0, "b", 1, "b", 2, "b", 3, "b"), recorder.holders(group));
         } finally {
-            otherNode.close();
+            TestDatabase.close(otherNode);
         }
     }
 

@@ -56,7 +56,7 @@ abstract class JpaSubjectKeyRecorderTestCase extends SubjectKeyRecorderTestCase<
 
     @AfterEach
     void closeOtherNodes() {
-        otherNodes.forEach(EntityManagerFactory::close);
+        otherNodes.forEach(TestDatabase::close);
     }
 
     @Test

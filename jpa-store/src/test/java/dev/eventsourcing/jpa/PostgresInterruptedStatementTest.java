@@ -125,7 +125,7 @@ class PostgresInterruptedStatementTest {
             if (!leftBehind.isEmpty()) {
                 terminate(pid); // frees whatever waits for the locks left behind
             }
-            victimPool.close();
+            TestDatabase.close(victimPool);
         }
     }
 
