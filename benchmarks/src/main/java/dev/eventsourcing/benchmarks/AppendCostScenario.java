@@ -21,11 +21,13 @@ import java.util.function.LongSupplier;
 
 /**
  * Where a single append's time goes on PostgreSQL (suite {@code cost}): the one-event
- * transaction of the store, taken apart into steps that each add one thing to the last, all
- * measured on one database that {@link JpaSchema} made, interleaved round by round:
+ * transaction of the store, taken apart into steps that each add one thing to the last, measured
+ * interleaved round by round on one database that {@link JpaSchema} made (the baseline on its
+ * own, as in the classic suite):
  *
  * <ol>
- *   <li>{@value Report#BASELINE}: the baseline's insert into its own table ({@link JdbcSchema});</li>
+ *   <li>{@value Report#BASELINE}: the classic suite's baseline, {@link JdbcContender}, inserting into
+ *       its own table;</li>
  *   <li>{@value #PLAIN}: the same insert into {@code es_events}, with ids counted in the JVM (no
  *       guarantee at all, and far above the ids the store reserves);</li>
  *   <li>{@value #SKIP_TAKEN}: that insert with {@code ON CONFLICT DO NOTHING RETURNING}, as the
@@ -37,7 +39,7 @@ import java.util.function.LongSupplier;
  * </ol>
  *
  * Each step's ratio to the baseline, and to the step before it, is what that step costs. All
- * steps take their connections from the same pool, with auto-commit off. Besides the rates, the
+ * steps but the baseline take their connections from the same pool, with auto-commit off. Besides the rates, the
  * CPU time per event of the writing thread (in the JVM, the driver and the kernel's socket calls)
  * and of the whole JVM (the store's own threads too) tells the client's share apart from the
  * database's: it moves far less with the machine's noise than the rates do.
@@ -56,8 +58,6 @@ final class AppendCostScenario {
     private static final String APPLICATION = "Costs";
     private static final String COLUMNS = "INSERT INTO es_events (application_name, notification_id, originator_id,"
             + " originator_version, topic, state) VALUES (?, ";
-    private static final String BASELINE_INSERT =
-            "INSERT INTO events (originator_id, originator_version, topic, state) VALUES (?, ?, ?, ?)";
     private static final String PLAIN_INSERT = COLUMNS + "?, CAST(? AS UUID), ?, ?, ?)";
     private static final String SKIPPING_INSERT = PLAIN_INSERT
             + " ON CONFLICT (application_name, originator_id, originator_version) DO NOTHING RETURNING notification_id";
@@ -93,8 +93,8 @@ final class AppendCostScenario {
         if (backend != Backend.POSTGRESQL) {
             return;
         }
+        JdbcContender baseline = new JdbcContender(backend);
         try (BenchDatabase database = BenchDatabase.create(backend, "cost")) {
-            database.execute(JdbcSchema.statements(backend));
             EntityManagerFactory factory = JpaUnits.open("eventsourcing", database.dataSource(), Map.of());
             try {
                 JpaTransactions transactions = JpaTransactions.resourceLocal(factory);
@@ -102,10 +102,12 @@ final class AppendCostScenario {
                 JpaSchema.createTables(transactions, strategy);
                 ApplicationRecorder recorder = new JpaInfrastructureFactory(APPLICATION, JpaContenders.settings(),
                         transactions, strategy).applicationRecorder();
-                measure(steps(database, recorder));
+                measure(steps(baseline, database, recorder));
             } finally {
                 factory.close();
             }
+        } finally {
+            baseline.close();
         }
     }
 
@@ -135,22 +137,11 @@ final class AppendCostScenario {
         return Scenarios.oneEventWriter(events -> step.append().event(events.get(0)));
     }
 
-    private static List<Step> steps(BenchDatabase database, ApplicationRecorder recorder) {
+    private static List<Step> steps(JdbcContender baseline, BenchDatabase database, ApplicationRecorder recorder) {
         AtomicLong jvmIds = new AtomicLong(JVM_IDS_FROM);
         Backend backend = database.backend();
         return List.of(
-                new Step(Report.BASELINE, backend, event -> inTransaction(database, c -> {
-                    try (PreparedStatement insert = c.prepareStatement(BASELINE_INSERT, new String[] {"id"})) {
-                        Sql.setUuid(insert, 1, event.originatorId(), backend);
-                        insert.setLong(2, event.originatorVersion());
-                        insert.setString(3, event.topic());
-                        insert.setBytes(4, event.state());
-                        insert.executeUpdate();
-                        try (ResultSet keys = insert.getGeneratedKeys()) {
-                            keys.next();
-                        }
-                    }
-                })),
+                new Step(Report.BASELINE, backend, event -> baseline.append(List.of(event))),
                 new Step(PLAIN, backend, event -> inTransaction(database, c -> {
                     try (PreparedStatement insert = c.prepareStatement(PLAIN_INSERT)) {
                         bind(insert, event).setLong(2, jvmIds.incrementAndGet());
