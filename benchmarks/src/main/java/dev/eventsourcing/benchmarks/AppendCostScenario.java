@@ -42,7 +42,10 @@ import java.util.function.LongSupplier;
  * steps but the baseline take their connections from the same pool, with auto-commit off. Besides the rates, the
  * CPU time per event of the writing thread (in the JVM, the driver and the kernel's socket calls)
  * and of the whole JVM (the store's own threads too) tells the client's share apart from the
- * database's: it moves far less with the machine's noise than the rates do.
+ * database's: it moves far less with the machine's noise than the rates do. Where the database
+ * server runs on this machine and its processes are readable ({@link ServerCpu}), the CPU time of
+ * all its processes per event, with 1 and 8 writers, says what each step costs the server; with
+ * 8 writers on few cores, the CPU per event of the JVM and the server together bounds the rate.
  */
 final class AppendCostScenario {
 
@@ -50,6 +53,9 @@ final class AppendCostScenario {
     static final String EIGHT_WRITERS = "append cost, 1 event/tx, 8 writers";
     static final String CLIENT_CPU = "append cost, CPU of the writing thread per event, 1 writer";
     static final String PROCESS_CPU = "append cost, CPU of the whole JVM per event, 1 writer";
+    static final String SERVER_CPU = "append cost, CPU of the database server per event, 1 writer";
+    static final String PROCESS_CPU_EIGHT = "append cost, CPU of the whole JVM per event, 8 writers";
+    static final String SERVER_CPU_EIGHT = "append cost, CPU of the database server per event, 8 writers";
     static final String PLAIN = "es_events, ids from the JVM";
     static final String SKIP_TAKEN = "+ ON CONFLICT DO NOTHING";
     static final String RESERVED = "+ reserved id (store SQL)";
@@ -119,6 +125,23 @@ final class AppendCostScenario {
                 (step, round) -> Harness.throughput(8, seconds, () -> writer(step)));
         harness.measure(CLIENT_CPU, "µs", false, steps, (step, round) -> cpuMicros(step, seconds, THREAD));
         harness.measure(PROCESS_CPU, "µs", false, steps, (step, round) -> cpuMicros(step, seconds, PROCESS));
+        harness.measure(PROCESS_CPU_EIGHT, "µs", false, steps, (step, round) -> cpuMicros(step, 8, seconds, PROCESS));
+        if (ServerCpu.readable()) {
+            harness.measure(SERVER_CPU, "µs", false, steps, (step, round) -> cpuMicros(step, seconds, ServerCpu::nanos));
+            harness.measure(SERVER_CPU_EIGHT, "µs", false, steps,
+                    (step, round) -> cpuMicros(step, 8, seconds, ServerCpu::nanos));
+        }
+    }
+
+    /**
+     * The CPU time {@code clock} counts per event, in µs, while {@code writers} threads append for
+     * {@code seconds} (the events are the rate times the time asked for, which the run exceeds by
+     * at most one append per writer).
+     */
+    private static double cpuMicros(Step step, int writers, double seconds, LongSupplier clock) throws Exception {
+        long cpuBefore = clock.getAsLong();
+        double rate = Harness.throughput(writers, seconds, () -> writer(step));
+        return (clock.getAsLong() - cpuBefore) / 1e3 / (rate * seconds);
     }
 
     /** The CPU time {@code clock} counts per event, in µs, while this thread alone appends for {@code seconds}. */
