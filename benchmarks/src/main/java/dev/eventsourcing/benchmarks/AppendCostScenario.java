@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -46,6 +47,7 @@ import java.util.function.LongSupplier;
  * server runs on this machine and its processes are readable ({@link ServerCpu}), the CPU time of
  * all its processes per event, with 1 and 8 writers, says what each step costs the server; with
  * 8 writers on few cores, the CPU per event of the JVM and the server together bounds the rate.
+ * The suite then takes a 100-event batch apart in the same way ({@link BatchCostScenario}).
  */
 final class AppendCostScenario {
 
@@ -73,13 +75,17 @@ final class AppendCostScenario {
     /** Far above any id the store reserves in a run, so the JVM's ids never meet them. */
     private static final long JVM_IDS_FROM = 1_000_000_000_000L;
     /** The CPU time of the calling thread, in ns. */
-    private static final LongSupplier THREAD = ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime;
+    static final LongSupplier THREAD = ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime;
     /** The CPU time of the whole JVM (every thread: the writer, the store's own, the collector's, the compiler's), in ns. */
-    private static final LongSupplier PROCESS =
+    static final LongSupplier PROCESS =
             ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())::getProcessCpuTime;
 
     /** One step: a name in the results and how it appends one event. */
     record Step(String name, Backend backend, Append append) implements Measured {
+    }
+
+    /** One step of {@link BatchCostScenario}: a name in the results and how it appends a batch in a transaction. */
+    record Batch(String name, Backend backend, Consumer<List<StoredEvent>> append) implements Measured {
     }
 
     /** Appends one event in a transaction of its own. */
@@ -109,6 +115,7 @@ final class AppendCostScenario {
                 ApplicationRecorder recorder = new JpaInfrastructureFactory(APPLICATION, JpaContenders.settings(),
                         transactions, strategy).applicationRecorder();
                 measure(steps(baseline, database, recorder));
+                new BatchCostScenario(harness).measure(baseline, database, recorder);
             } finally {
                 factory.close();
             }
@@ -208,7 +215,7 @@ final class AppendCostScenario {
     }
 
     /** Runs the statements in a transaction of their own, on a connection of the pool. */
-    private static void inTransaction(BenchDatabase database, Statements statements) {
+    static void inTransaction(BenchDatabase database, Statements statements) {
         Sql.inTransaction(database.dataSource(), c -> {
             statements.run(c);
             return null;
@@ -216,7 +223,7 @@ final class AppendCostScenario {
     }
 
     @FunctionalInterface
-    private interface Statements {
+    interface Statements {
         void run(Connection connection) throws SQLException;
     }
 }
