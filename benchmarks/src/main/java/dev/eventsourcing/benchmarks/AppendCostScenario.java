@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Where a single append's time goes on PostgreSQL (suite {@code cost}): the one-event
@@ -130,30 +131,35 @@ final class AppendCostScenario {
                 (step, round) -> Harness.throughput(1, seconds, () -> writer(step)));
         harness.measure(EIGHT_WRITERS, "events/s", true, steps,
                 (step, round) -> Harness.throughput(8, seconds, () -> writer(step)));
-        harness.measure(CLIENT_CPU, "µs", false, steps, (step, round) -> cpuMicros(step, seconds, THREAD));
-        harness.measure(PROCESS_CPU, "µs", false, steps, (step, round) -> cpuMicros(step, seconds, PROCESS));
-        harness.measure(PROCESS_CPU_EIGHT, "µs", false, steps, (step, round) -> cpuMicros(step, 8, seconds, PROCESS));
+        harness.measure(CLIENT_CPU, "µs", false, steps, (step, round) -> cpuMicros(writer(step), seconds, THREAD));
+        harness.measure(PROCESS_CPU, "µs", false, steps, (step, round) -> cpuMicros(writer(step), seconds, PROCESS));
+        harness.measure(PROCESS_CPU_EIGHT, "µs", false, steps,
+                (step, round) -> cpuMicros(() -> writer(step), 8, seconds, PROCESS));
         if (ServerCpu.readable()) {
-            harness.measure(SERVER_CPU, "µs", false, steps, (step, round) -> cpuMicros(step, seconds, ServerCpu::nanos));
+            harness.measure(SERVER_CPU, "µs", false, steps,
+                    (step, round) -> cpuMicros(writer(step), seconds, ServerCpu::nanos));
             harness.measure(SERVER_CPU_EIGHT, "µs", false, steps,
-                    (step, round) -> cpuMicros(step, 8, seconds, ServerCpu::nanos));
+                    (step, round) -> cpuMicros(() -> writer(step), 8, seconds, ServerCpu::nanos));
         }
     }
 
     /**
-     * The CPU time {@code clock} counts per event, in µs, while {@code writers} threads append for
+     * The CPU time {@code clock} counts per event, in µs, while {@code threads} writers append for
      * {@code seconds} (the events are the rate times the time asked for, which the run exceeds by
      * at most one append per writer).
      */
-    private static double cpuMicros(Step step, int writers, double seconds, LongSupplier clock) throws Exception {
+    static double cpuMicros(Supplier<IntSupplier> writers, int threads, double seconds, LongSupplier clock)
+            throws Exception {
         long cpuBefore = clock.getAsLong();
-        double rate = Harness.throughput(writers, seconds, () -> writer(step));
+        double rate = Harness.throughput(threads, seconds, writers);
         return (clock.getAsLong() - cpuBefore) / 1e3 / (rate * seconds);
     }
 
-    /** The CPU time {@code clock} counts per event, in µs, while this thread alone appends for {@code seconds}. */
-    private static double cpuMicros(Step step, double seconds, LongSupplier clock) {
-        IntSupplier writer = writer(step);
+    /**
+     * The CPU time {@code clock} counts per event, in µs, while this thread alone appends with
+     * {@code writer} for {@code seconds}.
+     */
+    static double cpuMicros(IntSupplier writer, double seconds, LongSupplier clock) {
         long events = 0;
         long cpuBefore = clock.getAsLong();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);

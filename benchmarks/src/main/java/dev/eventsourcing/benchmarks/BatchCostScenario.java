@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
 
 /**
  * Where a 100-event batch's time goes on PostgreSQL, in the {@code cost} suite beside the single
@@ -79,30 +78,14 @@ final class BatchCostScenario {
         double seconds = harness.options().seconds();
         harness.measure(RATE, "events/s", true, steps,
                 (step, round) -> Harness.throughput(1, seconds, () -> writer(step)));
-        harness.measure(THREAD_CPU, "µs", false, steps, (step, round) -> threadCpuMicros(step, seconds));
+        harness.measure(THREAD_CPU, "µs", false, steps,
+                (step, round) -> AppendCostScenario.cpuMicros(writer(step), seconds, AppendCostScenario.THREAD));
         harness.measure(PROCESS_CPU, "µs", false, steps,
-                (step, round) -> cpuMicros(step, seconds, AppendCostScenario.PROCESS));
+                (step, round) -> AppendCostScenario.cpuMicros(() -> writer(step), 1, seconds, AppendCostScenario.PROCESS));
         if (ServerCpu.readable()) {
-            harness.measure(SERVER_CPU, "µs", false, steps, (step, round) -> cpuMicros(step, seconds, ServerCpu::nanos));
+            harness.measure(SERVER_CPU, "µs", false, steps,
+                    (step, round) -> AppendCostScenario.cpuMicros(() -> writer(step), 1, seconds, ServerCpu::nanos));
         }
-    }
-
-    /** The CPU time of this thread per event, in µs, while it alone appends for {@code seconds}. */
-    private static double threadCpuMicros(AppendCostScenario.Batch step, double seconds) {
-        IntSupplier writer = writer(step);
-        long events = 0;
-        long cpuBefore = AppendCostScenario.THREAD.getAsLong();
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < deadline) {
-            events += writer.getAsInt();
-        }
-        return (AppendCostScenario.THREAD.getAsLong() - cpuBefore) / 1e3 / events;
-    }
-
-    private static double cpuMicros(AppendCostScenario.Batch step, double seconds, LongSupplier clock) throws Exception {
-        long cpuBefore = clock.getAsLong();
-        double rate = Harness.throughput(1, seconds, () -> writer(step));
-        return (clock.getAsLong() - cpuBefore) / 1e3 / (rate * seconds);
     }
 
     private static IntSupplier writer(AppendCostScenario.Batch step) {
