@@ -22,15 +22,16 @@ import java.util.function.IntSupplier;
  *   <li>{@value #MULTI_ROW}: one insert of the 100 rows into {@code es_events}, in the store's
  *       form (a multi-row {@code VALUES}, the originator id as text cast to {@code uuid},
  *       {@code ON CONFLICT DO NOTHING}), with ids counted in the JVM;</li>
- *   <li>{@value #STORE_FORM}: the store's own statement (below), its first id bound from the JVM
- *       instead of reserved;</li>
+ *   <li>{@value #STORE_FORM}: the store's own batch statement, with its first id bound from the
+ *       JVM instead of reserved;</li>
  *   <li>{@value #RESERVED}: the store's own statement, which reserves the batch's ids with
  *       {@code es_reserve_notification_ids} and inserts the rows under them, sent by plain JDBC;</li>
  *   <li>{@value AppendCostScenario#RECORDER}: the same batch through the JPA recorder.</li>
  * </ol>
  *
  * With one writer, as in the classic suite's batch scenario; besides the rates, the CPU per event
- * of the writing thread and of the whole JVM, and (where {@link ServerCpu} can read it) the server's CPU per event.
+ * of the writing thread, of the whole JVM and (where {@link ServerCpu} can read it) of the
+ * server.
  */
 final class BatchCostScenario {
 

@@ -128,7 +128,7 @@ final class EventRows {
      * turning it into its JDBC form again for every batch took about half of the recorder's own
      * CPU. The driver then also finds its prepared statement by the same string, whose hash is
      * known. At most {@value #SIZES_KEPT} sizes are kept, so that batches of ever new sizes
-     * cannot fill the memory; the others are made for each append, as before.
+     * cannot fill the memory; a batch of a size not kept has its statement made for it alone.
      */
     private static JdbcForm reserveAndInsertForm(int size) {
         JdbcForm form = RESERVE_AND_INSERT_FORMS.get(size);
