@@ -25,8 +25,9 @@ import jakarta.persistence.EntityManager;
  * before (and checked to be below the new one), and an insert when there is none. The guarantees
  * are those of the rows above, without a row per position: on PostgreSQL a concurrent writer of
  * the same or a lower position waits for the other's row lock, then finds the row moved (READ
- * COMMITTED re-reads the updated row against the condition) and updates nothing, and a
- * concurrent first insert of the same position skips the recorded key as before; on MariaDB and
+ * COMMITTED re-reads the updated row against the condition) and updates nothing, and writers
+ * of the first row take turns on a transaction-level advisory lock of the reader and upstream
+ * application, each reading the position again once it has its turn; on MariaDB and
  * H2 the reader's lock orders the writers. Either way the loser gets an {@link IntegrityException}
  * without a failing statement. Rows recorded by the multi-row mode before are read as they are
  * (the highest counts) and only the highest is moved on, so a store upgrades without migration,
@@ -46,6 +47,11 @@ final class TrackingRows {
     private static final String MOVE = """
             UPDATE es_tracking SET notification_id = ?3
             WHERE application_name = ?1 AND upstream_application_name = ?2 AND notification_id = ?4""";
+    // PostgreSQL: the transaction-level lock of a reader's first row for one upstream log, keyed by
+    // a hash of both names (the length first, so that no two pairs make one text). Two pairs that
+    // share a key only wait for each other.
+    private static final String LOCK_FIRST_ROW = """
+            SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended('es_tracking:' || ?1, 0))) AS l""";
     private static final String DELETE = """
             DELETE FROM es_tracking WHERE application_name = ?1 AND upstream_application_name = ?2 AND notification_id = ?3""";
 
@@ -122,12 +128,24 @@ final class TrackingRows {
     /**
      * PostgreSQL, single-row: moves the position up from the highest one read, or inserts it
      * unless recorded; a concurrent writer waits for the other's commit, and then changes nothing.
+     * Writers of the first row take turns on a lock until their commits, so that the later one
+     * reads the position the earlier recorded.
      *
      * @return the position before, 0 when there was none
      * @throws IntegrityException when the position is recorded, or not above the highest one
      */
     static long advanceUnlessMoved(EntityManager em, String applicationName, Tracking tracking) {
         long max = max(em, applicationName, tracking.applicationName());
+        if (max == 0) {
+            // The first row: writers of it take turns, and each reads again once it has its turn.
+            // Its key alone cannot keep them apart: a runner claims the position after the last
+            // recorded, then moves its new row on to the last id it handled before it commits, so
+            // the key a second first insert waited for is gone when that insert may go on.
+            em.createNativeQuery(LOCK_FIRST_ROW)
+                    .setParameter(1, applicationName.length() + ":" + applicationName + tracking.applicationName())
+                    .getSingleResult();
+            max = max(em, applicationName, tracking.applicationName());
+        }
         refuseUnlessAbove(max, applicationName, tracking);
         if (max == 0) {
             if (bind(em.createNativeQuery(INSERT_UNLESS_RECORDED), applicationName, tracking).executeUpdate() == 0) {
