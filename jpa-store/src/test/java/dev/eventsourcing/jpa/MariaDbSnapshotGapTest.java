@@ -42,13 +42,8 @@ class MariaDbSnapshotGapTest {
             insert(late, recorder, 3, "a");
             insert(early, recorder, 4, "a");
 
-            CompletableFuture<List<Long>> read = CompletableFuture.supplyAsync(
-                    () -> ids(recorder.selectNotifications(NotificationSelection.after(2, 10))));
             // The snapshot shows 4 without 3: the page is read again and waits for 3's writer.
-            Thread.sleep(300);
-            assertFalse(read.isDone(), "the read waits for the writer of the missing id");
-            late.commit();
-            assertEquals(List.of(3L, 4L), read.get(10, TimeUnit.SECONDS));
+            assertWaitsFor(late, recorder, NotificationSelection.after(2, 10), List.of(3L, 4L));
         }
     }
 
@@ -62,12 +57,7 @@ class MariaDbSnapshotGapTest {
             insert(early, recorder, 4, "b");
             insert(early, recorder, 5, "a");
 
-            CompletableFuture<List<Long>> read = CompletableFuture.supplyAsync(() -> ids(recorder.selectNotifications(
-                    NotificationSelection.from(1, 10).topics(Set.of("a")))));
-            Thread.sleep(300);
-            assertFalse(read.isDone(), "the read waits for the writer of the missing id");
-            late.commit();
-            assertEquals(List.of(1L, 3L, 5L), read.get(10, TimeUnit.SECONDS));
+            assertWaitsFor(late, recorder, NotificationSelection.from(1, 10).topics(Set.of("a")), List.of(1L, 3L, 5L));
         }
     }
 
@@ -83,6 +73,16 @@ class MariaDbSnapshotGapTest {
         assertEquals(List.of(1L, 3L, 4L), ids(recorder.selectNotifications(NotificationSelection.after(0, 10))));
         assertEquals(List.of(3L, 4L), ids(recorder.selectNotifications(NotificationSelection.after(1, 10))));
         assertEquals(List.of(1L, 3L), ids(recorder.selectNotifications(NotificationSelection.after(0, 2))));
+    }
+
+    /** Reads the selection while {@code late} holds a lower id uncommitted: the read waits for it, then returns it. */
+    private static void assertWaitsFor(Connection late, JpaApplicationRecorder recorder, NotificationSelection selection,
+                                       List<Long> expected) throws Exception {
+        CompletableFuture<List<Long>> read = CompletableFuture.supplyAsync(() -> ids(recorder.selectNotifications(selection)));
+        Thread.sleep(300);
+        assertFalse(read.isDone(), "the read waits for the writer of the missing id");
+        late.commit();
+        assertEquals(expected, read.get(10, TimeUnit.SECONDS));
     }
 
     private static void insert(Connection connection, JpaApplicationRecorder recorder, long id, String topic)
