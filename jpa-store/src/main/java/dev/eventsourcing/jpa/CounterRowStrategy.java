@@ -224,11 +224,11 @@ final class CounterRowStrategy implements DatabaseStrategy {
      * again with a locking read. Why: ids are handed out in commit order without gaps (the
      * counter row is locked until commit, a refused batch gives its ids back, a rollback takes
      * the counter back with it), so a snapshot should hold every id up to the highest it holds.
-     * But InnoDB makes a snapshot by walking its table of active transactions without stopping
-     * them, so a snapshot can miss a writer that committed while it was made, yet hold the next
-     * writer, which took the counter only after that commit: a reader going on from the higher
-     * ids would skip the lower ones for good (a test of concurrent writers and a polling reader
-     * met it). By the time the snapshot is made, every writer of an id at or below the highest
+     * But a test of concurrent writers and a polling reader met a snapshot that held a writer's
+     * ids and missed those of the writer before it, which released the counter only after its
+     * commit was visible: a reader going on from the higher ids would skip the lower ones for
+     * good. (InnoDB, it seems, makes a snapshot by walking its table of active transactions
+     * without stopping commits, so a writer committing meanwhile can be missed.) By the time the snapshot is made, every writer of an id at or below the highest
      * it holds has committed, so the latest committed rows up to that id are every row there
      * will ever be; an id still missing among them was deleted. With a topic filter the test
      * counts the ids of every topic in the snapshot, since those of the other topics are not
